@@ -1,0 +1,52 @@
+"""`gealc build`: bring the warehouse up to date from the project's own data, idempotently."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+
+from etl import schema
+from etl.db import PROJECT_ROOT
+from etl.demo import write_demo
+from etl.load import load_submission
+from etl.progress import progress, say
+from etl.reference import catalogue_frames, members_frames, replace_reference, upsert_egov
+from etl.un_egov import read_reference
+from indicators.catalogue import load_catalogue
+from indicators.countries import load_members
+
+DEMO_DIR = PROJECT_ROOT / "data" / "demo"
+DEMO_SUBMITTER = "gealc demo"
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    indicators: int
+    countries: int
+    egov_rows: int
+    demo_files: int
+    demo_loaded: int
+
+
+def build(engine: Engine, demo: bool = False, demo_dir: Path = DEMO_DIR) -> BuildSummary:
+    """Create the schema, sync catalogue, members and UN figures; with `demo`, load the demo data.
+
+    The catalogue and member files are validated before anything is written."""
+    catalogue, members = load_catalogue(), load_members()
+    egov = read_reference()
+    say("Building the warehouse: schema, catalogue, member countries, UN survey figures")
+    with engine.begin() as conn:
+        schema.create_all(conn)
+        replace_reference(conn, {**catalogue_frames(catalogue), **members_frames(members)})
+        upsert_egov(conn, egov)
+    files = loaded = 0
+    if demo:
+        paths = write_demo(catalogue, members, egov, demo_dir)
+        say(f"Loading {len(paths)} demonstration submissions")
+        with engine.connect() as conn:
+            for path in progress(paths, "demo submissions", len(paths)):
+                result = load_submission(conn, path, catalogue, members, DEMO_SUBMITTER, is_demo=True)
+                loaded += not result.unchanged
+        files = len(paths)
+    return BuildSummary(len(catalogue.indicators), len(members.countries), len(egov), files, loaded)

@@ -1,0 +1,156 @@
+"""`gealc`: the one command that fronts every job. Exit 0 on success, 1 when input data is
+wrong (with what, where and how to fix it), 2 for usage errors."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from pathlib import Path
+
+from etl.db import ENV_URL, connect, database_url
+from etl.errors import FileProblem
+from indicators.yaml_source import DataFileError
+
+DATA_ERRORS = (FileProblem, DataFileError)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gealc",
+        description="Red GEALC indicators platform: build the warehouse, load the UN E-Government "
+                    "Survey, generate demo data and serve the dashboard.",
+    )
+    parser.add_argument("--db", metavar="URL", help=f"warehouse URL (default: ${ENV_URL}, else the DuckDB file "
+                        "data/warehouse/gealc.duckdb); e.g. duckdb:///path.duckdb or postgresql://user@host/db")
+    parser.add_argument("--catalogue", metavar="PATH", type=Path,
+                        help="indicator catalogue YAML to use instead of indicators/catalogue.yaml")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("build", help="create or update the warehouse: schema, catalogue, countries, UN figures",
+                       description="Create the schema and views, and load the catalogue, the member countries "
+                                   "and the shipped UN survey figures. Safe to run again: same warehouse, no duplicates.")
+    p.add_argument("--demo", action="store_true", help="also generate and load the demonstration submissions 2018–2024")
+    p.set_defaults(run=_build)
+
+    p = sub.add_parser("egov", help="UN E-Government Survey files", description="Load or export UN E-Government Survey figures.")
+    egov = p.add_subparsers(dest="egov_command", required=True, metavar="ACTION")
+    q = egov.add_parser("load", help="load UN Data Center CSV exports (one file per survey)",
+                        description="Read UN Data Center exports (both column layouts) and load them. "
+                                    "Every file is checked first; if any is wrong, nothing is loaded.")
+    q.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    q.set_defaults(run=_egov_load)
+    q = egov.add_parser("reference", help="write the member countries' UN figures as the project ships them",
+                        description="Read UN Data Center exports and write the 33 members' rows to a CSV "
+                                    "(data/reference/un_egov_members.csv by default).")
+    q.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    q.add_argument("-o", "--output", type=Path, help="where to write the CSV")
+    q.set_defaults(run=_egov_reference)
+
+    p = sub.add_parser("demo", help="write the demonstration submissions as CSV files",
+                       description="Write the deterministic demonstration submissions (one CSV per country-year).")
+    p.add_argument("-o", "--output", type=Path, required=True, help="folder to write into")
+    p.set_defaults(run=_demo)
+
+    p = sub.add_parser("serve", help="serve the dashboard", description="Serve the Dash app from the warehouse.")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8050)
+    p.add_argument("--debug", action="store_true", help="Dash debug mode (reloads on code changes)")
+    p.set_defaults(run=_serve)
+    return parser
+
+
+def _build(args: argparse.Namespace) -> int:
+    from etl.build import build
+
+    summary = build(connect(args.db), demo=args.demo)
+    print(f"Warehouse ready at {database_url(args.db)}: {summary.indicators} indicators, {summary.countries} countries, "
+          f"{summary.egov_rows} UN survey rows" + (f", {summary.demo_files} demo submissions "
+                                                   f"({summary.demo_loaded} new)" if args.demo else ""))
+    return 0
+
+
+def _read_survey_files(files: list[Path]):
+    from etl.un_egov import Crosswalk, read_survey_file
+
+    crosswalk = Crosswalk.read()
+    frames, problems = [], []
+    for path in files:
+        try:
+            frames.append(read_survey_file(path, crosswalk))
+        except FileProblem as exc:
+            problems.append(exc)
+    for exc in problems:
+        print(f"error: {exc}", file=sys.stderr)
+    if problems:
+        print(f"Nothing was loaded: {len(problems)} of {len(files)} file(s) need fixing.", file=sys.stderr)
+        return None
+    return frames
+
+
+def _egov_load(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from etl import schema
+    from etl.reference import upsert_egov
+
+    frames = _read_survey_files(args.files)
+    if frames is None:
+        return 1
+    with connect(args.db).begin() as conn:
+        schema.create_all(conn)
+        rows = upsert_egov(conn, pd.concat(frames, ignore_index=True))
+    for path, frame in zip(args.files, frames):
+        print(f"{path.name}: survey {', '.join(map(str, sorted(frame['survey_year'].unique())))}, {len(frame)} countries")
+    print(f"Loaded {rows} UN survey rows.")
+    return 0
+
+
+def _egov_reference(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from etl.un_egov import MEMBERS_REFERENCE_PATH, members_reference
+    from indicators.countries import load_members
+
+    frames = _read_survey_files(args.files)
+    if frames is None:
+        return 1
+    out = args.output or MEMBERS_REFERENCE_PATH
+    table = members_reference(pd.concat(frames, ignore_index=True), load_members().iso3_codes)
+    table.to_csv(out, index=False, lineterminator="\n")
+    print(f"Wrote {len(table)} rows to {out}")
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from etl.demo import write_demo
+    from etl.un_egov import read_reference
+    from indicators.catalogue import load_catalogue
+    from indicators.countries import load_members
+
+    paths = write_demo(load_catalogue(), load_members(), read_reference(), args.output)
+    print(f"Wrote {len(paths)} demonstration submissions to {args.output}")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    # The read side is imported only here: the write side never depends on Dash.
+    server = importlib.import_module("app.server")
+    return server.serve(database_url(args.db), host=args.host, port=args.port, debug=args.debug)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.catalogue:
+        os.environ["GEALC_CATALOGUE"] = str(args.catalogue)
+    try:
+        return args.run(args)
+    except DATA_ERRORS as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

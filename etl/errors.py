@@ -1,0 +1,12 @@
+"""Problems found in input files, phrased so a person can act on them: what is wrong,
+where (file, line, column) and how to fix it."""
+from __future__ import annotations
+
+
+class FileProblem(ValueError):
+    """A file that cannot be used as it is. Raised before anything is written."""
+
+    def __init__(self, file: str, line: int | None, column: str, message: str, fix: str) -> None:
+        self.file, self.line, self.column, self.message, self.fix = file, line, column, message, fix
+        where = f"{file}, line {line}" if line else file
+        super().__init__(f"{where}, {column}: {message}. Fix: {fix}.")

@@ -1,0 +1,191 @@
+"""The warehouse schema: every table and view, in SQLAlchemy Core, for DuckDB and PostgreSQL alike.
+
+Tables are the write side's; the views are the stable, documented interface that analysts
+(and the app) query. Their names and columns are a promise: change them only with a note.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    Sequence,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.engine import Connection
+
+from indicators.texts import LANGUAGES
+
+metadata = MetaData()
+
+
+def _texts(field: str, nullable: bool = False) -> list[Column]:
+    return [Column(f"{field}_{lang}", Text, nullable=nullable) for lang in LANGUAGES]
+
+
+catalogue_edition = Table(
+    "ref_catalogue",
+    metadata,
+    Column("edition", String(32), primary_key=True),
+    Column("status", String(16), nullable=False),
+    *_texts("status_note"),
+)
+
+dimension = Table(
+    "ref_dimension",
+    metadata,
+    Column("dimension_id", String(8), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("weight", Float, nullable=False),
+    Column("un_counterpart", String(8), nullable=False),
+    *_texts("name"),
+    *_texts("description"),
+)
+
+indicator = Table(
+    "ref_indicator",
+    metadata,
+    Column("indicator_id", String(8), primary_key=True),
+    Column("dimension_id", String(8), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("weight", Float, nullable=False),
+    Column("unit", String(16), nullable=False),
+    Column("direction", String(8), nullable=False),
+    Column("min_value", Float, nullable=False),
+    Column("max_value", Float, nullable=False),
+    Column("goal_lower", Float, nullable=False),
+    Column("goal_target", Float, nullable=False),
+    Column("log_transform", Boolean, nullable=False),
+    Column("plausible_change", Float, nullable=False),
+    Column("multiplier", Float),
+    *_texts("name"),
+    *_texts("definition"),
+    *_texts("numerator"),
+    *_texts("denominator", nullable=True),
+    *_texts("unit_label"),
+)
+
+subregion = Table(
+    "ref_subregion",
+    metadata,
+    Column("subregion_id", String(24), primary_key=True),
+    Column("m49", String(3), nullable=False),
+    *_texts("name"),
+)
+
+country = Table(
+    "ref_country",
+    metadata,
+    Column("iso3", String(3), primary_key=True),
+    Column("iso2", String(2), nullable=False),
+    Column("m49", String(3), nullable=False),
+    Column("subregion_id", String(24), nullable=False),
+    *_texts("name"),
+)
+
+un_egov = Table(
+    "un_egov_survey",
+    metadata,
+    Column("iso3", String(3), primary_key=True),
+    Column("survey_year", Integer, primary_key=True),
+    Column("un_name", Text, nullable=False),
+    Column("egdi", Float),
+    Column("osi", Float),
+    Column("hci", Float),
+    Column("tii", Float),
+    Column("epi", Float),
+    Column("egdi_rank", Integer),
+    Column("assessed", Boolean, nullable=False),
+    Column("source_file", Text, nullable=False),
+    Column("source_line", Integer, nullable=False),
+)
+
+submission_id_seq = Sequence("submission_id_seq")
+
+submission = Table(
+    "submission",
+    metadata,
+    Column("submission_id", Integer, submission_id_seq, primary_key=True),
+    Column("file_name", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("submitter", Text, nullable=False),
+    Column("received_at", DateTime, nullable=False),
+    Column("loaded_at", DateTime),
+    Column("status", String(16), nullable=False),
+    Column("row_count", Integer, nullable=False),
+    Column("is_demo", Boolean, nullable=False),
+)
+
+submission_part = Table(
+    "submission_country_year",
+    metadata,
+    Column("submission_id", Integer, ForeignKey("submission.submission_id"), primary_key=True),
+    Column("iso3", String(3), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("revision", Integer, nullable=False),
+)
+
+observation = Table(
+    "observation",
+    metadata,
+    Column("submission_id", Integer, ForeignKey("submission.submission_id"), primary_key=True),
+    Column("row_number", Integer, primary_key=True),
+    Column("iso3", String(3), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("indicator_id", String(8), nullable=False),
+    Column("value", Float, nullable=False),
+    Column("numerator", Float),
+    Column("denominator", Float),
+    Column("source", Text),
+    Column("note", Text),
+)
+
+
+def _names(prefix: str, alias: str, field: str = "name") -> str:
+    return ", ".join(f"{alias}.{field}_{lang} AS {prefix}{lang}" for lang in LANGUAGES)
+
+
+VIEWS: dict[str, str] = {
+    "indicator_catalogue": f"""
+        SELECT i.indicator_id, i.dimension_id, {_names('name_', 'i')},
+               i.unit, i.direction, i.min_value, i.max_value,
+               i.goal_lower, i.goal_target, i.log_transform, i.weight
+        FROM ref_indicator i""",
+    "countries": f"""
+        SELECT c.iso3, {_names('name_', 'c')}, c.subregion_id AS subregion
+        FROM ref_country c""",
+    "egov_survey": """
+        SELECT u.iso3, u.survey_year, u.egdi, u.osi, u.hci, u.tii, u.epi, u.egdi_rank, u.assessed
+        FROM un_egov_survey u""",
+    "observations_history": """
+        SELECT o.iso3, o.year, o.indicator_id, o.value, o.numerator, o.denominator,
+               o.source, o.note, o.submission_id, p.revision, s.file_name, s.sha256,
+               s.submitter, s.received_at, s.loaded_at, o.row_number, s.is_demo
+        FROM observation o
+        JOIN submission s ON s.submission_id = o.submission_id
+        JOIN submission_country_year p
+          ON p.submission_id = o.submission_id AND p.iso3 = o.iso3 AND p.year = o.year
+        WHERE s.status = 'accepted'""",
+    "observations_current": """
+        SELECT h.iso3, h.year, h.indicator_id, h.value, h.numerator, h.denominator,
+               h.source, h.note, h.submission_id, h.revision, h.is_demo
+        FROM observations_history h
+        JOIN (SELECT iso3, year, MAX(revision) AS revision
+              FROM observations_history GROUP BY iso3, year) latest
+          ON latest.iso3 = h.iso3 AND latest.year = h.year AND latest.revision = h.revision""",
+}
+
+
+def create_all(conn: Connection) -> None:
+    """Create missing tables and (re)create every view; safe to run on every build."""
+    metadata.create_all(conn)
+    for name in reversed(VIEWS):
+        conn.exec_driver_sql(f"DROP VIEW IF EXISTS {name}")
+    for name, sql in VIEWS.items():
+        conn.exec_driver_sql(f"CREATE VIEW {name} AS {sql}")
