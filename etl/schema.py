@@ -160,6 +160,9 @@ VIEWS: dict[str, str] = {
     "countries": f"""
         SELECT c.iso3, {_names('name_', 'c')}, c.subregion_id AS subregion
         FROM ref_country c""",
+    "subregions": f"""
+        SELECT s.subregion_id AS subregion, s.m49, {_names('name_', 's')}
+        FROM ref_subregion s""",
     "egov_survey": """
         SELECT u.iso3, u.survey_year, u.egdi, u.osi, u.hci, u.tii, u.epi, u.egdi_rank, u.assessed
         FROM un_egov_survey u""",

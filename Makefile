@@ -1,0 +1,41 @@
+# gealc — two commands for users: `make run` and `make test`. Everything else is for developers.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+LOCK   := requirements.lock
+HOST   ?= 127.0.0.1
+PORT   ?= 8050
+
+.PHONY: run test build serve screenshots lock clean
+
+## make run: set up, build the warehouse with demo data and UN figures, serve http://127.0.0.1:8050
+run: $(VENV)/.app
+	$(BIN)/gealc build --demo
+	$(BIN)/gealc serve --host $(HOST) --port $(PORT)
+
+## make test: set up (with test tools and system packages) and run the whole suite
+test: $(VENV)/.dev
+	bash tests/system-deps.sh
+	$(BIN)/python -m pytest -ra
+
+build: $(VENV)/.app
+	$(BIN)/gealc build --demo
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV) || { apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.app: $(VENV)/bin/python pyproject.toml $(LOCK)
+	$(BIN)/pip install -q -c $(LOCK) -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.app
+	$(BIN)/pip install -q -c $(LOCK) -e '.[dev]'
+	touch $@
+
+## make lock: re-pin every dependency to what is installed now (after testing an upgrade)
+lock: $(VENV)/.dev
+	$(BIN)/pip freeze --exclude-editable | grep -v '^-e' > $(LOCK)
+
+clean:
+	rm -rf $(VENV) data/warehouse data/demo .pytest_cache

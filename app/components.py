@@ -1,0 +1,44 @@
+"""Building blocks shared by the pages: header, notices, accessible tables."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import html
+
+from app.i18n import LANGUAGE_NAMES, t
+from app.urls import with_params
+
+
+def header(lang: str, pathname: str, search: str) -> html.Header:
+    """Title bar with the language switch; each language link keeps the rest of the view."""
+    links = [
+        html.A(LANGUAGE_NAMES[code], href=f"{pathname}{with_params(search, lang=code)}", lang=code,
+               className="lang-link" + (" active" if code == lang else ""),
+               **({"aria-current": "true"} if code == lang else {}))
+        for code in LANGUAGE_NAMES
+    ]
+    return html.Header(className="site-header", children=dbc.Container([
+        html.Div([html.A(t("app_name", lang), href=f"/{with_params(search)}", className="brand"),
+                  html.Span(t("network", lang), className="network")], className="brand-block"),
+        html.Nav(links, className="lang-switch", **{"aria-label": t("language", lang)}),
+    ], className="header-inner"))
+
+
+def notice(text: str, color: str = "info") -> html.Div:
+    """A Bootstrap alert announced to screen readers."""
+    return html.Div(text, className=f"alert alert-{color} notice", role="status")
+
+
+def table(frame: pd.DataFrame, columns: Sequence[tuple[str, str]], caption: str, numeric: set[str] = frozenset()) -> html.Table:
+    """An accessible table: a caption, header cells with scope, numbers right-aligned.
+    `columns` pairs a frame column with its (translated) heading; cells are already formatted text."""
+    head = html.Thead(html.Tr([html.Th(label, scope="col", className="num" if key in numeric else None)
+                               for key, label in columns]))
+    body = html.Tbody([
+        html.Tr([html.Td(row[key], className="num" if key in numeric else None) for key, _ in columns])
+        for row in frame.to_dict("records")
+    ])
+    return html.Div(html.Table([html.Caption(caption), head, body], className="table table-sm table-striped data-table"),
+                    className="table-responsive")

@@ -1,0 +1,111 @@
+"""Interface texts and number formatting in the network's four languages (Spanish first)."""
+from __future__ import annotations
+
+import math
+
+from indicators.texts import DEFAULT_LANGUAGE, LANGUAGES
+
+LANGUAGE_NAMES = {"es": "Español", "en": "English", "pt": "Português", "fr": "Français"}
+
+UI: dict[str, dict[str, str]] = {
+    "app_name": {"es": "GEALC en números", "en": "GEALC in numbers", "pt": "GEALC em números", "fr": "GEALC en chiffres"},
+    "network": {
+        "es": "Red de Gobierno Electrónico de América Latina y el Caribe",
+        "en": "E-Government Network of Latin America and the Caribbean",
+        "pt": "Rede de Governo Eletrônico da América Latina e do Caribe",
+        "fr": "Réseau de gouvernement électronique d'Amérique latine et des Caraïbes",
+    },
+    "overview_title": {
+        "es": "Los países miembros en la Encuesta de Gobierno Electrónico de la ONU",
+        "en": "Member countries in the UN E-Government Survey",
+        "pt": "Os países membros na Pesquisa de Governo Eletrônico da ONU",
+        "fr": "Les pays membres dans l'Enquête sur l'administration en ligne de l'ONU",
+    },
+    "overview_lead": {
+        "es": "Rango y valor del Índice de Desarrollo de Gobierno Electrónico (EGDI) de cada país, junto a cuántos de los {total} indicadores GEALC reportó ese año.",
+        "en": "Each country's E-Government Development Index (EGDI) rank and value, next to how many of the {total} GEALC indicators it reported that year.",
+        "pt": "Posição e valor do Índice de Desenvolvimento de Governo Eletrônico (EGDI) de cada país, ao lado de quantos dos {total} indicadores GEALC ele informou naquele ano.",
+        "fr": "Rang et valeur de l'indice de développement de l'administration en ligne (EGDI) de chaque pays, à côté du nombre des {total} indicateurs GEALC qu'il a déclarés cette année-là.",
+    },
+    "survey_year": {"es": "Año de la encuesta", "en": "Survey year", "pt": "Ano da pesquisa", "fr": "Année de l'enquête"},
+    "rank": {"es": "Rango ONU", "en": "UN rank", "pt": "Posição ONU", "fr": "Rang ONU"},
+    "country": {"es": "País", "en": "Country", "pt": "País", "fr": "Pays"},
+    "subregion": {"es": "Subregión", "en": "Subregion", "pt": "Sub-região", "fr": "Sous-région"},
+    "egdi": {"es": "EGDI", "en": "EGDI", "pt": "EGDI", "fr": "EGDI"},
+    "reported": {"es": "Indicadores reportados (de {total})", "en": "Indicators reported (of {total})",
+                 "pt": "Indicadores informados (de {total})", "fr": "Indicateurs déclarés (sur {total})"},
+    "reported_short": {"es": "Indicadores reportados", "en": "Indicators reported", "pt": "Indicadores informados", "fr": "Indicateurs déclarés"},
+    "no_data": {"es": "sin datos", "en": "no data", "pt": "sem dados", "fr": "pas de données"},
+    "not_assessed": {"es": "no evaluado", "en": "not assessed", "pt": "não avaliado", "fr": "non évalué"},
+    "demo_notice": {
+        "es": "Datos de demostración: los valores de los indicadores GEALC son ficticios, generados para mostrar la plataforma. Las cifras de la ONU son reales.",
+        "en": "Demonstration data: the GEALC indicator values are fictitious, generated to show the platform. The UN figures are real.",
+        "pt": "Dados de demonstração: os valores dos indicadores GEALC são fictícios, gerados para mostrar a plataforma. Os números da ONU são reais.",
+        "fr": "Données de démonstration : les valeurs des indicateurs GEALC sont fictives, générées pour présenter la plateforme. Les chiffres de l'ONU sont réels.",
+    },
+    "no_reports_year": {
+        "es": "Ningún país reportó indicadores GEALC para {year}.",
+        "en": "No country reported GEALC indicators for {year}.",
+        "pt": "Nenhum país informou indicadores GEALC para {year}.",
+        "fr": "Aucun pays n'a déclaré d'indicateurs GEALC pour {year}.",
+    },
+    "sources": {
+        "es": "Fuentes: Naciones Unidas, DAES, Encuesta de Gobierno Electrónico {year} (EGDI y rango); envíos de los países miembros de la Red GEALC{demo}.",
+        "en": "Sources: United Nations, DESA, E-Government Survey {year} (EGDI and rank); submissions of Red GEALC member countries{demo}.",
+        "pt": "Fontes: Nações Unidas, DESA, Pesquisa de Governo Eletrônico {year} (EGDI e posição); envios dos países membros da Rede GEALC{demo}.",
+        "fr": "Sources : Nations Unies, DAES, Enquête sur l'administration en ligne {year} (EGDI et rang) ; envois des pays membres du Réseau GEALC{demo}.",
+    },
+    "demo_suffix": {"es": " (datos de demostración)", "en": " (demonstration data)", "pt": " (dados de demonstração)", "fr": " (données de démonstration)"},
+    "chart_title": {
+        "es": "EGDI {year} de los países miembros, coloreado por indicadores GEALC reportados",
+        "en": "Member countries' EGDI {year}, coloured by GEALC indicators reported",
+        "pt": "EGDI {year} dos países membros, colorido pelos indicadores GEALC informados",
+        "fr": "EGDI {year} des pays membres, coloré selon les indicateurs GEALC déclarés",
+    },
+    "table_caption": {
+        "es": "Tabla: rango y EGDI de la ONU e indicadores GEALC reportados, {year}",
+        "en": "Table: UN rank and EGDI, and GEALC indicators reported, {year}",
+        "pt": "Tabela: posição e EGDI da ONU e indicadores GEALC informados, {year}",
+        "fr": "Tableau : rang et EGDI de l'ONU et indicateurs GEALC déclarés, {year}",
+    },
+    "language": {"es": "Idioma", "en": "Language", "pt": "Idioma", "fr": "Langue"},
+    "warehouse_unavailable": {
+        "es": "Los datos no están disponibles en este momento. Si acaba de instalar gealc, ejecute «make run» o «gealc build --demo».",
+        "en": "The data is not available right now. If you have just installed gealc, run 'make run' or 'gealc build --demo'.",
+        "pt": "Os dados não estão disponíveis no momento. Se acabou de instalar o gealc, execute «make run» ou «gealc build --demo».",
+        "fr": "Les données ne sont pas disponibles pour le moment. Si vous venez d'installer gealc, lancez « make run » ou « gealc build --demo ».",
+    },
+    "invalid_param": {
+        "es": "El valor «{value}» de «{name}» en el enlace no es válido; se muestra el valor por defecto.",
+        "en": "The link's value '{value}' for '{name}' is not valid; the default is shown instead.",
+        "pt": "O valor «{value}» de «{name}» no link não é válido; é mostrado o valor padrão.",
+        "fr": "La valeur « {value} » de « {name} » dans le lien n'est pas valide ; la valeur par défaut est affichée.",
+    },
+    "not_found": {"es": "Página no encontrada.", "en": "Page not found.", "pt": "Página não encontrada.", "fr": "Page introuvable."},
+}
+
+
+def language(value: str | None) -> str:
+    """A supported language code, or the default (Spanish)."""
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The interface text `key` in `lang`, with `{placeholders}` filled in."""
+    text = UI[key][language(lang)]
+    return text.format(**values) if values else text
+
+
+def is_missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def fmt_number(value: float | None, lang: str, decimals: int = 2) -> str:
+    """`0.78580` → `0,79` in es/pt/fr and `0.79` in en; thousands grouped; missing → "sin datos"."""
+    if is_missing(value):
+        return t("no_data", lang)
+    text = f"{value:,.{decimals}f}"
+    if language(lang) == "en":
+        return text
+    thousands = "\u202f" if lang == "fr" else "."
+    return text.replace(",", "\0").replace(".", ",").replace("\0", thousands)

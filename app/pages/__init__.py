@@ -1,0 +1,1 @@
+"""Page modules: thin layout and callback wiring over app.queries and app.figures."""

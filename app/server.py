@@ -1,0 +1,79 @@
+"""The Dash app factory and `gealc serve`. Everything the browser loads comes from this server."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import dash_bootstrap_components as dbc
+import flask
+from dash import ClientsideFunction, Dash, Input, Output, State, callback, clientside_callback, dcc, html
+from sqlalchemy.exc import SQLAlchemyError
+
+from app.components import header, notice
+from app.context import ENGINE_KEY, engine
+from app.i18n import language, t
+from app.pages import overview
+from app.urls import params
+from etl.db import connect
+
+ASSETS = Path(__file__).with_name("assets")
+BOOTSTRAP_CSS = "bootstrap-5.3.9.min.css"  # served from app/assets/vendor, never a CDN
+PAGES = {overview.PATH: overview}
+
+
+class GealcDash(Dash):
+    """Dash with the page language in the `<html lang>` attribute from the first byte."""
+
+    def interpolate_index(self, **kwargs: str) -> str:
+        page = super().interpolate_index(**kwargs)
+        lang = language(flask.request.args.get("lang")) if flask.has_request_context() else "es"
+        return page.replace("<html>", f'<html lang="{lang}">', 1)
+
+
+def create_app(database_url: str) -> Dash:
+    """The app reading `database_url` through a read-only engine."""
+    app = GealcDash(
+        __name__,
+        assets_folder=str(ASSETS),
+        assets_ignore=r"^bootstrap-.*\.min\.css$",
+        external_stylesheets=[f"/assets/vendor/{BOOTSTRAP_CSS}"],
+        title="GEALC en números",
+        update_title=None,
+        serve_locally=True,
+        suppress_callback_exceptions=True,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    app.server.config[ENGINE_KEY] = connect(database_url, read_only=True)
+    app.layout = html.Div([
+        dcc.Location(id="url", refresh=False),
+        dcc.Store(id="page-lang"),
+        dcc.Store(id="lang-sink"),
+        html.Div(id="shell"),
+    ])
+    return app
+
+
+@callback(Output("shell", "children"), Output("page-lang", "data"), Input("url", "pathname"), State("url", "search"))
+def _route(pathname: str, search: str) -> tuple[list, str]:
+    lang = language(params(search).get("lang"))
+    page = PAGES.get(pathname or "/")
+    try:
+        content = page.layout(engine(), search, lang) if page else [html.H1(t("not_found", lang))]
+    except SQLAlchemyError:
+        content = [notice(t("warehouse_unavailable", lang), "danger")]
+    main = html.Main(dbc.Container(content, className="page"), id="main")
+    return [header(lang, pathname or "/", search), main], lang
+
+
+clientside_callback(
+    ClientsideFunction(namespace="gealc", function_name="setLanguage"),
+    Output("lang-sink", "data"),
+    Input("page-lang", "data"),
+)
+
+
+def serve(database_url: str, host: str = "127.0.0.1", port: int = 8050, debug: bool = False) -> int:
+    """Serve the dashboard until interrupted."""
+    app = create_app(database_url)
+    print(f"gealc is serving on http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
+    app.run(host=host, port=port, debug=debug)
+    return 0

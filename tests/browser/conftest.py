@@ -1,0 +1,101 @@
+"""A real server on a demo warehouse, and headless Chromium from Debian's packages."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, free_port, missing
+from tests.helpers import gealc
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def demo_warehouse(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = f"duckdb:///{tmp_path_factory.mktemp('web') / 'gealc.duckdb'}"
+    result = gealc("build", "--demo", db=url)
+    assert result.returncode == 0, result.stderr
+    return url
+
+
+@pytest.fixture(scope="session")
+def server(demo_warehouse: str) -> Iterator[str]:
+    """`gealc serve` on a free loopback port; yields its base URL."""
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "etl.cli", "--db", demo_warehouse, "serve", "--port", str(port)],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base, timeout=2)
+            break
+        except OSError:
+            if proc.poll() is not None:
+                pytest.fail(f"gealc serve exited: {proc.stdout.read()}")
+            time.sleep(0.3)
+    else:
+        proc.kill()
+        pytest.fail("gealc serve did not answer within 60 s")
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium_path()
+    if path is None:
+        missing("Chromium (Debian package chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Recorder:
+    """Every request a page makes and every console error it logs."""
+
+    def __init__(self, page) -> None:
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def off_origin(self, base: str) -> list[str]:
+        return [u for u in self.requests if not (u.startswith(base + "/") or u == base or u.startswith("data:"))]
+
+
+@pytest.fixture
+def page(browser, request):
+    """A fresh browser context at laptop size, with a recorder attached."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    tab = context.new_page()
+    tab.recorder = Recorder(tab)
+    yield tab
+    context.close()
+
+
+SCREENSHOTS = ROOT / "screenshots"
+
+
+def screenshot(tab, name: str) -> Path:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    tab.screenshot(path=str(path), full_page=True)
+    return path
