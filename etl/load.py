@@ -15,10 +15,19 @@ from sqlalchemy.engine import Connection
 
 from etl import schema
 from etl.db import insert_frame
+from etl.findings import Finding
 from etl.read import read_submission
-from etl.validate import typed_observations
+from etl.validate import check_rows
 from indicators.catalogue import Catalogue
 from indicators.countries import Members
+
+
+class Rejected(Exception):
+    """A submission with blocking findings: nothing of it was loaded."""
+
+    def __init__(self, file: str, findings: list[Finding]) -> None:
+        super().__init__(f"{file}: {sum(f.blocking for f in findings)} blocking problem(s)")
+        self.file, self.findings = file, findings
 
 
 @dataclass(frozen=True)
@@ -41,7 +50,10 @@ def load_submission(conn: Connection, path: Path, catalogue: Catalogue, members:
     received = utc_now()
     data = path.read_bytes()
     sha256 = hashlib.sha256(data).hexdigest()
-    observations = typed_observations(path.name, read_submission(path, data), catalogue, members)
+    checked = check_rows(read_submission(path, data), catalogue, members)
+    if not checked.accepted:
+        raise Rejected(path.name, checked.findings)
+    observations = checked.observations
     with conn.begin():
         earlier = conn.execute(
             select(schema.submission.c.submission_id)

@@ -1,34 +1,191 @@
-"""Reading a country submission file into rows of text, keeping each row's number as the
-person sees it in a spreadsheet (header = row 1)."""
+"""Reading a country submission — CSV or XLSX as Excel writes them in any of the network's
+locales — into rows of text, each with its row number as the person sees it (header = row 1).
+
+What is sniffed: the encoding (UTF-8 with or without BOM, else Windows-1252), the separator
+(`;` or `,`), whether numbers use a decimal comma, and header words in es/en/pt/fr.
+"""
 from __future__ import annotations
 
 import csv
 import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from etl.errors import FileProblem
+from etl.findings import Unreadable, error
 
 SUBMISSION_COLUMNS = ("country", "year", "indicator", "value", "numerator", "denominator", "source", "note")
+REQUIRED_COLUMNS = ("country", "year", "indicator", "value")
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 50_000
+MAX_XLSX_UNPACKED_BYTES = 100 * 1024 * 1024
+
+# Header words the templates use in each language, and their usual variants (compared without
+# accents, case or anything in brackets).
+HEADER_WORDS: dict[str, tuple[str, ...]] = {
+    "country": ("country", "pais", "pays", "iso3", "codigo pais", "country iso3"),
+    "year": ("year", "ano", "annee", "anio"),
+    "indicator": ("indicator", "indicador", "indicateur"),
+    "value": ("value", "valor", "valeur"),
+    "numerator": ("numerator", "numerador", "numerateur"),
+    "denominator": ("denominator", "denominador", "denominateur"),
+    "source": ("source", "fuente", "fonte"),
+    "note": ("note", "nota", "notes", "notas", "observacion", "observacao", "observacoes", "observaciones", "remarque"),
+}
+_ALIASES = {word: column for column, words in HEADER_WORDS.items() for word in words}
+DATA_SHEETS = ("datos", "data", "dados", "donnees")
 
 
-def read_submission(path: Path, data: bytes | None = None) -> pd.DataFrame:
-    """Rows of the canonical CSV as text, plus `row_number`; raises FileProblem when unreadable."""
+@dataclass(frozen=True)
+class SubmissionTable:
+    """A submission's rows as text (`row_number` + SUBMISSION_COLUMNS) and how it was read."""
+
+    file: str
+    rows: pd.DataFrame
+    format: str
+    encoding: str | None = None
+    delimiter: str | None = None
+    decimal_comma: bool = False
+    ignored_columns: tuple[str, ...] = ()
+
+
+def header_key(text: object) -> str:
+    """`' País (ISO3) '` → `pais`: lower case, no accents, no bracketed hint, single spaces."""
+    plain = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode()
+    plain = re.sub(r"\(.*?\)|\[.*?\]", " ", plain.lower())
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
+
+
+def read_submission(path: Path, data: bytes | None = None) -> SubmissionTable:
+    """Read `path` (or its bytes); raises Unreadable with the finding that says what to do."""
+    name = path.name
     data = path.read_bytes() if data is None else data
+    if not data.strip():
+        raise Unreadable(error("file_empty", name))
+    if len(data) > MAX_FILE_BYTES:
+        raise Unreadable(error("file_too_large", name, size_mb=round(len(data) / 2**20, 1), limit_mb=MAX_FILE_BYTES // 2**20))
+    kind = _sniff_kind(data)
+    if kind == "xlsx":
+        return _read_xlsx(name, data)
+    if kind != "text":
+        raise Unreadable(error("file_format", name, kind=kind))
+    return _read_csv(name, data)
+
+
+def _sniff_kind(data: bytes) -> str:
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                names = set(archive.namelist())
+                if "xl/workbook.xml" in names:
+                    return "xlsx"
+                if "mimetype" in names and b"opendocument" in archive.read("mimetype"):
+                    return "ODS"
+        except zipfile.BadZipFile:
+            return "ZIP"
+        return "ZIP"
+    if data.startswith(b"%PDF"):
+        return "PDF"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "XLS"
+    if b"\x00" in data[:4096]:
+        return "binary"
+    return "text"
+
+
+def _decode(data: bytes) -> tuple[str, str]:
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise FileProblem(path.name, data[: exc.start].count(b"\n") + 1, "(encoding)", "is not UTF-8 text", "save the file as CSV UTF-8") from exc
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = [h.strip().lower() for h in next(reader, [])]
-    missing = [c for c in SUBMISSION_COLUMNS if c not in header]
-    if missing:
-        raise FileProblem(path.name, 1, "(header)", f"missing column(s) {', '.join(missing)}", f"the first row must name the columns {','.join(SUBMISSION_COLUMNS)}")
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        # Excel's "CSV" in Spanish and Portuguese Windows locales; every byte decodes.
+        return data.decode("cp1252", errors="replace"), "windows-1252"
+
+
+def _read_csv(name: str, data: bytes) -> SubmissionTable:
+    text, encoding = _decode(data)
+    lines = text.splitlines()
+    first = next((line for line in lines if line.strip()), "")
+    delimiter = ";" if first.count(";") > first.count(",") else ("\t" if first.count("\t") > first.count(",") else ",")
+    records = [(n, rec) for n, rec in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1)]
+    table = _table(name, records, "csv")
+    decimal_comma = delimiter == ";" or _mostly_decimal_comma(table.rows)
+    return SubmissionTable(name, table.rows, "csv", encoding, delimiter, decimal_comma, table.ignored_columns)
+
+
+def _mostly_decimal_comma(rows: pd.DataFrame) -> bool:
+    numbers = pd.concat([rows[c] for c in ("value", "numerator", "denominator")])
+    return bool(numbers.str.fullmatch(r"-?\d+,\d+").sum() > numbers.str.fullmatch(r"-?\d*\.\d+").sum())
+
+
+def _read_xlsx(name: str, data: bytes) -> SubmissionTable:
+    from openpyxl import load_workbook
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if sum(info.file_size for info in archive.infolist()) > MAX_XLSX_UNPACKED_BYTES:
+            raise Unreadable(error("file_too_large", name, size_mb=">100", limit_mb=MAX_XLSX_UNPACKED_BYTES // 2**20))
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
+        raise Unreadable(error("file_unreadable", name, detail=type(exc).__name__)) from exc
+    try:
+        sheets = sorted(book.worksheets, key=lambda ws: header_key(ws.title) not in DATA_SHEETS)
+        for sheet in sheets:
+            records = [(n, ["" if v is None else _cell_text(v) for v in row])
+                       for n, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
+            if _header_row(records) is not None:
+                table = _table(name, records, "xlsx", sheet=sheet.title)
+                return SubmissionTable(name, table.rows, "xlsx", None, None, False, table.ignored_columns)
+        raise Unreadable(error("missing_columns", name, 1, None, columns=", ".join(REQUIRED_COLUMNS)))
+    finally:
+        book.close()
+
+
+def _cell_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _header_row(records: list[tuple[int, list[str]]]) -> int | None:
+    """Index of the first row that names the required columns (templates may have a title above)."""
+    for index, (_, cells) in enumerate(records[:20]):
+        keys = {_ALIASES.get(header_key(c)) for c in cells}
+        if set(REQUIRED_COLUMNS) <= keys:
+            return index
+    return None
+
+
+def _table(name: str, records: list[tuple[int, list[str]]], fmt: str, sheet: str | None = None) -> SubmissionTable:
+    start = _header_row(records)
+    if start is None:
+        first = next((cells for _, cells in records if any(c.strip() for c in cells)), [])
+        found = {_ALIASES.get(header_key(c)) for c in first}
+        missing = [c for c in REQUIRED_COLUMNS if c not in found]
+        raise Unreadable(error("missing_columns", name, 1, None, columns=", ".join(missing)))
+    header_number, header = records[start]
+    positions: dict[str, int] = {}
+    ignored = []
+    for position, cell in enumerate(header):
+        column = _ALIASES.get(header_key(cell))
+        if column and column not in positions:
+            positions[column] = position
+        elif str(cell).strip():
+            ignored.append(str(cell).strip())
     rows = []
-    for record in reader:
-        if not any(cell.strip() for cell in record):
+    for number, cells in records[start + 1:]:
+        if not any(str(c).strip() for c in cells):
             continue
-        cells = dict(zip(header, (cell.strip() for cell in record)))
-        rows.append({"row_number": reader.line_num, **{c: cells.get(c, "") for c in SUBMISSION_COLUMNS}})
-    return pd.DataFrame(rows, columns=["row_number", *SUBMISSION_COLUMNS])
+        if len(rows) >= MAX_ROWS:
+            raise Unreadable(error("too_many_rows", name, number, None, limit=MAX_ROWS))
+        rows.append({"row_number": number, **{c: (cells[p].strip() if p < len(cells) else "")
+                                              for c, p in positions.items()}})
+    frame = pd.DataFrame(rows, columns=["row_number", *positions])
+    for column in SUBMISSION_COLUMNS:
+        if column not in frame:
+            frame[column] = ""
+    frame = frame[["row_number", *SUBMISSION_COLUMNS]].astype({c: str for c in SUBMISSION_COLUMNS})
+    return SubmissionTable(name, frame, fmt, ignored_columns=tuple(ignored))

@@ -6,7 +6,7 @@ import pandas as pd
 from etl.demo import DEMO_YEARS, write_demo
 from etl.read import read_submission
 from etl.un_egov import read_reference
-from etl.validate import typed_observations
+from etl.validate import check_rows
 from indicators.catalogue import load_catalogue
 from indicators.countries import load_members
 
@@ -14,7 +14,9 @@ from indicators.countries import load_members
 def demo_frame(folder) -> pd.DataFrame:
     cat, members = load_catalogue(), load_members()
     paths = write_demo(cat, members, read_reference(), folder)
-    return pd.concat([typed_observations(p.name, read_submission(p), cat, members) for p in paths])
+    checked = [check_rows(read_submission(p), cat, members) for p in paths]
+    assert all(c.accepted for c in checked)
+    return pd.concat([c.observations for c in checked])
 
 
 def test_same_seed_same_bytes(tmp_path):
