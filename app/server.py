@@ -5,7 +5,17 @@ from pathlib import Path
 
 import dash_bootstrap_components as dbc
 import flask
-from dash import ClientsideFunction, Dash, Input, Output, State, callback, clientside_callback, dcc, html
+from dash import (
+    ClientsideFunction,
+    Dash,
+    Input,
+    Output,
+    State,
+    callback,
+    clientside_callback,
+    dcc,
+    html,
+)
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.components import header, notice

@@ -7,11 +7,16 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from etl import schema
-from etl.db import PROJECT_ROOT
+from etl.db import PROJECT_ROOT, open_for_writing
 from etl.demo import write_demo
-from etl.load import load_submission
+from etl.load import load_file
 from etl.progress import progress, say
-from etl.reference import catalogue_frames, members_frames, replace_reference, upsert_egov
+from etl.reference import (
+    catalogue_frames,
+    members_frames,
+    replace_reference,
+    upsert_egov,
+)
 from etl.un_egov import read_reference
 from indicators.catalogue import load_catalogue
 from indicators.countries import load_members
@@ -36,17 +41,17 @@ def build(engine: Engine, demo: bool = False, demo_dir: Path = DEMO_DIR) -> Buil
     catalogue, members = load_catalogue(), load_members()
     egov = read_reference()
     say("Building the warehouse: schema, catalogue, member countries, UN survey figures")
-    with engine.begin() as conn:
-        schema.create_all(conn)
-        replace_reference(conn, {**catalogue_frames(catalogue), **members_frames(members)})
-        upsert_egov(conn, egov)
     files = loaded = 0
-    if demo:
-        paths = write_demo(catalogue, members, egov, demo_dir)
-        say(f"Loading {len(paths)} demonstration submissions")
-        with engine.connect() as conn:
+    with open_for_writing(engine) as conn:
+        with conn.begin():
+            schema.create_all(conn)
+            replace_reference(conn, {**catalogue_frames(catalogue), **members_frames(members)})
+            upsert_egov(conn, egov)
+        if demo:
+            paths = write_demo(catalogue, members, egov, demo_dir)
+            say(f"Loading {len(paths)} demonstration submissions")
             for path in progress(paths, "demo submissions", len(paths)):
-                result = load_submission(conn, path, catalogue, members, DEMO_SUBMITTER, is_demo=True)
-                loaded += not result.unchanged
-        files = len(paths)
+                receipt = load_file(conn, path, catalogue, members, DEMO_SUBMITTER, is_demo=True)
+                loaded += receipt.status == "accepted"
+            files = len(paths)
     return BuildSummary(len(catalogue.indicators), len(members.countries), len(egov), files, loaded)

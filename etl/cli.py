@@ -3,23 +3,38 @@ wrong (with what, where and how to fix it), 2 for usage errors."""
 from __future__ import annotations
 
 import argparse
+import getpass
 import importlib
+import json
 import os
 import sys
 from pathlib import Path
 
-from etl.db import ENV_URL, connect, database_url
+from sqlalchemy.exc import OperationalError
+
+from etl.db import (
+    ENV_URL,
+    WarehouseBusy,
+    connect,
+    database_url,
+    duckdb_path,
+    normalise_url,
+    open_for_writing,
+)
 from etl.errors import FileProblem
+from indicators.texts import DEFAULT_LANGUAGE, LANGUAGES
 from indicators.yaml_source import DataFileError
 
 DATA_ERRORS = (FileProblem, DataFileError)
+EXIT_BUSY = 75  # sysexits' EX_TEMPFAIL: try again later
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gealc",
-        description="Red GEALC indicators platform: build the warehouse, load the UN E-Government "
-                    "Survey, generate demo data and serve the dashboard.",
+        description="Red GEALC indicators platform: build the warehouse, check and load country "
+                    "submissions, write templates, load the UN E-Government Survey, generate demo data "
+                    "and serve the dashboard.",
     )
     parser.add_argument("--db", metavar="URL", help=f"warehouse URL (default: ${ENV_URL}, else the DuckDB file "
                         "data/warehouse/gealc.duckdb); e.g. duckdb:///path.duckdb or postgresql://user@host/db")
@@ -46,6 +61,34 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("files", nargs="+", type=Path, metavar="FILE")
     q.add_argument("-o", "--output", type=Path, help="where to write the CSV")
     q.set_defaults(run=_egov_reference)
+
+    p = sub.add_parser("validate", help="check submission files without loading them",
+                       description="Check CSV/XLSX submissions against the catalogue (and, when the warehouse "
+                                   "exists, against the countries' earlier values) and print a receipt per file. "
+                                   "Nothing is written. Exit 0 when every file is valid, 1 otherwise.")
+    _receipt_options(p)
+    p.set_defaults(run=_validate)
+
+    p = sub.add_parser("load", help="check submission files and load the accepted ones",
+                       description="Check each file and load it in its own transaction: all of it or none of it. "
+                                   "Rejected files are recorded with their receipt, their values are not. "
+                                   "Exit 0 when every file is accepted, 1 when any is rejected, "
+                                   f"{EXIT_BUSY} when another job holds the warehouse.")
+    _receipt_options(p)
+    p.add_argument("--submitter", default=None, help="who sent the files (default: your user name)")
+    p.add_argument("--wait", type=float, default=60.0, metavar="SECONDS",
+                   help="how long to wait for another job writing the warehouse (default: 60)")
+    p.set_defaults(run=_load)
+
+    p = sub.add_parser("template", help="write a submission template for a country and year",
+                       description="Write the submission template (XLSX with instructions, drop-down lists and "
+                                   "checks, or the CSV equivalent) for one country and year.")
+    p.add_argument("--country", required=True, metavar="ISO3", help="member country, e.g. URY")
+    p.add_argument("--year", required=True, type=int, metavar="YYYY", help="reference year of the values")
+    p.add_argument("--format", choices=("xlsx", "csv"), default="xlsx")
+    p.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="language of headings and help")
+    p.add_argument("-o", "--output", type=Path, required=True, help="file to write")
+    p.set_defaults(run=_template)
 
     p = sub.add_parser("demo", help="write the demonstration submissions as CSV files",
                        description="Write the deterministic demonstration submissions (one CSV per country-year).")
@@ -133,6 +176,93 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _receipt_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="CSV or XLSX submissions")
+    p.add_argument("--json", action="store_true", help="print the receipts as JSON")
+    p.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="language of the receipt (default: es)")
+
+
+def _print_receipts(args: argparse.Namespace, receipts: list) -> int:
+    from etl.receipt import as_dict, render_text
+
+    if args.json:
+        doc = {"language": args.lang, "accepted": all(r.ok for r in receipts),
+               "files": [as_dict(r, args.lang) for r in receipts]}
+        print(json.dumps(doc, ensure_ascii=False, indent=2, default=str))
+    else:
+        print(render_text(receipts, args.lang))
+    return 0 if all(r.ok for r in receipts) else 1
+
+
+def _missing_files(files: list[Path]) -> list[Path]:
+    missing = [f for f in files if not f.is_file()]
+    for f in missing:
+        print(f"error: {f}: no such file", file=sys.stderr)
+    return missing
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from etl.load import validate_file
+    from etl.store import is_built
+    from indicators.catalogue import load_catalogue
+    from indicators.countries import load_members
+
+    if _missing_files(args.files):
+        return 2
+    catalogue, members = load_catalogue(), load_members()
+    url = database_url(args.db)
+    path = duckdb_path(normalise_url(url))
+    conn = None
+    if path is None or path.exists():
+        try:
+            conn = connect(url, read_only=True).connect()
+            conn = conn if is_built(conn) else None
+        except OperationalError:
+            conn = None  # no warehouse to compare with: the file's own checks still hold
+    try:
+        receipts = [validate_file(f, catalogue, members, conn) for f in args.files]
+    finally:
+        if conn is not None:
+            conn.close()
+    return _print_receipts(args, receipts)
+
+
+def _load(args: argparse.Namespace) -> int:
+    from etl.build import build
+    from etl.load import load_file
+    from etl.store import is_built
+    from indicators.catalogue import load_catalogue
+    from indicators.countries import load_members
+
+    if _missing_files(args.files):
+        return 2
+    catalogue, members = load_catalogue(), load_members()
+    engine = connect(args.db)
+    with open_for_writing(engine, args.wait) as conn:
+        built = is_built(conn)
+    if not built:
+        build(engine)
+    submitter = args.submitter or getpass.getuser()
+    with open_for_writing(engine, args.wait) as conn:
+        receipts = [load_file(conn, f, catalogue, members, submitter) for f in args.files]
+    return _print_receipts(args, receipts)
+
+
+def _template(args: argparse.Namespace) -> int:
+    from etl.template import write_template
+    from indicators.catalogue import load_catalogue
+    from indicators.countries import load_members
+
+    members = load_members()
+    iso3 = args.country.strip().upper()
+    if iso3 not in members.by_iso3:
+        print(f"error: {args.country} is not a member country; use one of {', '.join(members.iso3_codes)}", file=sys.stderr)
+        return 2
+    write_template(args.output, load_catalogue(), members.by_iso3[iso3], args.year, args.format, args.lang)
+    print(f"Wrote the {args.format.upper()} template for {iso3} {args.year} ({args.lang}) to {args.output}")
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     # The read side is imported only here: the write side never depends on Dash.
     server = importlib.import_module("app.server")
@@ -148,6 +278,9 @@ def main(argv: list[str] | None = None) -> int:
     except DATA_ERRORS as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except WarehouseBusy as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BUSY
     except KeyboardInterrupt:
         return 130
 

@@ -3,11 +3,13 @@ servers share one database. Everything else talks to it through SQLAlchemy Core.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import Table, create_engine
 from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -51,6 +53,28 @@ def connect(url: str | None = None, read_only: bool = False) -> Engine:
         args = {"read_only": True} if read_only else {}
         return create_engine(url, poolclass=NullPool, connect_args=args)
     return create_engine(url, pool_pre_ping=True)
+
+
+class WarehouseBusy(Exception):
+    """Another process holds the DuckDB warehouse for writing; nothing was done."""
+
+
+def open_for_writing(engine: Engine, wait_seconds: float = 60.0) -> Connection:
+    """A connection for a writing job. DuckDB lets one process write a file at a time: a second
+    job waits up to `wait_seconds` for the first to finish, then gives up with WarehouseBusy."""
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            return engine.connect()
+        except OperationalError as exc:
+            if "lock" not in str(exc.orig).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise WarehouseBusy(
+                    f"the warehouse {engine.url.database} is in use by another gealc job "
+                    f"(waited {wait_seconds:g} s); nothing was done: run the command again when it ends"
+                ) from exc
+            time.sleep(0.2)
 
 
 def insert_frame(conn: Connection, table: Table, frame: pd.DataFrame) -> int:

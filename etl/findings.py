@@ -16,6 +16,7 @@ class Finding:
     row: int | None = None
     column: str | None = None
     params: dict[str, object] = field(default_factory=dict)
+    letter: str | None = None  # the spreadsheet's column letter, when the file has that column
 
     @property
     def blocking(self) -> bool:

@@ -1,89 +1,106 @@
-"""Loading a country submission: the whole file in one transaction, or nothing.
+"""Checking and loading country submissions, one file at a time.
 
-Loading the same bytes twice is a no-op; a changed file for a country-year becomes its next
-revision, and earlier revisions stay queryable in `observations_history`."""
+`validate_file` writes nothing. `load_file` records every file it is given in one transaction:
+an accepted file with all its values, or a rejected one with only its receipt (the secretariat
+sees what was tried; no value of it is stored). Loading the same bytes twice is a no-op; a
+changed file for a country-year becomes its next revision, and earlier revisions stay
+queryable in `observations_history`."""
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import func, select, tuple_
 from sqlalchemy.engine import Connection
 
-from etl import schema
-from etl.db import insert_frame
-from etl.findings import Finding
-from etl.read import read_submission
-from etl.validate import check_rows
+from etl import store
+from etl.findings import Finding, Unreadable
+from etl.read import SubmissionTable, read_submission, with_letters
+from etl.receipt import Receipt
+from etl.validate import check_rows, history_warnings
 from indicators.catalogue import Catalogue
 from indicators.countries import Members
 
 
-class Rejected(Exception):
-    """A submission with blocking findings: nothing of it was loaded."""
-
-    def __init__(self, file: str, findings: list[Finding]) -> None:
-        super().__init__(f"{file}: {sum(f.blocking for f in findings)} blocking problem(s)")
-        self.file, self.findings = file, findings
+def utc_now() -> datetime:
+    """Now in UTC, without tzinfo: the warehouse stores every timestamp in UTC."""
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 @dataclass(frozen=True)
-class LoadResult:
-    file: str
-    submission_id: int
-    rows: int
-    unchanged: bool
+class _Outcome:
+    """What validation made of a file: the rows to store (when accepted) and every finding."""
+
+    observations: pd.DataFrame
+    findings: list[Finding]
+    table: SubmissionTable | None
+
+    @property
+    def accepted(self) -> bool:
+        return not any(f.blocking for f in self.findings)
+
+    @property
+    def parts(self) -> pd.DataFrame:
+        return self.observations[["iso3", "year"]].drop_duplicates().sort_values(["iso3", "year"]).reset_index(drop=True)
 
 
-def utc_now() -> datetime:
-    """Now in UTC, without tzinfo: the warehouse stores every timestamp in UTC."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+def _check(path: Path, data: bytes, catalogue: Catalogue, members: Members, conn: Connection | None) -> _Outcome:
+    try:
+        table = read_submission(path, data)
+    except Unreadable as exc:
+        return _Outcome(pd.DataFrame(columns=["iso3", "year"]), [exc.finding], None)
+    checked = check_rows(table, catalogue, members)
+    findings = list(checked.findings)
+    if checked.accepted and conn is not None:
+        years = sorted(int(y) for y in checked.observations["year"].unique())
+        findings += history_warnings(path.name, checked.observations, store.current_values(conn, years), catalogue)
+    return _Outcome(checked.observations, with_letters(table, findings), table)
 
 
-def load_submission(conn: Connection, path: Path, catalogue: Catalogue, members: Members,
-                    submitter: str, is_demo: bool = False) -> LoadResult:
-    """Validate and load one file in its own transaction on `conn` (which must have none open);
-    FileProblem is raised before anything is written."""
+def validate_file(path: Path, catalogue: Catalogue, members: Members, conn: Connection | None = None) -> Receipt:
+    """Check a file without writing; with a warehouse connection, also against its history."""
+    data = path.read_bytes()
+    outcome = _check(path, data, catalogue, members, conn)
+    parts = tuple((i, int(y), None) for i, y in outcome.parts.itertuples(index=False))
+    return Receipt(path.name, hashlib.sha256(data).hexdigest(), "valid" if outcome.accepted else "rejected",
+                   tuple(outcome.findings), len(outcome.observations) if outcome.accepted else 0, parts,
+                   details=_read_details(outcome.table))
+
+
+def load_file(conn: Connection, path: Path, catalogue: Catalogue, members: Members,
+              submitter: str, is_demo: bool = False) -> Receipt:
+    """Check and record one file in its own transaction on `conn` (which must have none open)."""
     received = utc_now()
     data = path.read_bytes()
     sha256 = hashlib.sha256(data).hexdigest()
-    checked = check_rows(read_submission(path, data), catalogue, members)
-    if not checked.accepted:
-        raise Rejected(path.name, checked.findings)
-    observations = checked.observations
     with conn.begin():
-        earlier = conn.execute(
-            select(schema.submission.c.submission_id)
-            .where(schema.submission.c.sha256 == sha256, schema.submission.c.status == "accepted")
-        ).scalar()
+        store.serialise_loads(conn)
+        earlier = store.accepted_submission(conn, sha256)
         if earlier is not None:
-            return LoadResult(path.name, earlier, 0, unchanged=True)
-        submission_id = conn.scalar(schema.submission_id_seq.next_value())
-        conn.execute(schema.submission.insert().values(
-            submission_id=submission_id, file_name=path.name, sha256=sha256, submitter=submitter,
-            received_at=received, loaded_at=utc_now(), status="accepted",
-            row_count=len(observations), is_demo=is_demo,
-        ))
-        insert_frame(conn, schema.submission_part, _revisions(conn, submission_id, observations))
-        insert_frame(conn, schema.observation, observations.assign(submission_id=submission_id))
-    return LoadResult(path.name, submission_id, len(observations), unchanged=False)
+            return Receipt(path.name, sha256, "unchanged", parts=tuple(store.parts_of(conn, earlier)), submission_id=earlier)
+        outcome = _check(path, data, catalogue, members, conn)
+        parts = outcome.parts
+        if outcome.accepted:
+            latest = store.latest_revisions(conn, list(parts.itertuples(index=False, name=None)))
+            parts["revision"] = [latest.get((i, int(y)), 0) + 1 for i, y in parts.itertuples(index=False)]
+        else:
+            parts["revision"] = None
+        observations = outcome.observations if outcome.accepted else outcome.observations.iloc[0:0]
+        record = {"file_name": path.name, "sha256": sha256, "submitter": submitter, "received_at": received,
+                  "loaded_at": utc_now() if outcome.accepted else None,
+                  "status": "accepted" if outcome.accepted else "rejected", "row_count": len(observations),
+                  "is_demo": is_demo, "file_format": outcome.table.format if outcome.table else None}
+        submission_id = store.record_submission(conn, record, parts, observations, outcome.findings)
+    revisions = tuple((i, int(y), None if pd.isna(r) else int(r)) for i, y, r in parts.itertuples(index=False))
+    return Receipt(path.name, sha256, record["status"], tuple(outcome.findings), len(observations), revisions,
+                   submission_id, _read_details(outcome.table))
 
 
-def _revisions(conn: Connection, submission_id: int, observations: pd.DataFrame) -> pd.DataFrame:
-    """One row per country-year in the file, numbered after the latest earlier revision."""
-    parts = observations[["iso3", "year"]].drop_duplicates()
-    table = schema.submission_part
-    keys = list(parts.itertuples(index=False, name=None))
-    latest = dict(
-        ((iso3, year), rev) for iso3, year, rev in conn.execute(
-            select(table.c.iso3, table.c.year, func.max(table.c.revision))
-            .where(tuple_(table.c.iso3, table.c.year).in_(keys))
-            .group_by(table.c.iso3, table.c.year)
-        )
-    ) if keys else {}
-    parts["revision"] = [latest.get((i, int(y)), 0) + 1 for i, y in keys]
-    parts["submission_id"] = submission_id
-    return parts
+def _read_details(table: SubmissionTable | None) -> dict[str, object]:
+    """How the file was read, for the JSON receipt."""
+    if table is None:
+        return {}
+    return {"format": table.format, "encoding": table.encoding, "delimiter": table.delimiter,
+            "decimal_comma": table.decimal_comma}

@@ -44,10 +44,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "fr": ("le fichier a plus de {limit} lignes", "divisez le fichier par pays ou par année"),
     },
     "no_rows": {
-        "es": ("el archivo no tiene filas de datos", "escriba un valor por fila debajo de los títulos"),
-        "en": ("the file has no data rows", "write one value per row below the headings"),
-        "pt": ("o arquivo não tem linhas de dados", "escreva um valor por linha abaixo dos títulos"),
-        "fr": ("le fichier n'a aucune ligne de données", "écrivez une valeur par ligne sous les titres"),
+        "es": ("el archivo no tiene ningún valor", "escriba cada valor en la columna «Valor», en la fila de su indicador"),
+        "en": ("the file has no values", "write each value in the 'Value' column, on its indicator's row"),
+        "pt": ("o arquivo não tem nenhum valor", "escreva cada valor na coluna «Valor», na linha do seu indicador"),
+        "fr": ("le fichier ne contient aucune valeur", "écrivez chaque valeur dans la colonne « Valeur », sur la ligne de son indicateur"),
     },
     "unknown_country": {
         "es": ("«{value}» no es el código ISO3 de un país miembro", "use el código de tres letras{suggestion_es}"),
@@ -72,12 +72,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("'{value}' is not a number", "write digits only, for example 12.5"),
         "pt": ("«{value}» não é um número", "escreva apenas algarismos, com vírgula decimal, por exemplo 12,5"),
         "fr": ("« {value} » n'est pas un nombre", "écrivez uniquement des chiffres, par exemple 12,5"),
-    },
-    "no_value": {
-        "es": ("la fila no tiene valor", "escriba el valor, o el numerador y el denominador"),
-        "en": ("the row has no value", "write the value, or the numerator and the denominator"),
-        "pt": ("a linha não tem valor", "escreva o valor, ou o numerador e o denominador"),
-        "fr": ("la ligne n'a pas de valeur", "écrivez la valeur, ou le numérateur et le dénominateur"),
     },
     "half_ratio": {
         "es": ("falta el numerador o el denominador", "escriba ambos, o solo el valor"),

@@ -11,33 +11,25 @@ import io
 import re
 import unicodedata
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
-from etl.findings import Unreadable, error
+from etl.columns import (
+    DATA_SHEET_NAMES,
+    HEADINGS,
+    HELP_HEADINGS,
+    REQUIRED_COLUMNS,
+    SUBMISSION_COLUMNS,
+    VARIANTS,
+)
+from etl.findings import Finding, Unreadable, error
+from indicators.cells import unescape_cell
 
-SUBMISSION_COLUMNS = ("country", "year", "indicator", "value", "numerator", "denominator", "source", "note")
-REQUIRED_COLUMNS = ("country", "year", "indicator", "value")
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000
 MAX_XLSX_UNPACKED_BYTES = 100 * 1024 * 1024
-
-# Header words the templates use in each language, and their usual variants (compared without
-# accents, case or anything in brackets).
-HEADER_WORDS: dict[str, tuple[str, ...]] = {
-    "country": ("country", "pais", "pays", "iso3", "codigo pais", "country iso3"),
-    "year": ("year", "ano", "annee", "anio"),
-    "indicator": ("indicator", "indicador", "indicateur"),
-    "value": ("value", "valor", "valeur"),
-    "numerator": ("numerator", "numerador", "numerateur"),
-    "denominator": ("denominator", "denominador", "denominateur"),
-    "source": ("source", "fuente", "fonte"),
-    "note": ("note", "nota", "notes", "notas", "observacion", "observacao", "observacoes", "observaciones", "remarque"),
-}
-_ALIASES = {word: column for column, words in HEADER_WORDS.items() for word in words}
-DATA_SHEETS = ("datos", "data", "dados", "donnees")
 
 
 @dataclass(frozen=True)
@@ -51,6 +43,22 @@ class SubmissionTable:
     delimiter: str | None = None
     decimal_comma: bool = False
     ignored_columns: tuple[str, ...] = ()
+    letters: dict[str, str] = field(default_factory=dict)  # column (or ignored heading) → A, B, …
+
+
+def column_letter(position: int) -> str:
+    """0 → A, 25 → Z, 26 → AA: how spreadsheets name columns."""
+    letters = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def with_letters(table: SubmissionTable, findings: list[Finding]) -> list[Finding]:
+    """Findings with the spreadsheet letter of their column added."""
+    return [replace(f, letter=table.letters.get(f.column or "")) for f in findings]
 
 
 def header_key(text: object) -> str:
@@ -58,6 +66,22 @@ def header_key(text: object) -> str:
     plain = unicodedata.normalize("NFKD", str(text or "")).encode("ascii", "ignore").decode()
     plain = re.sub(r"\(.*?\)|\[.*?\]", " ", plain.lower())
     return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
+
+
+def _aliases() -> dict[str, str]:
+    words = {header_key(w): c for headings in HEADINGS.values() for c, w in headings.items()}
+    words.update({header_key(c): c for c in SUBMISSION_COLUMNS})
+    words.update({header_key(v): c for c, variants in VARIANTS.items() for v in variants})
+    return words
+
+
+_HELP_KEYS = {header_key(w) for headings in HELP_HEADINGS.values() for w in headings.values()}
+DATA_SHEETS = tuple(header_key(n) for n in DATA_SHEET_NAMES.values())
+_ALIASES = _aliases()
+
+
+def _alias(cell: object) -> str | None:
+    return _ALIASES.get(header_key(cell))
 
 
 def read_submission(path: Path, data: bytes | None = None) -> SubmissionTable:
@@ -113,7 +137,7 @@ def _read_csv(name: str, data: bytes) -> SubmissionTable:
     records = [(n, rec) for n, rec in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1)]
     table = _table(name, records, "csv")
     decimal_comma = delimiter == ";" or _mostly_decimal_comma(table.rows)
-    return SubmissionTable(name, table.rows, "csv", encoding, delimiter, decimal_comma, table.ignored_columns)
+    return replace(table, encoding=encoding, delimiter=delimiter, decimal_comma=decimal_comma)
 
 
 def _mostly_decimal_comma(rows: pd.DataFrame) -> bool:
@@ -137,8 +161,7 @@ def _read_xlsx(name: str, data: bytes) -> SubmissionTable:
             records = [(n, ["" if v is None else _cell_text(v) for v in row])
                        for n, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
             if _header_row(records) is not None:
-                table = _table(name, records, "xlsx", sheet=sheet.title)
-                return SubmissionTable(name, table.rows, "xlsx", None, None, False, table.ignored_columns)
+                return _table(name, records, "xlsx")
         raise Unreadable(error("missing_columns", name, 1, None, columns=", ".join(REQUIRED_COLUMNS)))
     finally:
         book.close()
@@ -153,27 +176,27 @@ def _cell_text(value: object) -> str:
 def _header_row(records: list[tuple[int, list[str]]]) -> int | None:
     """Index of the first row that names the required columns (templates may have a title above)."""
     for index, (_, cells) in enumerate(records[:20]):
-        keys = {_ALIASES.get(header_key(c)) for c in cells}
+        keys = {_alias(c) for c in cells}
         if set(REQUIRED_COLUMNS) <= keys:
             return index
     return None
 
 
-def _table(name: str, records: list[tuple[int, list[str]]], fmt: str, sheet: str | None = None) -> SubmissionTable:
+def _table(name: str, records: list[tuple[int, list[str]]], fmt: str) -> SubmissionTable:
     start = _header_row(records)
     if start is None:
         first = next((cells for _, cells in records if any(c.strip() for c in cells)), [])
-        found = {_ALIASES.get(header_key(c)) for c in first}
+        found = {_alias(c) for c in first}
         missing = [c for c in REQUIRED_COLUMNS if c not in found]
         raise Unreadable(error("missing_columns", name, 1, None, columns=", ".join(missing)))
-    header_number, header = records[start]
+    _, header = records[start]
     positions: dict[str, int] = {}
     ignored = []
     for position, cell in enumerate(header):
-        column = _ALIASES.get(header_key(cell))
+        column = _alias(cell)
         if column and column not in positions:
             positions[column] = position
-        elif str(cell).strip():
+        elif str(cell).strip() and header_key(cell) not in _HELP_KEYS:
             ignored.append(str(cell).strip())
     rows = []
     for number, cells in records[start + 1:]:
@@ -181,11 +204,13 @@ def _table(name: str, records: list[tuple[int, list[str]]], fmt: str, sheet: str
             continue
         if len(rows) >= MAX_ROWS:
             raise Unreadable(error("too_many_rows", name, number, None, limit=MAX_ROWS))
-        rows.append({"row_number": number, **{c: (cells[p].strip() if p < len(cells) else "")
+        rows.append({"row_number": number, **{c: (unescape_cell(cells[p].strip()) if p < len(cells) else "")
                                               for c, p in positions.items()}})
     frame = pd.DataFrame(rows, columns=["row_number", *positions])
     for column in SUBMISSION_COLUMNS:
         if column not in frame:
             frame[column] = ""
     frame = frame[["row_number", *SUBMISSION_COLUMNS]].astype({c: str for c in SUBMISSION_COLUMNS})
-    return SubmissionTable(name, frame, fmt, ignored_columns=tuple(ignored))
+    letters = {c: column_letter(p) for c, p in positions.items()}
+    letters.update({str(cell).strip(): column_letter(p) for p, cell in enumerate(header) if str(cell).strip() in ignored})
+    return SubmissionTable(name, frame, fmt, ignored_columns=tuple(ignored), letters=letters)

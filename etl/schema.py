@@ -120,6 +120,7 @@ submission = Table(
     Column("status", String(16), nullable=False),
     Column("row_count", Integer, nullable=False),
     Column("is_demo", Boolean, nullable=False),
+    Column("file_format", String(16)),
 )
 
 submission_part = Table(
@@ -128,7 +129,7 @@ submission_part = Table(
     Column("submission_id", Integer, ForeignKey("submission.submission_id"), primary_key=True),
     Column("iso3", String(3), primary_key=True),
     Column("year", Integer, primary_key=True),
-    Column("revision", Integer, nullable=False),
+    Column("revision", Integer),  # NULL for a rejected file: it never became a revision
 )
 
 observation = Table(
@@ -144,6 +145,20 @@ observation = Table(
     Column("denominator", Float),
     Column("source", Text),
     Column("note", Text),
+)
+
+validation_issue = Table(
+    "validation_issue",
+    metadata,
+    Column("submission_id", Integer, ForeignKey("submission.submission_id"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("severity", String(8), nullable=False),
+    Column("code", String(40), nullable=False),
+    Column("row_number", Integer),
+    Column("column_name", Text),
+    Column("params", Text, nullable=False),
+    *_texts("message"),
+    *_texts("fix"),
 )
 
 
@@ -182,6 +197,22 @@ VIEWS: dict[str, str] = {
         JOIN (SELECT iso3, year, MAX(revision) AS revision
               FROM observations_history GROUP BY iso3, year) latest
           ON latest.iso3 = h.iso3 AND latest.year = h.year AND latest.revision = h.revision""",
+    "submissions": """
+        SELECT s.submission_id, s.file_name, s.sha256, s.submitter, s.received_at, s.loaded_at,
+               s.status, p.iso3, p.year, p.revision, s.row_count, s.file_format, s.is_demo,
+               COALESCE(v.errors, 0) AS errors, COALESCE(v.warnings, 0) AS warnings
+        FROM submission s
+        LEFT JOIN submission_country_year p ON p.submission_id = s.submission_id
+        LEFT JOIN (SELECT submission_id,
+                          SUM(CASE WHEN severity = 'error' THEN 1 ELSE 0 END) AS errors,
+                          SUM(CASE WHEN severity = 'warning' THEN 1 ELSE 0 END) AS warnings
+                   FROM validation_issue GROUP BY submission_id) v ON v.submission_id = s.submission_id""",
+    "validation_issues": f"""
+        SELECT v.submission_id, s.file_name, s.status, v.position, v.severity, v.code,
+               v.row_number, v.column_name, {_names('message_', 'v', 'message')},
+               {_names('fix_', 'v', 'fix')}, v.params
+        FROM validation_issue v
+        JOIN submission s ON s.submission_id = v.submission_id""",
 }
 
 

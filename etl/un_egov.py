@@ -58,7 +58,7 @@ class Crosswalk:
     iso3_by_name: dict[str, str]
 
     @classmethod
-    def read(cls, path: Path = CROSSWALK_PATH) -> "Crosswalk":
+    def read(cls, path: Path = CROSSWALK_PATH) -> Crosswalk:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
         return cls(dict(zip(frame["un_name"].str.strip(), frame["iso3"].str.strip())))
 

@@ -22,7 +22,8 @@ MIN_PEERS_FOR_OUTLIER = 5
 
 @dataclass(frozen=True)
 class Checked:
-    """Typed rows that passed every blocking rule, and every finding."""
+    """Typed rows that passed every blocking rule, and every finding. Only an accepted file's
+    rows may be loaded; a rejected file's still tell which country-years it was about."""
 
     observations: pd.DataFrame
     findings: list[Finding]
@@ -74,7 +75,7 @@ def _value(t: SubmissionTable, row: int, ind: Indicator, rec: dict, out: list[Fi
     if not (ok_v and ok_n and ok_d):
         return None, None, None
     computed = None
-    if denominator is not None or (numerator is not None and ind.is_ratio):
+    if numerator is not None or denominator is not None:
         if not ind.is_ratio:
             out.append(error("count_has_no_ratio", t.file, row, "denominator", indicator=ind.id))
             return None, None, None
@@ -90,9 +91,6 @@ def _value(t: SubmissionTable, row: int, ind: Indicator, rec: dict, out: list[Fi
             return None, None, None
         else:
             computed = numerator / denominator * (ind.multiplier or 1)
-    if value is None and computed is None:
-        out.append(error("no_value", t.file, row, "value"))
-        return None, None, None
     if value is not None and computed is not None and abs(value - computed) > max(0.005 * abs(computed), 0.01):
         out.append(error("value_mismatch", t.file, row, "value", value=rec["value"], computed=round(computed, 4)))
         return None, None, None
@@ -105,11 +103,13 @@ def _value(t: SubmissionTable, row: int, ind: Indicator, rec: dict, out: list[Fi
 
 
 def check_rows(table: SubmissionTable, catalogue: Catalogue, members: Members) -> Checked:
-    """Every blocking rule on every row; a file with any error yields no observations to load."""
+    """Every blocking rule on every row."""
     findings: list[Finding] = [warning("ignored_column", table.file, 1, name) for name in table.ignored_columns]
     observations = []
     seen: dict[tuple[str, int, str], int] = {}
     for rec in table.rows.to_dict("records"):
+        if not (rec["value"] or rec["numerator"] or rec["denominator"]):
+            continue  # a template row left empty: not reported (see missing_indicators)
         row = int(rec["row_number"])
         iso3 = _country(table, row, rec["country"], members, findings)
         year = _year(table, row, rec["year"], findings)
@@ -129,11 +129,11 @@ def check_rows(table: SubmissionTable, catalogue: Catalogue, members: Members) -
         seen[key] = row
         observations.append([row, iso3, year, ind.id, value, numerator, denominator,
                              rec["source"] or None, rec["note"] or None])
-    if not table.rows.shape[0]:
-        findings.append(error("no_rows", table.file, 2))
+    if not observations and not any(f.blocking for f in findings):
+        findings.append(error("no_rows", table.file, 2, "value"))
     frame = pd.DataFrame(observations, columns=OBSERVATION_COLUMNS)
     findings += missing_indicators(table.file, frame, catalogue)
-    return Checked(frame if not any(f.blocking for f in findings) else frame.iloc[0:0], findings)
+    return Checked(frame, findings)
 
 
 def missing_indicators(file: str, frame: pd.DataFrame, catalogue: Catalogue) -> list[Finding]:
@@ -149,28 +149,35 @@ def missing_indicators(file: str, frame: pd.DataFrame, catalogue: Catalogue) -> 
 def history_warnings(file: str, frame: pd.DataFrame, current: pd.DataFrame, catalogue: Catalogue) -> list[Finding]:
     """Warnings against what is already accepted (`current`: iso3, year, indicator_id, value):
     implausible jumps from the previous year, regional outliers, a copy of last year's file."""
-    out: list[Finding] = []
-    if frame.empty:
-        return out
-    previous = current.assign(year=current["year"] + 1).set_index(["iso3", "year", "indicator_id"])["value"]
-    for rec in frame.itertuples():
-        ind = catalogue.indicator_by_id[rec.indicator_id]
-        before = previous.get((rec.iso3, rec.year, rec.indicator_id))
-        if before is not None and abs(rec.value - before) > ind.plausible_change:
-            out.append(warning("implausible_change", file, rec.row_number, "value", indicator=rec.indicator_id,
-                               previous=round(float(before), 4), value=round(rec.value, 4), limit=ind.plausible_change))
-        peers = current[(current["indicator_id"] == rec.indicator_id) & (current["year"] == rec.year) & (current["iso3"] != rec.iso3)]["value"]
-        if len(peers) >= MIN_PEERS_FOR_OUTLIER:
-            median = peers.median()
-            mad = (peers - median).abs().median() * 1.4826
-            if mad > 0 and abs(rec.value - median) / mad > ROBUST_Z_LIMIT:
-                out.append(warning("outlier", file, rec.row_number, "value", indicator=rec.indicator_id,
-                                   value=round(rec.value, 4), median=round(float(median), 4)))
-    for (iso3, year), group in frame.groupby(["iso3", "year"]):
-        last = previous.xs((iso3, year), level=("iso3", "year"), drop_level=True) if (iso3, year) in previous.index.droplevel(2) else None
-        if last is not None and len(group) >= 3:
-            mine = group.set_index("indicator_id")["value"]
-            common = mine.index.intersection(last.index)
-            if len(common) == len(mine) and (mine[common] == last[common]).all():
-                out.append(warning("copied_values", file, None, None, country=iso3, year=int(year)))
+    if frame.empty or current.empty:
+        return []
+    keys = ["iso3", "year", "indicator_id"]
+    rows = frame[["row_number", *keys, "value"]].merge(
+        current.assign(year=current["year"] + 1).rename(columns={"value": "previous"}), on=keys, how="left")
+    rows["limit"] = rows["indicator_id"].map({i.id: i.plausible_change for i in catalogue.indicators})
+    rows = rows.merge(_peer_stats(frame, current), on=keys, how="left")
+    out = [warning("implausible_change", file, int(r.row_number), "value", indicator=r.indicator_id,
+                   previous=round(float(r.previous), 4), value=round(float(r.value), 4), limit=r.limit)
+           for r in rows[(rows["value"] - rows["previous"]).abs() > rows["limit"]].itertuples()]
+    robust_z = (rows["value"] - rows["median"]).abs() / rows["mad"]
+    outliers = rows[(rows["peers"] >= MIN_PEERS_FOR_OUTLIER) & (rows["mad"] > 0) & (robust_z > ROBUST_Z_LIMIT)]
+    out += [warning("outlier", file, int(r.row_number), "value", indicator=r.indicator_id,
+                    value=round(float(r.value), 4), median=round(float(r.median), 4)) for r in outliers.itertuples()]
+    for (iso3, year), group in rows.groupby(["iso3", "year"]):
+        if len(group) >= 3 and group["previous"].notna().all() and (group["value"] == group["previous"]).all():
+            out.append(warning("copied_values", file, None, None, country=iso3, year=int(year)))
     return out
+
+
+def _peer_stats(frame: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:
+    """Per country of the file, indicator and year: the other countries' median, robust spread
+    (MAD × 1.4826) and count."""
+    stats = []
+    for iso3 in frame["iso3"].unique():
+        peers = current[current["iso3"] != iso3]
+        grouped = peers.groupby(["indicator_id", "year"])["value"]
+        deviation = (peers["value"] - grouped.transform("median")).abs()
+        stat = grouped.agg(median="median", peers="count").join(
+            deviation.groupby([peers["indicator_id"], peers["year"]]).median().rename("mad") * 1.4826)
+        stats.append(stat.reset_index().assign(iso3=iso3))
+    return pd.concat(stats, ignore_index=True)

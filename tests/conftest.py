@@ -116,6 +116,6 @@ def snapshot(url: str) -> dict[str, list[tuple]]:
     with engine.connect() as conn:
         for table in sa.inspect(conn).get_table_names():
             rows = conn.exec_driver_sql(f'SELECT * FROM "{table}"').fetchall()
-            out[table] = sorted((tuple(map(repr, r)) for r in rows))
+            out[table] = sorted(tuple(map(repr, r)) for r in rows)
     engine.dispose()
     return out

@@ -5,7 +5,13 @@ import pandas as pd
 import pytest
 
 from etl.errors import FileProblem
-from etl.un_egov import MEMBERS_REFERENCE_PATH, Crosswalk, members_reference, read_reference, read_survey_file
+from etl.un_egov import (
+    MEMBERS_REFERENCE_PATH,
+    Crosswalk,
+    members_reference,
+    read_reference,
+    read_survey_file,
+)
 from indicators.countries import load_members
 
 OLD_HEADER = ("Survey Year,Country Name,E-Government Rank,E-Government Index,E-Participation Index,"

@@ -43,13 +43,14 @@ def test_a_clean_row_is_typed_and_value_computed_from_the_formula(tmp_path):
     ("URY,2024,SD1,,5,0,,", "zero_denominator", "denominator"),
     ("URY,2024,SD1,,500,400,,", "numerator_above_denominator", "numerator"),
     ("URY,2024,SD1,60,300,400,,", "value_mismatch", "value"),
-    ("URY,2024,SD1,,,,,", "no_value", "value"),
+    ("URY,2024,SD1,,5,,,", "half_ratio", "denominator"),
     ("URY,2024,SP1,,5,10,,", "count_has_no_ratio", "denominator"),
+    ("URY,2024,SP1,,5,,,", "count_has_no_ratio", "denominator"),
 ])
 def test_blocking_errors_name_row_and_column(tmp_path, row, code, column):
     checked = check(tmp_path, "URY,2024,SD2,40,,,,\n" + row + "\n")
     assert codes(checked) == [(code, 3, column)]
-    assert not checked.accepted and checked.observations.empty
+    assert not checked.accepted and checked.observations["indicator_id"].tolist() == ["SD2"]
 
 
 def test_suggestions_for_near_misses(tmp_path):
@@ -88,3 +89,11 @@ def test_history_warnings_jump_outlier_and_copied_file(tmp_path):
     assert ("copied_values", None) in {(f.code, f.row) for f in history_warnings("sub.csv", copied.observations, before, CAT)}
     lonely = check(tmp_path, "URY,2024,SD2,99,,,,\n")
     assert ("outlier", 2) in {(f.code, f.row) for f in history_warnings("sub.csv", lonely.observations, before, CAT)}
+
+
+def test_template_rows_left_empty_are_not_reported_but_a_file_with_no_value_is_refused(tmp_path):
+    checked = check(tmp_path, "URY,2024,SD1,50,,,,\nURY,2024,SD2,,,,,\nURY,2024,SD3,,,,n/d,\n")
+    assert checked.accepted and checked.observations["indicator_id"].tolist() == ["SD1"]
+    assert "SD2" in next(f for f in checked.findings if f.code == "missing_indicators").params["indicators"]
+    empty = check(tmp_path, "URY,2024,SD1,,,,,\nURY,2024,SD2,,,,,\n")
+    assert codes(empty) == [("no_rows", 2, "value")]

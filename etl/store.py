@@ -1,0 +1,86 @@
+"""The write side's SQL for submissions: what is already there, and recording a new file with
+its revisions, observations and validation issues. Callers own the transaction."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+from sqlalchemy import column, func, select, table, text, tuple_
+from sqlalchemy.engine import Connection
+
+from etl import schema
+from etl.db import insert_frame
+from etl.findings import Finding
+from etl.messages import explain
+from indicators.texts import LANGUAGES
+
+# Any constant shared by every gealc process: PostgreSQL serialises loads on it.
+LOAD_LOCK_KEY = 4_715_001
+
+
+def serialise_loads(conn: Connection) -> None:
+    """Make concurrent loads on PostgreSQL wait for each other until the end of the transaction
+    (revision numbers and the same-bytes check need it). DuckDB already allows one writer."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOAD_LOCK_KEY})
+
+
+def is_built(conn: Connection) -> bool:
+    return conn.dialect.has_table(conn, schema.submission.name)
+
+
+def accepted_submission(conn: Connection, sha256: str) -> int | None:
+    """The accepted submission with exactly these bytes, if any."""
+    s = schema.submission.c
+    return conn.execute(select(func.min(s.submission_id)).where(s.sha256 == sha256, s.status == "accepted")).scalar()
+
+
+def parts_of(conn: Connection, submission_id: int) -> list[tuple[str, int, int | None]]:
+    """(iso3, year, revision) of each country-year in a stored submission."""
+    p = schema.submission_part.c
+    rows = conn.execute(select(p.iso3, p.year, p.revision).where(p.submission_id == submission_id).order_by(p.iso3, p.year))
+    return [(iso3, int(year), revision) for iso3, year, revision in rows]
+
+
+def current_values(conn: Connection, years: list[int]) -> pd.DataFrame:
+    """Current accepted values (iso3, year, indicator_id, value) of these years and the year
+    before each: what the history warnings compare a new file with."""
+    wanted = sorted({y for year in years for y in (year, year - 1)})
+    columns = ["iso3", "year", "indicator_id", "value"]
+    current = table("observations_current", *(column(c) for c in columns))
+    rows = conn.execute(select(current).where(current.c.year.in_(wanted))).fetchall() if wanted else []
+    return pd.DataFrame([tuple(r) for r in rows], columns=columns)
+
+
+def latest_revisions(conn: Connection, keys: list[tuple[str, int]]) -> dict[tuple[str, int], int]:
+    """The highest accepted revision of each (iso3, year)."""
+    p = schema.submission_part.c
+    if not keys:
+        return {}
+    rows = conn.execute(select(p.iso3, p.year, func.max(p.revision)).where(tuple_(p.iso3, p.year).in_(keys))
+                        .group_by(p.iso3, p.year))
+    return {(iso3, int(year)): rev for iso3, year, rev in rows if rev is not None}
+
+
+def record_submission(conn: Connection, record: dict, parts: pd.DataFrame, observations: pd.DataFrame,
+                      findings: list[Finding]) -> int:
+    """Insert a submission (accepted or rejected) with its parts, observations and issues;
+    returns its id."""
+    submission_id = conn.scalar(schema.submission_id_seq.next_value())
+    conn.execute(schema.submission.insert().values(submission_id=submission_id, **record))
+    insert_frame(conn, schema.submission_part, parts.assign(submission_id=submission_id))
+    insert_frame(conn, schema.observation, observations.assign(submission_id=submission_id))
+    insert_frame(conn, schema.validation_issue, issue_rows(submission_id, findings))
+    return submission_id
+
+
+def issue_rows(submission_id: int, findings: list[Finding]) -> pd.DataFrame:
+    """Findings as `validation_issue` rows, with the words in every language."""
+    rows = []
+    for position, f in enumerate(findings, start=1):
+        words = {lang: explain(f, lang) for lang in LANGUAGES}
+        rows.append({"submission_id": submission_id, "position": position, "severity": f.severity, "code": f.code,
+                     "row_number": f.row, "column_name": f.column, "params": json.dumps(f.params, ensure_ascii=False, default=str),
+                     **{f"message_{lang}": words[lang][0] for lang in LANGUAGES},
+                     **{f"fix_{lang}": words[lang][1] for lang in LANGUAGES}})
+    return pd.DataFrame(rows).astype({"row_number": "Int64"}) if rows else pd.DataFrame()
