@@ -8,6 +8,7 @@ import importlib
 import json
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
@@ -182,16 +183,21 @@ def _receipt_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="language of the receipt (default: es)")
 
 
-def _print_receipts(args: argparse.Namespace, receipts: list) -> int:
-    from etl.receipt import as_dict, render_text
+def _report(args: argparse.Namespace, receipts: Iterable) -> int:
+    """Print each receipt as its file is done (text), or all of them at the end (JSON)."""
+    from etl.receipt import as_dict, render_summary, render_text
 
+    done = []
+    for receipt in receipts:
+        done.append(receipt)
+        if not args.json:
+            print(render_text(receipt, args.lang), flush=True)
     if args.json:
-        doc = {"language": args.lang, "accepted": all(r.ok for r in receipts),
-               "files": [as_dict(r, args.lang) for r in receipts]}
+        doc = {"language": args.lang, "accepted": all(r.ok for r in done), "files": [as_dict(r, args.lang) for r in done]}
         print(json.dumps(doc, ensure_ascii=False, indent=2, default=str))
     else:
-        print(render_text(receipts, args.lang))
-    return 0 if all(r.ok for r in receipts) else 1
+        print(render_summary(done, args.lang))
+    return 0 if all(r.ok for r in done) else 1
 
 
 def _missing_files(files: list[Path]) -> list[Path]:
@@ -220,11 +226,10 @@ def _validate(args: argparse.Namespace) -> int:
         except OperationalError:
             conn = None  # no warehouse to compare with: the file's own checks still hold
     try:
-        receipts = [validate_file(f, catalogue, members, conn) for f in args.files]
+        return _report(args, (validate_file(f, catalogue, members, conn) for f in args.files))
     finally:
         if conn is not None:
             conn.close()
-    return _print_receipts(args, receipts)
 
 
 def _load(args: argparse.Namespace) -> int:
@@ -244,8 +249,7 @@ def _load(args: argparse.Namespace) -> int:
         build(engine)
     submitter = args.submitter or getpass.getuser()
     with open_for_writing(engine, args.wait) as conn:
-        receipts = [load_file(conn, f, catalogue, members, submitter) for f in args.files]
-    return _print_receipts(args, receipts)
+        return _report(args, (load_file(conn, f, catalogue, members, submitter) for f in args.files))
 
 
 def _template(args: argparse.Namespace) -> int:

@@ -102,25 +102,24 @@ def as_dict(receipt: Receipt, lang: str) -> dict[str, object]:
     }
 
 
-def render_text(receipts: list[Receipt], lang: str) -> str:
-    """The receipt as a person reads it in a terminal or an e-mail."""
+def render_text(receipt: Receipt, lang: str) -> str:
+    """One file's receipt as a person reads it in a terminal or an e-mail."""
     w = WORDS[_lang(lang)]
-    lines: list[str] = []
-    for r in receipts:
-        head = w[r.status].format(submission_id=r.submission_id)
-        lines.append(f"{r.file} — {head}")
-        if r.rows:
-            parts = ", ".join(w["part" if rev else "part_new"].format(iso3=i, year=y, revision=rev) for i, y, rev in r.parts)
-            lines.append(f"  {w['values'].format(rows=r.rows)}{w['sep']}{parts}")
-        if r.findings:
-            lines.append("  " + w["counts"].format(errors=r.errors, warnings=r.warnings))
-        for f in as_dict(r, lang)["findings"]:
-            where = ", ".join(x for x in (w["row"].format(row=f["row"]) if f["row"] else "",
-                                          w["column"].format(column=f["column_heading"], letter=f"{f['column_letter']} " if f["column_letter"] else "")
-                                          if f["column"] else "") if x)
-            label = w["error" if f["severity"] == "error" else "warning"]
-            lines.append(f"  {label} {where + w['sep'] if where else ''}{f['message']} [{f['code']}]")
-            lines.append(f"      {w['fix']}{w['sep']}{f['fix']}")
-        lines.append("")
-    lines.append(w["summary"].format(ok=sum(r.ok for r in receipts), total=len(receipts)))
-    return "\n".join(lines)
+    lines = [f"{receipt.file} — {w[receipt.status].format(submission_id=receipt.submission_id)}"]
+    if receipt.rows:
+        parts = ", ".join(w["part" if rev else "part_new"].format(iso3=i, year=y, revision=rev) for i, y, rev in receipt.parts)
+        lines.append(f"  {w['values'].format(rows=receipt.rows)}{w['sep']}{parts}")
+    if receipt.findings:
+        lines.append("  " + w["counts"].format(errors=receipt.errors, warnings=receipt.warnings))
+    for f in as_dict(receipt, lang)["findings"]:
+        column = w["column"].format(column=f["column_heading"], letter=f"{f['column_letter']} " if f["column_letter"] else "")
+        where = ", ".join(x for x in (w["row"].format(row=f["row"]) if f["row"] else "", column if f["column"] else "") if x)
+        label = w["error" if f["severity"] == "error" else "warning"]
+        lines.append(f"  {label} {where + w['sep'] if where else ''}{f['message']} [{f['code']}]")
+        lines.append(f"      {w['fix']}{w['sep']}{f['fix']}")
+    return "\n".join(lines) + "\n"
+
+
+def render_summary(receipts: list[Receipt], lang: str) -> str:
+    """The closing line: how many files were accepted."""
+    return WORDS[_lang(lang)]["summary"].format(ok=sum(r.ok for r in receipts), total=len(receipts))

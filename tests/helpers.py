@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import sqlalchemy as sa
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -13,3 +15,16 @@ def gealc(*args: str, db: str | None = None, env: dict[str, str] | None = None) 
     """Run `gealc [--db URL] ARGS…`; returns the finished process with text output."""
     cmd = [sys.executable, "-m", "etl.cli", *(["--db", db] if db else []), *args]
     return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env={**os.environ, **(env or {})}, timeout=600)
+
+
+def ok(result: subprocess.CompletedProcess) -> None:
+    assert result.returncode == 0, result.stderr
+
+
+def query(url: str, sql: str) -> list[tuple]:
+    """Rows of `sql` on the warehouse at `url`, as tuples."""
+    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    with engine.connect() as conn:
+        rows = [tuple(r) for r in conn.exec_driver_sql(sql)]
+    engine.dispose()
+    return rows

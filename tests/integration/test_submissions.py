@@ -8,13 +8,8 @@ import json
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import pytest
-
-from etl.build import build
-from etl.db import connect
 from tests.conftest import snapshot
-from tests.helpers import gealc
-from tests.integration.test_warehouse import ok, query
+from tests.helpers import gealc, ok, query
 
 HEADER = "country,year,indicator,value,numerator,denominator,source,note\n"
 
@@ -33,15 +28,6 @@ def values_of(url: str) -> dict[str, list[tuple]]:
 
 def receipts(result) -> list[dict]:
     return json.loads(result.stdout)["files"]
-
-
-@pytest.fixture
-def built(warehouse_url: str) -> str:
-    """A built warehouse (in-process: the command itself is tested in test_warehouse)."""
-    engine = connect(warehouse_url)
-    build(engine)
-    engine.dispose()
-    return warehouse_url
 
 
 def test_load_revisions_idempotency_and_provenance(built, tmp_path):

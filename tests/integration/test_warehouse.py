@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from indicators.catalogue import DEFAULT_PATH
 from tests.conftest import snapshot
-from tests.helpers import gealc
+from tests.helpers import gealc, ok, query
 
 DOCUMENTED_VIEWS = {
     "indicator_catalogue": ["indicator_id", "dimension_id", "name_es", "name_en", "name_pt", "name_fr",
@@ -16,18 +16,6 @@ DOCUMENTED_VIEWS = {
     "observations_current": ["iso3", "year", "indicator_id", "value", "numerator", "denominator",
                              "source", "note", "submission_id", "revision"],
 }
-
-
-def query(url: str, sql: str) -> list[tuple]:
-    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
-    with engine.connect() as conn:
-        rows = [tuple(r) for r in conn.exec_driver_sql(sql)]
-    engine.dispose()
-    return rows
-
-
-def ok(result) -> None:
-    assert result.returncode == 0, result.stderr
 
 
 def test_build_with_demo_is_idempotent(warehouse_url):

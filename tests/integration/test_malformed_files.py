@@ -1,0 +1,107 @@
+"""Generated malformed files thrown at `validate` and `load`: never an uncaught exception, a
+receipt in every language, and a rejected file never changes a stored value — on both backends."""
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from etl.build import build
+from etl.db import connect
+from etl.load import load_file, validate_file
+from etl.receipt import as_dict, render_text
+from etl.store import is_built
+from indicators.catalogue import load_catalogue
+from indicators.countries import load_members
+from indicators.texts import LANGUAGES
+from tests.helpers import query
+
+CAT, MEMBERS = load_catalogue(), load_members()
+HEADINGS = ["country", "year", "indicator", "value", "numerator", "denominator", "source", "note",
+            "País", "AÑO ", "Indicateur", "valor (%)", "extra", "", "value"]
+CELLS = st.one_of(
+    st.sampled_from(["URY", "ury", "URU", "BRA", "HTI", "XXX", "", " ", "2024", "1999", "2024.5", "20x4",
+                     "SD1", "SD2", "FD1", "SP1", "sd-1", "ZZ9", "50", "12,5", "1.234,5", "-3", "100,0001",
+                     "1e309", "-0", "nan", "inf", "9" * 400, "0", "0,0", "%", "=1+1", "'=SUM(A1)", "+cmd",
+                     "@x", '"', "a;b", "a,b", "\t", "é", "\u00a0", "\ufeff"]),
+    st.text(max_size=20),
+)
+NUMBERS = st.one_of(st.sampled_from(["", "", "50", "12,5", "0", "-1", "101", "1e309", "x", "3.000,5"]),
+                    st.floats(allow_nan=True, allow_infinity=True).map(str), st.integers(-10**6, 10**20).map(str))
+NEAR_VALID = st.tuples(st.sampled_from(["URY", "BRA", "hti", "XXX"]), st.sampled_from(["2024", "2023", "2025", "20x4"]),
+                       st.sampled_from([*CAT.indicator_ids, "ZZ9"]), NUMBERS, NUMBERS, NUMBERS, CELLS, CELLS).map(list)
+ROWS = st.lists(st.one_of(NEAR_VALID, st.lists(CELLS, min_size=0, max_size=10)), min_size=0, max_size=12)
+
+
+@st.composite
+def files(draw: st.DrawFn) -> tuple[str, bytes]:
+    """(file name, bytes): CSV in many encodings and separators, XLSX, or plain junk."""
+    kind = draw(st.sampled_from(["csv", "csv", "csv", "xlsx", "junk"]))
+    if kind == "junk":
+        return draw(st.sampled_from(["x.csv", "x.xlsx", "x.pdf", "x"])), draw(st.binary(max_size=300))
+    header = draw(st.lists(st.sampled_from(HEADINGS), min_size=0, max_size=10))
+    if draw(st.booleans()):
+        header = HEADINGS[:8]
+    rows = [header, *draw(ROWS)]
+    if kind == "xlsx":
+        book = Workbook()
+        for row in rows:
+            book.active.append([ILLEGAL_CHARACTERS_RE.sub("", c) for c in row])
+        out = io.BytesIO()
+        book.save(out)
+        return "x.xlsx", out.getvalue()
+    sep = draw(st.sampled_from([",", ";", "\t"]))
+    newline = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    text = newline.join(sep.join(row) for row in rows)
+    encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16", "latin-1"]))
+    return "x.csv", text.encode(encoding, errors="replace")
+
+
+def _write(folder: Path, name: str, data: bytes) -> Path:
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(file=files())
+def test_validate_always_gives_a_receipt_in_every_language(tmp_path, file):
+    receipt = validate_file(_write(tmp_path, *file), CAT, MEMBERS)
+    event(receipt.status)
+    assert receipt.status in ("valid", "rejected")
+    assert (receipt.status == "rejected") == (receipt.errors > 0)
+    for lang in LANGUAGES:
+        assert render_text(receipt, lang)
+        json.dumps(as_dict(receipt, lang), default=str)
+
+
+def _stored(url: str) -> list[list]:
+    return [sorted(map(repr, query(url, f"SELECT * FROM {view}")))
+            for view in ("observation", "observations_current", "observations_history")]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(file=files())
+def test_load_never_raises_and_rejected_files_change_no_value(warehouse_url, tmp_path, file):
+    engine = connect(warehouse_url)
+    with engine.connect() as conn:
+        fresh = not is_built(conn)
+    if fresh:  # the first example builds the warehouse and gives it values to protect
+        build(engine)
+        seed = _write(tmp_path, "seed.csv", b"country,year,indicator,value\nURY,2023,SD1,50\nURY,2024,SD2,40\n")
+        with engine.connect() as conn:
+            assert load_file(conn, seed, CAT, MEMBERS, "test").status == "accepted"
+    before = _stored(warehouse_url)
+    with engine.connect() as conn:
+        receipt = load_file(conn, _write(tmp_path, *file), CAT, MEMBERS, "property test")
+    engine.dispose()
+    if receipt.status == "rejected":
+        assert _stored(warehouse_url) == before
+        assert query(warehouse_url, f"SELECT status FROM submission WHERE submission_id = {receipt.submission_id}") == [("rejected",)]
+    else:
+        assert receipt.status in ("accepted", "unchanged")
