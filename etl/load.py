@@ -53,7 +53,7 @@ def _check(path: Path, data: bytes, catalogue: Catalogue, members: Members, conn
         return _Outcome(pd.DataFrame(columns=["iso3", "year"]), [exc.finding], None)
     checked = check_rows(table, catalogue, members)
     findings = list(checked.findings)
-    if checked.accepted and conn is not None:
+    if conn is not None and not checked.observations.empty:
         years = sorted(int(y) for y in checked.observations["year"].unique())
         findings += history_warnings(path.name, checked.observations, store.current_values(conn, years), catalogue)
     return _Outcome(checked.observations, with_letters(table, findings), table)

@@ -150,11 +150,17 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
 _DID_YOU_MEAN = {"es": " (¿quiso decir {0}?)", "en": " (did you mean {0}?)", "pt": " (você quis dizer {0}?)", "fr": " (vouliez-vous dire {0} ?)"}
 
 
+def _number(value: float, lang: str) -> str:
+    """120.0 → '120'; 12.5 → '12,5' in Spanish, Portuguese and French, '12.5' in English."""
+    text = f"{value:.4f}".rstrip("0").rstrip(".") if abs(value) < 1e15 else f"{value:g}"
+    return text.replace(".", ",") if lang != "en" else text
+
+
 def explain(finding: Finding, lang: str) -> tuple[str, str]:
     """(what is wrong, how to fix it) for `finding` in `lang` (Spanish for an unknown language)."""
     lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
     message, fix = MESSAGES[finding.code][lang]
-    params = dict(finding.params)
+    params = {k: _number(v, lang) if isinstance(v, float) else v for k, v in finding.params.items()}
     suggestion = params.get("suggestion")
     params[f"suggestion_{lang}"] = _DID_YOU_MEAN[lang].format(suggestion) if suggestion else ""
     return message.format(**params), fix.format(**params)

@@ -91,8 +91,8 @@ def finding_dict(f: Finding, lang: str) -> dict[str, object]:
 
 
 def as_dict(receipt: Receipt, lang: str) -> dict[str, object]:
-    """The receipt as plain data (the JSON receipt); errors come before warnings."""
-    ordered = sorted(receipt.findings, key=lambda f: (not f.blocking, f.row or 0))
+    """The receipt as plain data (the JSON receipt): errors first, then warnings, by row."""
+    ordered = sorted(receipt.findings, key=lambda f: (not f.blocking, f.row is None, f.row or 0))
     return {
         "file": receipt.file, "sha256": receipt.sha256, "status": receipt.status,
         "submission_id": receipt.submission_id, "rows": receipt.rows,

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 import pytest
 from openpyxl import Workbook
 
 from etl.findings import Unreadable
 from etl.numbers import parse_number
+from etl import read as read_module
 from etl.read import read_submission
 
 CANONICAL = "country,year,indicator,value,numerator,denominator,source,note\n"
@@ -92,3 +94,48 @@ def test_numbers_in_every_locale(text, comma, expected):
 def test_not_numbers(text):
     with pytest.raises(ValueError):
         parse_number(text, False)
+
+
+def test_portuguese_latin1_tab_separated_and_plain_sheet(tmp_path):
+    text = "país\tano\tindicador\tvalor\tfonte\nBRA\t2023\tSD1\t61,5\tSecretaria de Governo Digital — gestão\n"
+    t = read(tmp_path, "br.txt", text.encode("latin-1", errors="replace"))
+    assert (t.delimiter, t.decimal_comma, t.encoding) == ("\t", True, "windows-1252")
+    assert t.rows.iloc[0]["source"].startswith("Secretaria de Governo Digital")
+    book = Workbook()
+    book.active.append(["country", "year", "indicator", "value"])
+    book.active.append(["BRA", 2023, "SD1", 61.5])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    assert read(tmp_path, "plain.xlsx", buffer.getvalue()).rows.iloc[0]["value"] == "61.5"
+
+
+def test_open_document_spreadsheet_is_named(tmp_path):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+    with pytest.raises(Unreadable) as err:
+        read(tmp_path, "x.ods", buffer.getvalue())
+    assert (err.value.finding.code, err.value.finding.params["kind"]) == ("file_format", "ODS")
+
+
+def test_size_row_and_unpacked_size_limits(tmp_path, monkeypatch):
+    with pytest.raises(Unreadable) as err:
+        read(tmp_path, "big.csv", CANONICAL.encode() + b"URY,2024,SD1,1\n" * (read_module.MAX_FILE_BYTES // 14 + 1))
+    assert err.value.finding.code == "file_too_large"
+    monkeypatch.setattr(read_module, "MAX_ROWS", 3)
+    with pytest.raises(Unreadable) as err:
+        read(tmp_path, "rows.csv", (CANONICAL + "URY,2024,SD1,1\n" * 4).encode())
+    assert (err.value.finding.code, err.value.finding.row) == ("too_many_rows", 5)
+    # A workbook that unpacks to far more than it weighs (a "zip bomb") is refused before parsing.
+    monkeypatch.setattr(read_module, "MAX_XLSX_UNPACKED_BYTES", 1_000_000)
+    book = Workbook()
+    book.active.append(["country", "year", "indicator", "value", "note"])
+    book.active.append(["URY", 2024, "SD1", 1, "x" * 32_000])
+    for _ in range(40):
+        book.active.append(["URY", 2024, "SD1", 1, "x" * 32_000])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    assert len(buffer.getvalue()) < 200_000
+    with pytest.raises(Unreadable) as err:
+        read(tmp_path, "bomb.xlsx", buffer.getvalue())
+    assert err.value.finding.code == "file_too_large"
