@@ -11,12 +11,9 @@ from etl.db import PROJECT_ROOT, open_for_writing
 from etl.demo import write_demo
 from etl.load import load_file
 from etl.progress import progress, say
-from etl.reference import (
-    catalogue_frames,
-    members_frames,
-    replace_reference,
-    upsert_egov,
-)
+from etl.reference import catalogue_frames, members_frames
+from etl.scores import refresh_scores
+from etl.store import replace_reference, upsert_egov
 from etl.un_egov import read_reference
 from indicators.catalogue import load_catalogue
 from indicators.countries import load_members
@@ -32,10 +29,12 @@ class BuildSummary:
     egov_rows: int
     demo_files: int
     demo_loaded: int
+    scores: int
 
 
 def build(engine: Engine, demo: bool = False, demo_dir: Path = DEMO_DIR) -> BuildSummary:
-    """Create the schema, sync catalogue, members and UN figures; with `demo`, load the demo data.
+    """Create the schema, sync catalogue, members and UN figures; with `demo`, load the demo data;
+    then recompute every score (so a catalogue edit reaches the scores without code).
 
     The catalogue and member files are validated before anything is written."""
     catalogue, members = load_catalogue(), load_members()
@@ -54,4 +53,6 @@ def build(engine: Engine, demo: bool = False, demo_dir: Path = DEMO_DIR) -> Buil
                 receipt = load_file(conn, path, catalogue, members, DEMO_SUBMITTER, is_demo=True)
                 loaded += receipt.status == "accepted"
             files = len(paths)
-    return BuildSummary(len(catalogue.indicators), len(members.countries), len(egov), files, loaded)
+        with conn.begin():
+            scores = refresh_scores(conn, catalogue)
+    return BuildSummary(len(catalogue.indicators), len(members.countries), len(egov), files, loaded, scores)

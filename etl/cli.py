@@ -110,7 +110,8 @@ def _build(args: argparse.Namespace) -> int:
     summary = build(connect(args.db), demo=args.demo)
     print(f"Warehouse ready at {database_url(args.db)}: {summary.indicators} indicators, {summary.countries} countries, "
           f"{summary.egov_rows} UN survey rows" + (f", {summary.demo_files} demo submissions "
-                                                   f"({summary.demo_loaded} new)" if args.demo else ""))
+                                                   f"({summary.demo_loaded} new)" if args.demo else "")
+          + f", {summary.scores} scores")
     return 0
 
 
@@ -136,7 +137,7 @@ def _egov_load(args: argparse.Namespace) -> int:
     import pandas as pd
 
     from etl import schema
-    from etl.reference import upsert_egov
+    from etl.store import upsert_egov
 
     frames = _read_survey_files(args.files)
     if frames is None:
@@ -183,7 +184,7 @@ def _receipt_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="language of the receipt (default: es)")
 
 
-def _report(args: argparse.Namespace, receipts: Iterable) -> int:
+def _report(args: argparse.Namespace, receipts: Iterable) -> list:
     """Print each receipt as its file is done (text), or all of them at the end (JSON)."""
     from etl.receipt import as_dict, render_summary, render_text
 
@@ -197,7 +198,11 @@ def _report(args: argparse.Namespace, receipts: Iterable) -> int:
         print(json.dumps(doc, ensure_ascii=False, indent=2, default=str))
     else:
         print(render_summary(done, args.lang))
-    return 0 if all(r.ok for r in done) else 1
+    return done
+
+
+def _exit_code(receipts: list) -> int:
+    return 0 if all(r.ok for r in receipts) else 1
 
 
 def _missing_files(files: list[Path]) -> list[Path]:
@@ -226,7 +231,7 @@ def _validate(args: argparse.Namespace) -> int:
         except OperationalError:
             conn = None  # no warehouse to compare with: the file's own checks still hold
     try:
-        return _report(args, (validate_file(f, catalogue, members, conn) for f in args.files))
+        return _exit_code(_report(args, (validate_file(f, catalogue, members, conn) for f in args.files)))
     finally:
         if conn is not None:
             conn.close()
@@ -235,6 +240,7 @@ def _validate(args: argparse.Namespace) -> int:
 def _load(args: argparse.Namespace) -> int:
     from etl.build import build
     from etl.load import load_file
+    from etl.scores import refresh_scores
     from etl.store import is_built
     from indicators.catalogue import load_catalogue
     from indicators.countries import load_members
@@ -249,7 +255,11 @@ def _load(args: argparse.Namespace) -> int:
         build(engine)
     submitter = args.submitter or getpass.getuser()
     with open_for_writing(engine, args.wait) as conn:
-        return _report(args, (load_file(conn, f, catalogue, members, submitter) for f in args.files))
+        receipts = _report(args, (load_file(conn, f, catalogue, members, submitter) for f in args.files))
+        if any(r.status == "accepted" for r in receipts):
+            with conn.begin():
+                refresh_scores(conn, catalogue)
+    return _exit_code(receipts)
 
 
 def _template(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from etl.read import SUBMISSION_COLUMNS
+from etl.columns import SUBMISSION_COLUMNS
 from indicators.catalogue import Catalogue, Indicator
 from indicators.countries import Members
 

@@ -1,13 +1,8 @@
-"""Writing the reference tables (catalogue, member countries, UN survey figures) into the
-warehouse. Each sync replaces what it owns in one transaction, so running it twice is a no-op."""
+"""The reference tables (catalogue, member countries) as DataFrames shaped like their tables;
+`etl.store` writes them."""
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import and_, delete
-from sqlalchemy.engine import Connection
-
-from etl import schema
-from etl.db import insert_frame
 from indicators.catalogue import Catalogue
 from indicators.countries import Members
 from indicators.texts import LANGUAGES, Texts
@@ -45,20 +40,3 @@ def members_frames(members: Members) -> dict[str, pd.DataFrame]:
         for c in members.countries
     ]
     return {"ref_subregion": pd.DataFrame(subs), "ref_country": pd.DataFrame(countries)}
-
-
-def replace_reference(conn: Connection, frames: dict[str, pd.DataFrame]) -> None:
-    """Replace each named reference table's content by its frame."""
-    for name, frame in frames.items():
-        table = schema.metadata.tables[name]
-        conn.execute(delete(table))
-        insert_frame(conn, table, frame)
-
-
-def upsert_egov(conn: Connection, frame: pd.DataFrame) -> int:
-    """Write UN survey rows, replacing any earlier row for the same country and survey year."""
-    table = schema.un_egov
-    for year, rows in frame.groupby("survey_year"):
-        conn.execute(delete(table).where(and_(table.c.survey_year == int(year), table.c.iso3.in_(rows["iso3"].tolist()))))
-    return insert_frame(conn, table, frame)
-

@@ -161,6 +161,22 @@ validation_issue = Table(
     *_texts("fix"),
 )
 
+score = Table(
+    "score",
+    metadata,
+    Column("iso3", String(3), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("level", String(16), primary_key=True),  # indicator | dimension | composite
+    Column("id", String(8), primary_key=True),
+    Column("score", Float),  # NULL when the coverage rules leave it missing, never 0
+    Column("rank", Integer),
+    Column("rank_low", Integer),
+    Column("rank_high", Integer),
+    Column("coverage", Integer, nullable=False),
+    Column("catalogue_edition", String(32), nullable=False),
+    Column("computed_at", DateTime, nullable=False),
+)
+
 
 def _names(prefix: str, alias: str, field: str = "name") -> str:
     return ", ".join(f"{alias}.{field}_{lang} AS {prefix}{lang}" for lang in LANGUAGES)
@@ -197,6 +213,9 @@ VIEWS: dict[str, str] = {
         JOIN (SELECT iso3, year, MAX(revision) AS revision
               FROM observations_history GROUP BY iso3, year) latest
           ON latest.iso3 = h.iso3 AND latest.year = h.year AND latest.revision = h.revision""",
+    "scores": """
+        SELECT iso3, year, level, id, score, rank, rank_low, rank_high, coverage, catalogue_edition, computed_at
+        FROM score""",
     "submissions": """
         SELECT s.submission_id, s.file_name, s.sha256, s.submitter, s.received_at, s.loaded_at,
                s.status, p.iso3, p.year, p.revision, s.row_count, s.file_format, s.is_demo,

@@ -1,11 +1,12 @@
-"""The write side's SQL for submissions: what is already there, and recording a new file with
-its revisions, observations and validation issues. Callers own the transaction."""
+"""The write side's SQL, all of it: reference tables, UN figures, submissions (what is already
+there, and recording a new file with its revisions, observations and validation issues) and
+scores. Callers own the transaction."""
 from __future__ import annotations
 
 import json
 
 import pandas as pd
-from sqlalchemy import column, func, select, table, text, tuple_
+from sqlalchemy import and_, column, delete, func, select, table, text, tuple_
 from sqlalchemy.engine import Connection
 
 from etl import schema
@@ -84,3 +85,31 @@ def issue_rows(submission_id: int, findings: list[Finding]) -> pd.DataFrame:
                      **{f"message_{lang}": words[lang][0] for lang in LANGUAGES},
                      **{f"fix_{lang}": words[lang][1] for lang in LANGUAGES}})
     return pd.DataFrame(rows).astype({"row_number": "Int64"}) if rows else pd.DataFrame()
+
+
+def replace_reference(conn: Connection, frames: dict[str, pd.DataFrame]) -> None:
+    """Replace each named reference table's content by its frame."""
+    for name, frame in frames.items():
+        table = schema.metadata.tables[name]
+        conn.execute(delete(table))
+        insert_frame(conn, table, frame)
+
+
+def upsert_egov(conn: Connection, frame: pd.DataFrame) -> int:
+    """Write UN survey rows, replacing any earlier row for the same country and survey year."""
+    table = schema.un_egov
+    for year, rows in frame.groupby("survey_year"):
+        conn.execute(delete(table).where(and_(table.c.survey_year == int(year), table.c.iso3.in_(rows["iso3"].tolist()))))
+    return insert_frame(conn, table, frame)
+
+
+def observed_values(conn: Connection) -> pd.DataFrame:
+    """Every current value (iso3, year, indicator_id, value): what scores are computed from."""
+    rows = conn.execute(text("SELECT iso3, year, indicator_id, value FROM observations_current")).fetchall()
+    return pd.DataFrame([tuple(r) for r in rows], columns=["iso3", "year", "indicator_id", "value"])
+
+
+def replace_scores(conn: Connection, scores: pd.DataFrame) -> int:
+    """Replace every stored score by `scores` (the rows of the `scores` view)."""
+    conn.execute(delete(schema.score))
+    return insert_frame(conn, schema.score, scores)

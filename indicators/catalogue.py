@@ -26,7 +26,8 @@ class Range(_Strict):
 
 
 class Scoring(_Strict):
-    """Goalposts of the 0–100 score: `lower` scores 0, `target` scores 100."""
+    """Goalposts of the 0–100 score: `lower` scores 0, `target` scores 100. For a lower-is-better
+    indicator the target lies below the lower goalpost, and the scale runs the other way."""
 
     lower: float
     target: float
@@ -144,13 +145,16 @@ def _check_bounds(doc: YamlDocument, at: tuple, ind: Indicator) -> None:
         raise doc.error(at + ("valid_range", "max"), f"max ({rng.max:g}) must be above min ({rng.min:g})")
     if ind.unit == "percent" and (rng.min < 0 or rng.max > 100):
         raise doc.error(at + ("valid_range",), "a percentage must stay within 0–100")
-    if sc.lower >= sc.target:
+    if ind.direction == "higher" and sc.lower >= sc.target:
         raise doc.error(at + ("scoring", "target"), f"target ({sc.target:g}) must be above lower ({sc.lower:g})")
+    if ind.direction == "lower" and sc.target >= sc.lower:
+        raise doc.error(at + ("scoring", "target"),
+                        f"lower is better here: the target ({sc.target:g}) must be below the lower goalpost ({sc.lower:g})")
     for key, bound in (("lower", sc.lower), ("target", sc.target)):
         if not rng.min <= bound <= rng.max:
             raise doc.error(at + ("scoring", key), f"{key} ({bound:g}) lies outside the valid range {rng.min:g}–{rng.max:g}")
-    if sc.log and sc.lower <= 0:
-        raise doc.error(at + ("scoring", "lower"), "with log: true the lower goalpost must be above 0")
+    if sc.log and min(sc.lower, sc.target) <= 0:
+        raise doc.error(at + ("scoring", "lower"), "with log: true both goalposts must be above 0")
 
 
 def _check_formula(doc: YamlDocument, at: tuple, ind: Indicator) -> None:

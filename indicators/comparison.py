@@ -1,0 +1,83 @@
+"""Comparing countries with their peers and with the UN: peer groups, their statistics, and the
+cross-check of self-reported scores against the UN sub-indices. Pure functions over DataFrames."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from indicators.catalogue import Catalogue
+
+# UN E-Government Survey EGDI groups (lower bound inclusive).
+EGDI_LEVELS = (("very_high", 0.75), ("high", 0.50), ("middle", 0.25), ("low", 0.0))
+MIN_COUNTRIES_FOR_CROSSCHECK = 5
+RESIDUAL_LIMIT = 2.0  # robust standard deviations
+MAD_TO_SD = 1.4826
+
+
+def egdi_level(egdi: float | None) -> str | None:
+    """'very_high' ≥ 0.75, 'high' 0.50–0.75, 'middle' 0.25–0.50, 'low' < 0.25; None when missing."""
+    if egdi is None or pd.isna(egdi):
+        return None
+    return next(name for name, floor in EGDI_LEVELS if egdi >= floor)
+
+
+def nearest_survey(egov: pd.DataFrame, years: list[int]) -> pd.DataFrame:
+    """For each country and year, its figures from the nearest UN survey that assessed it (an
+    equal distance goes to the earlier survey: the one published at the time).
+    `egov`: iso3, survey_year, egdi, osi, hci, tii, epi[, assessed]. One row per iso3 and year."""
+    assessed = egov[egov["egdi"].notna()]
+    rows = []
+    for iso3, surveys in assessed.groupby("iso3"):
+        survey_years = surveys["survey_year"].to_numpy()
+        for year in years:
+            distance = np.abs(survey_years - year) * 2 + (survey_years > year)  # ties → earlier
+            rows.append(surveys.iloc[int(np.argmin(distance))].to_dict() | {"iso3": iso3, "year": year})
+    out = pd.DataFrame(rows)
+    return out.drop(columns=[c for c in ("assessed",) if c in out.columns]) if rows else out
+
+
+def peer_groups(countries: pd.DataFrame, nearest: pd.DataFrame) -> pd.DataFrame:
+    """Each country-year's groups: its subregion and its UN EGDI level.
+    `countries`: iso3, subregion; `nearest`: the output of nearest_survey."""
+    frame = nearest[["iso3", "year", "egdi"]].merge(countries[["iso3", "subregion"]], on="iso3", how="right")
+    frame["egdi_level"] = frame["egdi"].map(egdi_level)
+    return frame[["iso3", "year", "subregion", "egdi_level"]]
+
+
+def peer_stats(scores: pd.DataFrame, groups: pd.DataFrame, group_by: str) -> pd.DataFrame:
+    """Median, quartiles and count of each score per peer group and year.
+    `scores`: iso3, year, level, id, score; `group_by`: 'subregion' or 'egdi_level'."""
+    frame = scores.dropna(subset=["score"]).merge(groups[["iso3", "year", group_by]], on=["iso3", "year"])
+    grouped = frame.groupby([group_by, "year", "level", "id"])["score"]
+    out = pd.DataFrame({"median": grouped.median(), "q1": grouped.quantile(0.25), "q3": grouped.quantile(0.75),
+                        "countries": grouped.count()})
+    return out.reset_index().rename(columns={group_by: "group"}).assign(group_by=group_by)
+
+
+def un_crosscheck(dimensions: pd.DataFrame, nearest: pd.DataFrame, catalogue: Catalogue) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """For each dimension with a UN counterpart and year: Spearman ρ between the dimension score
+    and the UN sub-index across countries, and the countries whose score is far from what the
+    sub-index predicts (least-squares line; residual beyond 2 robust SDs). Returns (relations,
+    flags); flags are for the secretariat to look at, not a verdict.
+    `dimensions`: iso3, year, dimension_id, score; `nearest`: output of nearest_survey."""
+    relations, flags = [], []
+    for dim in catalogue.dimensions:
+        column = dim.un_counterpart.lower()
+        mine = dimensions[(dimensions["dimension_id"] == dim.id)].dropna(subset=["score"])
+        pairs = mine.merge(nearest[["iso3", "year", column]], on=["iso3", "year"]).dropna(subset=[column])
+        for year, group in pairs.groupby("year"):
+            if len(group) < MIN_COUNTRIES_FOR_CROSSCHECK:
+                continue
+            rho = group["score"].rank().corr(group[column].rank())  # Spearman: Pearson on ranks
+            slope, intercept = np.polyfit(group[column], group["score"], 1)
+            residual = group["score"] - (slope * group[column] + intercept)
+            spread = MAD_TO_SD * float((residual - residual.median()).abs().median())
+            relations.append({"dimension_id": dim.id, "year": int(year), "un_index": dim.un_counterpart,
+                              "countries": len(group), "spearman_rho": float(rho), "slope": float(slope),
+                              "intercept": float(intercept), "robust_sd": spread})
+            far = group[(residual - residual.median()).abs() > RESIDUAL_LIMIT * spread] if spread > 0 else group.iloc[0:0]
+            for row, res in zip(far.itertuples(), residual[far.index]):
+                flags.append({"iso3": row.iso3, "year": int(year), "dimension_id": dim.id, "un_index": dim.un_counterpart,
+                              "un_value": float(getattr(row, column)), "score": float(row.score),
+                              "expected": float(slope * getattr(row, column) + intercept), "residual": float(res)})
+    return pd.DataFrame(relations), pd.DataFrame(flags)
