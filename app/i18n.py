@@ -22,13 +22,16 @@ UI: dict[str, dict[str, str]] = {
         "fr": "Les pays membres dans l'Enquête sur l'administration en ligne de l'ONU",
     },
     "overview_lead": {
-        "es": "Rango y valor del Índice de Desarrollo de Gobierno Electrónico (EGDI) de cada país, junto a cuántos de los {total} indicadores GEALC reportó ese año.",
-        "en": "Each country's E-Government Development Index (EGDI) rank and value, next to how many of the {total} GEALC indicators it reported that year.",
-        "pt": "Posição e valor do Índice de Desenvolvimento de Governo Eletrônico (EGDI) de cada país, ao lado de quantos dos {total} indicadores GEALC ele informou naquele ano.",
-        "fr": "Rang et valeur de l'indice de développement de l'administration en ligne (EGDI) de chaque pays, à côté du nombre des {total} indicateurs GEALC qu'il a déclarés cette année-là.",
+        "es": "Rango y valor del Índice de Desarrollo de Gobierno Electrónico (EGDI) de cada país, junto a cuántos de los {total} indicadores GEALC reportó ese año, su puntaje GEALC (0–100) y su posición con el rango en que se mueve si cambian los pesos.",
+        "en": "Each country's E-Government Development Index (EGDI) rank and value, next to how many of the {total} GEALC indicators it reported that year, its GEALC score (0–100) and its rank with the range it moves within when the weights change.",
+        "pt": "Posição e valor do Índice de Desenvolvimento de Governo Eletrônico (EGDI) de cada país, ao lado de quantos dos {total} indicadores GEALC ele informou naquele ano, sua pontuação GEALC (0–100) e sua posição com a faixa em que varia quando os pesos mudam.",
+        "fr": "Rang et valeur de l'indice de développement de l'administration en ligne (EGDI) de chaque pays, à côté du nombre des {total} indicateurs GEALC qu'il a déclarés cette année-là, de son score GEALC (0–100) et de son rang avec la fourchette dans laquelle il varie quand les pondérations changent.",
     },
     "survey_year": {"es": "Año de la encuesta", "en": "Survey year", "pt": "Ano da pesquisa", "fr": "Année de l'enquête"},
     "rank": {"es": "Rango ONU", "en": "UN rank", "pt": "Posição ONU", "fr": "Rang ONU"},
+    "gealc_score": {"es": "Puntaje GEALC", "en": "GEALC score", "pt": "Pontuação GEALC", "fr": "Score GEALC"},
+    "gealc_rank": {"es": "Posición GEALC (rango)", "en": "GEALC rank (range)", "pt": "Posição GEALC (faixa)",
+                   "fr": "Rang GEALC (fourchette)"},
     "country": {"es": "País", "en": "Country", "pt": "País", "fr": "Pays"},
     "subregion": {"es": "Subregión", "en": "Subregion", "pt": "Sub-região", "fr": "Sous-région"},
     "egdi": {"es": "EGDI", "en": "EGDI", "pt": "EGDI", "fr": "EGDI"},
@@ -109,3 +112,12 @@ def fmt_number(value: float | None, lang: str, decimals: int = 2) -> str:
         return text
     thousands = "\u202f" if lang == "fr" else "."
     return text.replace(",", "\0").replace(".", ",").replace("\0", thousands)
+
+
+def fmt_rank(rank: object, low: object, high: object) -> str:
+    """`4 (3–6)`: a rank with its range; `4` when the range is that one place; `—` when unranked."""
+    if is_missing(rank):
+        return "—"
+    if is_missing(low) or (int(low), int(high)) == (int(rank), int(rank)):
+        return str(int(rank))
+    return f"{int(rank)} ({int(low)}–{int(high)})"

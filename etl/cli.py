@@ -91,6 +91,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, help="file to write")
     p.set_defaults(run=_template)
 
+    p = sub.add_parser("methodology", help="write the methodology document from the catalogue",
+                       description="Write the scoring methodology (Markdown) from the catalogue in use, with a "
+                                   "worked example from the demonstration data. Without -o, writes docs/methodology.md "
+                                   "and docs/methodology.es.md.")
+    p.add_argument("--lang", choices=("en", "es"), help="only this language")
+    p.add_argument("-o", "--output", type=Path, help="file to write (needs --lang)")
+    p.set_defaults(run=_methodology)
+
     p = sub.add_parser("demo", help="write the demonstration submissions as CSV files",
                        description="Write the deterministic demonstration submissions (one CSV per country-year).")
     p.add_argument("-o", "--output", type=Path, required=True, help="folder to write into")
@@ -274,6 +282,23 @@ def _template(args: argparse.Namespace) -> int:
         return 2
     write_template(args.output, load_catalogue(), members.by_iso3[iso3], args.year, args.format, args.lang)
     print(f"Wrote the {args.format.upper()} template for {iso3} {args.year} ({args.lang}) to {args.output}")
+    return 0
+
+
+def _methodology(args: argparse.Namespace) -> int:
+    from etl.methodology import OUTPUTS, methodology_text
+    from indicators.catalogue import load_catalogue
+    from indicators.countries import load_members
+
+    if args.output and not args.lang:
+        print("error: -o needs --lang", file=sys.stderr)
+        return 2
+    targets = {args.lang: args.output or OUTPUTS[args.lang]} if args.lang else OUTPUTS
+    catalogue, members = load_catalogue(), load_members()
+    for lang, path in targets.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(methodology_text(catalogue, members, lang), encoding="utf-8")
+        print(f"Wrote {path}")
     return 0
 
 

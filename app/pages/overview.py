@@ -9,7 +9,7 @@ from sqlalchemy.engine import Engine
 from app import figures, queries
 from app.components import notice, table
 from app.context import engine
-from app.i18n import fmt_number, language, t
+from app.i18n import fmt_number, fmt_rank, language, t
 from app.urls import params, with_params
 
 PATH = "/"
@@ -45,9 +45,12 @@ def body(db: Engine, year: int, lang: str) -> list:
         "subregion": frame["subregion_name"],
         "egdi": [fmt_number(v if a else None, lang, 3) for v, a in zip(frame["egdi"], frame["assessed"])],
         "reported": frame["reported"].astype(int).astype(str),
+        "gealc_score": [fmt_number(v, lang, 1) for v in frame["gealc_score"]],
+        "gealc_rank": [fmt_rank(r.gealc_rank, r.rank_low, r.rank_high) for r in frame.itertuples()],
     })
     columns = [("rank", t("rank", lang)), ("country", t("country", lang)), ("subregion", t("subregion", lang)),
-               ("egdi", "EGDI"), ("reported", t("reported", lang, total=total))]
+               ("egdi", "EGDI"), ("reported", t("reported", lang, total=total)),
+               ("gealc_score", t("gealc_score", lang)), ("gealc_rank", t("gealc_rank", lang))]
     parts = [notice(t("demo_notice", lang), "warning")] if demo else []
     if not frame["reported"].any():
         parts.append(notice(t("no_reports_year", lang, year=year)))
@@ -55,7 +58,7 @@ def body(db: Engine, year: int, lang: str) -> list:
         html.H2(t("chart_title", lang, year=year), className="chart-title"),
         dcc.Graph(figure=figures.egdi_coverage_bars(frame, lang, total), id="overview-chart",
                   config={"displaylogo": False, "responsive": True}),
-        table(shown, columns, t("table_caption", lang, year=year), numeric={"rank", "egdi", "reported"}),
+        table(shown, columns, t("table_caption", lang, year=year), numeric={"rank", "egdi", "reported", "gealc_score", "gealc_rank"}),
         html.P(t("sources", lang, year=year, demo=t("demo_suffix", lang) if demo else ""), className="sources"),
     ]
 

@@ -21,6 +21,9 @@ def test_home_shows_every_member_with_un_rank_and_reporting(page, server):
     assert len(table) == 33
     assert table["Uruguay"][0] == "25" and table["Uruguay"][3] == "0,901"
     assert all(re.fullmatch(r"\d+", r[4]) and 0 <= int(r[4]) <= 15 for r in table.values())
+    # The GEALC composite and its rank range, as in the `scores` view; unscored countries say so.
+    assert re.fullmatch(r"\d{1,3},\d", table["Uruguay"][5]) and re.fullmatch(r"\d+( \(\d+–\d+\))?", table["Uruguay"][6])
+    assert any(r[5] == "sin datos" and r[6] == "—" for r in table.values())
     assert page.evaluate("document.documentElement.lang") == "es"
     assert "Datos de demostración" in page.inner_text("main")
     page.wait_for_selector("#overview-chart .main-svg")

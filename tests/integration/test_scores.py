@@ -2,6 +2,9 @@
 (a goalpost, a weight) reaches the scores through `gealc build` without code."""
 from __future__ import annotations
 
+import re
+
+from etl.methodology import OUTPUTS
 from indicators.catalogue import DEFAULT_PATH
 from tests.helpers import gealc, ok, query
 
@@ -48,3 +51,7 @@ def test_build_with_demo_scores_every_country_year(built):
     bad = query(built, """SELECT COUNT(*) FROM scores WHERE score < 0 OR score > 100
                           OR (level = 'composite' AND score IS NOT NULL AND NOT (rank_low <= rank AND rank <= rank_high))""")
     assert bad == [(0,)]
+    # The worked example of the methodology is the warehouse's own number.
+    documented = re.search(r"Composite: [^*]+\*\*([\d.]+)\*\*, rank \*\*(\d+)\*\*", OUTPUTS["en"].read_text(encoding="utf-8"))
+    [(score, rank)] = query(built, "SELECT score, rank FROM scores WHERE iso3 = 'URY' AND year = 2024 AND level = 'composite'")
+    assert (f"{score:.2f}", rank) == (documented.group(1), int(documented.group(2)))

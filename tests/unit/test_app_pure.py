@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from app.figures import egdi_coverage_bars
-from app.i18n import UI, fmt_number, language, t
+from app.i18n import UI, fmt_number, fmt_rank, language, t
 from app.urls import params, with_params
 from indicators.texts import LANGUAGES
 
@@ -54,3 +54,9 @@ def test_figure_with_one_country_and_with_none():
     assert list(one.data[0].y) == ["Uruguay"]
     empty = egdi_coverage_bars(frame([]), "en", 15)
     assert len(empty.data[0].y) == 0
+
+
+def test_ranks_read_with_their_range():
+    assert fmt_rank(4, 3, 6) == "4 (3–6)"
+    assert fmt_rank(1.0, 1.0, 1.0) == "1"
+    assert fmt_rank(None, None, None) == "—" and fmt_rank(float("nan"), None, None) == "—"
