@@ -109,6 +109,13 @@ def observed_values(conn: Connection) -> pd.DataFrame:
     return pd.DataFrame([tuple(r) for r in rows], columns=["iso3", "year", "indicator_id", "value"])
 
 
+def stored_scores(conn: Connection) -> pd.DataFrame:
+    """The stored scores, without their timestamp."""
+    columns = [c.name for c in schema.score.columns if c.name != "computed_at"]
+    rows = conn.execute(select(*(schema.score.c[c] for c in columns))).fetchall()
+    return pd.DataFrame([tuple(r) for r in rows], columns=columns)
+
+
 def replace_scores(conn: Connection, scores: pd.DataFrame) -> int:
     """Replace every stored score by `scores` (the rows of the `scores` view)."""
     conn.execute(delete(schema.score))

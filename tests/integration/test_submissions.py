@@ -119,10 +119,11 @@ def test_history_warnings_reach_the_receipt_and_the_issues_view(built, tmp_path)
     assert query(built, "SELECT code, row_number FROM validation_issues WHERE code = 'implausible_change'") == [("implausible_change", 2)]
 
 
-def test_formula_like_text_is_stored_as_text(built, tmp_path):
-    path = write(tmp_path, "col.csv", 'COL,2024,SD1,50,,,"=HYPERLINK(""http://x"")","@SUM(A1)"\n')
+def test_values_keep_full_precision_and_formula_like_text_is_stored_as_text(built, tmp_path):
+    path = write(tmp_path, "col.csv", 'COL,2024,SD1,50.123456789,,,"=HYPERLINK(""http://x"")","@SUM(A1)"\n')
     ok(gealc("load", str(path), db=built))
-    assert query(built, "SELECT source, note FROM observations_current") == [('=HYPERLINK("http://x")', "@SUM(A1)")]
+    assert query(built, "SELECT value, source, note FROM observations_current") == [
+        (50.123456789, '=HYPERLINK("http://x")', "@SUM(A1)")]
 
 
 def test_load_builds_a_missing_warehouse_first(warehouse_url, tmp_path):
