@@ -18,6 +18,11 @@ test: $(VENV)/.dev
 	bash tests/system-deps.sh
 	$(BIN)/python -m pytest -ra
 
+## make screenshots: every page in headless Chromium at 1366x768 and 390 px, into screenshots/
+screenshots: $(VENV)/.dev
+	bash tests/system-deps.sh
+	$(BIN)/python -m pytest -q tests/browser
+
 build: $(VENV)/.app
 	$(BIN)/gealc build --demo
 

@@ -42,3 +42,17 @@ def table(frame: pd.DataFrame, columns: Sequence[tuple[str, str]], caption: str,
     ])
     return html.Div(html.Table([html.Caption(caption), head, body], className="table table-sm table-striped data-table"),
                     className="table-responsive")
+
+
+def download_links(lang: str, items: Sequence[tuple[str, dict[str, object], str]]) -> html.Div:
+    """CSV and XLSX links for each (dataset, parameters, label)."""
+    from app.downloads import FORMATS, href
+
+    return html.Div([
+        html.P([f"{t('download', lang)} {label}: ",
+                *[part for n, fmt in enumerate(FORMATS)
+                  for part in ([" · "] if n else []) + [html.A(fmt.upper(), href=href(name, fmt, **query),
+                                                               className="download-link", download="")]]],
+               className="downloads")
+        for name, query, label in items
+    ])

@@ -48,3 +48,57 @@ def egdi_coverage_bars(frame: pd.DataFrame, lang: str, total: int) -> go.Figure:
     fig.update_yaxes(automargin=True, tickfont={"size": 12})
     base_layout(fig, 200 + 20 * max(len(rows), 1), lang)
     return fig.update_layout(margin={"b": 130})  # room for the colour bar below the axis
+
+
+# Okabe–Ito: distinguishable with every common colour-vision deficiency.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"]
+
+
+def wrap(label: str, width: int = 22) -> str:
+    """Break a long axis label over lines (Plotly does not wrap), so it fits a phone screen."""
+    lines, current = [], ""
+    for word in label.split():
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    return "<br>".join([*lines, current])
+
+
+def profile_bars(frame: pd.DataFrame, lang: str) -> go.Figure:
+    """A country's score per dimension (bars) against the regional and subregional medians
+    (markers). `frame`: name, score, region_median, subregion_median; a missing score gets no
+    bar and says so, never a zero."""
+    names = [wrap(n) for n in frame["name"]]
+    fig = go.Figure()
+    fig.add_bar(x=frame["score"], y=names, orientation="h", name=t("this_country", lang), marker_color=PALETTE[0],
+                text=[fmt_number(v, lang, 1) for v in frame["score"]], textposition="outside", cliponaxis=False,
+                hovertemplate="%{y}: %{x:.1f}<extra></extra>")
+    for column, label, symbol, colour in (("region_median", "region_median", "diamond", PALETTE[1]),
+                                          ("subregion_median", "subregion_median", "circle", PALETTE[2])):
+        fig.add_scatter(x=frame[column], y=names, mode="markers", name=t(label, lang),
+                        marker={"symbol": symbol, "size": 11, "color": colour, "line": {"width": 1, "color": "#212529"}},
+                        hovertemplate=f"{t(label, lang)}: %{{x:.1f}}<extra></extra>")
+    for name, score in zip(names, frame["score"]):
+        if pd.isna(score):
+            fig.add_annotation(x=0, y=name, text=t("no_data", lang), showarrow=False, xanchor="left",
+                               font={"color": "#495057", "size": 12})
+    fig.update_xaxes(range=[0, 105], title_text=t("score_axis", lang), gridcolor="#e9ecef")
+    fig.update_yaxes(automargin=True, autorange="reversed")
+    base_layout(fig, 140 + 55 * max(len(frame), 1), lang)
+    return fig.update_layout(legend={"orientation": "h", "y": -0.2}, margin={"b": 90}, barmode="overlay")
+
+
+def lines(frame: pd.DataFrame, x: str, series: list[tuple[str, str]], lang: str, y_title: str,
+          y_range: tuple[float, float]) -> go.Figure:
+    """One line per (column, label) over `x`; gaps where a value is missing, never a drop to 0."""
+    fig = go.Figure()
+    for n, (column, label) in enumerate(series):
+        fig.add_scatter(x=frame[x], y=frame[column], name=label, mode="lines+markers", connectgaps=False,
+                        line={"color": PALETTE[n % len(PALETTE)], "width": 3 if n == 0 else 2},
+                        hovertemplate=f"{label} %{{x}}: %{{y:.2f}}<extra></extra>")
+    fig.update_xaxes(tickmode="array", tickvals=sorted(frame[x].unique()), gridcolor="#e9ecef")
+    fig.update_yaxes(range=list(y_range), title_text=y_title, gridcolor="#e9ecef")
+    base_layout(fig, 360, lang)
+    return fig.update_layout(legend={"orientation": "h", "y": -0.2}, margin={"b": 80})

@@ -43,3 +43,70 @@ def egov_and_reporting(engine: Engine, survey_year: int, lang: str) -> pd.DataFr
                    FROM observations_current WHERE year = :year GROUP BY iso3) r ON r.iso3 = c.iso3
         LEFT JOIN scores g ON g.iso3 = c.iso3 AND g.year = :year AND g.level = 'composite'
         ORDER BY CASE WHEN e.assessed THEN e.egdi_rank END NULLS LAST, c.name_{lang}""", year=survey_year)
+
+
+def member_names(engine: Engine, lang: str) -> pd.DataFrame:
+    """iso3, name and subregion of every member, by name."""
+    lang = language(lang)
+    return _frame(engine, f"SELECT iso3, name_{lang} AS name, subregion FROM countries ORDER BY name_{lang}")
+
+
+def scores_of(engine: Engine, iso3: str) -> pd.DataFrame:
+    """Every score of one country: all years and levels."""
+    return _frame(engine, """SELECT year, level, id, score, rank, rank_low, rank_high, coverage
+                             FROM scores WHERE iso3 = :iso3 ORDER BY year, level, id""", iso3=iso3)
+
+
+def dimension_medians(engine: Engine, year: int, subregion: str) -> pd.DataFrame:
+    """Per dimension and for the composite, in `year`: the median score of all members and of
+    `subregion`'s members (countries with a score only)."""
+    frame = _frame(engine, """SELECT s.level, s.id, s.score, c.subregion FROM scores s JOIN countries c ON c.iso3 = s.iso3
+                              WHERE s.year = :year AND s.level IN ('dimension', 'composite') AND s.score IS NOT NULL""",
+                   year=year)
+    region = frame.groupby(["level", "id"])["score"].median().rename("region_median")
+    sub = frame[frame["subregion"] == subregion].groupby(["level", "id"])["score"].median().rename("subregion_median")
+    return pd.concat([region, sub], axis=1).reset_index()
+
+
+def dimension_names(engine: Engine, lang: str) -> pd.DataFrame:
+    """dimension_id and its name, in catalogue order."""
+    lang = language(lang)
+    return _frame(engine, f"SELECT dimension_id, name_{lang} AS name FROM dimensions ORDER BY position")
+
+
+def observations_of(engine: Engine, iso3: str, year: int, lang: str) -> pd.DataFrame:
+    """One country-year's current values with the indicator's name and unit, its score, and the
+    note and source the country gave; every catalogue indicator, reported or not."""
+    lang = language(lang)
+    return _frame(engine, f"""
+        SELECT i.indicator_id, i.dimension_id, i.name_{lang} AS indicator, i.unit_label_{lang} AS unit,
+               o.value, s.score, o.source, o.note, o.revision, o.is_demo
+        FROM indicator_catalogue i
+        LEFT JOIN observations_current o ON o.indicator_id = i.indicator_id AND o.iso3 = :iso3 AND o.year = :year
+        LEFT JOIN scores s ON s.iso3 = :iso3 AND s.year = :year AND s.level = 'indicator' AND s.id = i.indicator_id
+        ORDER BY i.position""", iso3=iso3, year=year)
+
+
+def egov_history(engine: Engine, iso3: str) -> pd.DataFrame:
+    """The country's UN E-Government Survey figures, every survey (NULL when not assessed)."""
+    return _frame(engine, """SELECT survey_year, egdi, osi, hci, tii, epi, egdi_rank, assessed
+                             FROM egov_survey WHERE iso3 = :iso3 ORDER BY survey_year""", iso3=iso3)
+
+
+def ranked_count(engine: Engine, year: int) -> int:
+    """How many countries have a composite score in `year`."""
+    frame = _frame(engine, """SELECT COUNT(*) AS n FROM scores
+                              WHERE year = :year AND level = 'composite' AND score IS NOT NULL""", year=year)
+    return int(frame["n"].iloc[0])
+
+
+def values_of(engine: Engine, iso3: str, lang: str) -> pd.DataFrame:
+    """Every current value of one country, all years, with its score and provenance."""
+    lang = language(lang)
+    return _frame(engine, f"""
+        SELECT o.year, o.indicator_id, i.name_{lang} AS indicator, o.value, i.unit_label_{lang} AS unit, s.score,
+               o.numerator, o.denominator, o.source, o.note, o.revision, o.submission_id, o.is_demo
+        FROM observations_current o
+        JOIN indicator_catalogue i ON i.indicator_id = o.indicator_id
+        LEFT JOIN scores s ON s.iso3 = o.iso3 AND s.year = o.year AND s.level = 'indicator' AND s.id = o.indicator_id
+        WHERE o.iso3 = :iso3 ORDER BY o.year, i.position""", iso3=iso3)

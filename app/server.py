@@ -10,7 +10,6 @@ from dash import (
     Dash,
     Input,
     Output,
-    State,
     callback,
     clientside_callback,
     dcc,
@@ -20,8 +19,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.components import header, notice
 from app.context import ENGINE_KEY, engine
+from app.downloads import register_routes
 from app.i18n import language, t
-from app.pages import overview
+from app.pages import country, overview
 from app.urls import params
 from etl.db import connect
 
@@ -53,6 +53,7 @@ def create_app(database_url: str) -> Dash:
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.server.config[ENGINE_KEY] = connect(database_url, read_only=True)
+    register_routes(app.server)
     app.layout = html.Div([
         dcc.Location(id="url", refresh=False),
         dcc.Store(id="page-lang"),
@@ -62,12 +63,18 @@ def create_app(database_url: str) -> Dash:
     return app
 
 
-@callback(Output("shell", "children"), Output("page-lang", "data"), Input("url", "pathname"), State("url", "search"))
+@callback(Output("shell", "children"), Output("page-lang", "data"), Input("url", "pathname"), Input("url", "search"))
 def _route(pathname: str, search: str) -> tuple[list, str]:
+    """The whole page from the URL: every control writes the URL, and the URL alone decides
+    what is shown, so a copied link opens the same view."""
     lang = language(params(search).get("lang"))
-    page = PAGES.get(pathname or "/")
+    pathname = pathname or "/"
+    page = PAGES.get(pathname)
     try:
-        content = page.layout(engine(), search, lang) if page else [html.H1(t("not_found", lang))]
+        if pathname.startswith(country.PREFIX) or pathname == country.PREFIX.rstrip("/"):
+            content = country.layout(engine(), pathname, search, lang)
+        else:
+            content = page.layout(engine(), search, lang) if page else [html.H1(t("not_found", lang))]
     except SQLAlchemyError:
         content = [notice(t("warehouse_unavailable", lang), "danger")]
     main = html.Main(dbc.Container(content, className="page"), id="main")

@@ -18,3 +18,4 @@ def with_params(search: str | None, **changes: object) -> str:
         else:
             merged[key] = str(value)
     return f"?{urlencode(merged)}" if merged else ""
+

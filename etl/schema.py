@@ -186,8 +186,13 @@ VIEWS: dict[str, str] = {
     "indicator_catalogue": f"""
         SELECT i.indicator_id, i.dimension_id, {_names('name_', 'i')},
                i.unit, i.direction, i.min_value, i.max_value,
-               i.goal_lower, i.goal_target, i.log_transform, i.weight
+               i.goal_lower, i.goal_target, i.log_transform, i.weight,
+               i.position, {_names('unit_label_', 'i', 'unit_label')}, {_names('definition_', 'i', 'definition')}
         FROM ref_indicator i""",
+    "dimensions": f"""
+        SELECT d.dimension_id, d.position, d.weight, d.un_counterpart, {_names('name_', 'd')},
+               {_names('description_', 'd', 'description')}
+        FROM ref_dimension d""",
     "countries": f"""
         SELECT c.iso3, {_names('name_', 'c')}, c.subregion_id AS subregion
         FROM ref_country c""",

@@ -4,12 +4,12 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Input, Output, State, callback, dcc, html
+from dash.exceptions import PreventUpdate
 from sqlalchemy.engine import Engine
 
 from app import figures, queries
 from app.components import notice, table
-from app.context import engine
-from app.i18n import fmt_number, fmt_rank, language, t
+from app.i18n import fmt_number, fmt_rank, t
 from app.urls import params, with_params
 
 PATH = "/"
@@ -23,6 +23,7 @@ def layout(db: Engine, search: str, lang: str) -> list:
     notices = [notice(f"{t('invalid_param', lang, name='year', value=wanted)}", "warning")] if wanted and str(year) != wanted else []
     return [
         html.H1(t("overview_title", lang)),
+        dcc.Store(id="overview-view", data=year),
         html.P(t("overview_lead", lang, total=queries.indicator_count(db)), className="lead"),
         *notices,
         html.Div([
@@ -41,7 +42,7 @@ def body(db: Engine, year: int, lang: str) -> list:
     demo = bool(frame["demo"].any())
     shown = pd.DataFrame({
         "rank": [str(int(r.egdi_rank)) if r.assessed else t("not_assessed", lang) for r in frame.itertuples()],
-        "country": frame["country"],
+        "country": [html.A(r.country, href=f"/country/{r.iso3}?lang={lang}") for r in frame.itertuples()],
         "subregion": frame["subregion_name"],
         "egdi": [fmt_number(v if a else None, lang, 3) for v, a in zip(frame["egdi"], frame["assessed"])],
         "reported": frame["reported"].astype(int).astype(str),
@@ -64,12 +65,13 @@ def body(db: Engine, year: int, lang: str) -> list:
 
 
 @callback(
-    Output("overview-body", "children"),
     Output("url", "search", allow_duplicate=True),
     Input("overview-year", "value"),
+    State("overview-view", "data"),
     State("url", "search"),
     prevent_initial_call=True,
 )
-def _year_changed(year: int, search: str) -> tuple[list, str]:
-    lang = language(params(search).get("lang"))
-    return body(engine(), int(year), lang), with_params(search, year=year)
+def _year_changed(year: int, shown_year: int, search: str) -> str:
+    if year == shown_year:  # the call Dash makes when the router inserts the dropdown
+        raise PreventUpdate
+    return with_params(search, year=year)

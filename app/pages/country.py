@@ -1,0 +1,130 @@
+"""Country profile (`/country/<ISO3>`): scores against the regional and subregional medians,
+the indicators with their notes and sources, the trend, the rank with its range, and the UN
+E-Government Survey history. The URL holds the view: country in the path, year and language
+in the query string."""
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, callback, dcc, html
+from dash.exceptions import PreventUpdate
+from sqlalchemy.engine import Engine
+
+from app import figures, profile, queries
+from app.components import download_links, notice, table
+from app.downloads import dataset
+from app.i18n import t
+from app.urls import params, with_params
+
+PREFIX = "/country/"
+GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
+
+
+def country_code(pathname: str) -> str:
+    return pathname[len(PREFIX):].strip("/").upper()
+
+
+def layout(db: Engine, pathname: str, search: str, lang: str) -> list:
+    members = queries.member_names(db, lang).set_index("iso3")
+    wanted = country_code(pathname)
+    notices = []
+    iso3 = wanted if wanted in members.index else members.index[0]
+    if wanted and wanted != iso3:
+        notices.append(notice(t("invalid_param", lang, name="country", value=wanted), "warning"))
+    name, subregion = members.loc[iso3, "name"], members.loc[iso3, "subregion"]
+    scores = queries.scores_of(db, iso3)
+    years = sorted({int(y) for y in scores["year"]}, reverse=True)
+    asked = params(search).get("year")
+    year = int(asked) if asked and asked.isdigit() and int(asked) in years else profile.default_year(scores)
+    if asked and str(year) != asked:
+        notices.append(notice(t("invalid_param", lang, name="year", value=asked), "warning"))
+    controls = html.Div([
+        html.Div([dbc.Label(t("choose_country", lang), html_for="country-select"),
+                  dcc.Dropdown(id="country-select", options=[{"label": n, "value": c} for c, n in members["name"].items()],
+                               value=iso3, clearable=False)], className="filter"),
+        html.Div([dbc.Label(t("data_year", lang), html_for="country-year"),
+                  dcc.Dropdown(id="country-year", options=[{"label": str(y), "value": y} for y in years],
+                               value=year, clearable=False, searchable=False, disabled=not years)], className="filter"),
+    ], className="filters filters-row")
+    body = _gealc_sections(db, iso3, name, subregion, scores, year, lang) if year else [
+        notice(t("no_country_data", lang, country=name))]
+    return [html.H1(f"{name} — {t('country_page', lang)}"), dcc.Store(id="country-view", data={"iso3": iso3, "year": year}),
+            *notices, controls, *body, *_egov_section(db, iso3, lang)]
+
+
+def _gealc_sections(db: Engine, iso3: str, name: str, subregion: str, scores, year: int, lang: str) -> list:
+    names = queries.dimension_names(db, lang)
+    comparison = profile.dimension_comparison(scores, queries.dimension_medians(db, year, subregion), names, year)
+    observations = queries.observations_of(db, iso3, year, lang)
+    reported = int(observations["value"].notna().sum())
+    demo = bool(observations["is_demo"].fillna(False).astype(bool).any())
+    shown = profile.indicator_table(observations, lang)
+    numeric = {t("value", lang): 2, t("score", lang): 1}
+    wide, series = profile.trend(scores, names, lang)
+    return [
+        *([notice(t("demo_notice", lang), "warning")] if demo else []),
+        html.P([profile.rank_sentence(scores, queries.ranked_count(db, year), year, lang), " ",
+                t("profile_coverage", lang, reported=reported, total=len(observations), year=year)], className="lead"),
+        html.H2(t("dimensions_title", lang, year=year), className="chart-title"),
+        dcc.Graph(id="profile-dimensions", figure=figures.profile_bars(comparison, lang), config=GRAPH_CONFIG),
+        table(profile.formatted(comparison[["name", "score", "region_median", "subregion_median"]],
+                                {"score": 1, "region_median": 1, "subregion_median": 1}, lang),
+              [("name", t("dimension", lang)), ("score", t("score", lang)), ("region_median", t("region_median", lang)),
+               ("subregion_median", t("subregion_median", lang))],
+              t("dimensions_title", lang, year=year), numeric={"score", "region_median", "subregion_median"}),
+        html.H2(t("indicators_title", lang, year=year), className="chart-title"),
+        table(profile.formatted(shown, numeric, lang), [(c, c) for c in shown.columns],
+              t("indicators_title", lang, year=year), numeric=set(numeric)),
+        download_links(lang, [("country-indicators", {"country": iso3, "year": year, "lang": lang}, t("download_shown", lang)),
+                              ("country-values", {"country": iso3, "lang": lang}, t("download_full", lang))]),
+        html.H2(t("trend_title", lang), className="chart-title"),
+        dcc.Graph(id="profile-trend", figure=figures.lines(wide, "year", series, lang, t("score_axis", lang), (0, 100)),
+                  config=GRAPH_CONFIG),
+        table(profile.formatted(wide[["year", *[c for c, _ in series]]], {c: 1 for c, _ in series}, lang),
+              [("year", t("year", lang)), *series], t("trend_title", lang), numeric={c for c, _ in series}),
+        html.P(t("profile_sources", lang, country=name, demo=t("demo_suffix", lang) if demo else ""), className="sources"),
+    ]
+
+
+def _egov_section(db: Engine, iso3: str, lang: str) -> list:
+    history = queries.egov_history(db, iso3)
+    series = [(c, c.upper()) for c in ("egdi", "osi", "hci", "tii", "epi")]
+    return [
+        html.H2(t("egov_title", lang), className="chart-title"),
+        dcc.Graph(id="profile-egov", figure=figures.lines(history, "survey_year", series, lang, t("un_index", lang), (0, 1)),
+                  config=GRAPH_CONFIG),
+        table(profile.formatted(history[["survey_year", *[c for c, _ in series], "egdi_rank"]],
+                                {**{c: 3 for c, _ in series}, "egdi_rank": 0}, lang),
+              [("survey_year", t("survey_year", lang)), *series, ("egdi_rank", t("rank", lang))],
+              t("egov_title", lang), numeric={*(c for c, _ in series), "egdi_rank"}),
+    ]
+
+
+@dataset("country-indicators")
+def _indicators_download(db: Engine, args: dict[str, str], lang: str):
+    iso3, year = args.get("country", "").upper(), args.get("year", "")
+    if not year.isdigit():
+        raise LookupError("year must be a year, e.g. year=2024")
+    return profile.indicator_table(queries.observations_of(db, iso3, int(year), lang), lang)
+
+
+@dataset("country-values")
+def _values_download(db: Engine, args: dict[str, str], lang: str):
+    return queries.values_of(db, args.get("country", "").upper(), lang)
+
+
+# The router inserts the controls with the view's values; Dash then calls these callbacks once.
+# Comparing with the view shown (kept in `country-view`) keeps defaults out of the URL.
+@callback(Output("url", "pathname", allow_duplicate=True), Output("url", "search", allow_duplicate=True),
+          Input("country-select", "value"), State("country-view", "data"), State("url", "search"), prevent_initial_call=True)
+def _country_changed(iso3: str, view: dict, search: str) -> tuple[str, str]:
+    if iso3 == view["iso3"]:
+        raise PreventUpdate
+    return f"{PREFIX}{iso3}", with_params(search, year=None)
+
+
+@callback(Output("url", "search", allow_duplicate=True), Input("country-year", "value"), State("country-view", "data"),
+          State("url", "search"), prevent_initial_call=True)
+def _year_changed(year: int, view: dict, search: str) -> str:
+    if year == view["year"]:
+        raise PreventUpdate
+    return with_params(search, year=year)

@@ -1,0 +1,70 @@
+"""The country profile's content as pure functions over query results: which year to show, the
+dimension comparison, the indicator table (shown and downloaded alike) and the sentences."""
+from __future__ import annotations
+
+import pandas as pd
+
+from app.i18n import fmt_number, t
+
+
+def default_year(scores: pd.DataFrame) -> int | None:
+    """The latest year with a composite score, else the latest year with any value."""
+    composite = scores[(scores["level"] == "composite") & scores["score"].notna()]
+    years = composite["year"] if not composite.empty else scores["year"]
+    return int(years.max()) if not years.empty else None
+
+
+def dimension_comparison(scores: pd.DataFrame, medians: pd.DataFrame, names: pd.DataFrame, year: int) -> pd.DataFrame:
+    """One row per dimension (catalogue order): name, the country's score (missing stays missing)
+    and the regional and subregional medians that year."""
+    mine = scores[(scores["year"] == year) & (scores["level"] == "dimension")].set_index("id")["score"]
+    med = medians[medians["level"] == "dimension"].set_index("id")
+    return pd.DataFrame({
+        "dimension_id": names["dimension_id"],
+        "name": [f"{d} {n}" for d, n in zip(names["dimension_id"], names["name"])],
+        "score": names["dimension_id"].map(mine).astype(float),
+        "region_median": names["dimension_id"].map(med["region_median"]).astype(float) if not med.empty else float("nan"),
+        "subregion_median": names["dimension_id"].map(med["subregion_median"]).astype(float) if not med.empty else float("nan"),
+    })
+
+
+INDICATOR_COLUMNS = ("indicator_id", "indicator", "value", "unit", "score", "source", "note")
+
+
+def indicator_table(observations: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The indicator table as data (numbers stay numbers), with headings in `lang`: what the page
+    shows and what its download holds."""
+    out = observations[list(INDICATOR_COLUMNS)].copy()
+    headings = {"indicator_id": "id", "indicator": t("indicator", lang), "value": t("value", lang), "unit": t("unit", lang),
+                "score": t("score", lang), "source": t("source", lang), "note": t("note", lang)}
+    return out.rename(columns=headings)
+
+
+def formatted(table: pd.DataFrame, numeric: dict[str, int], lang: str) -> pd.DataFrame:
+    """A copy for display: numbers in the language's format, missing as 'no data', text as is."""
+    out = table.copy()
+    for column, decimals in numeric.items():
+        out[column] = [fmt_number(v, lang, decimals) for v in table[column]]
+    return out.fillna("").astype(str)
+
+
+def rank_sentence(scores: pd.DataFrame, all_ranked: int, year: int, lang: str) -> str:
+    """'GEALC rank 2024: 3 of 28 (between 2 and 3 …)', or why there is no rank."""
+    row = scores[(scores["year"] == year) & (scores["level"] == "composite")]
+    if row.empty or pd.isna(row.iloc[0]["score"]):
+        return t("profile_unranked", lang, year=year)
+    r = row.iloc[0]
+    key = "profile_rank_firm" if int(r["rank_low"]) == int(r["rank_high"]) else "profile_rank"
+    return t(key, lang, year=year, rank=int(r["rank"]), ranked=all_ranked, low=int(r["rank_low"]),
+             high=int(r["rank_high"]), score=fmt_number(r["score"], lang, 1))
+
+
+def trend(scores: pd.DataFrame, names: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+    """Composite and dimension scores by year, wide, and the (column, label) of each line."""
+    wide = scores[scores["level"].isin(["composite", "dimension"])].pivot_table(
+        index="year", columns="id", values="score", dropna=False).reset_index()
+    series = [("GEALC", t("composite", lang))] + [(d, f"{d} {n}") for d, n in zip(names["dimension_id"], names["name"])]
+    for column, _ in series:
+        if column not in wide:
+            wide[column] = float("nan")
+    return wide, series
