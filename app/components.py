@@ -19,11 +19,21 @@ def header(lang: str, pathname: str, search: str) -> html.Header:
                **({"aria-current": "true"} if code == lang else {}))
         for code in LANGUAGE_NAMES
     ]
+    keep = with_params("", lang=lang if lang != "es" else None)
+    pages = [("/", "nav_home"), ("/compare", "compare_page"), ("/country/URY", "country_page")]
+    nav = [html.A(t(key, lang), href=f"{path}{keep}", className="nav-link-page" + (" active" if _current(pathname, path) else ""),
+                  **({"aria-current": "page"} if _current(pathname, path) else {}))
+           for path, key in pages]
     return html.Header(className="site-header", children=dbc.Container([
         html.Div([html.A(t("app_name", lang), href=f"/{with_params(search)}", className="brand"),
                   html.Span(t("network", lang), className="network")], className="brand-block"),
+        html.Nav(nav, className="page-nav", **{"aria-label": t("pages", lang)}),
         html.Nav(links, className="lang-switch", **{"aria-label": t("language", lang)}),
     ], className="header-inner"))
+
+
+def _current(pathname: str, path: str) -> bool:
+    return pathname == path or (path.startswith("/country/") and pathname.startswith("/country/"))
 
 
 def notice(text: str, color: str = "info") -> html.Div:

@@ -102,3 +102,47 @@ def lines(frame: pd.DataFrame, x: str, series: list[tuple[str, str]], lang: str,
     fig.update_yaxes(range=list(y_range), title_text=y_title, gridcolor="#e9ecef")
     base_layout(fig, 360, lang)
     return fig.update_layout(legend={"orientation": "h", "y": -0.2}, margin={"b": 80})
+
+
+def grouped_bars(frame: pd.DataFrame, categories: list[tuple[str, str]], lang: str) -> go.Figure:
+    """One group of bars per category (dimension or indicator), one colour per country.
+    `frame`: one row per country with `name` and a score column per category id."""
+    fig = go.Figure()
+    labels = [wrap(label, 16) for _, label in categories]
+    for n, row in enumerate(frame.to_dict("records")):
+        values = [row.get(c) for c, _ in categories]
+        fig.add_bar(x=labels, y=values, name=row["name"], marker_color=PALETTE[n % len(PALETTE)],
+                    hovertemplate=f"{row['name']}<br>%{{x}}: %{{y:.1f}}<extra></extra>")
+    fig.update_yaxes(range=[0, 100], title_text=t("score_axis", lang), gridcolor="#e9ecef")
+    base_layout(fig, 420, lang)
+    return fig.update_layout(barmode="group", legend={"orientation": "h", "y": -0.35}, margin={"b": 120})
+
+
+def heatmap(frame: pd.DataFrame, columns: list[tuple[str, str]], lang: str) -> go.Figure:
+    """Countries × indicators, coloured by score; a missing score is an empty cell marked
+    'no data', never a zero."""
+    z = [[row.get(c) for c, _ in columns] for row in frame.to_dict("records")]
+    text = [[fmt_number(v, lang, 0) if v is not None and not pd.isna(v) else t("no_data", lang) for v in line] for line in z]
+    fig = go.Figure(go.Heatmap(
+        z=z, x=[c for c, _ in columns], y=frame["name"].tolist(), zmin=0, zmax=100, colorscale=COVERAGE_SCALE,
+        text=text, texttemplate="%{text}", textfont={"size": 11},
+        customdata=[[label for _, label in columns]] * len(z),
+        hovertemplate="%{y}<br>%{customdata}: %{text}<extra></extra>",
+        colorbar={"title": {"text": t("score", lang)}, "thickness": 12},
+    ))
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(side="top")
+    return base_layout(fig, 120 + 42 * max(len(frame), 1), lang)
+
+
+def radar(frame: pd.DataFrame, axes: list[tuple[str, str]], lang: str) -> go.Figure:
+    """Each country's profile across the dimensions (0–100); a missing dimension leaves a gap."""
+    fig = go.Figure()
+    labels = [c for c, _ in axes]
+    for n, row in enumerate(frame.to_dict("records")):
+        values = [row.get(c) for c in labels]
+        fig.add_scatterpolar(r=values + values[:1], theta=labels + labels[:1], name=row["name"], connectgaps=False,
+                             line={"color": PALETTE[n % len(PALETTE)], "width": 2}, mode="lines+markers")
+    fig.update_layout(polar={"radialaxis": {"range": [0, 100], "gridcolor": "#dee2e6"}, "angularaxis": {"gridcolor": "#dee2e6"}},
+                      legend={"orientation": "h", "y": -0.15})
+    return base_layout(fig, 460, lang)

@@ -110,3 +110,32 @@ def values_of(engine: Engine, iso3: str, lang: str) -> pd.DataFrame:
         JOIN indicator_catalogue i ON i.indicator_id = o.indicator_id
         LEFT JOIN scores s ON s.iso3 = o.iso3 AND s.year = o.year AND s.level = 'indicator' AND s.id = o.indicator_id
         WHERE o.iso3 = :iso3 ORDER BY o.year, i.position""", iso3=iso3)
+
+
+def scores_in(engine: Engine, year: int) -> pd.DataFrame:
+    """Every member's scores in `year`, all levels."""
+    return _frame(engine, """SELECT iso3, level, id, score, rank, rank_low, rank_high, coverage
+                             FROM scores WHERE year = :year""", year=year)
+
+
+def score_years(engine: Engine) -> list[int]:
+    """Years with any GEALC score, newest first."""
+    return [int(y) for y in _frame(engine, "SELECT DISTINCT year FROM scores ORDER BY year DESC")["year"]]
+
+
+def indicator_names(engine: Engine, lang: str) -> pd.DataFrame:
+    """indicator_id, dimension_id and name, in catalogue order."""
+    lang = language(lang)
+    return _frame(engine, f"SELECT indicator_id, dimension_id, name_{lang} AS name FROM indicator_catalogue ORDER BY position")
+
+
+def egov_all(engine: Engine) -> pd.DataFrame:
+    """Every member's UN survey figures (for the nearest survey to a data year)."""
+    return _frame(engine, """SELECT e.iso3, e.survey_year, e.egdi, e.osi, e.hci, e.tii, e.epi, e.egdi_rank
+                             FROM egov_survey e JOIN countries c ON c.iso3 = e.iso3""")
+
+
+def demo_in(engine: Engine, year: int) -> bool:
+    """Whether any value of `year` is demonstration data."""
+    frame = _frame(engine, "SELECT COUNT(*) AS n FROM observations_current WHERE year = :year AND is_demo", year=year)
+    return bool(frame["n"].iloc[0])

@@ -99,3 +99,9 @@ def screenshot(tab, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     tab.screenshot(path=str(path), full_page=True)
     return path
+
+
+def wait_for_charts(tab, *chart_ids: str) -> None:
+    """Wait until each named dcc.Graph has drawn."""
+    for chart in chart_ids:
+        tab.wait_for_selector(f"#{chart} .main-svg")

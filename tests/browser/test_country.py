@@ -8,16 +8,14 @@ import urllib.request
 
 import pytest
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import screenshot, wait_for_charts
 from tests.helpers import query
 
 NAMES = {"es": "Uruguay — Perfil de país", "en": "Uruguay — Country profile", "pt": "Uruguai — Perfil do país",
          "fr": "Uruguay — Profil du pays"}
 
 
-def wait_for_charts(tab) -> None:
-    for chart in ("profile-dimensions", "profile-trend", "profile-egov"):
-        tab.wait_for_selector(f"#{chart} .main-svg")
+CHARTS = ("profile-dimensions", "profile-trend", "profile-egov")
 
 
 @pytest.mark.parametrize("lang", ["es", "en", "pt", "fr"])
@@ -26,7 +24,7 @@ def test_profile_in_every_language(page, server, lang):
     page.wait_for_selector("h1")
     assert page.inner_text("h1") == NAMES[lang]
     assert page.evaluate("document.documentElement.lang") == lang
-    wait_for_charts(page)
+    wait_for_charts(page, *CHARTS)
     tables = page.locator("table.data-table").count()
     assert tables == 4  # every chart has its table, and the indicators theirs
     screenshot(page, f"country-{lang}-1366")
@@ -47,7 +45,7 @@ def test_phone_width_profile(browser, server):
 
 def test_choosing_a_country_and_a_year_writes_the_url(page, server):
     page.goto(f"{server}/country/URY")
-    wait_for_charts(page)
+    wait_for_charts(page, *CHARTS)
     assert page.evaluate("location.search") == ""  # defaults are not written into the URL
     page.click("#country-select")
     page.get_by_role("option", name="Chile", exact=True).click()

@@ -1,0 +1,80 @@
+"""Compare countries: the view's parameters checked against what exists, a default peer set,
+and the comparison table — pure functions over query results."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from app.i18n import fmt_rank, t
+from indicators.comparison import nearest_survey
+
+MIN_COUNTRIES, MAX_COUNTRIES = 2, 8
+
+
+@dataclass
+class CompareView:
+    countries: list[str]
+    year: int | None
+    dimension: str | None
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (parameter, value) that fell back
+
+
+def default_peers(scores: pd.DataFrame, subregions: pd.Series, per_subregion: int = 2) -> list[str]:
+    """The best `per_subregion` composites of each subregion: a region-wide peer set."""
+    composite = scores[(scores["level"] == "composite") & scores["score"].notna()].copy()
+    composite["subregion"] = composite["iso3"].map(subregions)
+    best = composite.sort_values("score", ascending=False).groupby("subregion").head(per_subregion)
+    return best.sort_values("score", ascending=False)["iso3"].tolist()
+
+
+def read_view(query: dict[str, str], members: list[str], years: list[int], dimensions: list[str]) -> CompareView:
+    """The view in the URL, with anything unknown dropped and remembered for a notice."""
+    view = CompareView([], years[0] if years else None, None)
+    asked = [c.strip().upper() for c in query.get("countries", "").split(",") if c.strip()]
+    for code in asked:
+        if code in members and code not in view.countries:
+            view.countries.append(code)
+        elif code not in members:
+            view.problems.append(("countries", code))
+    if len(view.countries) > MAX_COUNTRIES:
+        view.problems.append(("countries", ",".join(view.countries[MAX_COUNTRIES:])))
+        view.countries = view.countries[:MAX_COUNTRIES]
+    year = query.get("year")
+    if year:
+        if year.isdigit() and int(year) in years:
+            view.year = int(year)
+        else:
+            view.problems.append(("year", year))
+    dim = query.get("dimension")
+    if dim:
+        if dim.upper() in dimensions:
+            view.dimension = dim.upper()
+        else:
+            view.problems.append(("dimension", dim))
+    return view
+
+
+def comparison_table(scores: pd.DataFrame, egov: pd.DataFrame, names: pd.Series, countries: list[str],
+                     dimensions: pd.DataFrame, year: int, lang: str) -> pd.DataFrame:
+    """One row per chosen country: UN EGDI (nearest survey) and rank, GEALC composite, rank with
+    its range, and each dimension score. Numbers stay numbers (the download is this table)."""
+    mine = scores[scores["iso3"].isin(countries)]
+    comp = mine[mine["level"] == "composite"].set_index("iso3")
+    near = nearest_survey(egov[egov["iso3"].isin(countries)], [year]).set_index("iso3") if not egov.empty else pd.DataFrame()
+    rows = []
+    for iso3 in countries:
+        row = {t("country", lang): names.get(iso3, iso3), "ISO3": iso3}
+        un = near.loc[iso3] if iso3 in near.index else None
+        row[t("un_survey", lang)] = int(un["survey_year"]) if un is not None else None
+        row["EGDI"] = float(un["egdi"]) if un is not None else None
+        row[t("rank", lang)] = int(un["egdi_rank"]) if un is not None and pd.notna(un["egdi_rank"]) else None
+        c = comp.loc[iso3] if iso3 in comp.index else None
+        row[t("composite", lang)] = float(c["score"]) if c is not None and pd.notna(c["score"]) else None
+        row[t("gealc_rank", lang)] = fmt_rank(c["rank"], c["rank_low"], c["rank_high"]) if c is not None else "—"
+        dims = mine[(mine["iso3"] == iso3) & (mine["level"] == "dimension")].set_index("id")["score"]
+        for d, name in zip(dimensions["dimension_id"], dimensions["name"]):
+            value = dims.get(d)
+            row[f"{d} {name}"] = float(value) if value is not None and pd.notna(value) else None
+        rows.append(row)
+    return pd.DataFrame(rows)

@@ -1,0 +1,65 @@
+"""Compare countries in a real browser: every language, filters that write the URL, a shared
+link, invalid parameters, the download against the warehouse; nothing off-origin, no errors."""
+from __future__ import annotations
+
+import csv
+import io
+import urllib.request
+
+import pytest
+
+from tests.browser.conftest import screenshot, wait_for_charts
+from tests.helpers import query
+
+TITLES = {"es": "Comparar países", "en": "Compare countries", "pt": "Comparar países", "fr": "Comparer des pays"}
+
+
+CHARTS = ("compare-bars", "compare-radar", "compare-heatmap")
+
+
+@pytest.mark.parametrize("lang", ["es", "en", "pt", "fr"])
+def test_compare_in_every_language_with_a_default_peer_set(page, server, lang):
+    page.goto(f"{server}/compare?lang={lang}")
+    wait_for_charts(page, *CHARTS)
+    assert page.inner_text("h1") == TITLES[lang]
+    assert page.evaluate("document.documentElement.lang") == lang
+    rows = page.locator("table.data-table tbody tr").count()
+    assert 2 <= rows <= 8
+    screenshot(page, f"compare-{lang}-1366")
+    assert page.recorder.off_origin(server) == [] and page.recorder.errors == []
+
+
+def test_dimension_filter_and_a_shared_link(page, server, browser):
+    page.goto(f"{server}/compare?countries=URY,CHL,HTI&year=2022")
+    wait_for_charts(page, *CHARTS)
+    page.click("#compare-dimension")
+    page.get_by_role("option", name="D2 Firma digital", exact=True).click()
+    page.wait_for_function("() => location.search.includes('dimension=D2')")
+    page.wait_for_function("() => document.querySelector('#compare-bars').innerText.includes('FD1')")
+    shared = page.url
+    other = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True).new_page()
+    other.goto(shared)
+    wait_for_charts(other, *CHARTS)
+    assert "FD1" in other.inner_text("#compare-bars")
+    assert [r.split("\t")[0] for r in other.locator("table.data-table tbody tr").all_inner_texts()] == ["Uruguay", "Chile", "Haití"]
+    screenshot(other, "compare-es-390")
+    other.context.close()
+
+
+def test_invalid_parameters_say_so_and_too_few_countries_ask_for_more(page, server):
+    page.goto(f"{server}/compare?countries=URY,ZZZ&year=1999&lang=en")
+    page.wait_for_selector(".notice")
+    text = page.inner_text("main")
+    assert "ZZZ" in text and "1999" in text and "Choose at least two countries to compare." in text
+
+
+def test_compare_download_matches_the_scores_view(server, demo_warehouse):
+    url = f"{server}/download/compare.csv?countries=BRA,MEX,JAM&year=2023&lang=en"
+    with urllib.request.urlopen(url) as response:
+        rows = list(csv.DictReader(io.StringIO(response.read().decode("utf-8-sig"))))
+    assert [r["ISO3"] for r in rows] == ["BRA", "MEX", "JAM"]
+    expected = dict(query(demo_warehouse, """SELECT iso3, score FROM scores WHERE year = 2023 AND level = 'composite'
+                                             AND iso3 IN ('BRA', 'MEX', 'JAM')"""))
+    for row in rows:
+        want = expected[row["ISO3"]]
+        assert (row["GEALC composite"] == "") if want is None else float(row["GEALC composite"]) == pytest.approx(want)
