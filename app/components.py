@@ -20,7 +20,7 @@ def header(lang: str, pathname: str, search: str) -> html.Header:
         for code in LANGUAGE_NAMES
     ]
     keep = with_params("", lang=lang if lang != "es" else None)
-    pages = [("/", "nav_home"), ("/compare", "compare_page"), ("/country/URY", "country_page")]
+    pages = [("/", "nav_home"), ("/compare", "compare_page"), ("/country/URY", "country_page"), ("/coverage", "coverage_page")]
     nav = [html.A(t(key, lang), href=f"{path}{keep}", className="nav-link-page" + (" active" if _current(pathname, path) else ""),
                   **({"aria-current": "page"} if _current(pathname, path) else {}))
            for path, key in pages]

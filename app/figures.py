@@ -146,3 +146,17 @@ def radar(frame: pd.DataFrame, axes: list[tuple[str, str]], lang: str) -> go.Fig
     fig.update_layout(polar={"radialaxis": {"range": [0, 100], "gridcolor": "#dee2e6"}, "angularaxis": {"gridcolor": "#dee2e6"}},
                       legend={"orientation": "h", "y": -0.15})
     return base_layout(fig, 460, lang)
+
+
+def reporting_matrix(matrix: pd.DataFrame, row_names: list[str], lang: str) -> go.Figure:
+    """Countries × indicators, a dark cell where the country reported the indicator; the cell's
+    text says it too (✓ / —), so colour is never the only carrier."""
+    text = [["✓" if v else "—" for v in row] for row in matrix.to_numpy()]
+    fig = go.Figure(go.Heatmap(
+        z=matrix.to_numpy(), x=list(matrix.columns), y=row_names, zmin=0, zmax=1, showscale=False,
+        colorscale=[[0, "#f1f3f5"], [1, PALETTE[0]]], text=text, texttemplate="%{text}", xgap=2, ygap=2,
+        hovertemplate=f"%{{y}} · %{{x}}: %{{text}}<extra></extra>",
+    ))
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(side="top")
+    return base_layout(fig, 120 + 24 * max(len(row_names), 1), lang)

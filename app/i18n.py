@@ -176,6 +176,24 @@ UI: dict[str, dict[str, str]] = {
     },
     "pages": {"es": "Páginas", "en": "Pages", "pt": "Páginas", "fr": "Pages"},
     "nav_home": {"es": "Inicio", "en": "Home", "pt": "Início", "fr": "Accueil"},
+    "coverage_page": {"es": "Cobertura", "en": "Coverage", "pt": "Cobertura", "fr": "Couverture"},
+    "coverage_lead": {
+        "es": "Quién reportó qué: cada país miembro frente a cada indicador del catálogo, y cuántos indicadores reportó cada año.",
+        "en": "Who reported what: each member country against each indicator of the catalogue, and how many indicators it reported each year.",
+        "pt": "Quem informou o quê: cada país membro diante de cada indicador do catálogo, e quantos indicadores informou a cada ano.",
+        "fr": "Qui a déclaré quoi : chaque pays membre face à chaque indicateur du catalogue, et combien d'indicateurs il a déclarés chaque année.",
+    },
+    "all_subregions": {"es": "Todas las subregiones", "en": "All subregions", "pt": "Todas as sub-regiões", "fr": "Toutes les sous-régions"},
+    "matrix_title": {"es": "Indicadores reportados, {year}", "en": "Indicators reported, {year}",
+                     "pt": "Indicadores informados, {year}", "fr": "Indicateurs déclarés, {year}"},
+    "years_title": {"es": "Indicadores reportados por año (de {total})", "en": "Indicators reported by year (of {total})",
+                    "pt": "Indicadores informados por ano (de {total})", "fr": "Indicateurs déclarés par année (sur {total})"},
+    "coverage_summary": {
+        "es": "{countries} de {members} países reportaron al menos un indicador en {year}; {cells} de {possible} valores posibles.",
+        "en": "{countries} of {members} countries reported at least one indicator in {year}; {cells} of {possible} possible values.",
+        "pt": "{countries} de {members} países informaram ao menos um indicador em {year}; {cells} de {possible} valores possíveis.",
+        "fr": "{countries} pays sur {members} ont déclaré au moins un indicateur en {year} ; {cells} valeurs sur {possible} possibles.",
+    },
     "not_found": {"es": "Página no encontrada.", "en": "Page not found.", "pt": "Página não encontrada.", "fr": "Page introuvable."},
 }
 

@@ -139,3 +139,14 @@ def demo_in(engine: Engine, year: int) -> bool:
     """Whether any value of `year` is demonstration data."""
     frame = _frame(engine, "SELECT COUNT(*) AS n FROM observations_current WHERE year = :year AND is_demo", year=year)
     return bool(frame["n"].iloc[0])
+
+
+def reported(engine: Engine) -> pd.DataFrame:
+    """Which member reported which indicator in which year (current values): iso3, year, indicator_id."""
+    return _frame(engine, "SELECT DISTINCT iso3, year, indicator_id FROM observations_current")
+
+
+def subregion_names(engine: Engine, lang: str) -> pd.DataFrame:
+    """subregion id and name."""
+    lang = language(lang)
+    return _frame(engine, f"SELECT subregion, name_{lang} AS name FROM subregions ORDER BY name_{lang}")

@@ -21,13 +21,13 @@ from app.components import header, notice
 from app.context import ENGINE_KEY, engine
 from app.downloads import register_routes
 from app.i18n import language, t
-from app.pages import compare, country, overview
+from app.pages import compare, country, coverage, overview
 from app.urls import params
 from etl.db import connect
 
 ASSETS = Path(__file__).with_name("assets")
 BOOTSTRAP_CSS = "bootstrap-5.3.9.min.css"  # served from app/assets/vendor, never a CDN
-PAGES = {overview.PATH: overview, compare.PATH: compare}
+PAGES = {overview.PATH: overview, compare.PATH: compare, coverage.PATH: coverage}
 
 
 class GealcDash(Dash):

@@ -1,0 +1,48 @@
+"""The coverage page in a real browser: every language, filters in the URL, the download."""
+from __future__ import annotations
+
+import csv
+import io
+import urllib.error
+import urllib.request
+
+import pytest
+
+from tests.browser.conftest import screenshot, wait_for_charts
+from tests.helpers import query
+
+TITLES = {"es": "Cobertura", "en": "Coverage", "pt": "Cobertura", "fr": "Couverture"}
+
+
+@pytest.mark.parametrize("lang", ["es", "en", "pt", "fr"])
+def test_coverage_in_every_language(page, server, lang):
+    page.goto(f"{server}/coverage?lang={lang}")
+    wait_for_charts(page, "coverage-matrix")
+    assert page.inner_text("h1") == TITLES[lang] and page.evaluate("document.documentElement.lang") == lang
+    assert page.locator("table.data-table tbody tr").count() == 33
+    screenshot(page, f"coverage-{lang}-1366")
+    assert page.recorder.off_origin(server) == [] and page.recorder.errors == []
+
+
+def test_subregion_filter_writes_the_url_and_narrows_the_rows(page, server):
+    page.goto(f"{server}/coverage?year=2020")
+    wait_for_charts(page, "coverage-matrix")
+    page.click("#coverage-subregion")
+    page.get_by_role("option", name="Centroamérica", exact=True).click()
+    page.wait_for_function("() => location.search.includes('subregion=central_america')")
+    page.wait_for_function("() => document.querySelectorAll('table.data-table tbody tr').length === 8")
+    assert "year=2020" in page.url
+
+
+def test_coverage_download_matches_the_warehouse(server, demo_warehouse):
+    url = f"{server}/download/coverage.csv?year=2021&dimension=D1&lang=en"
+    with urllib.request.urlopen(url) as response:
+        rows = list(csv.DictReader(io.StringIO(response.read().decode("utf-8-sig"))))
+    assert len(rows) == 33 and list(rows[0])[:2] == ["ISO3", "Country"]
+    expected = {(i, d) for i, d in query(demo_warehouse, """SELECT iso3, indicator_id FROM observations_current
+                                                            WHERE year = 2021 AND indicator_id IN ('SD1', 'SD2', 'SD3')""")}
+    got = {(r["ISO3"], ind) for r in rows for ind in ("SD1", "SD2", "SD3") if r[ind] == "1"}
+    assert got == expected
+    with pytest.raises(urllib.error.HTTPError) as err:
+        urllib.request.urlopen(f"{server}/download/coverage.csv?year=1900")
+    assert err.value.code == 400
