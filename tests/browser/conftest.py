@@ -31,11 +31,14 @@ def demo_warehouse(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest.fixture(scope="session")
-def server(demo_warehouse: str) -> Iterator[str]:
-    """`gealc serve` on a free loopback port; yields its base URL."""
+def server(demo_warehouse: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`gealc serve` on a free loopback port; yields its base URL. Its log goes to a file: a
+    pipe nobody reads fills up after a few hundred requests and the server blocks writing."""
     port = free_port()
+    log_path = tmp_path_factory.mktemp("serve") / "serve.log"
+    log = log_path.open("w")
     proc = subprocess.Popen([sys.executable, "-m", "etl.cli", "--db", demo_warehouse, "serve", "--port", str(port)],
-                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -44,7 +47,7 @@ def server(demo_warehouse: str) -> Iterator[str]:
             break
         except OSError:
             if proc.poll() is not None:
-                pytest.fail(f"gealc serve exited: {proc.stdout.read()}")
+                pytest.fail(f"gealc serve exited: {log_path.read_text()}")
             time.sleep(0.3)
     else:
         proc.kill()
@@ -52,6 +55,7 @@ def server(demo_warehouse: str) -> Iterator[str]:
     yield base
     proc.terminate()
     proc.wait(timeout=10)
+    log.close()
 
 
 @pytest.fixture(scope="session")
