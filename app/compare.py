@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from app.i18n import fmt_rank, t
+from app.urls import choose
 from indicators.comparison import nearest_survey
 
 MIN_COUNTRIES, MAX_COUNTRIES = 2, 8
@@ -40,18 +41,9 @@ def read_view(query: dict[str, str], members: list[str], years: list[int], dimen
     if len(view.countries) > MAX_COUNTRIES:
         view.problems.append(("countries", ",".join(view.countries[MAX_COUNTRIES:])))
         view.countries = view.countries[:MAX_COUNTRIES]
-    year = query.get("year")
-    if year:
-        if year.isdigit() and int(year) in years:
-            view.year = int(year)
-        else:
-            view.problems.append(("year", year))
-    dim = query.get("dimension")
-    if dim:
-        if dim.upper() in dimensions:
-            view.dimension = dim.upper()
-        else:
-            view.problems.append(("dimension", dim))
+    view.year, bad_year = choose(query, "year", years, view.year, int)
+    view.dimension, bad_dimension = choose(query, "dimension", dimensions, None, str.upper)
+    view.problems += [(k, v) for k, v in (("year", bad_year), ("dimension", bad_dimension)) if v]
     return view
 
 

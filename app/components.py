@@ -41,6 +41,11 @@ def notice(text: str, color: str = "info") -> html.Div:
     return html.Div(text, className=f"alert alert-{color} notice", role="status")
 
 
+def fallback_notices(problems: Sequence[tuple[str, str | None]], lang: str) -> list[html.Div]:
+    """A warning for each URL parameter that was not understood and fell back to its default."""
+    return [notice(t("invalid_param", lang, name=name, value=value), "warning") for name, value in problems if value]
+
+
 def table(frame: pd.DataFrame, columns: Sequence[tuple[str, str]], caption: str, numeric: set[str] = frozenset()) -> html.Table:
     """An accessible table: a caption, header cells with scope, numbers right-aligned.
     `columns` pairs a frame column with its (translated) heading; cells are already formatted text."""

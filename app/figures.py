@@ -155,7 +155,7 @@ def reporting_matrix(matrix: pd.DataFrame, row_names: list[str], lang: str) -> g
     fig = go.Figure(go.Heatmap(
         z=matrix.to_numpy(), x=list(matrix.columns), y=row_names, zmin=0, zmax=1, showscale=False,
         colorscale=[[0, "#f1f3f5"], [1, PALETTE[0]]], text=text, texttemplate="%{text}", xgap=2, ygap=2,
-        hovertemplate=f"%{{y}} · %{{x}}: %{{text}}<extra></extra>",
+        hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
     ))
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(side="top")

@@ -1,7 +1,11 @@
 """The URL is the view: reading and writing the query string that holds a page's state."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 from urllib.parse import parse_qsl, urlencode
+
+T = TypeVar("T")
 
 
 def params(search: str | None) -> dict[str, str]:
@@ -19,3 +23,17 @@ def with_params(search: str | None, **changes: object) -> str:
             merged[key] = str(value)
     return f"?{urlencode(merged)}" if merged else ""
 
+
+
+def choose(query: dict[str, str], key: str, allowed: Iterable[T], default: T,
+           cast: Callable[[str], T] = str) -> tuple[T, str | None]:
+    """The URL's `key` when (cast) it is one of `allowed`, else `default`; with the rejected text,
+    if any, so the page can say it fell back."""
+    asked = (query.get(key) or "").strip()
+    if not asked:
+        return default, None
+    try:
+        value = cast(asked)
+    except ValueError:
+        return default, asked
+    return (value, None) if value in set(allowed) else (default, asked)

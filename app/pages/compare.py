@@ -9,7 +9,7 @@ from dash.exceptions import PreventUpdate
 from sqlalchemy.engine import Engine
 
 from app import compare, figures, queries
-from app.components import download_links, notice, table
+from app.components import download_links, fallback_notices, notice, table
 from app.downloads import dataset
 from app.i18n import fmt_number, t
 from app.urls import params, with_params
@@ -29,7 +29,7 @@ def _view(db: Engine, query: dict[str, str], lang: str):
 def layout(db: Engine, search: str, lang: str) -> list:
     query = params(search)
     members, years, dims, view = _view(db, query, lang)
-    notices = [notice(t("invalid_param", lang, name=name, value=value), "warning") for name, value in view.problems]
+    notices = fallback_notices(view.problems, lang)
     scores = queries.scores_in(db, view.year) if view.year else None
     if view.year and not view.countries:
         view.countries = compare.default_peers(scores, members.set_index("iso3")["subregion"])

@@ -10,10 +10,10 @@ from dash.exceptions import PreventUpdate
 from sqlalchemy.engine import Engine
 
 from app import figures, profile, queries
-from app.components import download_links, notice, table
+from app.components import download_links, fallback_notices, notice, table
 from app.downloads import dataset
 from app.i18n import t
-from app.urls import params, with_params
+from app.urls import choose, params, with_params
 
 PREFIX = "/country/"
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
@@ -25,18 +25,12 @@ def country_code(pathname: str) -> str:
 
 def layout(db: Engine, pathname: str, search: str, lang: str) -> list:
     members = queries.member_names(db, lang).set_index("iso3")
-    wanted = country_code(pathname)
-    notices = []
-    iso3 = wanted if wanted in members.index else members.index[0]
-    if wanted and wanted != iso3:
-        notices.append(notice(t("invalid_param", lang, name="country", value=wanted), "warning"))
+    iso3, bad_country = choose({"country": country_code(pathname)}, "country", members.index, members.index[0])
     name, subregion = members.loc[iso3, "name"], members.loc[iso3, "subregion"]
     scores = queries.scores_of(db, iso3)
     years = sorted({int(y) for y in scores["year"]}, reverse=True)
-    asked = params(search).get("year")
-    year = int(asked) if asked and asked.isdigit() and int(asked) in years else profile.default_year(scores)
-    if asked and str(year) != asked:
-        notices.append(notice(t("invalid_param", lang, name="year", value=asked), "warning"))
+    year, bad_year = choose(params(search), "year", years, profile.default_year(scores), int)
+    notices = fallback_notices([("country", bad_country), ("year", bad_year)], lang)
     controls = html.Div([
         html.Div([dbc.Label(t("choose_country", lang), html_for="country-select"),
                   dcc.Dropdown(id="country-select", options=[{"label": n, "value": c} for c, n in members["name"].items()],

@@ -8,10 +8,10 @@ from dash.exceptions import PreventUpdate
 from sqlalchemy.engine import Engine
 
 from app import coverage, figures, queries
-from app.components import download_links, notice, table
+from app.components import download_links, fallback_notices, notice, table
 from app.downloads import dataset
 from app.i18n import t
-from app.urls import params, with_params
+from app.urls import choose, params, with_params
 
 PATH = "/coverage"
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
@@ -23,19 +23,12 @@ def _view(db: Engine, query: dict[str, str], lang: str) -> dict:
     years = sorted({int(y) for y in reported["year"]}, reverse=True)
     dims = queries.dimension_names(db, lang)
     subs = queries.subregion_names(db, lang)
-    view = {"year": years[0] if years else None, "dimension": None, "subregion": None, "problems": []}
-    for key, allowed, cast in (("year", years, int), ("dimension", list(dims["dimension_id"]), str.upper),
-                               ("subregion", list(subs["subregion"]), str.lower)):
-        asked = query.get(key)
-        if asked:
-            try:
-                value = cast(asked)
-            except ValueError:
-                value = None
-            if value in allowed:
-                view[key] = value
-            else:
-                view["problems"].append((key, asked))
+    view: dict = {"problems": []}
+    for key, allowed, default, cast in (("year", years, years[0] if years else None, int),
+                                        ("dimension", dims["dimension_id"], None, str.upper),
+                                        ("subregion", subs["subregion"], None, str.lower)):
+        view[key], rejected = choose(query, key, allowed, default, cast)
+        view["problems"] += [(key, rejected)] if rejected else []
     return {**view, "reported": reported, "years": years, "dims": dims, "subs": subs}
 
 
@@ -51,7 +44,7 @@ def _selection(db: Engine, view: dict, lang: str):
 
 def layout(db: Engine, search: str, lang: str) -> list:
     view = _view(db, params(search), lang)
-    notices = [notice(t("invalid_param", lang, name=k, value=v), "warning") for k, v in view["problems"]]
+    notices = fallback_notices(view["problems"], lang)
     option = lambda value, label: {"label": label, "value": value}  # noqa: E731
     controls = html.Div([
         html.Div([dbc.Label(t("data_year", lang), html_for="coverage-year"),

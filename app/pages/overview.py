@@ -8,9 +8,9 @@ from dash.exceptions import PreventUpdate
 from sqlalchemy.engine import Engine
 
 from app import figures, queries
-from app.components import notice, table
+from app.components import fallback_notices, notice, table
 from app.i18n import fmt_number, fmt_rank, t
-from app.urls import params, with_params
+from app.urls import choose, params, with_params
 
 PATH = "/"
 
@@ -18,9 +18,8 @@ PATH = "/"
 def layout(db: Engine, search: str, lang: str) -> list:
     """The page for the view in `search`; an unknown year falls back to the latest, with a notice."""
     years = queries.survey_years(db)
-    wanted = params(search).get("year")
-    year = int(wanted) if wanted and wanted.isdigit() and int(wanted) in years else (years[0] if years else None)
-    notices = [notice(f"{t('invalid_param', lang, name='year', value=wanted)}", "warning")] if wanted and str(year) != wanted else []
+    year, rejected = choose(params(search), "year", years, years[0] if years else None, int)
+    notices = fallback_notices([("year", rejected)], lang)
     return [
         html.H1(t("overview_title", lang)),
         dcc.Store(id="overview-view", data=year),
