@@ -70,3 +70,17 @@ def comparison_table(scores: pd.DataFrame, egov: pd.DataFrame, names: pd.Series,
             row[f"{d} {name}"] = float(value) if value is not None and pd.notna(value) else None
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def wide_scores(scores: pd.DataFrame, countries: list[str], names: pd.Series, ids: list[str]) -> pd.DataFrame:
+    """One row per country (in the order given) with its `name` and a score column per id in
+    `ids` (missing stays missing) — the shape every comparison figure takes."""
+    wide = scores[scores["iso3"].isin(countries)].pivot_table(index="iso3", columns="id", values="score", dropna=False)
+    wide = wide.reindex(index=countries, columns=ids).reset_index()
+    return wide.assign(name=wide["iso3"].map(names))
+
+
+def table_decimals(summary: pd.DataFrame, lang: str) -> dict[str, int]:
+    """How many decimals each numeric column of the comparison table shows."""
+    text = {t("country", lang), "ISO3", t("gealc_rank", lang), t("un_survey", lang)}
+    return {c: 3 if c == "EGDI" else 0 if c == t("rank", lang) else 1 for c in summary.columns if c not in text}

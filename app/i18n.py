@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 from indicators.texts import DEFAULT_LANGUAGE, LANGUAGES
 
 LANGUAGE_NAMES = {"es": "Español", "en": "English", "pt": "Português", "fr": "Français"}
@@ -231,3 +233,11 @@ def fmt_rank(rank: object, low: object, high: object) -> str:
     if is_missing(low) or (int(low), int(high)) == (int(rank), int(rank)):
         return str(int(rank))
     return f"{int(rank)} ({int(low)}–{int(high)})"
+
+
+def formatted(table: pd.DataFrame, numeric: dict[str, int], lang: str) -> pd.DataFrame:
+    """A copy for display: numbers in the language's format, missing as 'no data', text as is."""
+    out = table.copy()
+    for column, decimals in numeric.items():
+        out[column] = [fmt_number(v, lang, decimals) for v in table[column]]
+    return out.fillna("").astype(str)

@@ -40,14 +40,6 @@ def indicator_table(observations: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out.rename(columns=headings)
 
 
-def formatted(table: pd.DataFrame, numeric: dict[str, int], lang: str) -> pd.DataFrame:
-    """A copy for display: numbers in the language's format, missing as 'no data', text as is."""
-    out = table.copy()
-    for column, decimals in numeric.items():
-        out[column] = [fmt_number(v, lang, decimals) for v in table[column]]
-    return out.fillna("").astype(str)
-
-
 def rank_sentence(scores: pd.DataFrame, all_ranked: int, year: int, lang: str) -> str:
     """'GEALC rank 2024: 3 of 28 (between 2 and 3 …)', or why there is no rank."""
     row = scores[(scores["year"] == year) & (scores["level"] == "composite")]
@@ -61,10 +53,7 @@ def rank_sentence(scores: pd.DataFrame, all_ranked: int, year: int, lang: str) -
 
 def trend(scores: pd.DataFrame, names: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
     """Composite and dimension scores by year, wide, and the (column, label) of each line."""
-    wide = scores[scores["level"].isin(["composite", "dimension"])].pivot_table(
-        index="year", columns="id", values="score", dropna=False).reset_index()
     series = [("GEALC", t("composite", lang))] + [(d, f"{d} {n}") for d, n in zip(names["dimension_id"], names["name"])]
-    for column, _ in series:
-        if column not in wide:
-            wide[column] = float("nan")
-    return wide, series
+    levels = scores[scores["level"].isin(["composite", "dimension"])]
+    wide = levels.pivot_table(index="year", columns="id", values="score", dropna=False)
+    return wide.reindex(columns=[c for c, _ in series]).reset_index(), series

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from app import compare, figures, queries
 from app.components import download_links, fallback_notices, notice, table
 from app.downloads import dataset
-from app.i18n import fmt_number, t
+from app.i18n import formatted, t
 from app.urls import params, with_params
 
 PATH = "/compare"
@@ -60,29 +60,22 @@ def layout(db: Engine, search: str, lang: str) -> list:
 def _body(db: Engine, members, dims, view: compare.CompareView, scores, lang: str) -> list:
     names = members.set_index("iso3")["name"]
     summary = compare.comparison_table(scores, queries.egov_all(db), names, view.countries, dims, view.year, lang)
-    wide = scores[scores["iso3"].isin(view.countries)].pivot_table(index="iso3", columns="id", values="score").reindex(view.countries)
-    wide = wide.reset_index().assign(name=lambda f: f["iso3"].map(names))
-    indicators = queries.indicator_names(db, lang)
+    every_indicator = queries.indicator_names(db, lang)
+    indicators = every_indicator[every_indicator["dimension_id"] == view.dimension] if view.dimension else every_indicator
     if view.dimension:
-        indicators = indicators[indicators["dimension_id"] == view.dimension]
         categories = [(i, f"{i} {n}") for i, n in zip(indicators["indicator_id"], indicators["name"])]
     else:
         categories = [(d, f"{d} {n}") for d, n in zip(dims["dimension_id"], dims["name"])]
-    for column, _ in categories + [(i, "") for i in indicators["indicator_id"]]:
-        if column not in wide:
-            wide[column] = float("nan")
-    numeric = [c for c in summary.columns if c not in (t("country", lang), "ISO3", t("gealc_rank", lang), t("un_survey", lang))]
+    wide = compare.wide_scores(scores, view.countries, names, [*dims["dimension_id"], *every_indicator["indicator_id"]])
+    decimals = compare.table_decimals(summary, lang)
     demo = queries.demo_in(db, view.year)
-    shown = summary.copy()
-    for column in numeric:
-        shown[column] = [fmt_number(v, lang, 3 if column == "EGDI" else (0 if column == t("rank", lang) else 1)) for v in summary[column]]
-    shown = shown.fillna("").astype(str)
+    shown = formatted(summary, decimals, lang)
     heat_columns = [(i, f"{i} {n}") for i, n in zip(indicators["indicator_id"], indicators["name"])]
     return [
         *([notice(t("demo_notice", lang), "warning")] if demo else []),
         html.H2(t("bars_title", lang, year=view.year), className="chart-title"),
         dcc.Graph(id="compare-bars", figure=figures.grouped_bars(wide, categories, lang), config=GRAPH_CONFIG),
-        table(shown, [(c, c) for c in shown.columns], t("compare_table", lang, year=view.year), numeric=set(numeric)),
+        table(shown, [(c, c) for c in shown.columns], t("compare_table", lang, year=view.year), numeric=set(decimals)),
         download_links(lang, [("compare", {"countries": ",".join(view.countries), "year": view.year,
                                            "lang": lang}, t("download_shown", lang))]),
         html.H2(t("radar_title", lang, year=view.year), className="chart-title"),

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Engine
 from app import figures, profile, queries
 from app.components import download_links, fallback_notices, notice, table
 from app.downloads import dataset
-from app.i18n import t
+from app.i18n import formatted, t
 from app.urls import choose, params, with_params
 
 PREFIX = "/country/"
@@ -60,20 +60,20 @@ def _gealc_sections(db: Engine, iso3: str, name: str, subregion: str, scores, ye
                 t("profile_coverage", lang, reported=reported, total=len(observations), year=year)], className="lead"),
         html.H2(t("dimensions_title", lang, year=year), className="chart-title"),
         dcc.Graph(id="profile-dimensions", figure=figures.profile_bars(comparison, lang), config=GRAPH_CONFIG),
-        table(profile.formatted(comparison[["name", "score", "region_median", "subregion_median"]],
+        table(formatted(comparison[["name", "score", "region_median", "subregion_median"]],
                                 {"score": 1, "region_median": 1, "subregion_median": 1}, lang),
               [("name", t("dimension", lang)), ("score", t("score", lang)), ("region_median", t("region_median", lang)),
                ("subregion_median", t("subregion_median", lang))],
               t("dimensions_title", lang, year=year), numeric={"score", "region_median", "subregion_median"}),
         html.H2(t("indicators_title", lang, year=year), className="chart-title"),
-        table(profile.formatted(shown, numeric, lang), [(c, c) for c in shown.columns],
+        table(formatted(shown, numeric, lang), [(c, c) for c in shown.columns],
               t("indicators_title", lang, year=year), numeric=set(numeric)),
         download_links(lang, [("country-indicators", {"country": iso3, "year": year, "lang": lang}, t("download_shown", lang)),
                               ("country-values", {"country": iso3, "lang": lang}, t("download_full", lang))]),
         html.H2(t("trend_title", lang), className="chart-title"),
         dcc.Graph(id="profile-trend", figure=figures.lines(wide, "year", series, lang, t("score_axis", lang), (0, 100)),
                   config=GRAPH_CONFIG),
-        table(profile.formatted(wide[["year", *[c for c, _ in series]]], {c: 1 for c, _ in series}, lang),
+        table(formatted(wide[["year", *[c for c, _ in series]]], {c: 1 for c, _ in series}, lang),
               [("year", t("year", lang)), *series], t("trend_title", lang), numeric={c for c, _ in series}),
         html.P(t("profile_sources", lang, country=name, demo=t("demo_suffix", lang) if demo else ""), className="sources"),
     ]
@@ -86,7 +86,7 @@ def _egov_section(db: Engine, iso3: str, lang: str) -> list:
         html.H2(t("egov_title", lang), className="chart-title"),
         dcc.Graph(id="profile-egov", figure=figures.lines(history, "survey_year", series, lang, t("un_index", lang), (0, 1)),
                   config=GRAPH_CONFIG),
-        table(profile.formatted(history[["survey_year", *[c for c, _ in series], "egdi_rank"]],
+        table(formatted(history[["survey_year", *[c for c, _ in series], "egdi_rank"]],
                                 {**{c: 3 for c, _ in series}, "egdi_rank": 0}, lang),
               [("survey_year", t("survey_year", lang)), *series, ("egdi_rank", t("rank", lang))],
               t("egov_title", lang), numeric={*(c for c, _ in series), "egdi_rank"}),

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from app import figures, profile
 from app.downloads import to_bytes
+from app.i18n import formatted
 
 NAMES = pd.DataFrame({"dimension_id": ["D1", "D2", "D3"], "name": ["Servicios", "Firma", "Interop"]})
 
@@ -75,7 +76,7 @@ def test_indicator_table_headings_follow_the_language_and_numbers_stay_numbers()
     table = profile.indicator_table(obs, "fr")
     assert list(table.columns) == ["id", "Indicateur", "Valeur", "Unité", "Score", "Source", "Note"]
     assert table["Valeur"].iloc[0] == 12.5
-    shown = profile.formatted(table, {"Valeur": 2}, "fr")
+    shown = formatted(table, {"Valeur": 2}, "fr")
     assert shown["Valeur"].iloc[0] == "12,50" and shown["Note"].iloc[0] == ""
 
 
