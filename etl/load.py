@@ -54,7 +54,7 @@ def _check(path: Path, data: bytes, catalogue: Catalogue, members: Members, conn
     checked = check_rows(table, catalogue, members)
     findings = list(checked.findings)
     if conn is not None and not checked.observations.empty:
-        years = sorted(int(y) for y in checked.observations["year"].unique())
+        years = sorted({y for year in checked.observations["year"].unique() for y in (int(year), int(year) - 1)})
         findings += history_warnings(path.name, checked.observations, store.current_values(conn, years), catalogue)
     return _Outcome(checked.observations, with_letters(table, findings), table)
 

@@ -15,7 +15,7 @@ from indicators.scoring import score_table
 def refresh_scores(conn: Connection, catalogue: Catalogue) -> int:
     """Recompute every score from `observations_current` within the caller's transaction and
     store them when they differ from what is stored; returns how many score rows there are."""
-    table = score_table(store.observed_values(conn), catalogue).assign(catalogue_edition=catalogue.edition)
+    table = score_table(store.current_values(conn), catalogue).assign(catalogue_edition=catalogue.edition)
     if _same(table, store.stored_scores(conn)):
         return len(table)  # nothing changed: keep the rows and their timestamp (a rebuild is a no-op)
     return store.replace_scores(conn, table.assign(computed_at=utc_now()))

@@ -43,13 +43,13 @@ def parts_of(conn: Connection, submission_id: int) -> list[tuple[str, int, int |
     return [(iso3, int(year), revision) for iso3, year, revision in rows]
 
 
-def current_values(conn: Connection, years: list[int]) -> pd.DataFrame:
-    """Current accepted values (iso3, year, indicator_id, value) of these years and the year
-    before each: what the history warnings compare a new file with."""
-    wanted = sorted({y for year in years for y in (year, year - 1)})
+def current_values(conn: Connection, years: list[int] | None = None) -> pd.DataFrame:
+    """Current accepted values (iso3, year, indicator_id, value): all of them (what scores are
+    computed from), or those of `years` (what the history warnings compare a new file with)."""
     columns = ["iso3", "year", "indicator_id", "value"]
     current = table("observations_current", *(column(c) for c in columns))
-    rows = conn.execute(select(current).where(current.c.year.in_(wanted))).fetchall() if wanted else []
+    query = select(current) if years is None else select(current).where(current.c.year.in_(years))
+    rows = conn.execute(query).fetchall()
     return pd.DataFrame([tuple(r) for r in rows], columns=columns)
 
 
@@ -101,12 +101,6 @@ def upsert_egov(conn: Connection, frame: pd.DataFrame) -> int:
     for year, rows in frame.groupby("survey_year"):
         conn.execute(delete(table).where(and_(table.c.survey_year == int(year), table.c.iso3.in_(rows["iso3"].tolist()))))
     return insert_frame(conn, table, frame)
-
-
-def observed_values(conn: Connection) -> pd.DataFrame:
-    """Every current value (iso3, year, indicator_id, value): what scores are computed from."""
-    rows = conn.execute(text("SELECT iso3, year, indicator_id, value FROM observations_current")).fetchall()
-    return pd.DataFrame([tuple(r) for r in rows], columns=["iso3", "year", "indicator_id", "value"])
 
 
 def stored_scores(conn: Connection) -> pd.DataFrame:
