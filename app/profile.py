@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from app.i18n import fmt_number, t
+from indicators.comparison import peer_stats
 
 
 def default_year(scores: pd.DataFrame) -> int | None:
@@ -12,6 +13,18 @@ def default_year(scores: pd.DataFrame) -> int | None:
     composite = scores[(scores["level"] == "composite") & scores["score"].notna()]
     years = composite["year"] if not composite.empty else scores["year"]
     return int(years.max()) if not years.empty else None
+
+
+def medians(year_scores: pd.DataFrame, subregions: pd.Series, subregion: str, year: int) -> pd.DataFrame:
+    """Per level and id, the median score of all members and of `subregion`'s members that
+    year, with the peer-group statistics of the scoring method. `year_scores`: iso3, level, id,
+    score; `subregions`: iso3 → subregion."""
+    groups = pd.DataFrame({"iso3": subregions.index, "year": year, "subregion": subregions.to_numpy(), "region": "all"})
+    frame = year_scores.assign(year=year)
+    region = peer_stats(frame, groups, "region").rename(columns={"median": "region_median"})
+    sub = peer_stats(frame, groups, "subregion").query("group == @subregion").rename(columns={"median": "subregion_median"})
+    keys = ["level", "id"]
+    return region[[*keys, "region_median"]].merge(sub[[*keys, "subregion_median"]], on=keys, how="left")
 
 
 def dimension_comparison(scores: pd.DataFrame, medians: pd.DataFrame, names: pd.DataFrame, year: int) -> pd.DataFrame:

@@ -57,17 +57,6 @@ def scores_of(engine: Engine, iso3: str) -> pd.DataFrame:
                              FROM scores WHERE iso3 = :iso3 ORDER BY year, level, id""", iso3=iso3)
 
 
-def dimension_medians(engine: Engine, year: int, subregion: str) -> pd.DataFrame:
-    """Per dimension and for the composite, in `year`: the median score of all members and of
-    `subregion`'s members (countries with a score only)."""
-    frame = _frame(engine, """SELECT s.level, s.id, s.score, c.subregion FROM scores s JOIN countries c ON c.iso3 = s.iso3
-                              WHERE s.year = :year AND s.level IN ('dimension', 'composite') AND s.score IS NOT NULL""",
-                   year=year)
-    region = frame.groupby(["level", "id"])["score"].median().rename("region_median")
-    sub = frame[frame["subregion"] == subregion].groupby(["level", "id"])["score"].median().rename("subregion_median")
-    return pd.concat([region, sub], axis=1).reset_index()
-
-
 def dimension_names(engine: Engine, lang: str) -> pd.DataFrame:
     """dimension_id and its name, in catalogue order."""
     lang = language(lang)

@@ -26,7 +26,7 @@ def country_code(pathname: str) -> str:
 def layout(db: Engine, pathname: str, search: str, lang: str) -> list:
     members = queries.member_names(db, lang).set_index("iso3")
     iso3, bad_country = choose({"country": country_code(pathname)}, "country", members.index, members.index[0])
-    name, subregion = members.loc[iso3, "name"], members.loc[iso3, "subregion"]
+    name = members.loc[iso3, "name"]
     scores = queries.scores_of(db, iso3)
     years = sorted({int(y) for y in scores["year"]}, reverse=True)
     year, bad_year = choose(params(search), "year", years, profile.default_year(scores), int)
@@ -39,15 +39,16 @@ def layout(db: Engine, pathname: str, search: str, lang: str) -> list:
                   dcc.Dropdown(id="country-year", options=[{"label": str(y), "value": y} for y in years],
                                value=year, clearable=False, searchable=False, disabled=not years)], className="filter"),
     ], className="filters filters-row")
-    body = _gealc_sections(db, iso3, name, subregion, scores, year, lang) if year else [
+    body = _gealc_sections(db, iso3, name, members["subregion"], scores, year, lang) if year else [
         notice(t("no_country_data", lang, country=name))]
     return [html.H1(f"{name} — {t('country_page', lang)}"), dcc.Store(id="country-view", data={"iso3": iso3, "year": year}),
             *notices, controls, *body, *_egov_section(db, iso3, lang)]
 
 
-def _gealc_sections(db: Engine, iso3: str, name: str, subregion: str, scores, year: int, lang: str) -> list:
+def _gealc_sections(db: Engine, iso3: str, name: str, subregions, scores, year: int, lang: str) -> list:
     names = queries.dimension_names(db, lang)
-    comparison = profile.dimension_comparison(scores, queries.dimension_medians(db, year, subregion), names, year)
+    medians = profile.medians(queries.scores_in(db, year), subregions, subregions[iso3], year)
+    comparison = profile.dimension_comparison(scores, medians, names, year)
     observations = queries.observations_of(db, iso3, year, lang)
     reported = int(observations["value"].notna().sum())
     demo = bool(observations["is_demo"].fillna(False).astype(bool).any())

@@ -86,3 +86,11 @@ def test_downloads_are_spreadsheet_safe_in_csv_and_xlsx():
     assert csv.splitlines()[1] == "\"'=HYPERLINK(\"\"x\"\")\",-1.5"
     sheet = load_workbook(io.BytesIO(to_bytes(frame, "xlsx"))).active
     assert sheet["A2"].value == "'=HYPERLINK(\"x\")" and sheet["A2"].data_type == "s" and sheet["B2"].value == -1.5
+
+
+def test_medians_of_the_region_and_of_the_subregion():
+    year_scores = pd.DataFrame({"iso3": ["URY", "CHL", "HTI", "JAM"], "level": "dimension", "id": "D1",
+                                "score": [80.0, 60.0, 20.0, np.nan]})
+    subregions = pd.Series({"URY": "south_america", "CHL": "south_america", "HTI": "caribbean", "JAM": "caribbean"})
+    row = profile.medians(year_scores, subregions, "south_america", 2024).iloc[0]
+    assert (row["level"], row["id"], row["region_median"], row["subregion_median"]) == ("dimension", "D1", 60.0, 70.0)
