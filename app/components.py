@@ -7,6 +7,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import html
 
+from app.downloads import FORMATS, href
 from app.i18n import LANGUAGE_NAMES, t
 from app.urls import with_params
 
@@ -61,8 +62,6 @@ def table(frame: pd.DataFrame, columns: Sequence[tuple[str, str]], caption: str,
 
 def download_links(lang: str, items: Sequence[tuple[str, dict[str, object], str]]) -> html.Div:
     """CSV and XLSX links for each (dataset, parameters, label)."""
-    from app.downloads import FORMATS, href
-
     return html.Div([
         html.P([f"{t('download', lang)} {label}: ",
                 *[part for n, fmt in enumerate(FORMATS)

@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 
 from app.context import engine
 from app.i18n import language
+from app.urls import with_params
 from indicators.cells import safe_frame
 
 Dataset = Callable[[Engine, dict[str, str], str], pd.DataFrame]
@@ -28,8 +29,6 @@ def dataset(name: str) -> Callable[[Dataset], Dataset]:
 
 
 def href(name: str, fmt: str, **query: object) -> str:
-    from app.urls import with_params
-
     return f"/download/{name}.{fmt}{with_params('', **query)}"
 
 
