@@ -5,7 +5,8 @@ from collections.abc import Sequence
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import html
+import plotly.graph_objects as go
+from dash import dcc, html
 
 from app.downloads import FORMATS, href
 from app.i18n import LANGUAGE_NAMES, t
@@ -21,7 +22,8 @@ def header(lang: str, pathname: str, search: str) -> html.Header:
         for code in LANGUAGE_NAMES
     ]
     keep = with_params("", lang=lang if lang != "es" else None)
-    pages = [("/", "nav_home"), ("/compare", "compare_page"), ("/country/URY", "country_page"), ("/coverage", "coverage_page")]
+    pages = [("/", "nav_home"), ("/explorer", "nav_explorer"), ("/compare", "compare_page"), ("/country/URY", "country_page"),
+             ("/un", "nav_un"), ("/coverage", "coverage_page"), ("/data", "nav_data")]
     nav = [html.A(t(key, lang), href=f"{path}{keep}", className="nav-link-page" + (" active" if _current(pathname, path) else ""),
                   **({"aria-current": "page"} if _current(pathname, path) else {}))
            for path, key in pages]
@@ -70,3 +72,31 @@ def download_links(lang: str, items: Sequence[tuple[str, dict[str, object], str]
                className="downloads")
         for name, query, label in items
     ])
+
+
+MAP_FOLDER = "/assets/maps/"
+PLOTLY_LOCALES = {"es": "es", "pt": "pt-br", "fr": "fr", "en": "en"}  # served from app/assets/vendor
+
+
+def graph(graph_id: str, figure: go.Figure, lang: str) -> dcc.Graph:
+    """A chart with Plotly's own labels in the page language and a PNG export named after it."""
+    return dcc.Graph(id=graph_id, figure=figure, config={
+        "displaylogo": False, "responsive": True, "locale": PLOTLY_LOCALES[lang],
+        "toImageButtonOptions": {"format": "png", "filename": f"gealc-{graph_id}", "scale": 2},
+        "topojsonURL": MAP_FOLDER,  # Plotly's geo base map from the app, never its CDN
+    })
+
+
+def chart(graph_id: str, title: str, figure: go.Figure, lang: str, table_part: html.Div,
+          downloads: Sequence[tuple[str, dict[str, object], str]], lead: str | None = None, open_table: bool = True) -> html.Section:
+    """A chart with everything that goes with it: heading, optional sentence, the table of what it
+    shows (open, or one click away) and the CSV/XLSX downloads."""
+    heading_id = f"{graph_id}-title"
+    table_block = table_part if open_table else html.Details([html.Summary(t("show_table", lang)), table_part])
+    return html.Section([
+        html.H2(title, id=heading_id, className="chart-title"),
+        *([html.P(lead, className="headline")] if lead else []),
+        graph(graph_id, figure, lang),
+        table_block,
+        download_links(lang, downloads),
+    ], className="chart-block", **{"aria-labelledby": heading_id})

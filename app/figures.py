@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from app.headlines import Headline
 from app.i18n import fmt_number, language, t
 
 # Colour-blind-safe sequential scale (cividis), readable in greyscale too.
@@ -91,7 +92,7 @@ def profile_bars(frame: pd.DataFrame, lang: str) -> go.Figure:
 
 
 def lines(frame: pd.DataFrame, x: str, series: list[tuple[str, str]], lang: str, y_title: str,
-          y_range: tuple[float, float]) -> go.Figure:
+          y_range: tuple[float, float] | None) -> go.Figure:
     """One line per (column, label) over `x`; gaps where a value is missing, never a drop to 0."""
     fig = go.Figure()
     for n, (column, label) in enumerate(series):
@@ -99,7 +100,7 @@ def lines(frame: pd.DataFrame, x: str, series: list[tuple[str, str]], lang: str,
                         line={"color": PALETTE[n % len(PALETTE)], "width": 3 if n == 0 else 2},
                         hovertemplate=f"{label} %{{x}}: %{{y:.2f}}<extra></extra>")
     fig.update_xaxes(tickmode="array", tickvals=sorted(frame[x].unique()), gridcolor="#e9ecef")
-    fig.update_yaxes(range=list(y_range), title_text=y_title, gridcolor="#e9ecef")
+    fig.update_yaxes(title_text=y_title, gridcolor="#e9ecef", **({"range": list(y_range)} if y_range else {"rangemode": "tozero"}))
     base_layout(fig, 360, lang)
     return fig.update_layout(legend={"orientation": "h", "y": -0.2}, margin={"b": 80})
 
@@ -160,3 +161,146 @@ def reporting_matrix(matrix: pd.DataFrame, row_names: list[str], lang: str) -> g
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(side="top")
     return base_layout(fig, 120 + 24 * max(len(row_names), 1), lang)
+
+
+def hbars(labels: list[str], values: list[float | None], lang: str, x_title: str, text: list[str] | None = None,
+          x_range: tuple[float, float] | None = (0, 100)) -> go.Figure:
+    """Horizontal bars, first label on top, each bar's value written beside it — or, given a
+    longer `text`, inside the bar's end; a missing value gets no bar and says 'no data'."""
+    values = [None if v is None or pd.isna(v) else v for v in values]
+    shown = text or [fmt_number(v, lang, 1) for v in values]
+    shown = [s if v is not None else t("no_data", lang) for s, v in zip(shown, values)]
+    fig = go.Figure(go.Bar(x=[v if v is not None else 0 for v in values], y=[wrap(label, 28) for label in labels],
+                           orientation="h", marker_color=PALETTE[0], text=shown, cliponaxis=False,
+                           textposition="inside" if text else "outside", insidetextanchor="end",
+                           insidetextfont={"color": "#ffffff"}, hovertemplate="%{y}: %{text}<extra></extra>"))
+    fig.update_xaxes(title_text=x_title, gridcolor="#e9ecef", zerolinecolor="#adb5bd",
+                     **({"range": list(x_range)} if x_range else {}))
+    fig.update_yaxes(automargin=True, autorange="reversed")
+    base_layout(fig, 110 + 42 * max(len(labels), 1), lang)
+    return fig.update_layout(margin={"r": 60})
+
+
+def year_bars(frame: pd.DataFrame, x: str, series: list[tuple[str, str]], lang: str, highlight: object = None) -> go.Figure:
+    """Grouped vertical bars over years, one colour per series; the highlighted year's bars are
+    outlined so the year in view stands out without relying on colour."""
+    fig = go.Figure()
+    for n, (column, label) in enumerate(series):
+        outline = [3 if v == highlight else 0 for v in frame[x]]
+        fig.add_bar(x=frame[x], y=frame[column], name=label, marker={"color": PALETTE[n % len(PALETTE)],
+                    "line": {"width": outline, "color": "#212529"}}, hovertemplate=f"{label} %{{x}}: %{{y}}<extra></extra>")
+    fig.update_xaxes(tickmode="array", tickvals=frame[x].tolist(), type="category")
+    fig.update_yaxes(gridcolor="#e9ecef", rangemode="tozero")
+    base_layout(fig, 340, lang)
+    return fig.update_layout(barmode="group", legend={"orientation": "h", "y": -0.2}, margin={"b": 70})
+
+
+def headline(item: Headline, lang: str) -> go.Figure:
+    """The chart of a "GEALC en números" headline (app.headlines.Headline), from its table."""
+    table, cols = item.table, item.columns
+    if item.key in ("reporting", "un"):
+        x = "year" if item.key == "reporting" else "survey_year"
+        series = [c for c in ("countries", "complete", "assessed", "very_high") if c in table.columns]
+        return year_bars(table, x, [(c, cols[c]) for c in series], lang, highlight=item.highlight)
+    if item.key == "medians":
+        return hbars(table["name"].tolist(), table["median"].tolist(), lang, t("score_axis", lang))
+    if item.key == "improved":
+        return hbars(table["name"].tolist(), table["change"].tolist(), lang, cols["change"], x_range=None)
+    return hbars(table["name"].tolist(), table["score"].tolist(), lang, t("score_axis", lang),
+                 text=[f"{c} ({fmt_number(v, lang, 1)})" if c else "" for c, v in zip(table["countries"], table["score"])])
+
+
+def scatter(frame: pd.DataFrame, lang: str, x_title: str, y_title: str, fit: dict | None) -> go.Figure:
+    """Countries as labelled points (x: `un_value`, y: `score`), the least-squares line, and the
+    flagged divergences drawn as larger diamonds — marked by shape and legend, not colour alone."""
+    points = frame.dropna(subset=["un_value", "score"])
+    fig = go.Figure()
+    for flagged, symbol, colour, label in ((False, "circle", PALETTE[0], t("countries", lang)),
+                                           (True, "diamond", PALETTE[5], t("divergence", lang))):
+        part = points[points["flagged"] == flagged]
+        if part.empty:
+            continue
+        fig.add_scatter(x=part["un_value"], y=part["score"], text=part["iso3"], customdata=part["name"], name=label,
+                        mode="markers+text", textposition="top center", textfont={"size": 11},
+                        marker={"symbol": symbol, "size": 13 if flagged else 10, "color": colour,
+                                "line": {"width": 1, "color": "#212529"}},
+                        hovertemplate=f"%{{customdata}}<br>{x_title}: %{{x:.3f}}<br>{y_title}: %{{y:.1f}}<extra></extra>")
+    if fit is not None and not points.empty:
+        xs = [points["un_value"].min(), points["un_value"].max()]
+        fig.add_scatter(x=xs, y=[fit["slope"] * x + fit["intercept"] for x in xs], mode="lines", name=t("fit_line", lang),
+                        line={"color": "#495057", "dash": "dash", "width": 2}, hoverinfo="skip")
+    fig.update_xaxes(title_text=x_title, gridcolor="#e9ecef")
+    fig.update_yaxes(title_text=y_title, gridcolor="#e9ecef", range=[0, 105])
+    base_layout(fig, 480, lang)
+    return fig.update_layout(legend={"orientation": "h", "y": -0.2}, margin={"b": 90})
+
+
+MAP_SCALE = "Viridis"  # sequential, colour-blind safe, light end readable on grey context
+
+
+def _map_hover(frame: pd.DataFrame, lang: str, decimals: int) -> list[str]:
+    return [f"<b>{n}</b><br>{fmt_number(v, lang, decimals)}" for n, v in zip(frame["name"], frame["value"])]
+
+
+def choropleth(frame: pd.DataFrame, lang: str, title: str, decimals: int, value_range: tuple[float, float] | None,
+               outlines_url: str, small: pd.DataFrame, context: list[str]) -> go.Figure:
+    """Members coloured by `value` on the app's own outlines (`frame`: iso3, name, value), grey
+    where there is no data; the small island states also as dots at their centre so they can be
+    seen and clicked. Non-member territories in light grey for orientation."""
+    has = frame[frame["value"].notna()]
+    missing = frame[frame["value"].isna()]
+    lo, hi = value_range or (has["value"].min() if len(has) else 0, has["value"].max() if len(has) else 1)
+    fig = go.Figure()
+    fig.add_choropleth(geojson=outlines_url, locations=context, z=[0] * len(context), showscale=False, hoverinfo="skip",
+                       colorscale=[[0, "#e9ecef"], [1, "#e9ecef"]], marker_line_color="#ffffff", marker_line_width=0.5)
+    fig.add_choropleth(geojson=outlines_url, locations=missing["iso3"], z=[0] * len(missing), showscale=False,
+                       colorscale=[[0, "#ced4da"], [1, "#ced4da"]], marker_line_color="#6c757d", marker_line_width=0.6,
+                       customdata=missing["iso3"], hovertext=[f"<b>{n}</b><br>{t('no_data', lang)}" for n in missing["name"]],
+                       hoverinfo="text", name=t("no_data", lang))
+    fig.add_choropleth(geojson=outlines_url, locations=has["iso3"], z=has["value"], zmin=lo, zmax=hi, colorscale=MAP_SCALE,
+                       marker_line_color="#212529", marker_line_width=0.6, customdata=has["iso3"],
+                       hovertext=_map_hover(has, lang, decimals), hoverinfo="text",
+                       colorbar={"title": {"text": title, "side": "top"}, "thickness": 12, "orientation": "h", "y": -0.02,
+                                 "yanchor": "top", "len": 0.8})
+    dots = small.merge(frame, left_on="id", right_on="iso3")
+    fig.add_scattergeo(lon=dots["lon"], lat=dots["lat"], customdata=dots["iso3"], mode="markers", showlegend=False,
+                       marker={"size": 11, "color": dots["value"], "cmin": lo, "cmax": hi, "colorscale": MAP_SCALE,
+                               "line": {"width": 1.2, "color": "#212529"}, "symbol": "circle"},
+                       hovertext=_map_hover(dots, lang, decimals), hoverinfo="text")
+    fig.update_geos(visible=False, resolution=50, fitbounds="locations", projection_type="mercator", bgcolor="#ffffff")
+    base_layout(fig, 560, lang)
+    return fig.update_layout(margin={"l": 0, "r": 0, "t": 0, "b": 60}, dragmode=False)
+
+
+def tile_grid(frame: pd.DataFrame, tiles: dict[str, tuple[int, int]], lang: str, title: str, decimals: int,
+              value_range: tuple[float, float] | None) -> go.Figure:
+    """One equal square per member at its grid place, coloured by `value`, labelled with its
+    ISO3 code (grey with 'no data' when missing), so small states weigh as much as large ones."""
+    placed = frame[frame["iso3"].isin(tiles)].copy()
+    placed["col"] = placed["iso3"].map(lambda c: tiles[c][0])
+    placed["row"] = placed["iso3"].map(lambda c: tiles[c][1])
+    has = placed[placed["value"].notna()]
+    lo, hi = value_range or (has["value"].min() if len(has) else 0, has["value"].max() if len(has) else 1)
+    fig = go.Figure()
+    for part, colours in ((placed[placed["value"].isna()], None), (has, has["value"])):
+        if part.empty:
+            continue
+        marker = {"symbol": "square", "size": 38, "line": {"width": 1, "color": "#ffffff"}}
+        marker |= {"color": colours, "cmin": lo, "cmax": hi, "colorscale": MAP_SCALE,
+                   "colorbar": {"title": {"text": title, "side": "top"}, "thickness": 12, "orientation": "h",
+                                "y": -0.02, "yanchor": "top", "len": 0.8}} if colours is not None else {"color": "#ced4da"}
+        fig.add_scatter(x=part["col"], y=part["row"], mode="markers+text", text=part["iso3"], customdata=part["iso3"],
+                        marker=marker, showlegend=False, textfont={"size": 11, "color": _tile_text(colours, lo, hi)},
+                        hovertext=_map_hover(part, lang, decimals), hoverinfo="text")
+    fig.update_xaxes(visible=False, range=[-0.7, max(c for c, _ in tiles.values()) + 0.7], fixedrange=True)
+    fig.update_yaxes(visible=False, autorange="reversed", fixedrange=True, scaleanchor="x")
+    base_layout(fig, 560, lang)
+    return fig.update_layout(margin={"l": 0, "r": 0, "t": 0, "b": 60}, dragmode=False)
+
+
+def _tile_text(values: pd.Series | None, lo: float, hi: float) -> list[str] | str:
+    """Dark text on the light end of Viridis and on grey, white on the dark end (contrast ≥ 4.5:1)."""
+    if values is None:
+        return "#212529"
+    span = (hi - lo) or 1
+    return ["#212529" if (v - lo) / span > 0.6 else "#ffffff" for v in values]

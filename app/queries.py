@@ -58,9 +58,9 @@ def scores_of(engine: Engine, iso3: str) -> pd.DataFrame:
 
 
 def dimension_names(engine: Engine, lang: str) -> pd.DataFrame:
-    """dimension_id and its name, in catalogue order."""
+    """dimension_id, its name and its UN counterpart index, in catalogue order."""
     lang = language(lang)
-    return _frame(engine, f"SELECT dimension_id, name_{lang} AS name FROM dimensions ORDER BY position")
+    return _frame(engine, f"SELECT dimension_id, name_{lang} AS name, un_counterpart FROM dimensions ORDER BY position")
 
 
 def observations_of(engine: Engine, iso3: str, year: int, lang: str) -> pd.DataFrame:
@@ -139,3 +139,46 @@ def subregion_names(engine: Engine, lang: str) -> pd.DataFrame:
     """subregion id and name."""
     lang = language(lang)
     return _frame(engine, f"SELECT subregion, name_{lang} AS name FROM subregions ORDER BY name_{lang}")
+
+
+def scores_all(engine: Engine, lang: str) -> pd.DataFrame:
+    """Every member's scores, every year and level, with the country's name and subregion."""
+    lang = language(lang)
+    return _frame(engine, f"""
+        SELECT s.iso3, c.name_{lang} AS name, c.subregion, s.year, s.level, s.id, s.score, s.rank, s.rank_low,
+               s.rank_high, s.coverage
+        FROM scores s JOIN countries c ON c.iso3 = s.iso3 ORDER BY s.year, s.level, s.id, s.iso3""")
+
+
+def values_all(engine: Engine, lang: str) -> pd.DataFrame:
+    """Every current value of every member, with names, unit, score and provenance."""
+    lang = language(lang)
+    return _frame(engine, f"""
+        SELECT o.iso3, c.name_{lang} AS name, o.year, i.dimension_id, o.indicator_id, i.name_{lang} AS indicator,
+               o.value, i.unit_label_{lang} AS unit, s.score, o.numerator, o.denominator, o.source, o.note,
+               o.revision, o.is_demo
+        FROM observations_current o
+        JOIN countries c ON c.iso3 = o.iso3
+        JOIN indicator_catalogue i ON i.indicator_id = o.indicator_id
+        LEFT JOIN scores s ON s.iso3 = o.iso3 AND s.year = o.year AND s.level = 'indicator' AND s.id = o.indicator_id
+        ORDER BY o.year, i.position, c.name_{lang}""")
+
+
+def egov_named(engine: Engine, lang: str) -> pd.DataFrame:
+    """The members' UN E-Government Survey figures, every survey, with the country's name."""
+    lang = language(lang)
+    return _frame(engine, f"""
+        SELECT e.iso3, c.name_{lang} AS name, e.survey_year, e.egdi, e.osi, e.hci, e.tii, e.epi, e.egdi_rank, e.assessed
+        FROM egov_survey e JOIN countries c ON c.iso3 = e.iso3 ORDER BY e.survey_year, e.egdi_rank""")
+
+
+def catalogue(engine: Engine, lang: str) -> pd.DataFrame:
+    """The indicator catalogue in the language: names, unit, definition, formula parts, valid
+    range, goalposts, scale and weight, in catalogue order."""
+    lang = language(lang)
+    return _frame(engine, f"""
+        SELECT i.indicator_id, i.dimension_id, d.name_{lang} AS dimension, i.name_{lang} AS name,
+               i.unit_label_{lang} AS unit, i.definition_{lang} AS definition, i.direction, i.min_value, i.max_value,
+               i.goal_lower, i.goal_target, i.log_transform, i.weight, i.multiplier,
+               i.numerator_{lang} AS numerator, i.denominator_{lang} AS denominator
+        FROM indicator_catalogue i JOIN dimensions d ON d.dimension_id = i.dimension_id ORDER BY i.position""")

@@ -17,17 +17,18 @@ from dash import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
+from app import datasets  # noqa: F401  (registers the full-data downloads)
 from app.components import header, notice
 from app.context import ENGINE_KEY, engine
 from app.downloads import register_routes
 from app.i18n import language, t
-from app.pages import compare, country, coverage, overview
+from app.pages import compare, country, coverage, data, explorer, home, un
 from app.urls import params
 from etl.db import connect
 
 ASSETS = Path(__file__).with_name("assets")
 BOOTSTRAP_CSS = "bootstrap-5.3.9.min.css"  # served from app/assets/vendor, never a CDN
-PAGES = {overview.PATH: overview, compare.PATH: compare, coverage.PATH: coverage}
+PAGES = {page.PATH: page for page in (home, explorer, compare, un, coverage, data)}
 
 
 class GealcDash(Dash):

@@ -94,8 +94,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("methodology", help="write the methodology document from the catalogue",
                        description="Write the scoring methodology (Markdown) from the catalogue in use, with a "
                                    "worked example from the demonstration data. Without -o, writes docs/methodology.md "
-                                   "and docs/methodology.es.md.")
-    p.add_argument("--lang", choices=("en", "es"), help="only this language")
+                                   "(English) and docs/methodology.es.md, .pt.md and .fr.md.")
+    p.add_argument("--lang", choices=LANGUAGES, help="only this language")
     p.add_argument("-o", "--output", type=Path, help="file to write (needs --lang)")
     p.set_defaults(run=_methodology)
 

@@ -187,7 +187,8 @@ VIEWS: dict[str, str] = {
         SELECT i.indicator_id, i.dimension_id, {_names('name_', 'i')},
                i.unit, i.direction, i.min_value, i.max_value,
                i.goal_lower, i.goal_target, i.log_transform, i.weight,
-               i.position, {_names('unit_label_', 'i', 'unit_label')}, {_names('definition_', 'i', 'definition')}
+               i.position, {_names('unit_label_', 'i', 'unit_label')}, {_names('definition_', 'i', 'definition')},
+               i.multiplier, {_names('numerator_', 'i', 'numerator')}, {_names('denominator_', 'i', 'denominator')}
         FROM ref_indicator i""",
     "dimensions": f"""
         SELECT d.dimension_id, d.position, d.weight, d.un_counterpart, {_names('name_', 'd')},

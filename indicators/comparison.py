@@ -54,11 +54,27 @@ def peer_stats(scores: pd.DataFrame, groups: pd.DataFrame, group_by: str) -> pd.
     return out.reset_index().rename(columns={group_by: "group"}).assign(group_by=group_by)
 
 
+def relation(x: pd.Series, y: pd.Series) -> dict[str, float] | None:
+    """How a score `y` relates to a UN index `x` across countries: Spearman ρ (Pearson on
+    ranks), the least-squares line, each country's residual and whether it lies beyond
+    RESIDUAL_LIMIT robust standard deviations (MAD × 1.4826) — a divergence for the secretariat
+    to look at, not a verdict. None with fewer than MIN_COUNTRIES_FOR_CROSSCHECK pairs."""
+    pairs = pd.DataFrame({"x": x, "y": y}).dropna()
+    if len(pairs) < MIN_COUNTRIES_FOR_CROSSCHECK:
+        return None
+    slope, intercept = np.polyfit(pairs["x"], pairs["y"], 1)
+    residual = pairs["y"] - (slope * pairs["x"] + intercept)
+    centred = residual - residual.median()
+    spread = MAD_TO_SD * float(centred.abs().median())
+    far = centred.abs() > RESIDUAL_LIMIT * spread if spread > 0 else centred.abs() < 0
+    return {"spearman_rho": float(pairs["x"].rank().corr(pairs["y"].rank())), "slope": float(slope),
+            "intercept": float(intercept), "robust_sd": spread, "countries": len(pairs),
+            "residual": residual, "flagged": far}
+
+
 def un_crosscheck(dimensions: pd.DataFrame, nearest: pd.DataFrame, catalogue: Catalogue) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """For each dimension with a UN counterpart and year: Spearman ρ between the dimension score
-    and the UN sub-index across countries, and the countries whose score is far from what the
-    sub-index predicts (least-squares line; residual beyond 2 robust SDs). Returns (relations,
-    flags); flags are for the secretariat to look at, not a verdict.
+    """For each dimension with a UN counterpart and year, the `relation` between the dimension
+    score and the UN sub-index. Returns (relations, flags).
     `dimensions`: iso3, year, dimension_id, score; `nearest`: output of nearest_survey."""
     relations, flags = [], []
     for dim in catalogue.dimensions:
@@ -66,18 +82,15 @@ def un_crosscheck(dimensions: pd.DataFrame, nearest: pd.DataFrame, catalogue: Ca
         mine = dimensions[(dimensions["dimension_id"] == dim.id)].dropna(subset=["score"])
         pairs = mine.merge(nearest[["iso3", "year", column]], on=["iso3", "year"]).dropna(subset=[column])
         for year, group in pairs.groupby("year"):
-            if len(group) < MIN_COUNTRIES_FOR_CROSSCHECK:
+            found = relation(group[column], group["score"])
+            if found is None:
                 continue
-            rho = group["score"].rank().corr(group[column].rank())  # Spearman: Pearson on ranks
-            slope, intercept = np.polyfit(group[column], group["score"], 1)
-            residual = group["score"] - (slope * group[column] + intercept)
-            spread = MAD_TO_SD * float((residual - residual.median()).abs().median())
             relations.append({"dimension_id": dim.id, "year": int(year), "un_index": dim.un_counterpart,
-                              "countries": len(group), "spearman_rho": float(rho), "slope": float(slope),
-                              "intercept": float(intercept), "robust_sd": spread})
-            far = group[(residual - residual.median()).abs() > RESIDUAL_LIMIT * spread] if spread > 0 else group.iloc[0:0]
-            for row, res in zip(far.itertuples(), residual[far.index]):
+                              **{k: found[k] for k in ("countries", "spearman_rho", "slope", "intercept", "robust_sd")}})
+            for row in group[found["flagged"]].itertuples():
+                un_value = float(getattr(row, column))
                 flags.append({"iso3": row.iso3, "year": int(year), "dimension_id": dim.id, "un_index": dim.un_counterpart,
-                              "un_value": float(getattr(row, column)), "score": float(row.score),
-                              "expected": float(slope * getattr(row, column) + intercept), "residual": float(res)})
+                              "un_value": un_value, "score": float(row.score),
+                              "expected": found["slope"] * un_value + found["intercept"],
+                              "residual": float(found["residual"][row.Index])})
     return pd.DataFrame(relations), pd.DataFrame(flags)

@@ -1,7 +1,8 @@
 """The methodology, written from the catalogue and the scoring constants so it can never drift
 from what the code does: every indicator's definition, unit, formula, goalposts and transform,
 the aggregation and coverage rules, a worked example with real numbers, and the limits of
-ranking. Markdown, in English or Spanish (`docs/methodology.md`, `docs/methodology.es.md`)."""
+ranking. Markdown, in English, Spanish, Portuguese or French (`docs/methodology.md`,
+`docs/methodology.es.md`, `docs/methodology.pt.md`, `docs/methodology.fr.md`)."""
 from __future__ import annotations
 
 import math
@@ -9,8 +10,8 @@ import math
 import pandas as pd
 
 from indicators import scoring
-from indicators.comparison import RESIDUAL_LIMIT
 from indicators.catalogue import Catalogue, Indicator
+from indicators.comparison import RESIDUAL_LIMIT
 
 T: dict[str, dict[str, str]] = {
     "en": {
@@ -21,18 +22,19 @@ T: dict[str, dict[str, str]] = {
         "columns": "| id | indicator | unit | formula | valid range | goalposts (score 0 → 100) | scale | weight |",
         "linear": "linear", "log": "logarithmic",
         "count_formula": "count", "definitions": "Definitions:",
+        "status_proposal": "proposal", "status_official": "official",
         "score": "## 2. From a value to a score (0–100)",
         "score_text": "Each value becomes a score between fixed goalposts: the lower goalpost L scores 0 and the target T scores 100, `score = 100 × (v − L) ÷ (T − L)`, clamped to 0–100 beyond them. On a logarithmic scale the same formula applies to ln v, ln L and ln T, so that a count per inhabitant that grows tenfold moves the score by the same amount wherever it starts. A lower-is-better indicator has its target below its lower goalpost, and the same formula runs the other way. Fixed goalposts keep scores comparable across years: a country's score never moves because another country reported.",
         "dimension": "## 3. Dimension scores",
-        "dimension_text": "A dimension's score is the weighted mean of the scores of its indicators that the country reported (weights from the catalogue), **only when at least {share:.0%} of the dimension's indicators are present**; otherwise the dimension is missing and shown as missing, never as 0.",
+        "dimension_text": "A dimension's score is the weighted mean of the scores of its indicators that the country reported (weights from the catalogue), **only when at least {share} of the dimension's indicators are present**; otherwise the dimension is missing and shown as missing, never as 0.",
         "composite": "## 4. The GEALC composite score",
         "composite_text": "The composite is the weighted mean of the dimension scores present, **only when at least {min} of the {total} dimensions have a score**. Dimension weights:",
         "ranks": "## 5. Ranks and rank ranges",
-        "ranks_text": "Countries with a composite are ranked each year, 1 for the highest; equal scores share the better rank (1, 2, 2, 4). Dimensions and indicators are ranked the same way among the countries that have them. Because a rank depends on the weights, the rank range shows how fragile it is: the dimension weights are drawn {draws} times from a Dirichlet distribution centred on the official weights (concentration {kappa:g}, so each weight varies by about ±30 %; seed {seed} and the year, so the range is reproducible), the composite and the ranks are recomputed for each draw, and the range goes from the {low}th to the {high}th percentile of the country's ranks (always including its official rank).",
+        "ranks_text": "Countries with a composite are ranked each year, 1 for the highest; equal scores share the better rank (1, 2, 2, 4). Dimensions and indicators are ranked the same way among the countries that have them. Because a rank depends on the weights, the rank range shows how fragile it is: the dimension weights are drawn {draws} times from a Dirichlet distribution centred on the official weights (concentration {kappa}, so each weight varies by about ±30 %; seed {seed} and the year, so the range is reproducible), the composite and the ranks are recomputed for each draw, and the range goes from the {low}th to the {high}th percentile of the country's ranks (always including its official rank).",
         "change": "## 6. Rank changes",
         "change_text": "The places a country gains between two years are split exactly into its **own** change (the rank its new score would have among the other countries' old scores, against its old rank) and the **movement of the others** (the rest). The two parts always add up to the total.",
         "peers": "## 7. Peer groups and the UN cross-check",
-        "peers_text": "Countries are compared with their UN M49 subregion (Caribbean, Central America, South America) and with the members in the same UN EGDI group of the nearest UN E-Government Survey (very high ≥ 0.75, high 0.50–0.75, middle 0.25–0.50, low < 0.25; on a tie the earlier survey): medians and quartiles per group. For the dimensions with a UN counterpart, the relation between the dimension score and the UN sub-index across countries is summarised by Spearman's ρ, and the countries whose score lies more than {limit:g} robust standard deviations (MAD × 1.4826) from the least-squares line are flagged for the secretariat to look at — not hidden, not a verdict. Counterparts:",
+        "peers_text": "Countries are compared with their UN M49 subregion (Caribbean, Central America, South America) and with the members in the same UN EGDI group of the nearest UN E-Government Survey (very high ≥ 0.75, high 0.50–0.75, middle 0.25–0.50, low < 0.25; on a tie the earlier survey): medians and quartiles per group. For the dimensions with a UN counterpart, the relation between the dimension score and the UN sub-index across countries is summarised by Spearman's ρ, and the countries whose score lies more than {limit} robust standard deviations (MAD × 1.4826) from the least-squares line are flagged for the secretariat to look at — not hidden, not a verdict. Counterparts:",
         "coverage": "## 8. Coverage",
         "coverage_text": "For each country and year, how many of the {total} indicators it reported; for each indicator and year, how many countries reported it. Every score carries its coverage.",
         "example": "## 9. A worked example: {country}, {year} (demonstration data)",
@@ -52,18 +54,19 @@ T: dict[str, dict[str, str]] = {
         "columns": "| id | indicador | unidad | fórmula | rango válido | umbrales (puntaje 0 → 100) | escala | peso |",
         "linear": "lineal", "log": "logarítmica",
         "count_formula": "conteo", "definitions": "Definiciones:",
+        "status_proposal": "propuesta", "status_official": "oficial",
         "score": "## 2. De un valor a un puntaje (0–100)",
         "score_text": "Cada valor se convierte en un puntaje entre umbrales fijos: el umbral inferior L vale 0 y la meta T vale 100, `puntaje = 100 × (v − L) ÷ (T − L)`, acotado a 0–100 más allá de ellos. En escala logarítmica la misma fórmula se aplica a ln v, ln L y ln T, de modo que un conteo por habitante que se multiplica por diez mueve el puntaje lo mismo dondequiera que empiece. Un indicador en el que menos es mejor tiene la meta por debajo del umbral inferior y la misma fórmula corre al revés. Los umbrales fijos mantienen los puntajes comparables entre años: el puntaje de un país nunca cambia porque otro país haya reportado.",
         "dimension": "## 3. Puntajes por dimensión",
-        "dimension_text": "El puntaje de una dimensión es la media ponderada de los puntajes de sus indicadores que el país reportó (pesos del catálogo), **solo cuando están al menos el {share:.0%} de los indicadores de la dimensión**; si no, la dimensión falta y se muestra como faltante, nunca como 0.",
+        "dimension_text": "El puntaje de una dimensión es la media ponderada de los puntajes de sus indicadores que el país reportó (pesos del catálogo), **solo cuando están al menos el {share} de los indicadores de la dimensión**; si no, la dimensión falta y se muestra como faltante, nunca como 0.",
         "composite": "## 4. El puntaje compuesto GEALC",
         "composite_text": "El compuesto es la media ponderada de los puntajes por dimensión presentes, **solo cuando al menos {min} de las {total} dimensiones tienen puntaje**. Pesos de las dimensiones:",
         "ranks": "## 5. Posiciones y rangos de posición",
-        "ranks_text": "Los países con compuesto se ordenan cada año, 1 para el más alto; los puntajes iguales comparten la mejor posición (1, 2, 2, 4). Dimensiones e indicadores se ordenan igual entre los países que los tienen. Como la posición depende de los pesos, el rango de posición muestra su fragilidad: los pesos de las dimensiones se sortean {draws} veces de una distribución de Dirichlet centrada en los pesos oficiales (concentración {kappa:g}, de modo que cada peso varía cerca de ±30 %; semilla {seed} y el año, para que el rango sea reproducible), se recalculan el compuesto y las posiciones en cada sorteo, y el rango va del percentil {low} al {high} de las posiciones del país (siempre incluye su posición oficial).",
+        "ranks_text": "Los países con compuesto se ordenan cada año, 1 para el más alto; los puntajes iguales comparten la mejor posición (1, 2, 2, 4). Dimensiones e indicadores se ordenan igual entre los países que los tienen. Como la posición depende de los pesos, el rango de posición muestra su fragilidad: los pesos de las dimensiones se sortean {draws} veces de una distribución de Dirichlet centrada en los pesos oficiales (concentración {kappa}, de modo que cada peso varía cerca de ±30 %; semilla {seed} y el año, para que el rango sea reproducible), se recalculan el compuesto y las posiciones en cada sorteo, y el rango va del percentil {low} al {high} de las posiciones del país (siempre incluye su posición oficial).",
         "change": "## 6. Cambios de posición",
         "change_text": "Los puestos que un país gana entre dos años se dividen exactamente en su **propio** cambio (la posición que tendría su nuevo puntaje entre los puntajes anteriores de los demás, frente a su posición anterior) y el **movimiento de los demás** (el resto). Las dos partes siempre suman el total.",
         "peers": "## 7. Grupos de pares y el contraste con la ONU",
-        "peers_text": "Los países se comparan con su subregión M49 de la ONU (Caribe, Centroamérica, Sudamérica) y con los miembros del mismo grupo EGDI de la Encuesta de Gobierno Electrónico de la ONU más cercana (muy alto ≥ 0,75, alto 0,50–0,75, medio 0,25–0,50, bajo < 0,25; en empate, la encuesta anterior): medianas y cuartiles por grupo. En las dimensiones con contraparte en la ONU, la relación entre el puntaje de la dimensión y el subíndice de la ONU se resume con la ρ de Spearman, y los países cuyo puntaje se aleja más de {limit:g} desviaciones estándar robustas (MAD × 1,4826) de la recta de mínimos cuadrados se señalan a la secretaría para que los revise: no se ocultan ni es un veredicto. Contrapartes:",
+        "peers_text": "Los países se comparan con su subregión M49 de la ONU (Caribe, Centroamérica, Sudamérica) y con los miembros del mismo grupo EGDI de la Encuesta de Gobierno Electrónico de la ONU más cercana (muy alto ≥ 0,75, alto 0,50–0,75, medio 0,25–0,50, bajo < 0,25; en empate, la encuesta anterior): medianas y cuartiles por grupo. En las dimensiones con contraparte en la ONU, la relación entre el puntaje de la dimensión y el subíndice de la ONU se resume con la ρ de Spearman, y los países cuyo puntaje se aleja más de {limit} desviaciones estándar robustas (MAD × 1,4826) de la recta de mínimos cuadrados se señalan a la secretaría para que los revise: no se ocultan ni es un veredicto. Contrapartes:",
         "coverage": "## 8. Cobertura",
         "coverage_text": "Para cada país y año, cuántos de los {total} indicadores reportó; para cada indicador y año, cuántos países lo reportaron. Cada puntaje lleva su cobertura.",
         "example": "## 9. Un ejemplo resuelto: {country}, {year} (datos de demostración)",
@@ -75,19 +78,97 @@ T: dict[str, dict[str, str]] = {
         "limits": "## 10. Los límites de una clasificación",
         "limits_text": "Los valores los reporta la agencia de cada país, con definiciones que las estadísticas nacionales aplican de forma distinta; la secretaría los revisa pero no los audita. Una posición resume seis dimensiones en un número y oculta cuán cerca están los países: léala con su rango y compare puntajes, no puestos, cuando los rangos se superponen. Los faltantes no se imputan: un país que reporta menos queda sin posición, no con una posición baja. El contraste con la ONU mide el acuerdo con una fuente independiente; un país señalado puede tener razón y el índice de la ONU estar desactualizado.",
     },
+    "pt": {
+        "title": "# Metodologia das pontuações GEALC",
+        "generated": "_Gerado por `gealc methodology` a partir do catálogo de indicadores (edição {edition}, situação: {status}). Não edite este arquivo manualmente._",
+        "indicators": "## 1. Os indicadores",
+        "indicators_lead": "Quinze indicadores em seis dimensões. Cada valor é numerador ÷ denominador × multiplicador (as contagens não têm nem um nem outro). Valores fora do intervalo válido são rejeitados quando um país os envia.",
+        "columns": "| id | indicador | unidade | fórmula | intervalo válido | limites (pontuação 0 → 100) | escala | peso |",
+        "linear": "linear", "log": "logarítmica",
+        "count_formula": "contagem", "definitions": "Definições:",
+        "status_proposal": "proposta", "status_official": "oficial",
+        "score": "## 2. Do valor à pontuação (0–100)",
+        "score_text": "Cada valor é convertido em uma pontuação entre limites fixos: o limite inferior L vale 0 e a meta T vale 100, `pontuação = 100 × (v − L) ÷ (T − L)`, limitada ao intervalo 0–100 para valores além desses limites. Na escala logarítmica, a mesma fórmula se aplica a ln v, ln L e ln T, de modo que uma contagem por habitante que se multiplica por dez altera a pontuação no mesmo tanto, qualquer que seja o ponto de partida. Em um indicador em que menos é melhor, a meta fica abaixo do limite inferior e a mesma fórmula funciona no sentido inverso. Limites fixos mantêm as pontuações comparáveis entre os anos: a pontuação de um país nunca muda porque outro país enviou seus dados.",
+        "dimension": "## 3. Pontuações por dimensão",
+        "dimension_text": "A pontuação de uma dimensão é a média ponderada das pontuações dos indicadores dessa dimensão que o país informou (pesos do catálogo), **somente quando pelo menos {share} dos indicadores da dimensão estão presentes**; caso contrário, a dimensão fica ausente e é mostrada como ausente, nunca como 0.",
+        "composite": "## 4. A pontuação composta GEALC",
+        "composite_text": "A pontuação composta é a média ponderada das pontuações das dimensões presentes, **somente quando pelo menos {min} das {total} dimensões têm pontuação**. Pesos das dimensões:",
+        "ranks": "## 5. Posições e faixas de posições",
+        "ranks_text": "Os países com pontuação composta são classificados a cada ano, com a posição 1 para a mais alta; pontuações iguais compartilham a melhor posição (1, 2, 2, 4). Dimensões e indicadores são classificados da mesma forma entre os países que os têm. Como a posição depende dos pesos, a faixa de posições mostra quão frágil ela é: os pesos das dimensões são sorteados {draws} vezes de uma distribuição de Dirichlet centrada nos pesos oficiais (concentração {kappa}, de modo que cada peso varia cerca de ±30%; semente {seed} e o ano, para que a faixa seja reprodutível), a pontuação composta e as posições são recalculadas em cada sorteio, e a faixa vai do percentil {low} ao percentil {high} das posições do país (sempre incluindo sua posição oficial).",
+        "change": "## 6. Mudanças de posição",
+        "change_text": "As posições que um país ganha entre dois anos se decompõem exatamente em sua mudança **própria** (a posição que sua nova pontuação teria entre as pontuações anteriores dos demais países, comparada com sua posição anterior) e o **movimento dos demais** (o restante). As duas partes sempre somam o total.",
+        "peers": "## 7. Grupos de pares e o contraste com a ONU",
+        "peers_text": "Os países são comparados com sua sub-região M49 da ONU (Caribe, América Central, América do Sul) e com os membros do mesmo grupo EGDI da Pesquisa de Governo Eletrônico da ONU mais próxima (muito alto ≥ 0,75, alto 0,50–0,75, médio 0,25–0,50, baixo < 0,25; em caso de empate, a pesquisa anterior): medianas e quartis por grupo. Nas dimensões com contrapartida na ONU, a relação entre a pontuação da dimensão e o subíndice da ONU, de país para país, é resumida pelo ρ de Spearman, e os países cuja pontuação se afasta mais de {limit} desvios-padrão robustos (MAD × 1,4826) da reta de mínimos quadrados são sinalizados para que a secretaria os examine: não são ocultados, e a sinalização não é um veredito. Contrapartidas:",
+        "coverage": "## 8. Cobertura",
+        "coverage_text": "Para cada país e ano, quantos dos {total} indicadores ele informou; para cada indicador e ano, quantos países o informaram. Cada pontuação é acompanhada de sua cobertura.",
+        "example": "## 9. Um exemplo passo a passo: {country}, {year} (dados de demonstração)",
+        "example_lead": "Números reais dos dados de demonstração que `gealc build --demo` carrega (valores fictícios, gerados a partir de uma semente fixa).",
+        "example_columns": "| indicador | valor | cálculo | pontuação |",
+        "example_dimension": "| dimensão | indicadores presentes | pontuação |",
+        "example_missing": "ausente (menos da metade dos indicadores)",
+        "example_composite": "Pontuação composta: média de {n} pontuações por dimensão = **{score}**, posição **{rank}** entre {ranked} países classificados em {year}, faixa de posições {low}–{high}.",
+        "limits": "## 10. Os limites de uma classificação",
+        "limits_text": "Os valores são informados pelo órgão de cada país, com definições que as estatísticas nacionais aplicam de formas diferentes; a secretaria os revisa, mas não os audita. Uma posição resume seis dimensões em um único número e esconde quão próximos os países estão: leia-a junto com sua faixa e, quando as faixas se sobrepõem, compare as pontuações, não as posições. Valores ausentes não são imputados: um país que informa menos fica sem posição, em vez de receber uma posição baixa. O contraste com a ONU mede a concordância com uma fonte independente; um país sinalizado pode estar certo e o índice da ONU, desatualizado.",
+    },
+    # French typography: a no-break space (U+00A0) before ":" and a narrow one (U+202F) before ";" and "%".
+    "fr": {
+        "title": "# Méthodologie des scores GEALC",
+        "generated": "_Généré par `gealc methodology` à partir du catalogue des indicateurs (édition {edition}, statut\u00a0: {status}). Ne pas modifier à la main._",
+        "indicators": "## 1. Les indicateurs",
+        "indicators_lead": "Quinze indicateurs répartis en six dimensions. Chaque valeur est égale à numérateur ÷ dénominateur × multiplicateur (les comptages n'ont ni dénominateur ni multiplicateur). Les valeurs situées hors de la plage valide sont refusées lorsqu'un pays les transmet.",
+        "columns": "| id | indicateur | unité | formule | plage valide | bornes (score 0 → 100) | échelle | poids |",
+        "linear": "linéaire", "log": "logarithmique",
+        "count_formula": "comptage", "definitions": "Définitions\u00a0:",
+        "status_proposal": "proposition", "status_official": "officiel",
+        "score": "## 2. De la valeur au score (0–100)",
+        "score_text": "Chaque valeur est convertie en un score compris entre des bornes fixes\u00a0: la borne inférieure L vaut 0 et la cible T vaut 100, `score = 100 × (v − L) ÷ (T − L)`, ramené à 0 ou à 100 au-delà de ces bornes. Sur une échelle logarithmique, la même formule s'applique à ln v, ln L et ln T, de sorte qu'un nombre par habitant multiplié par dix fait varier le score d'autant, quel que soit son point de départ. Pour un indicateur où une valeur plus faible est meilleure, la cible se situe sous la borne inférieure et la même formule joue en sens inverse. Des bornes fixes rendent les scores comparables d'une année à l'autre\u00a0: le score d'un pays ne change jamais parce qu'un autre pays a transmis ses données.",
+        "dimension": "## 3. Scores par dimension",
+        "dimension_text": "Le score d'une dimension est la moyenne pondérée des scores de ceux de ses indicateurs que le pays a renseignés (poids du catalogue), **uniquement lorsqu'au moins {share} des indicateurs de la dimension sont présents**\u202f; sinon, la dimension est manquante et affichée comme telle, jamais comme 0.",
+        "composite": "## 4. Le score composite GEALC",
+        "composite_text": "Le score composite est la moyenne pondérée des scores des dimensions présentes, **uniquement lorsqu'au moins {min} des {total} dimensions ont un score**. Poids des dimensions\u00a0:",
+        "ranks": "## 5. Rangs et fourchettes de rangs",
+        "ranks_text": "Les pays dotés d'un score composite sont classés chaque année, le rang 1 revenant au score le plus élevé\u202f; les scores égaux partagent le meilleur rang (1, 2, 2, 4). Les dimensions et les indicateurs sont classés de la même manière parmi les pays qui en disposent. Comme le rang dépend des pondérations, la fourchette de rangs en montre la fragilité\u00a0: les poids des dimensions sont tirés {draws} fois selon une loi de Dirichlet centrée sur les poids officiels (concentration {kappa}, de sorte que chaque poids varie d'environ ±30\u202f%\u202f; graine {seed} et l'année, pour que la fourchette soit reproductible), le score composite et les rangs sont recalculés à chaque tirage, et la fourchette va du {low}e au {high}e centile des rangs du pays (elle inclut toujours son rang officiel).",
+        "change": "## 6. Évolution des rangs",
+        "change_text": "Les places qu'un pays gagne d'une année à l'autre se décomposent exactement en sa variation **propre** (le rang qu'aurait son nouveau score parmi les anciens scores des autres pays, comparé à son ancien rang) et le **mouvement des autres** (le reste). La somme des deux parties est toujours égale au total.",
+        "peers": "## 7. Groupes de pairs et recoupement avec l'ONU",
+        "peers_text": "Les pays sont comparés à leur sous-région M49 de l'ONU (Caraïbes, Amérique centrale, Amérique du Sud) et aux membres du même groupe EGDI dans l'Enquête des Nations Unies sur l'administration en ligne la plus proche (très élevé ≥ 0,75, élevé 0,50–0,75, moyen 0,25–0,50, faible < 0,25\u202f; en cas d'égalité, l'enquête antérieure)\u00a0: médianes et quartiles par groupe. Pour les dimensions qui ont un équivalent à l'ONU, la relation entre le score de la dimension et le sous-indice de l'ONU, d'un pays à l'autre, est résumée par le ρ de Spearman, et les pays dont le score s'écarte de plus de {limit} écarts-types robustes (MAD × 1,4826) de la droite des moindres carrés sont signalés au secrétariat pour examen — ils ne sont pas masqués, et ce n'est pas un verdict. Équivalents\u00a0:",
+        "coverage": "## 8. Couverture",
+        "coverage_text": "Pour chaque pays et chaque année, combien des {total} indicateurs il a renseignés\u202f; pour chaque indicateur et chaque année, combien de pays l'ont renseigné. Chaque score est accompagné de sa couverture.",
+        "example": "## 9. Un exemple détaillé\u00a0: {country}, {year} (données de démonstration)",
+        "example_lead": "Chiffres réels tirés des données de démonstration que charge `gealc build --demo` (valeurs fictives, générées à partir d'une graine fixe).",
+        "example_columns": "| indicateur | valeur | calcul | score |",
+        "example_dimension": "| dimension | indicateurs présents | score |",
+        "example_missing": "manquante (moins de la moitié des indicateurs)",
+        "example_composite": "Score composite\u00a0: moyenne de {n} scores de dimension = **{score}**, rang **{rank}** sur {ranked} pays classés en {year}, fourchette de rangs {low}–{high}.",
+        "limits": "## 10. Les limites du classement",
+        "limits_text": "Les valeurs sont déclarées par l'organisme compétent de chaque pays, selon des définitions que les statistiques nationales appliquent différemment\u202f; le secrétariat les examine mais ne les audite pas. Un rang résume six dimensions en un seul chiffre et masque la proximité réelle entre les pays\u00a0: lisez-le avec sa fourchette et, lorsque les fourchettes se chevauchent, comparez les scores plutôt que les places. Les valeurs manquantes ne sont pas imputées\u00a0: un pays qui transmet moins de données n'est pas classé, au lieu d'être relégué en bas du classement. Le recoupement avec l'ONU mesure la concordance avec une source indépendante\u202f; un pays signalé peut avoir raison et l'indice de l'ONU être dépassé.",
+    },
 }
 METHODOLOGY_LANGUAGES = tuple(T)
 
 
 def _n(value: float, lang: str = "en") -> str:
-    """A number as the language writes it: 5,000.25 in English, 5.000,25 in Spanish."""
+    """A number as the language writes it: 5,000.25 in English, 5.000,25 in Spanish and Portuguese,
+    5 000,25 in French (narrow no-break space)."""
     text = f"{value:,.4f}".rstrip("0").rstrip(".") if not float(value).is_integer() else f"{value:,.0f}"
-    return text if lang == "en" else text.translate(str.maketrans(",.", ".,"))
+    if lang == "en":
+        return text
+    return text.translate(str.maketrans({",": "\u202f" if lang == "fr" else ".", ".": ","}))
+
+
+def _percent(share: float, lang: str) -> str:
+    """A share as a whole percentage: 50% (50 % in French, with a narrow no-break space)."""
+    return _n(round(share * 100), lang) + ("\u202f%" if lang == "fr" else "%")
 
 
 def _score(value: float, lang: str) -> str:
     text = f"{value:.2f}"
     return text if lang == "en" else text.replace(".", ",")
+
+
+def _colon(lang: str) -> str:
+    """A colon after a label: French puts a no-break space before it."""
+    return "\u00a0:" if lang == "fr" else ":"
 
 
 def _formula(ind: Indicator, lang: str) -> str:
@@ -107,7 +188,7 @@ def render_methodology(catalogue: Catalogue, example: pd.DataFrame, country_name
     """The methodology in Markdown. `example`: the demo values (iso3, year, indicator_id, value) of
     every country in the example's year, the example country first."""
     t = T[lang]
-    out = [t["title"], "", t["generated"].format(edition=catalogue.edition, status=catalogue.status), "",
+    out = [t["title"], "", t["generated"].format(edition=catalogue.edition, status=t[f"status_{catalogue.status}"]), "",
            f"> {catalogue.status_note.get(lang)}", "", t["indicators"], "", t["indicators_lead"], ""]
     for dim in catalogue.dimensions:
         out += [f"### {dim.id} {dim.name.get(lang)}", "", dim.description.get(lang), "", t["columns"], "|---|---|---|---|---|---|---|---|"]
@@ -117,20 +198,20 @@ def render_methodology(catalogue: Catalogue, example: pd.DataFrame, country_name
                        f"{_n(r.min, lang)} – {_n(r.max, lang)} | {_n(s.lower, lang)} → {_n(s.target, lang)} | {t['log' if s.log else 'linear']} | {_n(ind.weight, lang)} |")
         out += ["", t["definitions"], ""]
         for ind in catalogue.indicators_of(dim.id):
-            parts = [ind.definition.get(lang), f"*num*: {ind.numerator.get(lang)}"]
+            parts = [ind.definition.get(lang), f"*num*{_colon(lang)} {ind.numerator.get(lang)}"]
             if ind.denominator:
-                parts.append(f"*den*: {ind.denominator.get(lang)}")
+                parts.append(f"*den*{_colon(lang)} {ind.denominator.get(lang)}")
             out.append(f"- **{ind.id}** — " + " ".join(parts))
         out.append("")
     out += [t["score"], "", t["score_text"], "",
-            t["dimension"], "", t["dimension_text"].format(share=scoring.DIMENSION_MIN_SHARE), "",
+            t["dimension"], "", t["dimension_text"].format(share=_percent(scoring.DIMENSION_MIN_SHARE, lang)), "",
             t["composite"], "", t["composite_text"].format(min=scoring.COMPOSITE_MIN_DIMENSIONS, total=len(catalogue.dimensions)), ""]
-    out += [f"- {d.id} {d.name.get(lang)}: {_n(d.weight, lang)}" for d in catalogue.dimensions] + [""]
-    out += [t["ranks"], "", t["ranks_text"].format(draws=_n(scoring.RANK_DRAWS, lang), kappa=scoring.WEIGHT_CONCENTRATION,
+    out += [f"- {d.id} {d.name.get(lang)}{_colon(lang)} {_n(d.weight, lang)}" for d in catalogue.dimensions] + [""]
+    out += [t["ranks"], "", t["ranks_text"].format(draws=_n(scoring.RANK_DRAWS, lang), kappa=_n(scoring.WEIGHT_CONCENTRATION, lang),
                                                     seed=scoring.RANK_SEED, low=scoring.RANK_PERCENTILES[0],
                                                     high=scoring.RANK_PERCENTILES[1]), "",
             t["change"], "", t["change_text"], "",
-            t["peers"], "", t["peers_text"].format(limit=RESIDUAL_LIMIT), ""]
+            t["peers"], "", t["peers_text"].format(limit=_n(RESIDUAL_LIMIT, lang)), ""]
     out += [f"- {d.id} {d.name.get(lang)} ↔ {d.un_counterpart}" for d in catalogue.dimensions] + [""]
     out += [t["coverage"], "", t["coverage_text"].format(total=len(catalogue.indicators)), ""]
     out += _example(catalogue, example, country_name, lang)

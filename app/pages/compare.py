@@ -3,19 +3,17 @@ with a dimension chosen, per-indicator) bars, a radar profile, a country × indi
 and each country's UN EGDI value and rank beside its GEALC scores."""
 from __future__ import annotations
 
-import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, dcc, html
-from dash.exceptions import PreventUpdate
+from dash import html
 from sqlalchemy.engine import Engine
 
-from app import compare, figures, queries
-from app.components import download_links, fallback_notices, notice, table
+from app import compare, figures, filters, queries
+from app.components import chart, fallback_notices, notice, table
+from app.datasets import FULL_SCORES
 from app.downloads import dataset
 from app.i18n import formatted, t
-from app.urls import params, with_params
+from app.urls import params
 
 PATH = "/compare"
-GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
 
 
 def _view(db: Engine, query: dict[str, str], lang: str):
@@ -33,23 +31,14 @@ def layout(db: Engine, search: str, lang: str) -> list:
     scores = queries.scores_in(db, view.year) if view.year else None
     if view.year and not view.countries:
         view.countries = compare.default_peers(scores, members.set_index("iso3")["subregion"])
-    controls = html.Div([
-        html.Div([dbc.Label(t("countries", lang), html_for="compare-countries"),
-                  dcc.Dropdown(id="compare-countries", multi=True, value=view.countries,
-                               options=[{"label": n, "value": c} for c, n in zip(members["iso3"], members["name"])])],
-                 className="filter filter-wide"),
-        html.Div([dbc.Label(t("data_year", lang), html_for="compare-year"),
-                  dcc.Dropdown(id="compare-year", options=[{"label": str(y), "value": y} for y in years], value=view.year,
-                               clearable=False, searchable=False)], className="filter"),
-        html.Div([dbc.Label(t("dimension", lang), html_for="compare-dimension"),
-                  dcc.Dropdown(id="compare-dimension", value=view.dimension or "all", clearable=False, searchable=False,
-                               options=[{"label": t("all_dimensions", lang), "value": "all"}]
-                               + [{"label": f"{d} {n}", "value": d} for d, n in zip(dims["dimension_id"], dims["name"])])],
-                 className="filter"),
-    ], className="filters filters-row")
+    controls = [
+        filters.control("countries", t("countries", lang), filters.options(zip(members["iso3"], members["name"])),
+                        view.countries, multi=True, wide=True),
+        filters.year_control(years, view.year, lang),
+        filters.dimension_control(dims, view.dimension, lang),
+    ]
     head = [html.H1(t("compare_page", lang)), html.P(t("compare_lead", lang), className="lead"),
-            dcc.Store(id="compare-view", data={"countries": view.countries, "year": view.year, "dimension": view.dimension or "all"}),
-            *notices, controls]
+            *notices, *filters.bar(controls, {"countries": view.countries, "year": view.year, "dimension": view.dimension})]
     if not view.year:
         return head + [notice(t("no_reports_year", lang, year="—"))]
     if len(view.countries) < compare.MIN_COUNTRIES:
@@ -71,17 +60,21 @@ def _body(db: Engine, members, dims, view: compare.CompareView, scores, lang: st
     demo = queries.demo_in(db, view.year)
     shown = formatted(summary, decimals, lang)
     heat_columns = [(i, f"{i} {n}") for i, n in zip(indicators["indicator_id"], indicators["name"])]
+    query = {"countries": ",".join(view.countries), "year": view.year, "dimension": view.dimension, "lang": lang}
+    full = (FULL_SCORES, {"lang": lang}, t("download_full_scores", lang))
+    summary_table = table(shown, [(c, c) for c in shown.columns], t("compare_table", lang, year=view.year), numeric=set(decimals))
+    heat = wide[["iso3", "name", *[c for c, _ in heat_columns]]]
     return [
         *([notice(t("demo_notice", lang), "warning")] if demo else []),
-        html.H2(t("bars_title", lang, year=view.year), className="chart-title"),
-        dcc.Graph(id="compare-bars", figure=figures.grouped_bars(wide, categories, lang), config=GRAPH_CONFIG),
-        table(shown, [(c, c) for c in shown.columns], t("compare_table", lang, year=view.year), numeric=set(decimals)),
-        download_links(lang, [("compare", {"countries": ",".join(view.countries), "year": view.year,
-                                           "lang": lang}, t("download_shown", lang))]),
-        html.H2(t("radar_title", lang, year=view.year), className="chart-title"),
-        dcc.Graph(id="compare-radar", figure=figures.radar(wide, [(d, d) for d in dims["dimension_id"]], lang), config=GRAPH_CONFIG),
-        html.H2(t("heatmap_title", lang, year=view.year), className="chart-title"),
-        dcc.Graph(id="compare-heatmap", figure=figures.heatmap(wide, heat_columns, lang), config=GRAPH_CONFIG),
+        chart("compare-bars", t("bars_title", lang, year=view.year), figures.grouped_bars(wide, categories, lang), lang,
+              summary_table, [("compare", query, t("download_shown", lang)), full]),
+        chart("compare-radar", t("radar_title", lang, year=view.year),
+              figures.radar(wide, [(d, d) for d in dims["dimension_id"]], lang), lang, summary_table,
+              [("compare", query, t("download_shown", lang)), full], open_table=False),
+        chart("compare-heatmap", t("heatmap_title", lang, year=view.year), figures.heatmap(wide, heat_columns, lang), lang,
+              table(formatted(heat, {c: 1 for c, _ in heat_columns}, lang), [("name", t("country", lang)), *heat_columns],
+                    t("heatmap_title", lang, year=view.year), numeric={c for c, _ in heat_columns}),
+              [("compare-indicators", query, t("download_shown", lang)), full], open_table=False),
         html.P(t("compare_sources", lang, demo=t("demo_suffix", lang) if demo else ""), className="sources"),
     ]
 
@@ -95,12 +88,13 @@ def _compare_download(db: Engine, args: dict[str, str], lang: str):
                                     view.countries, dims, view.year, lang)
 
 
-# Controls write the URL only when a person changed them (not when the router inserts them).
-@callback(Output("url", "search", allow_duplicate=True),
-          Input("compare-countries", "value"), Input("compare-year", "value"), Input("compare-dimension", "value"),
-          State("compare-view", "data"), State("url", "search"), prevent_initial_call=True)
-def _controls_changed(countries: list[str], year: int, dimension: str, view: dict, search: str) -> str:
-    if [countries, year, dimension] == [view["countries"], view["year"], view["dimension"]]:
-        raise PreventUpdate
-    return with_params(search, countries=",".join(countries or []) or None, year=year,
-                       dimension=None if dimension == "all" else dimension)
+@dataset("compare-indicators")
+def _indicators_download(db: Engine, args: dict[str, str], lang: str):
+    members, _, _, view = _view(db, args, lang)
+    if not view.year or len(view.countries) < compare.MIN_COUNTRIES:
+        raise LookupError("give countries=ISO3,ISO3[,…] (2 to 8 members) and a year with scores")
+    every = queries.indicator_names(db, lang)
+    shown = every[every["dimension_id"] == view.dimension] if view.dimension else every
+    wide = compare.wide_scores(queries.scores_in(db, view.year), view.countries, members.set_index("iso3")["name"],
+                               shown["indicator_id"].tolist())
+    return wide[["iso3", "name", *shown["indicator_id"]]]

@@ -9,14 +9,14 @@ from dash import Input, Output, State, callback, dcc, html
 from dash.exceptions import PreventUpdate
 from sqlalchemy.engine import Engine
 
-from app import figures, profile, queries
-from app.components import download_links, fallback_notices, notice, table
+from app import figures, filters, profile, queries
+from app.components import chart, download_links, fallback_notices, notice, table
+from app.datasets import FULL_SCORES, FULL_UN
 from app.downloads import dataset
 from app.i18n import formatted, t
 from app.urls import choose, params, with_params
 
 PREFIX = "/country/"
-GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
 
 
 def country_code(pathname: str) -> str:
@@ -31,18 +31,16 @@ def layout(db: Engine, pathname: str, search: str, lang: str) -> list:
     years = sorted({int(y) for y in scores["year"]}, reverse=True)
     year, bad_year = choose(params(search), "year", years, profile.default_year(scores), int)
     notices = fallback_notices([("country", bad_country), ("year", bad_year)], lang)
-    controls = html.Div([
+    controls = [
         html.Div([dbc.Label(t("choose_country", lang), html_for="country-select"),
                   dcc.Dropdown(id="country-select", options=[{"label": n, "value": c} for c, n in members["name"].items()],
                                value=iso3, clearable=False)], className="filter"),
-        html.Div([dbc.Label(t("data_year", lang), html_for="country-year"),
-                  dcc.Dropdown(id="country-year", options=[{"label": str(y), "value": y} for y in years],
-                               value=year, clearable=False, searchable=False, disabled=not years)], className="filter"),
-    ], className="filters filters-row")
+        filters.year_control(years, year, lang),
+    ]
     body = _gealc_sections(db, iso3, name, members["subregion"], scores, year, lang) if year else [
         notice(t("no_country_data", lang, country=name))]
     return [html.H1(f"{name} — {t('country_page', lang)}"), dcc.Store(id="country-view", data={"iso3": iso3, "year": year}),
-            *notices, controls, *body, *_egov_section(db, iso3, lang)]
+            *notices, *filters.bar(controls, {"year": year}), *body, *_egov_section(db, iso3, lang)]
 
 
 def _gealc_sections(db: Engine, iso3: str, name: str, subregions, scores, year: int, lang: str) -> list:
@@ -55,27 +53,31 @@ def _gealc_sections(db: Engine, iso3: str, name: str, subregions, scores, year: 
     shown = profile.indicator_table(observations, lang)
     numeric = {t("value", lang): 2, t("score", lang): 1}
     wide, series = profile.trend(scores, names, lang)
+    mine = {"country": iso3, "lang": lang}
+    full = ("country-values", mine, t("download_full", lang))
     return [
         *([notice(t("demo_notice", lang), "warning")] if demo else []),
         html.P([profile.rank_sentence(scores, queries.ranked_count(db, year), year, lang), " ",
                 t("profile_coverage", lang, reported=reported, total=len(observations), year=year)], className="lead"),
-        html.H2(t("dimensions_title", lang, year=year), className="chart-title"),
-        dcc.Graph(id="profile-dimensions", figure=figures.profile_bars(comparison, lang), config=GRAPH_CONFIG),
-        table(formatted(comparison[["name", "score", "region_median", "subregion_median"]],
-                                {"score": 1, "region_median": 1, "subregion_median": 1}, lang),
-              [("name", t("dimension", lang)), ("score", t("score", lang)), ("region_median", t("region_median", lang)),
-               ("subregion_median", t("subregion_median", lang))],
-              t("dimensions_title", lang, year=year), numeric={"score", "region_median", "subregion_median"}),
-        html.H2(t("indicators_title", lang, year=year), className="chart-title"),
-        table(formatted(shown, numeric, lang), [(c, c) for c in shown.columns],
-              t("indicators_title", lang, year=year), numeric=set(numeric)),
-        download_links(lang, [("country-indicators", {"country": iso3, "year": year, "lang": lang}, t("download_shown", lang)),
-                              ("country-values", {"country": iso3, "lang": lang}, t("download_full", lang))]),
-        html.H2(t("trend_title", lang), className="chart-title"),
-        dcc.Graph(id="profile-trend", figure=figures.lines(wide, "year", series, lang, t("score_axis", lang), (0, 100)),
-                  config=GRAPH_CONFIG),
-        table(formatted(wide[["year", *[c for c, _ in series]]], {c: 1 for c, _ in series}, lang),
-              [("year", t("year", lang)), *series], t("trend_title", lang), numeric={c for c, _ in series}),
+        chart("profile-dimensions", t("dimensions_title", lang, year=year), figures.profile_bars(comparison, lang), lang,
+              table(formatted(comparison[["name", "score", "region_median", "subregion_median"]],
+                              {"score": 1, "region_median": 1, "subregion_median": 1}, lang),
+                    [("name", t("dimension", lang)), ("score", t("score", lang)), ("region_median", t("region_median", lang)),
+                     ("subregion_median", t("subregion_median", lang))],
+                    t("dimensions_title", lang, year=year), numeric={"score", "region_median", "subregion_median"}),
+              [("country-dimensions", mine | {"year": year}, t("download_shown", lang)), (FULL_SCORES, {"lang": lang},
+                                                                                         t("download_full_scores", lang))]),
+        html.Section([
+            html.H2(t("indicators_title", lang, year=year), className="chart-title", id="profile-indicators-title"),
+            table(formatted(shown, numeric, lang), [(c, c) for c in shown.columns],
+                  t("indicators_title", lang, year=year), numeric=set(numeric)),
+            download_links(lang, [("country-indicators", mine | {"year": year}, t("download_shown", lang)), full]),
+        ], className="chart-block", **{"aria-labelledby": "profile-indicators-title"}),
+        chart("profile-trend", t("trend_title", lang),
+              figures.lines(wide, "year", series, lang, t("score_axis", lang), (0, 100)), lang,
+              table(formatted(wide[["year", *[c for c, _ in series]]], {c: 1 for c, _ in series}, lang),
+                    [("year", t("year", lang)), *series], t("trend_title", lang), numeric={c for c, _ in series}),
+              [("country-trend", mine, t("download_shown", lang)), full], open_table=False),
         html.P(t("profile_sources", lang, country=name, demo=t("demo_suffix", lang) if demo else ""), className="sources"),
     ]
 
@@ -83,15 +85,15 @@ def _gealc_sections(db: Engine, iso3: str, name: str, subregions, scores, year: 
 def _egov_section(db: Engine, iso3: str, lang: str) -> list:
     history = queries.egov_history(db, iso3)
     series = [(c, c.upper()) for c in ("egdi", "osi", "hci", "tii", "epi")]
-    return [
-        html.H2(t("egov_title", lang), className="chart-title"),
-        dcc.Graph(id="profile-egov", figure=figures.lines(history, "survey_year", series, lang, t("un_index", lang), (0, 1)),
-                  config=GRAPH_CONFIG),
+    return [chart(
+        "profile-egov", t("egov_title", lang),
+        figures.lines(history, "survey_year", series, lang, t("un_index", lang), (0, 1)), lang,
         table(formatted(history[["survey_year", *[c for c, _ in series], "egdi_rank"]],
-                                {**{c: 3 for c, _ in series}, "egdi_rank": 0}, lang),
+                        {**{c: 3 for c, _ in series}, "egdi_rank": 0}, lang),
               [("survey_year", t("survey_year", lang)), *series, ("egdi_rank", t("rank", lang))],
               t("egov_title", lang), numeric={*(c for c, _ in series), "egdi_rank"}),
-    ]
+        [("country-un", {"country": iso3, "lang": lang}, t("download_shown", lang)),
+         (FULL_UN, {"lang": lang}, t("download_full_un", lang))], open_table=False)]
 
 
 @dataset("country-indicators")
@@ -107,7 +109,7 @@ def _values_download(db: Engine, args: dict[str, str], lang: str):
     return queries.values_of(db, args.get("country", "").upper(), lang)
 
 
-# The router inserts the controls with the view's values; Dash then calls these callbacks once.
+# The router inserts the control with the view's value; Dash then calls this callback once.
 # Comparing with the view shown (kept in `country-view`) keeps defaults out of the URL.
 @callback(Output("url", "pathname", allow_duplicate=True), Output("url", "search", allow_duplicate=True),
           Input("country-select", "value"), State("country-view", "data"), State("url", "search"), prevent_initial_call=True)
@@ -117,9 +119,29 @@ def _country_changed(iso3: str, view: dict, search: str) -> tuple[str, str]:
     return f"{PREFIX}{iso3}", with_params(search, year=None)
 
 
-@callback(Output("url", "search", allow_duplicate=True), Input("country-year", "value"), State("country-view", "data"),
-          State("url", "search"), prevent_initial_call=True)
-def _year_changed(year: int, view: dict, search: str) -> str:
-    if year == view["year"]:
-        raise PreventUpdate
-    return with_params(search, year=year)
+def _member(db: Engine, args: dict[str, str]) -> str:
+    iso3 = args.get("country", "").upper()
+    if iso3 not in set(queries.member_names(db, "es")["iso3"]):
+        raise LookupError("country must be a member's ISO3 code, e.g. country=URY")
+    return iso3
+
+
+@dataset("country-dimensions")
+def _dimensions_download(db: Engine, args: dict[str, str], lang: str):
+    iso3, year = _member(db, args), args.get("year", "")
+    if not year.isdigit():
+        raise LookupError("year must be a year, e.g. year=2024")
+    subregions = queries.member_names(db, lang).set_index("iso3")["subregion"]
+    medians = profile.medians(queries.scores_in(db, int(year)), subregions, subregions[iso3], int(year))
+    return profile.dimension_comparison(queries.scores_of(db, iso3), medians, queries.dimension_names(db, lang), int(year))
+
+
+@dataset("country-trend")
+def _trend_download(db: Engine, args: dict[str, str], lang: str):
+    wide, series = profile.trend(queries.scores_of(db, _member(db, args)), queries.dimension_names(db, lang), lang)
+    return wide[["year", *[c for c, _ in series]]].rename(columns=dict(series))
+
+
+@dataset("country-un")
+def _un_download(db: Engine, args: dict[str, str], lang: str):
+    return queries.egov_history(db, _member(db, args))

@@ -1,0 +1,69 @@
+"""GEALC en números (`/?year=2024&subregion=caribbean`): the year's headline figures, each a
+sentence written from the data with its chart, table and downloads."""
+from __future__ import annotations
+
+import pandas as pd
+from dash import html
+from sqlalchemy.engine import Engine
+
+from app import figures, filters, queries
+from app.components import chart, fallback_notices, notice, table
+from app.datasets import FULL_SCORES, FULL_UN
+from app.downloads import dataset
+from app.headlines import Facts, Headline, headlines
+from app.i18n import formatted, t
+from app.urls import params
+
+PATH = "/"
+DECIMALS = {"median": 1, "before": 1, "now": 1, "change": 1, "score": 1, "egdi": 3}
+
+
+def _view(db: Engine, query: dict[str, str], lang: str) -> tuple[filters.View, Facts | None, dict]:
+    reported = queries.reported(db)
+    years = sorted({int(y) for y in reported["year"]}, reverse=True)
+    subs = queries.subregion_names(db, lang)
+    view = filters.read(query, [filters.Choice("year", years, years[0] if years else None, int),
+                                filters.Choice("subregion", subs["subregion"], None, str.lower)])
+    if view["year"] is None:
+        return view, None, {"years": years, "subs": subs}
+    members = queries.member_names(db, lang)
+    members = filters.selected(members, members["iso3"], view["subregion"], None)
+    facts = Facts(members=members, scores=queries.scores_all(db, lang), reported=reported, egov=queries.egov_all(db),
+                  dims=queries.dimension_names(db, lang), total_indicators=queries.indicator_count(db), year=view["year"])
+    return view, facts, {"years": years, "subs": subs}
+
+
+def layout(db: Engine, search: str, lang: str) -> list:
+    view, facts, choices = _view(db, params(search), lang)
+    controls = [filters.year_control(choices["years"], view["year"], lang),
+                filters.subregion_control(choices["subs"], view["subregion"], lang)]
+    head = [html.H1(t("home_title", lang, year=view["year"] or "")), html.P(t("home_lead", lang), className="lead"),
+            *fallback_notices(view.problems, lang), *filters.bar(controls, view.values)]
+    if facts is None:
+        return head + [notice(t("no_reports_year", lang, year="—"))]
+    demo = queries.demo_in(db, view["year"])
+    sections = [_section(item, view, lang) for item in headlines(facts, lang)]
+    return head + [*([notice(t("demo_notice", lang), "warning")] if demo else []), *sections,
+                   html.P(t("home_sources", lang, demo=t("demo_suffix", lang) if demo else ""), className="sources")]
+
+
+def _section(item: Headline, view: filters.View, lang: str) -> html.Section:
+    shown = formatted(item.table[list(item.columns)], {c: d for c, d in DECIMALS.items() if c in item.columns}, lang)
+    numeric = {c for c in item.columns if pd.api.types.is_numeric_dtype(item.table[c])}
+    part = table(shown, list(item.columns.items()), t(f"hl_title_{item.key}", lang), numeric=numeric)
+    full = FULL_UN if item.key == "un" else FULL_SCORES
+    full_label = t("download_full_un" if item.key == "un" else "download_full_scores", lang)
+    query = {"key": item.key, "year": view["year"], "subregion": view["subregion"], "lang": lang}
+    return chart(f"home-{item.key}", t(f"hl_title_{item.key}", lang), figures.headline(item, lang), lang, part,
+                 [("headline", query, t("download_shown", lang)), (full, {"lang": lang}, full_label)],
+                 lead=item.sentence, open_table=False)
+
+
+@dataset("headline")
+def _headline_download(db: Engine, args: dict[str, str], lang: str):
+    """One headline's table, with the headings of the page."""
+    view, facts, _ = _view(db, args, lang)
+    wanted = [h for h in headlines(facts, lang) if h.key == args.get("key")] if facts and not view.problems else []
+    if not wanted:
+        raise LookupError("give key=reporting|medians|improved|best|un and a year with data")
+    return wanted[0].table[list(wanted[0].columns)].rename(columns=wanted[0].columns)

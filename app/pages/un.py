@@ -1,0 +1,109 @@
+"""UN comparison (`/un?year=2024&measure=D1&index=OSI&subregion=caribbean&level=high`): a GEALC
+score against a UN E-Government Survey index, with Spearman ρ, the fitted line and the flagged
+divergences, and the members' UN rank beside their GEALC rank."""
+from __future__ import annotations
+
+import pandas as pd
+from dash import html
+from sqlalchemy.engine import Engine
+
+from app import figures, filters, queries, uncompare
+from app.components import chart, fallback_notices, notice, table
+from app.datasets import FULL_SCORES, FULL_UN
+from app.downloads import dataset
+from app.i18n import fmt_number, fmt_rank, formatted, t
+from app.urls import params
+from indicators.scoring import COMPOSITE_ID
+
+PATH = "/un"
+
+
+def _view(db: Engine, query: dict[str, str], lang: str) -> tuple[filters.View, dict]:
+    years = queries.score_years(db)
+    dims = queries.dimension_names(db, lang)
+    subs = queries.subregion_names(db, lang)
+    measures = [COMPOSITE_ID, *dims["dimension_id"]]
+    view = filters.read(query, [
+        filters.Choice("year", years, years[0] if years else None, int),
+        filters.Choice("measure", measures, COMPOSITE_ID, str.upper),
+        filters.Choice("index", uncompare.UN_INDICES, None, str.upper),
+        filters.Choice("subregion", subs["subregion"], None, str.lower),
+        filters.Choice("level", filters.LEVELS, None, str.lower),
+    ])
+    view.values["index"] = view["index"] or uncompare.default_index(view["measure"], dims)
+    return view, {"years": years, "dims": dims, "subs": subs}
+
+
+def _pairs(db: Engine, view: filters.View, lang: str) -> tuple[pd.DataFrame, dict | None]:
+    scores, egov = queries.scores_in(db, view["year"]), queries.egov_all(db)
+    kept = filters.selected(queries.member_names(db, lang), uncompare.levels(egov, view["year"]), view["subregion"], view["level"])
+    return uncompare.pairs(scores, egov, kept, view["year"], view["measure"], view["index"])
+
+
+def _measure_name(measure: str, dims: pd.DataFrame, lang: str) -> str:
+    names = dict(zip(dims["dimension_id"], dims["name"]))
+    return t("composite", lang) if measure == COMPOSITE_ID else f"{measure} {names[measure]}"
+
+
+def layout(db: Engine, search: str, lang: str) -> list:
+    view, choices = _view(db, params(search), lang)
+    dims = choices["dims"]
+    controls = [
+        filters.year_control(choices["years"], view["year"], lang),
+        filters.control("measure", t("gealc_measure", lang), filters.options(
+            (m, _measure_name(m, dims, lang)) for m in [COMPOSITE_ID, *dims["dimension_id"]]), view["measure"]),
+        filters.control("index", t("un_index_choice", lang), filters.options((i, t(f"index_{i}", lang)) for i in uncompare.UN_INDICES),
+                        view["index"]),
+        filters.subregion_control(choices["subs"], view["subregion"], lang),
+        filters.level_control(view["level"], lang),
+    ]
+    head = [html.H1(t("un_page", lang)), html.P(t("un_lead", lang), className="lead"),
+            *fallback_notices(view.problems, lang), *filters.bar(controls, view.values)]
+    if view["year"] is None:
+        return head + [notice(t("no_reports_year", lang, year="—"))]
+    frame, fit = _pairs(db, view, lang)
+    if frame.empty:
+        return head + [notice(t("no_members_selected", lang))]
+    measure, index = _measure_name(view["measure"], dims, lang), t(f"index_{view['index']}", lang)
+    sentence = (t("un_relation", lang, rho=fmt_number(fit["spearman_rho"], lang, 2), measure=measure, index=index,
+                  n=fit["countries"], flagged=int(frame["flagged"].sum()))
+                if fit else t("un_too_few", lang, n=int(frame[["un_value", "score"]].notna().all(axis=1).sum())))
+    demo = queries.demo_in(db, view["year"])
+    shown = _table(frame, dict(zip(choices["subs"]["subregion"], choices["subs"]["name"])), lang)
+    query = {k: view[k] for k in ("year", "measure", "index", "subregion", "level")} | {"lang": lang}
+    return head + [
+        *([notice(t("demo_notice", lang), "warning")] if demo else []),
+        chart("un-scatter", t("un_chart_title", lang, measure=measure, index=index, year=view["year"]),
+              figures.scatter(frame, lang, index, measure, fit), lang,
+              table(shown, _columns(lang, index), t("un_table", lang, year=view["year"]),
+                    numeric={"survey_year", "un_value", "egdi_rank", "score", "gealc_rank"}),
+              [("un-comparison", query, t("download_shown", lang)), (FULL_SCORES, {"lang": lang}, t("download_full_scores", lang)),
+               (FULL_UN, {"lang": lang}, t("download_full_un", lang))], lead=sentence),
+        html.P(t("un_sources", lang, demo=t("demo_suffix", lang) if demo else ""), className="sources"),
+    ]
+
+
+def _columns(lang: str, index: str) -> list[tuple[str, str]]:
+    return [("country", t("country", lang)), ("subregion_name", t("subregion", lang)), ("survey_year", t("un_survey", lang)),
+            ("un_value", index), ("egdi_rank", t("rank", lang)), ("score", t("score", lang)),
+            ("gealc_rank", t("gealc_rank", lang)), ("divergence", t("divergence", lang))]
+
+
+def _table(frame: pd.DataFrame, subregions: dict[str, str], lang: str) -> pd.DataFrame:
+    out = formatted(frame, {"un_value": 3, "score": 1}, lang)
+    out["country"] = [html.A(n, href=f"/country/{c}?lang={lang}") for c, n in zip(frame["iso3"], frame["name"])]
+    out["subregion_name"] = frame["subregion"].map(subregions)
+    out["survey_year"] = [str(int(y)) if pd.notna(y) else "—" for y in frame["survey_year"]]
+    out["egdi_rank"] = [str(int(r)) if pd.notna(r) else t("not_assessed", lang) for r in frame["egdi_rank"]]
+    out["gealc_rank"] = [fmt_rank(r.rank, r.rank_low, r.rank_high) for r in frame.itertuples()]
+    out["divergence"] = [t("divergence_yes", lang) if f else "" for f in frame["flagged"]]
+    return out
+
+
+@dataset("un-comparison")
+def _un_download(db: Engine, args: dict[str, str], lang: str) -> pd.DataFrame:
+    view, _ = _view(db, args, lang)
+    if view.problems or view["year"] is None:
+        raise LookupError(f"unknown parameter value(s): {view.problems}")
+    frame, _ = _pairs(db, view, lang)
+    return frame.rename(columns={"un_value": view["index"], "name": t("country", lang)})
