@@ -21,7 +21,8 @@ test: $(VENV)/.dev
 ## make screenshots: every page in headless Chromium at 1366x768 and 390 px, into screenshots/
 screenshots: $(VENV)/.dev
 	bash tests/system-deps.sh
-	$(BIN)/python -m pytest -q tests/browser
+	GEALC_SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/browser/test_pages.py
+	@echo "screenshots/: every page in every language at 1366x768 and 390 px"
 
 build: $(VENV)/.app
 	$(BIN)/gealc build --demo

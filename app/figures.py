@@ -29,28 +29,6 @@ def base_layout(fig: go.Figure, height: int, lang: str) -> go.Figure:
     return fig
 
 
-def egdi_coverage_bars(frame: pd.DataFrame, lang: str, total: int) -> go.Figure:
-    """Members' EGDI as horizontal bars in UN-rank order, each coloured by how many GEALC
-    indicators the country reported that year. Unassessed countries get no bar."""
-    rows = frame[frame["assessed"].astype(bool)].sort_values("egdi_rank", ascending=False)
-    hover = [
-        f"<b>{r.country}</b><br>{t('rank', lang)}: {int(r.egdi_rank)}<br>EGDI: {fmt_number(r.egdi, lang, 3)}"
-        f"<br>{t('reported', lang, total=total)}: {int(r.reported)}"
-        for r in rows.itertuples()
-    ]
-    fig = go.Figure(go.Bar(
-        x=rows["egdi"], y=rows["country"], orientation="h",
-        marker={"color": rows["reported"], "colorscale": COVERAGE_SCALE, "cmin": 0, "cmax": total,
-                "colorbar": {"title": {"text": t("reported_short", lang), "side": "top"}, "thickness": 12,
-                             "orientation": "h", "y": -0.07, "yanchor": "top", "len": 0.8}},
-        hovertext=hover, hoverinfo="text",
-    ))
-    fig.update_xaxes(range=[0, 1], title_text="EGDI", gridcolor="#e9ecef", tickformat=".1f")
-    fig.update_yaxes(automargin=True, tickfont={"size": 12})
-    base_layout(fig, 200 + 20 * max(len(rows), 1), lang)
-    return fig.update_layout(margin={"b": 130})  # room for the colour bar below the axis
-
-
 # Okabe–Ito: distinguishable with every common colour-vision deficiency.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442"]
 

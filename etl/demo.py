@@ -68,10 +68,10 @@ def _row(ind: Indicator, iso3: str, year: int, value: float, rng: np.random.Gene
                               "numerator": "", "denominator": "", "source": DEMO_SOURCE, "note": ""}
     if ind.unit == "percent" and rng.random() < 0.6:
         denominator = int(rng.integers(150, 2500))
-        numerator = int(round(value / 100 * denominator))
+        numerator = round(value / 100 * denominator)
         row.update(numerator=numerator, denominator=denominator)
     elif ind.unit == "count":
-        row["value"] = int(round(value))
+        row["value"] = round(value)
     else:
         row["value"] = f"{value:.2f}" if value >= 1 else f"{value:.4f}"
     return row

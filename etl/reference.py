@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+
 from indicators.catalogue import Catalogue
 from indicators.countries import Members
 from indicators.texts import LANGUAGES, Texts

@@ -64,7 +64,7 @@ def _as_server_user(cmd: list[str]) -> list[str]:
 
 
 def _run_server_tool(cmd: list[str]) -> None:
-    done = subprocess.run(_as_server_user(cmd), capture_output=True, text=True)
+    done = subprocess.run(_as_server_user(cmd), check=False, capture_output=True, text=True)
     if done.returncode != 0:
         pytest.fail(f"{' '.join(cmd)} failed:\n{done.stdout}\n{done.stderr}")
 
@@ -88,7 +88,7 @@ def pg_server() -> Iterator[str]:
         yield f"postgresql+psycopg://gealc@127.0.0.1:{port}/postgres"
     finally:
         subprocess.run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
-                       capture_output=True)
+                       check=False, capture_output=True)
         shutil.rmtree(base, ignore_errors=True)
 
 

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def gealc(*args: str, db: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run `gealc [--db URL] ARGS…`; returns the finished process with text output."""
     cmd = [sys.executable, "-m", "etl.cli", *(["--db", db] if db else []), *args]
-    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env={**os.environ, **(env or {})}, timeout=600)
+    return subprocess.run(cmd, check=False, capture_output=True, text=True, cwd=ROOT, env={**os.environ, **(env or {})}, timeout=600)
 
 
 def ok(result: subprocess.CompletedProcess) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from indicators.countries import load_members  # noqa: E402
+from indicators.countries import load_members
 
 FRAME = (-118.0, -56.5, -33.0, 33.0)  # west, south, east, north
 OUT = ROOT / "app" / "assets" / "maps" / "lac-50m.geojson"

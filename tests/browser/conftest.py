@@ -1,6 +1,7 @@
 """A real server on a demo warehouse, and headless Chromium from Debian's packages."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -82,7 +83,7 @@ class Recorder:
         page.on("pageerror", lambda e: self.errors.append(str(e)))
 
     def off_origin(self, base: str) -> list[str]:
-        return [u for u in self.requests if not (u.startswith(base + "/") or u == base or u.startswith("data:"))]
+        return [u for u in self.requests if not (u.startswith((base + "/", "data:")) or u == base)]
 
 
 @pytest.fixture
@@ -96,9 +97,14 @@ def page(browser, request):
 
 
 SCREENSHOTS = ROOT / "screenshots"
+# `make screenshots` sets this: every page in every language at both widths, saved as PNG.
+TAKE_SCREENSHOTS = bool(os.environ.get("GEALC_SCREENSHOTS"))
 
 
-def screenshot(tab, name: str) -> Path:
+def screenshot(tab, name: str) -> Path | None:
+    """Save the whole page as screenshots/<name>.png when screenshots were asked for."""
+    if not TAKE_SCREENSHOTS:
+        return None
     SCREENSHOTS.mkdir(exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     tab.screenshot(path=str(path), full_page=True)
@@ -109,3 +115,24 @@ def wait_for_charts(tab, *chart_ids: str) -> None:
     """Wait until each named dcc.Graph has drawn."""
     for chart in chart_ids:
         tab.wait_for_selector(f"#{chart} .main-svg")
+
+
+def pick(tab, key: str, option: str) -> None:
+    """Choose `option` in the page's `key` filter, as a person would: open it, click the option."""
+    tab.click(f"[id='{{\"key\":\"{key}\",\"type\":\"filter\"}}']")
+    tab.get_by_role("option", name=option, exact=True).click()
+
+
+def table_rows(tab, nth: int = 0) -> list[list[str]]:
+    """The cells' text of the `nth` data table's body rows (hidden tables included)."""
+    return tab.evaluate("n => [...document.querySelectorAll('table.data-table')[n].tBodies[0].rows]"
+                        ".map(tr => [...tr.cells].map(td => td.textContent.trim()))", nth)
+
+
+def download_csv(url: str) -> list[dict[str, str]]:
+    import csv
+    import io
+    import urllib.request
+
+    with urllib.request.urlopen(url) as response:
+        return list(csv.DictReader(io.StringIO(response.read().decode("utf-8-sig"))))

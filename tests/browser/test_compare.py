@@ -8,32 +8,16 @@ import urllib.request
 
 import pytest
 
-from tests.browser.conftest import screenshot, wait_for_charts
+from tests.browser.conftest import pick, screenshot, wait_for_charts
 from tests.helpers import query
 
-TITLES = {"es": "Comparar países", "en": "Compare countries", "pt": "Comparar países", "fr": "Comparer des pays"}
-
-
 CHARTS = ("compare-bars", "compare-radar", "compare-heatmap")
-
-
-@pytest.mark.parametrize("lang", ["es", "en", "pt", "fr"])
-def test_compare_in_every_language_with_a_default_peer_set(page, server, lang):
-    page.goto(f"{server}/compare?lang={lang}")
-    wait_for_charts(page, *CHARTS)
-    assert page.inner_text("h1") == TITLES[lang]
-    assert page.evaluate("document.documentElement.lang") == lang
-    rows = page.locator("table.data-table tbody tr").count()
-    assert 2 <= rows <= 8
-    screenshot(page, f"compare-{lang}-1366")
-    assert page.recorder.off_origin(server) == [] and page.recorder.errors == []
 
 
 def test_dimension_filter_and_a_shared_link(page, server, browser):
     page.goto(f"{server}/compare?countries=URY,CHL,HTI&year=2022")
     wait_for_charts(page, *CHARTS)
-    page.click("#compare-dimension")
-    page.get_by_role("option", name="D2 Firma digital", exact=True).click()
+    pick(page, "dimension", "D2 Firma digital")
     page.wait_for_function("() => location.search.includes('dimension=D2')")
     page.wait_for_function("() => document.querySelector('#compare-bars').innerText.includes('FD1')")
     shared = page.url

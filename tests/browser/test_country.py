@@ -8,39 +8,10 @@ import urllib.request
 
 import pytest
 
-from tests.browser.conftest import screenshot, wait_for_charts
+from tests.browser.conftest import pick, wait_for_charts
 from tests.helpers import query
 
-NAMES = {"es": "Uruguay — Perfil de país", "en": "Uruguay — Country profile", "pt": "Uruguai — Perfil do país",
-         "fr": "Uruguay — Profil du pays"}
-
-
 CHARTS = ("profile-dimensions", "profile-trend", "profile-egov")
-
-
-@pytest.mark.parametrize("lang", ["es", "en", "pt", "fr"])
-def test_profile_in_every_language(page, server, lang):
-    page.goto(f"{server}/country/URY?lang={lang}")
-    page.wait_for_selector("h1")
-    assert page.inner_text("h1") == NAMES[lang]
-    assert page.evaluate("document.documentElement.lang") == lang
-    wait_for_charts(page, *CHARTS)
-    tables = page.locator("table.data-table").count()
-    assert tables == 4  # every chart has its table, and the indicators theirs
-    screenshot(page, f"country-{lang}-1366")
-    assert page.recorder.off_origin(server) == []
-    assert page.recorder.errors == []
-
-
-def test_phone_width_profile(browser, server):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    tab = context.new_page()
-    tab.goto(f"{server}/country/HTI?lang=fr")
-    tab.wait_for_selector("#profile-egov .main-svg")
-    assert "Haïti" in tab.inner_text("h1")
-    assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
-    screenshot(tab, "country-fr-390")
-    context.close()
 
 
 def test_choosing_a_country_and_a_year_writes_the_url(page, server):
@@ -51,8 +22,7 @@ def test_choosing_a_country_and_a_year_writes_the_url(page, server):
     page.get_by_role("option", name="Chile", exact=True).click()
     page.wait_for_function("() => location.pathname === '/country/CHL'")
     page.wait_for_function("() => document.querySelector('h1').innerText.startsWith('Chile')")
-    page.click("#country-year")
-    page.get_by_role("option", name="2019", exact=True).click()
+    pick(page, "year", "2019")
     page.wait_for_function("() => location.search.includes('year=2019')")
     page.wait_for_function("() => document.querySelector('main').innerText.includes('Indicadores, 2019')")
     shared = page.url

@@ -86,7 +86,7 @@ def test_two_loads_at_once_are_serialised(built, tmp_path):
     procs = [start_load(built, files_for(tmp_path, each, iso3="URY")),
              start_load(built, files_for(tmp_path, each, iso3="URY", first=each))]
     for proc in procs:
-        out, err = proc.communicate(timeout=300)
+        _, err = proc.communicate(timeout=300)
         assert proc.returncode == 0, err
     assert_consistent(built)
     revisions = query(built, "SELECT revision FROM submission_country_year WHERE iso3 = 'URY' ORDER BY revision")
@@ -113,7 +113,7 @@ def test_a_busy_duckdb_warehouse_is_a_clear_message_and_changes_nothing(tmp_path
     waiting = start_load(url, [path], "--wait", "60")
     time.sleep(2)
     holder.close()  # the first job ends: the second proceeds
-    out, err = waiting.communicate(timeout=120)
+    _, err = waiting.communicate(timeout=120)
     assert waiting.returncode == 0, err
     assert query(url, "SELECT COUNT(*) FROM observations_current") == [(len(INDICATORS),)]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import json
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from tests.conftest import snapshot
@@ -32,7 +32,7 @@ def receipts(result) -> list[dict]:
 
 def test_load_revisions_idempotency_and_provenance(built, tmp_path):
     first = write(tmp_path, "ury_2024.csv", "URY,2024,SD1,,300,400,Agesic,\nURY,2024,SD2,40,,,Agesic,\n")
-    started = datetime.utcnow() - timedelta(seconds=1)
+    started = datetime.now(UTC).replace(tzinfo=None) - timedelta(seconds=1)
     result = gealc("load", str(first), "--submitter", "Agesic", "--json", db=built)
     ok(result)
     [receipt] = receipts(result)
@@ -60,7 +60,7 @@ def test_load_revisions_idempotency_and_provenance(built, tmp_path):
         ("SD1", 80.0, 2, "ury_2024_v2.csv", hashlib.sha256(corrected.read_bytes()).hexdigest(), getpass.getuser(), 2),
     ]
     for *_, received, loaded in history:
-        assert started <= received <= loaded <= datetime.utcnow() + timedelta(seconds=1)
+        assert started <= received <= loaded <= datetime.now(UTC).replace(tzinfo=None) + timedelta(seconds=1)
 
 
 def test_rejected_file_keeps_its_receipt_and_changes_no_value(built, tmp_path):

@@ -1,10 +1,8 @@
-"""The read side's pure parts: number formatting, URLs and the overview figure."""
+"""The read side's pure parts: number formatting, URLs ."""
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-from app.figures import egdi_coverage_bars
 from app.i18n import UI, fmt_number, fmt_rank, language, t
 from app.urls import params, with_params
 from indicators.texts import LANGUAGES
@@ -30,30 +28,6 @@ def test_url_round_trip():
     assert params("?lang=en&year=2022") == {"lang": "en", "year": "2022"}
     assert with_params("?lang=en&year=2022", year=2018) == "?lang=en&year=2018"
     assert with_params("?lang=en", lang=None) == ""
-
-
-def frame(rows):
-    return pd.DataFrame(rows, columns=["iso3", "country", "egdi_rank", "egdi", "assessed", "reported"])
-
-
-def test_figure_orders_by_rank_and_leaves_out_unassessed():
-    fig = egdi_coverage_bars(frame([
-        ("CHL", "Chile", 31, 0.88, True, 14),
-        ("URY", "Uruguay", 25, 0.90, True, 12),
-        ("HTI", "Haití", 174, None, False, 0),
-    ]), "es", 15)
-    bar = fig.data[0]
-    assert list(bar.y) == ["Chile", "Uruguay"]  # drawn bottom-up: rank 25 on top
-    assert list(bar.marker.color) == [14, 12]
-    assert fig.layout.separators == ",."
-    assert "0,900" in bar.hovertext[1]
-
-
-def test_figure_with_one_country_and_with_none():
-    one = egdi_coverage_bars(frame([("URY", "Uruguay", 25, 0.90, True, 0)]), "en", 15)
-    assert list(one.data[0].y) == ["Uruguay"]
-    empty = egdi_coverage_bars(frame([]), "en", 15)
-    assert len(empty.data[0].y) == 0
 
 
 def test_ranks_read_with_their_range():

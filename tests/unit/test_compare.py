@@ -54,6 +54,6 @@ def test_heatmap_marks_missing_cells_and_bars_handle_one_country():
     heat = figures.heatmap(wide, [("SD1", "SD1 Trámites"), ("SD2", "SD2 En línea")], "es")
     assert heat.data[0].text[0] == ["95", "sin datos"]
     bars = figures.grouped_bars(wide, [("SD1", "SD1"), ("SD2", "SD2")], "en")
-    assert len(bars.data) == 1 and list(bars.data[0].y)[0] == 95.0 and pd.isna(list(bars.data[0].y)[1])
+    assert len(bars.data) == 1 and list(bars.data[0].y)[:1] == [95.0] and pd.isna(list(bars.data[0].y)[1])
     radar = figures.radar(wide.rename(columns={"SD1": "D1", "SD2": "D2"}), [("D1", "D1"), ("D2", "D2")], "fr")
     assert list(radar.data[0].theta) == ["D1", "D2", "D1"]

@@ -7,9 +7,9 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
+from etl import read as read_module
 from etl.findings import Unreadable
 from etl.numbers import parse_number
-from etl import read as read_module
 from etl.read import read_submission
 
 CANONICAL = "country,year,indicator,value,numerator,denominator,source,note\n"

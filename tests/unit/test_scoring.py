@@ -8,7 +8,13 @@ import pandas as pd
 import pytest
 
 from indicators.catalogue import DEFAULT_PATH, load_catalogue
-from indicators.comparison import egdi_level, nearest_survey, peer_groups, peer_stats, un_crosscheck
+from indicators.comparison import (
+    egdi_level,
+    nearest_survey,
+    peer_groups,
+    peer_stats,
+    un_crosscheck,
+)
 from indicators.scoring import (
     competition_rank,
     composite_scores,

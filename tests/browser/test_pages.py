@@ -1,0 +1,76 @@
+"""Every page in every language in a real browser: the heading and `<html lang>` in the
+language, every chart drawn, every chart with its table and downloads, the Plotly locale
+loaded, no request off the server's origin and no console error — and at phone width, no
+sideways scrolling. Screenshots of each land in screenshots/ (`make screenshots`)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import (
+    TAKE_SCREENSHOTS,
+    Recorder,
+    screenshot,
+    wait_for_charts,
+)
+
+PAGES = {
+    "home": ("/", ["home-reporting", "home-medians", "home-improved", "home-best", "home-un"],
+             {"es": "GEALC en números 2024", "en": "GEALC in numbers 2024", "pt": "GEALC em números 2024", "fr": "GEALC en chiffres 2024"}),
+    "explorer": ("/explorer", ["explorer-map", "explorer-tiles", "explorer-bars", "explorer-trend"],
+                 {"es": "Explorar indicadores", "en": "Indicator explorer", "pt": "Explorar indicadores", "fr": "Explorer les indicateurs"}),
+    "compare": ("/compare", ["compare-bars", "compare-radar", "compare-heatmap"],
+                {"es": "Comparar países", "en": "Compare countries", "pt": "Comparar países", "fr": "Comparer des pays"}),
+    "country": ("/country/BRB", ["profile-dimensions", "profile-trend", "profile-egov"],
+                {"es": "Barbados — Perfil de país", "en": "Barbados — Country profile", "pt": "Barbados — Perfil do país",
+                 "fr": "Barbade — Profil du pays"}),
+    "un": ("/un", ["un-scatter"], {"es": "Comparación con la ONU", "en": "UN comparison", "pt": "Comparação com a ONU",
+                                   "fr": "Comparaison avec l'ONU"}),
+    "coverage": ("/coverage", ["coverage-matrix"], {"es": "Cobertura", "en": "Coverage", "pt": "Cobertura", "fr": "Couverture"}),
+    "data": ("/data", [], {"es": "Datos y metodología", "en": "Data and methodology", "pt": "Dados e metodologia",
+                           "fr": "Données et méthodologie"}),
+}
+LANGS = ("es", "en", "pt", "fr")
+# Plotly's own label for the PNG export, from the locale scripts the app serves.
+PNG_BUTTON = {"es": "Descargar gráfica", "en": "Download plot", "pt": "Fazer download do gráfico", "fr": "Télécharger le graphique"}
+
+
+def open_page(tab, server: str, name: str, lang: str) -> None:
+    path, charts, titles = PAGES[name]
+    tab.goto(f"{server}{path}?lang={lang}")
+    tab.wait_for_selector("main h1")
+    wait_for_charts(tab, *charts)
+    assert tab.inner_text("main h1") == titles[lang]
+    assert tab.evaluate("document.documentElement.lang") == lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_in_every_language(browser, server, lang):
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    tab = context.new_page()
+    recorder = Recorder(tab)
+    for name, (_, charts, _) in PAGES.items():
+        open_page(tab, server, name, lang)
+        blocks = tab.locator("section.chart-block")
+        assert blocks.count() >= len(charts)
+        for n in range(blocks.count()):  # every chart has its table and its downloads
+            block = blocks.nth(n)
+            assert block.locator("table.data-table").count() >= 1
+            assert block.locator("a.download-link").count() >= 2
+        for chart in charts:  # PNG export in the modebar, labelled in the language
+            titles = tab.eval_on_selector_all(f"#{chart} .modebar-btn", "bs => bs.map(b => b.getAttribute('data-title'))")
+            assert any(title and title.startswith(PNG_BUTTON[lang]) for title in titles), titles
+        screenshot(tab, f"{name}-{lang}-1366")
+    assert recorder.off_origin(server) == []
+    assert recorder.errors == []
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS if TAKE_SCREENSHOTS else ["es"])
+def test_every_page_at_phone_width(browser, server, lang):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    for name in PAGES:
+        open_page(tab, server, name, lang)
+        assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), f"{name} scrolls sideways"
+        screenshot(tab, f"{name}-{lang}-390")
+    context.close()
