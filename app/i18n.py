@@ -264,7 +264,7 @@ UI: dict[str, dict[str, str]] = {
                   "pt": "TII (infraestrutura de telecomunicações)", "fr": "TII (infrastructure de télécommunication)"},
     "index_EPI": {"es": "EPI (participación electrónica)", "en": "EPI (e-participation)", "pt": "EPI (participação eletrônica)", "fr": "EPI (participation en ligne)"},
     "un_relation": {
-        "es": "Correlación de rangos de Spearman entre {measure} e {index}: ρ = {rho} ({n} países). {flagged} país(es) se apartan de la recta más de 2 desviaciones robustas.",
+        "es": "Correlación de rangos de Spearman entre {measure} y {index}: ρ = {rho} ({n} países). {flagged} país(es) se apartan de la recta más de 2 desviaciones robustas.",
         "en": "Spearman rank correlation between {measure} and {index}: ρ = {rho} ({n} countries). {flagged} country(ies) lie more than 2 robust deviations from the line.",
         "pt": "Correlação de postos de Spearman entre {measure} e {index}: ρ = {rho} ({n} países). {flagged} país(es) se afastam da reta mais de 2 desvios robustos.",
         "fr": "Corrélation de rangs de Spearman entre {measure} et {index} : ρ = {rho} ({n} pays). {flagged} pays s'écartent de la droite de plus de 2 écarts robustes.",
@@ -396,4 +396,4 @@ def formatted(table: pd.DataFrame, numeric: dict[str, int], lang: str) -> pd.Dat
     out = table.copy()
     for column, decimals in numeric.items():
         out[column] = [fmt_number(v, lang, decimals) for v in table[column]]
-    return out.fillna("").astype(str)
+    return out.astype(object).where(out.notna(), "").astype(str)

@@ -79,7 +79,7 @@ def layout(db: Engine, search: str, lang: str) -> list:
             html.H2(t("catalogue_title", lang), id="catalogue-title"),
             *filters.bar(controls, view.values),
             table(catalogue_table(cat, lang), _columns(lang), t("catalogue_title", lang), numeric={"weight"}),
-        ], **{"aria-labelledby": "catalogue-title"}),
+        ], className="catalogue", **{"aria-labelledby": "catalogue-title"}),
         html.Section([
             dcc.Markdown(methodology_document(lang), className="methodology", link_target="_self"),
         ], **{"aria-label": t("methodology_title", lang)}),

@@ -1,0 +1,59 @@
+"""The read side on both backends: every page and every download built from a warehouse where one
+country reported one year — the others show "no data", never a crash — and the read-only
+queries agree with the views they read."""
+from __future__ import annotations
+
+import pytest
+
+from app import queries
+from app.downloads import DATASETS
+from app.i18n import t
+from app.pages import country
+from app.server import PAGES, create_app
+from etl.db import connect
+from tests.helpers import gealc, ok
+from tests.integration.test_scores import full_year
+
+LANGS = ("es", "en", "pt", "fr")
+
+
+@pytest.fixture
+def one_country(built: str, tmp_path) -> str:
+    path = tmp_path / "ury_2024.csv"
+    path.write_text(full_year("URY", 0.8))
+    ok(gealc("load", str(path), db=built))
+    return built
+
+
+def text_of(component) -> str:
+    """Every string inside a Dash component tree."""
+    if isinstance(component, str | int | float):
+        return str(component)
+    if isinstance(component, list | tuple):
+        return " ".join(text_of(c) for c in component)
+    children = getattr(component, "children", None)
+    return text_of(children) if children is not None else ""
+
+
+def test_every_page_and_download_with_one_country(one_country):
+    create_app(one_country)  # registers every page's downloads
+    db = connect(one_country, read_only=True)
+    try:
+        for lang in LANGS:
+            for path, page in PAGES.items():
+                assert text_of(page.layout(db, "?year=2024", lang)), path
+            name = queries.member_names(db, lang).set_index("iso3")["name"]
+            assert text_of(country.layout(db, "/country/URY", "", lang)).startswith(f"{name['URY']} — ")
+            assert t("no_country_data", lang, country=name["HTI"]) in text_of(country.layout(db, "/country/HTI", "", lang))
+        home = text_of(PAGES["/"].layout(db, "?year=2024", "en"))
+        assert "1 of 33 member countries reported indicators for 2024; 1 of them reported all 15." in home
+        args = {"year": "2024", "country": "URY", "countries": "URY,CHL", "key": "medians", "lang": "en"}
+        for name, fn in DATASETS.items():
+            frame = fn(db, args, "en")
+            assert len(frame.columns) > 1, name
+        values = queries.values_all(db, "en")
+        assert set(values["iso3"]) == {"URY"} and len(values) == 15
+        assert queries.catalogue(db, "fr")["indicator_id"].tolist() == queries.indicator_names(db, "fr")["indicator_id"].tolist()
+        assert len(queries.egov_named(db, "pt")) == 33 * 12
+    finally:
+        db.dispose()
