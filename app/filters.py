@@ -13,7 +13,7 @@ import pandas as pd
 from dash import ALL, Input, Output, State, callback, dcc, html
 from dash.exceptions import PreventUpdate
 
-from app.i18n import t
+from app.i18n import UI, language, t
 from app.urls import choose, with_params
 from indicators.comparison import EGDI_LEVELS
 
@@ -59,13 +59,23 @@ def dom_id(key: str) -> str:
     return json.dumps(control_id(key), sort_keys=True, separators=(",", ":"))
 
 
-def control(key: str, label: str, options: list[dict], value: Any, multi: bool = False, wide: bool = False) -> html.Div:
+DROPDOWN_TEXTS = ("select_all", "deselect_all", "selected_count", "search", "clear_search", "clear_selection",
+                  "no_options_found")
+
+
+def dropdown_labels(lang: str) -> dict[str, str]:
+    """dcc.Dropdown's own words (search, 'N selected', …) in the page language."""
+    return {key: UI[f"dd_{key}"][language(lang)] for key in DROPDOWN_TEXTS}
+
+
+def control(key: str, label: str, options: list[dict], value: Any, lang: str, multi: bool = False,
+            wide: bool = False) -> html.Div:
     """A labelled dropdown writing `key` to the URL; `None` shows as the 'all' option."""
     shown = value if value is not None or multi else ALL_VALUE
     return html.Div([
         dbc.Label(label, html_for=dom_id(key)),
         dcc.Dropdown(id=control_id(key), options=options, value=shown, multi=multi, clearable=False,
-                     searchable=multi, className=f"filter-{key}"),
+                     searchable=multi, className=f"filter-{key}", labels=dropdown_labels(lang)),
     ], className="filter filter-wide" if wide else "filter")
 
 
@@ -83,23 +93,23 @@ def options(pairs: Iterable[tuple[Any, str]], everything: str | None = None) -> 
 
 
 def year_control(years: Sequence[int], value: int | None, lang: str, key: str = "year", label: str = "data_year") -> html.Div:
-    return control(key, t(label, lang), options((y, str(y)) for y in years), value)
+    return control(key, t(label, lang), options((y, str(y)) for y in years), value, lang)
 
 
 def dimension_control(dims: pd.DataFrame, value: str | None, lang: str) -> html.Div:
     return control("dimension", t("dimension", lang), options(
-        ((d, f"{d} {n}") for d, n in zip(dims["dimension_id"], dims["name"])), t("all_dimensions", lang)), value)
+        ((d, f"{d} {n}") for d, n in zip(dims["dimension_id"], dims["name"])), t("all_dimensions", lang)), value, lang)
 
 
 def subregion_control(subs: pd.DataFrame, value: str | None, lang: str) -> html.Div:
-    return control("subregion", t("subregion", lang), options(zip(subs["subregion"], subs["name"]), t("all_subregions", lang)), value)
+    return control("subregion", t("subregion", lang), options(zip(subs["subregion"], subs["name"]), t("all_subregions", lang)), value, lang)
 
 
 LEVELS = [name for name, _ in EGDI_LEVELS]
 
 
 def level_control(value: str | None, lang: str) -> html.Div:
-    return control("level", t("egdi_level", lang), options(((lv, t(f"level_{lv}", lang)) for lv in LEVELS), t("all_levels", lang)), value)
+    return control("level", t("egdi_level", lang), options(((lv, t(f"level_{lv}", lang)) for lv in LEVELS), t("all_levels", lang)), value, lang)
 
 
 def selected(members: pd.DataFrame, levels: pd.Series, subregion: str | None, level: str | None) -> pd.DataFrame:

@@ -33,7 +33,7 @@ def layout(db: Engine, search: str, lang: str) -> list:
         view.countries = compare.default_peers(scores, members.set_index("iso3")["subregion"])
     controls = [
         filters.control("countries", t("countries", lang), filters.options(zip(members["iso3"], members["name"])),
-                        view.countries, multi=True, wide=True),
+                        view.countries, lang, multi=True, wide=True),
         filters.year_control(years, view.year, lang),
         filters.dimension_control(dims, view.dimension, lang),
     ]

@@ -69,7 +69,7 @@ def layout(db: Engine, search: str, lang: str) -> list:
         filters.dimension_control(choices["dims"], view["dimension"], lang),
         filters.control("indicator", t("indicator", lang), filters.options(
             ((i, f"{i} {n}") for i, n in zip(in_dim["indicator_id"], in_dim["name"])), t("score_of_selection", lang)),
-            view["indicator"], wide=True),
+            view["indicator"], lang, wide=True),
         filters.subregion_control(choices["subs"], view["subregion"], lang),
         filters.level_control(view["level"], lang),
     ]

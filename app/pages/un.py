@@ -51,9 +51,9 @@ def layout(db: Engine, search: str, lang: str) -> list:
     controls = [
         filters.year_control(choices["years"], view["year"], lang),
         filters.control("measure", t("gealc_measure", lang), filters.options(
-            (m, _measure_name(m, dims, lang)) for m in [COMPOSITE_ID, *dims["dimension_id"]]), view["measure"]),
+            (m, _measure_name(m, dims, lang)) for m in [COMPOSITE_ID, *dims["dimension_id"]]), view["measure"], lang),
         filters.control("index", t("un_index_choice", lang), filters.options((i, t(f"index_{i}", lang)) for i in uncompare.UN_INDICES),
-                        view["index"]),
+                        view["index"], lang),
         filters.subregion_control(choices["subs"], view["subregion"], lang),
         filters.level_control(view["level"], lang),
     ]
