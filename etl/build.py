@@ -11,9 +11,11 @@ from etl.db import PROJECT_ROOT, open_for_writing
 from etl.demo import write_demo
 from etl.load import load_file
 from etl.progress import progress, say
+from etl.publish import publish
 from etl.reference import catalogue_frames, members_frames
+from etl.review import review
 from etl.scores import refresh_scores
-from etl.store import replace_reference, upsert_egov
+from etl.store import replace_reference, submissions_for_review, upsert_egov
 from etl.un_egov import read_reference
 from indicators.catalogue import load_catalogue
 from indicators.countries import load_members
@@ -55,4 +57,20 @@ def build(engine: Engine, demo: bool = False, demo_dir: Path = DEMO_DIR) -> Buil
             files = len(paths)
         with conn.begin():
             scores = refresh_scores(conn, catalogue)
+        if demo:
+            with conn.begin():
+                _publish_demo(conn, catalogue)
     return BuildSummary(len(catalogue.indicators), len(members.countries), len(egov), files, loaded, scores)
+
+
+DEMO_RELEASE = "demo"
+
+
+def _publish_demo(conn, catalogue) -> None:
+    """Approve the demonstration submissions not yet reviewed and publish them once as release
+    `demo`, so a fresh `make run` shows data; an existing `demo` release is left as it is."""
+    pending = submissions_for_review(conn, state="accepted")
+    pending = pending[pending["is_demo"].astype(bool)]["submission_id"].drop_duplicates().astype(int).tolist()
+    if pending:
+        review(conn, pending, "approved", DEMO_SUBMITTER, "demonstration data")
+    publish(conn, DEMO_RELEASE, DEMO_SUBMITTER, catalogue, "demonstration data (fictitious values)", existing_ok=True)

@@ -22,11 +22,11 @@ from etl.db import (
     normalise_url,
     open_for_writing,
 )
-from etl.errors import FileProblem
+from etl.errors import FileProblem, Refused
 from indicators.texts import DEFAULT_LANGUAGE, LANGUAGES
 from indicators.yaml_source import DataFileError
 
-DATA_ERRORS = (FileProblem, DataFileError)
+DATA_ERRORS = (FileProblem, DataFileError, Refused)
 EXIT_BUSY = 75  # sysexits' EX_TEMPFAIL: try again later
 
 
@@ -103,6 +103,30 @@ def _parser() -> argparse.ArgumentParser:
                        description="Write the deterministic demonstration submissions (one CSV per country-year).")
     p.add_argument("-o", "--output", type=Path, required=True, help="folder to write into")
     p.set_defaults(run=_demo)
+
+    p = sub.add_parser("review", help="the secretariat's review: list, approve or return submissions",
+                       description="List submissions by state, approve them, or return them to the country with a comment.")
+    review = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    q = review.add_parser("list", help="submissions with their state (accepted, approved, returned, rejected)")
+    q.add_argument("--state", choices=["accepted", "approved", "returned", "rejected"])
+    q.add_argument("--country", help="ISO3 code")
+    q.add_argument("--year", type=int)
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(run=_review_list)
+    for name, action, helptext in (("approve", "approved", "approve accepted submissions for publication"),
+                                   ("return", "returned", "return submissions to the country, with a comment")):
+        q = review.add_parser(name, help=helptext)
+        q.add_argument("ids", nargs="+", type=int, metavar="ID", help="submission id (see `gealc review list`)")
+        q.add_argument("--comment", required=action == "returned", help="what the country should fix, or a note")
+        q.add_argument("--by", help="who decides (default: the user running the command)")
+        q.set_defaults(run=_review, review_action=action)
+
+    p = sub.add_parser("publish", help="freeze the approved values and their scores into an immutable release",
+                       description="Publish a release: the approved current values and their scores, under a new label.")
+    p.add_argument("--label", required=True, help="the release's name in URLs and citations, e.g. 2024-1")
+    p.add_argument("--note", help="what the release contains or corrects")
+    p.add_argument("--by", help="who publishes (default: the user running the command)")
+    p.set_defaults(run=_publish)
 
     p = sub.add_parser("serve", help="serve the dashboard", description="Serve the Dash app from the warehouse.")
     p.add_argument("--host", default="127.0.0.1")
@@ -299,6 +323,39 @@ def _methodology(args: argparse.Namespace) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(methodology_text(catalogue, members, lang), encoding="utf-8")
         print(f"Wrote {path}")
+    return 0
+
+
+def _review_list(args: argparse.Namespace) -> int:
+    from etl.store import submissions_for_review
+
+    with connect(args.db, read_only=True).connect() as conn:
+        rows = submissions_for_review(conn, args.state, args.country.upper() if args.country else None, args.year)
+    columns = ["submission_id", "iso3", "year", "revision", "state", "file_name", "submitter", "received_at",
+               "errors", "warnings", "review_comment", "reviewed_by", "reviewed_at"]
+    if args.json:
+        print(rows[columns].to_json(orient="records", date_format="iso", force_ascii=False, indent=2))
+    else:
+        print(rows[columns[:10]].to_string(index=False) if len(rows) else "No submissions match.")
+    return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    from etl.review import review
+
+    with open_for_writing(connect(args.db)) as conn, conn.begin():
+        done = review(conn, args.ids, args.review_action, args.by or getpass.getuser(), args.comment)
+    print(f"{args.review_action.capitalize()}: submission {', '.join(map(str, done))}.")
+    return 0
+
+
+def _publish(args: argparse.Namespace) -> int:
+    from etl.publish import publish
+    from indicators.catalogue import load_catalogue
+
+    with open_for_writing(connect(args.db)) as conn, conn.begin():
+        release = publish(conn, args.label, args.by or getpass.getuser(), load_catalogue(), args.note)
+    print(f"Published release {release.label}: {release.values} values, {release.scores} scores, sha256 {release.sha256}")
     return 0
 
 

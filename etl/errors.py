@@ -10,3 +10,8 @@ class FileProblem(ValueError):
         self.file, self.line, self.column, self.message, self.fix = file, line, column, message, fix
         where = f"{file}, line {line}" if line else file
         super().__init__(f"{where}, {column}: {message}. Fix: {fix}.")
+
+
+class Refused(ValueError):
+    """A command that cannot do what was asked (unknown submission, a release label taken, …);
+    the message says why and what to do instead. Nothing is written."""

@@ -29,6 +29,19 @@ def _texts(field: str, nullable: bool = False) -> list[Column]:
     return [Column(f"{field}_{lang}", Text, nullable=nullable) for lang in LANGUAGES]
 
 
+def _value_columns() -> list[Column]:
+    """What a value carries, in a submission and in a release alike."""
+    return [Column("value", Double, nullable=False), Column("numerator", Double), Column("denominator", Double),
+            Column("source", Text), Column("note", Text)]
+
+
+def _score_columns() -> list[Column]:
+    """A score with its rank and rank range, and how many indicators it rests on."""
+    return [Column("score", Double),  # NULL when the coverage rules leave it missing, never 0
+            Column("rank", Integer), Column("rank_low", Integer), Column("rank_high", Integer),
+            Column("coverage", Integer, nullable=False)]
+
+
 catalogue_edition = Table(
     "ref_catalogue",
     metadata,
@@ -140,11 +153,7 @@ observation = Table(
     Column("iso3", String(3), nullable=False),
     Column("year", Integer, nullable=False),
     Column("indicator_id", String(8), nullable=False),
-    Column("value", Double, nullable=False),
-    Column("numerator", Double),
-    Column("denominator", Double),
-    Column("source", Text),
-    Column("note", Text),
+    *_value_columns(),
 )
 
 validation_issue = Table(
@@ -161,6 +170,62 @@ validation_issue = Table(
     *_texts("fix"),
 )
 
+review_event_id_seq = Sequence("review_event_id_seq")
+
+# The secretariat's decisions on accepted submissions: approved, or returned with a comment.
+# Never updated or deleted: the latest event of a submission is its review state.
+review_event = Table(
+    "review_event",
+    metadata,
+    Column("event_id", Integer, review_event_id_seq, primary_key=True),
+    Column("submission_id", Integer, ForeignKey("submission.submission_id"), nullable=False),
+    Column("action", String(16), nullable=False),  # approved | returned
+    Column("comment", Text),
+    Column("actor", Text, nullable=False),
+    Column("decided_at", DateTime, nullable=False),
+)
+
+release_id_seq = Sequence("release_id_seq")
+
+# A published release: the approved values and their scores, frozen. Rows are only ever inserted.
+release = Table(
+    "release",
+    metadata,
+    Column("release_id", Integer, release_id_seq, primary_key=True),
+    Column("label", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("created_by", Text, nullable=False),
+    Column("note", Text),
+    Column("sha256", String(64), nullable=False),
+    Column("catalogue_edition", String(32), nullable=False),
+    Column("value_count", Integer, nullable=False),
+    Column("is_demo", Boolean, nullable=False),
+)
+
+release_value = Table(
+    "release_value",
+    metadata,
+    Column("release_id", Integer, ForeignKey("release.release_id"), primary_key=True),
+    Column("iso3", String(3), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("indicator_id", String(8), primary_key=True),
+    *_value_columns(),
+    Column("submission_id", Integer, nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("is_demo", Boolean, nullable=False),
+)
+
+release_score = Table(
+    "release_score",
+    metadata,
+    Column("release_id", Integer, ForeignKey("release.release_id"), primary_key=True),
+    Column("iso3", String(3), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("level", String(16), primary_key=True),
+    Column("id", String(8), primary_key=True),
+    *_score_columns(),
+)
+
 score = Table(
     "score",
     metadata,
@@ -168,11 +233,7 @@ score = Table(
     Column("year", Integer, primary_key=True),
     Column("level", String(16), primary_key=True),  # indicator | dimension | composite
     Column("id", String(8), primary_key=True),
-    Column("score", Double),  # NULL when the coverage rules leave it missing, never 0
-    Column("rank", Integer),
-    Column("rank_low", Integer),
-    Column("rank_high", Integer),
-    Column("coverage", Integer, nullable=False),
+    *_score_columns(),
     Column("catalogue_edition", String(32), nullable=False),
     Column("computed_at", DateTime, nullable=False),
 )
@@ -219,14 +280,41 @@ VIEWS: dict[str, str] = {
         JOIN (SELECT iso3, year, MAX(revision) AS revision
               FROM observations_history GROUP BY iso3, year) latest
           ON latest.iso3 = h.iso3 AND latest.year = h.year AND latest.revision = h.revision""",
+    "review_states": """
+        SELECT e.submission_id, e.action AS review_state, e.comment AS review_comment, e.actor AS reviewed_by,
+               e.decided_at AS reviewed_at
+        FROM review_event e
+        WHERE e.event_id = (SELECT MAX(l.event_id) FROM review_event l WHERE l.submission_id = e.submission_id)""",
+    "observations_approved": """
+        SELECT h.iso3, h.year, h.indicator_id, h.value, h.numerator, h.denominator,
+               h.source, h.note, h.submission_id, h.revision, h.is_demo
+        FROM observations_history h
+        JOIN (SELECT p.iso3, p.year, MAX(p.revision) AS revision
+              FROM submission_country_year p
+              JOIN review_states r ON r.submission_id = p.submission_id AND r.review_state = 'approved'
+              GROUP BY p.iso3, p.year) approved
+          ON approved.iso3 = h.iso3 AND approved.year = h.year AND approved.revision = h.revision""",
+    "releases": """
+        SELECT release_id, label, created_at, created_by, note, sha256, catalogue_edition, value_count, is_demo
+        FROM release""",
+    "published_values": """
+        SELECT r.label AS release, v.iso3, v.year, v.indicator_id, v.value, v.numerator, v.denominator,
+               v.source, v.note, v.submission_id, v.revision, v.is_demo
+        FROM release_value v JOIN release r ON r.release_id = v.release_id""",
+    "published_scores": """
+        SELECT r.label AS release, s.iso3, s.year, s.level, s.id, s.score, s.rank, s.rank_low, s.rank_high, s.coverage
+        FROM release_score s JOIN release r ON r.release_id = s.release_id""",
     "scores": """
         SELECT iso3, year, level, id, score, rank, rank_low, rank_high, coverage, catalogue_edition, computed_at
         FROM score""",
     "submissions": """
         SELECT s.submission_id, s.file_name, s.sha256, s.submitter, s.received_at, s.loaded_at,
                s.status, p.iso3, p.year, p.revision, s.row_count, s.file_format, s.is_demo,
-               COALESCE(v.errors, 0) AS errors, COALESCE(v.warnings, 0) AS warnings
+               COALESCE(v.errors, 0) AS errors, COALESCE(v.warnings, 0) AS warnings,
+               CASE WHEN s.status = 'rejected' THEN 'rejected' ELSE COALESCE(r.review_state, 'accepted') END AS state,
+               r.review_comment, r.reviewed_by, r.reviewed_at
         FROM submission s
+        LEFT JOIN review_states r ON r.submission_id = s.submission_id
         LEFT JOIN submission_country_year p ON p.submission_id = s.submission_id
         LEFT JOIN (SELECT submission_id,
                           SUM(CASE WHEN severity = 'error' THEN 1 ELSE 0 END) AS errors,

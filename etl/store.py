@@ -6,7 +6,17 @@ from __future__ import annotations
 import json
 
 import pandas as pd
-from sqlalchemy import and_, column, delete, func, select, table, text, tuple_
+from sqlalchemy import (
+    and_,
+    bindparam,
+    column,
+    delete,
+    func,
+    select,
+    table,
+    text,
+    tuple_,
+)
 from sqlalchemy.engine import Connection
 
 from etl import schema
@@ -114,3 +124,69 @@ def replace_scores(conn: Connection, scores: pd.DataFrame) -> int:
     """Replace every stored score by `scores` (the rows of the `scores` view)."""
     conn.execute(delete(schema.score))
     return insert_frame(conn, schema.score, scores)
+
+
+def submissions_for_review(conn: Connection, state: str | None = None, iso3: str | None = None,
+                           year: int | None = None) -> pd.DataFrame:
+    """One row per submission and country-year (the `submissions` view), filtered."""
+    sql = "SELECT * FROM submissions WHERE 1 = 1"
+    params: dict[str, object] = {}
+    for key, value in (("state", state), ("iso3", iso3), ("year", year)):
+        if value is not None:
+            sql += f" AND {key} = :{key}"
+            params[key] = value
+    result = conn.execute(text(sql + " ORDER BY submission_id, iso3, year"), params)
+    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+
+def submission_states(conn: Connection, ids: list[int]) -> dict[int, str]:
+    """The state (rejected | accepted | approved | returned) of each stored submission asked for."""
+    result = conn.execute(text("SELECT DISTINCT submission_id, state FROM submissions WHERE submission_id IN :ids")
+                          .bindparams(bindparam("ids", expanding=True)), {"ids": ids})
+    return {int(i): state for i, state in result}
+
+
+def record_review(conn: Connection, submission_id: int, action: str, comment: str | None, actor: str, at) -> None:
+    event_id = conn.scalar(schema.review_event_id_seq.next_value())
+    conn.execute(schema.review_event.insert().values(event_id=event_id, submission_id=submission_id, action=action,
+                                                     comment=comment, actor=actor, decided_at=at))
+
+
+RELEASE_VALUE_COLUMNS = ["iso3", "year", "indicator_id", "value", "numerator", "denominator", "source", "note",
+                         "submission_id", "revision", "is_demo"]
+
+
+def approved_values(conn: Connection) -> pd.DataFrame:
+    """The latest approved revision of every country-year, value by value."""
+    result = conn.execute(text(f"SELECT {', '.join(RELEASE_VALUE_COLUMNS)} FROM observations_approved"))
+    return pd.DataFrame(result.fetchall(), columns=RELEASE_VALUE_COLUMNS)
+
+
+def release_ids(conn: Connection) -> dict[str, int]:
+    """label → release_id of every release."""
+    r = schema.release.c
+    return {label: int(i) for i, label in conn.execute(select(r.release_id, r.label))}
+
+
+def insert_release(conn: Connection, record: dict, values: pd.DataFrame, scores: pd.DataFrame) -> int:
+    """Store a release with its values and scores; returns its id."""
+    release_id = conn.scalar(schema.release_id_seq.next_value())
+    conn.execute(schema.release.insert().values(release_id=release_id, **record))
+    insert_frame(conn, schema.release_value, values.assign(release_id=release_id))
+    insert_frame(conn, schema.release_score, scores.assign(release_id=release_id))
+    return release_id
+
+
+def release_frames(conn: Connection, label: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A stored release's values and scores, as `publish` computed them."""
+    frames = []
+    for view in ("published_values", "published_scores"):
+        result = conn.execute(text(f"SELECT * FROM {view} WHERE release = :label"), {"label": label})
+        frames.append(pd.DataFrame(result.fetchall(), columns=list(result.keys())).drop(columns="release"))
+    return frames[0], frames[1]
+
+
+def release_table(conn: Connection) -> pd.DataFrame:
+    """Every release (the `releases` view), newest first."""
+    result = conn.execute(text("SELECT * FROM releases ORDER BY created_at DESC, release_id DESC"))
+    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))

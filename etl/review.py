@@ -1,0 +1,36 @@
+"""The secretariat's review: an accepted submission is approved, or returned to the country with
+a comment. Every decision is an event recorded with who and when; nothing is overwritten."""
+from __future__ import annotations
+
+from sqlalchemy.engine import Connection
+
+from etl import store
+from etl.errors import Refused
+from etl.load import utc_now
+
+ACTIONS = ("approved", "returned")
+
+
+class ReviewError(Refused):
+    """A review that cannot be recorded (unknown submission, a rejected file, no comment)."""
+
+
+def review(conn: Connection, ids: list[int], action: str, actor: str, comment: str | None = None) -> list[int]:
+    """Record `action` on each submission in `ids` within the caller's transaction; all or none.
+    Only accepted (or already reviewed) submissions can be reviewed; returning needs a comment."""
+    if action not in ACTIONS:
+        raise ReviewError(f"unknown review action '{action}': use approve or return")
+    if action == "returned" and not (comment or "").strip():
+        raise ReviewError("a returned submission needs a comment telling the country what to fix (--comment)")
+    states = store.submission_states(conn, ids)
+    unknown = [i for i in ids if i not in states]
+    if unknown:
+        raise ReviewError(f"no submission {', '.join(map(str, unknown))}: see `gealc review list`")
+    rejected = [i for i in ids if states[i] == "rejected"]
+    if rejected:
+        raise ReviewError(f"submission {', '.join(map(str, rejected))} was rejected by validation and has no values "
+                          "to review; the country must send a corrected file")
+    at = utc_now()
+    for submission_id in ids:
+        store.record_review(conn, submission_id, action, (comment or "").strip() or None, actor, at)
+    return ids
