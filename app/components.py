@@ -39,6 +39,11 @@ def _current(pathname: str, path: str) -> bool:
     return pathname == path or (path.startswith("/country/") and pathname.startswith("/country/"))
 
 
+def country_link(iso3: str, name: str, lang: str) -> html.A:
+    """A link to the country's profile, in the same language."""
+    return html.A(name, href=f"/country/{iso3}?lang={lang}")
+
+
 def notice(text: str, color: str = "info") -> html.Div:
     """A Bootstrap alert announced to screen readers."""
     return html.Div(text, className=f"alert alert-{color} notice", role="status")

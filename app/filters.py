@@ -50,6 +50,13 @@ def read(query: dict[str, str], choices: Sequence[Choice]) -> View:
     return view
 
 
+def downloadable(problems: list[tuple[str, str]], *required: Any) -> None:
+    """Refuse a download (HTTP 400) whose URL asked for something unknown or lacks what it needs."""
+    if problems or any(value is None for value in required):
+        asked = ", ".join(f"{k}={v}" for k, v in problems) or "a required parameter is missing"
+        raise LookupError(f"unknown or missing parameter value(s): {asked}")
+
+
 def control_id(key: str) -> dict[str, str]:
     return {"type": "filter", "key": key}
 

@@ -13,12 +13,10 @@ from etl.un_egov import read_reference
 from etl.validate import check_rows
 from indicators.catalogue import Catalogue
 from indicators.countries import Members
-from indicators.methodology import METHODOLOGY_LANGUAGES, render_methodology
+from indicators.methodology import DOCUMENTS, render_methodology
 
 EXAMPLE = ("URY", 2024)
-DOCS = Path(__file__).resolve().parent.parent / "docs"
-# docs/methodology.md in English, docs/methodology.<lang>.md in every other language of the methodology.
-OUTPUTS = {lang: DOCS / ("methodology.md" if lang == "en" else f"methodology.{lang}.md") for lang in METHODOLOGY_LANGUAGES}
+OUTPUTS = DOCUMENTS  # what `gealc methodology` writes
 
 
 def demo_values(catalogue: Catalogue, members: Members) -> pd.DataFrame:

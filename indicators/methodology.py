@@ -6,6 +6,7 @@ ranking. Markdown, in English, Spanish, Portuguese or French (`docs/methodology.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pandas as pd
 
@@ -145,6 +146,9 @@ T: dict[str, dict[str, str]] = {
     },
 }
 METHODOLOGY_LANGUAGES = tuple(T)
+# Where the published methodology lives: docs/methodology.md in English, methodology.<lang>.md otherwise.
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+DOCUMENTS = {lang: DOCS / ("methodology.md" if lang == "en" else f"methodology.{lang}.md") for lang in METHODOLOGY_LANGUAGES}
 
 
 def _n(value: float, lang: str = "en") -> str:

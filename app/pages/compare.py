@@ -79,20 +79,24 @@ def _body(db: Engine, members, dims, view: compare.CompareView, scores, lang: st
     ]
 
 
+def _download_view(db: Engine, args: dict[str, str], lang: str):
+    """The view a download asks for, refused (HTTP 400) without a year or 2–8 countries."""
+    found = _view(db, args, lang)
+    if not found[3].year or len(found[3].countries) < compare.MIN_COUNTRIES:
+        raise LookupError("give countries=ISO3,ISO3[,…] (2 to 8 members) and a year with scores")
+    return found
+
+
 @dataset("compare")
 def _compare_download(db: Engine, args: dict[str, str], lang: str):
-    members, _, dims, view = _view(db, args, lang)
-    if not view.year or len(view.countries) < compare.MIN_COUNTRIES:
-        raise LookupError("give countries=ISO3,ISO3[,…] (2 to 8 members) and a year with scores")
+    members, _, dims, view = _download_view(db, args, lang)
     return compare.comparison_table(queries.scores_in(db, view.year), queries.egov_all(db), members.set_index("iso3")["name"],
                                     view.countries, dims, view.year, lang)
 
 
 @dataset("compare-indicators")
 def _indicators_download(db: Engine, args: dict[str, str], lang: str):
-    members, _, _, view = _view(db, args, lang)
-    if not view.year or len(view.countries) < compare.MIN_COUNTRIES:
-        raise LookupError("give countries=ISO3,ISO3[,…] (2 to 8 members) and a year with scores")
+    members, _, _, view = _download_view(db, args, lang)
     every = queries.indicator_names(db, lang)
     shown = every[every["dimension_id"] == view.dimension] if view.dimension else every
     wide = compare.wide_scores(queries.scores_in(db, view.year), view.countries, members.set_index("iso3")["name"],

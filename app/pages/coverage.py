@@ -81,8 +81,7 @@ def layout(db: Engine, search: str, lang: str) -> list:
 def _coverage_download(db: Engine, args: dict[str, str], lang: str):
     """The matrix as rows: country, indicator and 1/0 for the year asked."""
     view = _view(db, args, lang)
-    if view["problems"] or view["year"] is None:
-        raise LookupError(f"unknown parameter value(s): {view['problems']}")
+    filters.downloadable(view["problems"], view["year"])
     members, indicators = _selection(db, view, lang)
     matrix = coverage.indicator_matrix(view["reported"], members, indicators, view["year"])
     out = matrix.reset_index().rename(columns={"iso3": "ISO3"})
@@ -94,8 +93,7 @@ def _coverage_download(db: Engine, args: dict[str, str], lang: str):
 def _years_download(db: Engine, args: dict[str, str], lang: str):
     """How many of the indicators in view each country reported, per year."""
     view = _view(db, args, lang)
-    if view["problems"]:
-        raise LookupError(f"unknown parameter value(s): {view['problems']}")
+    filters.downloadable(view["problems"])
     members, indicators = _selection(db, view, lang)
     counts = coverage.yearly_counts(view["reported"], members, indicators)
     return counts.reset_index().rename(columns={"iso3": "ISO3"}).assign(**{t("country", lang): members["name"].to_numpy()})

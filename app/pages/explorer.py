@@ -9,7 +9,7 @@ from dash.exceptions import PreventUpdate
 from sqlalchemy.engine import Engine
 
 from app import explorer, figures, filters, maps, queries, uncompare
-from app.components import chart, fallback_notices, notice, table
+from app.components import chart, country_link, fallback_notices, notice, table
 from app.datasets import FULL_SCORES, FULL_VALUES
 from app.downloads import dataset
 from app.i18n import fmt_rank, formatted, t
@@ -121,7 +121,7 @@ def layout(db: Engine, search: str, lang: str) -> list:
 
 def _table(now: pd.DataFrame, decimals: int, lang: str) -> pd.DataFrame:
     out = formatted(now, {"value": decimals, "score": 1}, lang)
-    out["country"] = [html.A(n, href=f"/country/{c}?lang={lang}") for c, n in zip(now["iso3"], now["name"])]
+    out["country"] = [country_link(c, n, lang) for c, n in zip(now["iso3"], now["name"])]
     out["rank"] = [fmt_rank(r.rank, r.rank_low, r.rank_high) for r in now.itertuples()]
     return out
 
@@ -129,8 +129,7 @@ def _table(now: pd.DataFrame, decimals: int, lang: str) -> pd.DataFrame:
 @dataset("explorer")
 def _explorer_download(db: Engine, args: dict[str, str], lang: str) -> pd.DataFrame:
     view, choices = _view(db, args, lang)
-    if view.problems or view["year"] is None:
-        raise LookupError(f"unknown parameter value(s): {view.problems}")
+    filters.downloadable(view.problems, view["year"])
     _, _, now = _data(db, view, choices, lang)
     title, axis, *_ = _labels(view, choices, lang)
     return now.assign(year=view["year"], measure=title, unit=axis)[

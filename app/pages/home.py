@@ -10,7 +10,7 @@ from app import figures, filters, queries
 from app.components import chart, fallback_notices, notice, table
 from app.datasets import FULL_SCORES, FULL_UN
 from app.downloads import dataset
-from app.headlines import Facts, Headline, headlines
+from app.headlines import HEADLINES, Facts, Headline, headlines
 from app.i18n import formatted, t
 from app.urls import params
 
@@ -63,7 +63,9 @@ def _section(item: Headline, view: filters.View, lang: str) -> html.Section:
 def _headline_download(db: Engine, args: dict[str, str], lang: str):
     """One headline's table, with the headings of the page."""
     view, facts, _ = _view(db, args, lang)
-    wanted = [h for h in headlines(facts, lang) if h.key == args.get("key")] if facts and not view.problems else []
-    if not wanted:
-        raise LookupError("give key=reporting|medians|improved|best|un and a year with data")
-    return wanted[0].table[list(wanted[0].columns)].rename(columns=wanted[0].columns)
+    key = args.get("key")
+    if key not in HEADLINES:
+        raise LookupError(f"give key={'|'.join(HEADLINES)}")
+    filters.downloadable(view.problems, facts)
+    item = HEADLINES[key](facts, lang)
+    return item.table[list(item.columns)].rename(columns=item.columns)

@@ -8,7 +8,7 @@ from dash import html
 from sqlalchemy.engine import Engine
 
 from app import figures, filters, queries, uncompare
-from app.components import chart, fallback_notices, notice, table
+from app.components import chart, country_link, fallback_notices, notice, table
 from app.datasets import FULL_SCORES, FULL_UN
 from app.downloads import dataset
 from app.i18n import fmt_number, fmt_rank, formatted, t
@@ -91,7 +91,7 @@ def _columns(lang: str, index: str) -> list[tuple[str, str]]:
 
 def _table(frame: pd.DataFrame, subregions: dict[str, str], lang: str) -> pd.DataFrame:
     out = formatted(frame, {"un_value": 3, "score": 1}, lang)
-    out["country"] = [html.A(n, href=f"/country/{c}?lang={lang}") for c, n in zip(frame["iso3"], frame["name"])]
+    out["country"] = [country_link(c, n, lang) for c, n in zip(frame["iso3"], frame["name"])]
     out["subregion_name"] = frame["subregion"].map(subregions)
     out["survey_year"] = [str(int(y)) if pd.notna(y) else "—" for y in frame["survey_year"]]
     out["egdi_rank"] = [str(int(r)) if pd.notna(r) else t("not_assessed", lang) for r in frame["egdi_rank"]]
@@ -103,7 +103,6 @@ def _table(frame: pd.DataFrame, subregions: dict[str, str], lang: str) -> pd.Dat
 @dataset("un-comparison")
 def _un_download(db: Engine, args: dict[str, str], lang: str) -> pd.DataFrame:
     view, _ = _view(db, args, lang)
-    if view.problems or view["year"] is None:
-        raise LookupError(f"unknown parameter value(s): {view.problems}")
+    filters.downloadable(view.problems, view["year"])
     frame, _ = _pairs(db, view, lang)
     return frame.rename(columns={"un_value": view["index"], "name": t("country", lang)})
