@@ -11,6 +11,7 @@ from app import figures, filters, queries, uncompare
 from app.components import chart, country_link, fallback_notices, notice, table
 from app.datasets import FULL_SCORES, FULL_UN
 from app.downloads import dataset
+from app.figures import wrap
 from app.i18n import fmt_number, fmt_rank, formatted, t
 from app.urls import params
 from indicators.scoring import COMPOSITE_ID
@@ -74,8 +75,8 @@ def layout(db: Engine, search: str, lang: str) -> list:
     return head + [
         *([notice(t("demo_notice", lang), "warning")] if demo else []),
         chart("un-scatter", t("un_chart_title", lang, measure=measure, index=index, year=view["year"]),
-              figures.scatter(frame, lang, index, measure, fit), lang,
-              table(shown, _columns(lang, index), t("un_table", lang, year=view["year"]),
+              figures.scatter(frame, lang, view["index"], wrap(measure, 30), fit), lang,
+              table(shown, _columns(lang, view["index"]), t("un_table", lang, year=view["year"]),
                     numeric={"survey_year", "un_value", "egdi_rank", "score", "gealc_rank"}),
               [("un-comparison", query, t("download_shown", lang)), (FULL_SCORES, {"lang": lang}, t("download_full_scores", lang)),
                (FULL_UN, {"lang": lang}, t("download_full_un", lang))], lead=sentence),
