@@ -8,9 +8,10 @@ import pandas as pd
 import plotly.graph_objects as go
 from dash import dcc, html
 
+from app.context import shown_release
 from app.downloads import FORMATS, href
 from app.i18n import LANGUAGE_NAMES, t
-from app.urls import with_params
+from app.urls import context, with_params
 
 
 def header(lang: str, pathname: str, search: str) -> html.Header:
@@ -21,14 +22,14 @@ def header(lang: str, pathname: str, search: str) -> html.Header:
                **({"aria-current": "true"} if code == lang else {}))
         for code in LANGUAGE_NAMES
     ]
-    keep = with_params("", lang=lang if lang != "es" else None)
+    keep = context(search, lang)
     pages = [("/", "nav_home"), ("/explorer", "nav_explorer"), ("/compare", "compare_page"), ("/country/URY", "country_page"),
              ("/un", "nav_un"), ("/coverage", "coverage_page"), ("/data", "nav_data")]
     nav = [html.A(t(key, lang), href=f"{path}{keep}", className="nav-link-page" + (" active" if _current(pathname, path) else ""),
                   **({"aria-current": "page"} if _current(pathname, path) else {}))
            for path, key in pages]
     return html.Header(className="site-header", children=dbc.Container([
-        html.Div([html.A(t("app_name", lang), href=f"/{with_params(search)}", className="brand"),
+        html.Div([html.A(t("app_name", lang), href=f"/{keep}", className="brand"),
                   html.Span(t("network", lang), className="network")], className="brand-block"),
         html.Nav(nav, className="page-nav", **{"aria-label": t("pages", lang)}),
         html.Nav(links, className="lang-switch", **{"aria-label": t("language", lang)}),
@@ -41,7 +42,15 @@ def _current(pathname: str, path: str) -> bool:
 
 def country_link(iso3: str, name: str, lang: str) -> html.A:
     """A link to the country's profile, in the same language."""
-    return html.A(name, href=f"/country/{iso3}?lang={lang}")
+    return html.A(name, href=f"/country/{iso3}{with_params('', lang=lang, release=shown_release())}")
+
+
+def release_banner(info: dict, latest: str, pathname: str, search: str, lang: str) -> html.Div:
+    """The notice on an older release's pages, with a link to the same view in the latest one."""
+    date = str(info.get("created_at", ""))[:10]
+    return html.Div([t("older_release", lang, release=info.get("label", ""), date=date),
+                     html.A(t("see_latest", lang, release=latest), href=f"{pathname}{with_params(search, release=None)}")],
+                    className="alert alert-warning notice release-banner", role="status")
 
 
 def notice(text: str, color: str = "info") -> html.Div:

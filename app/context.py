@@ -1,12 +1,29 @@
-"""Where callbacks find the warehouse: the read-only engine the app was created with."""
+"""Where a request finds its data: the release it shows, resolved once per request from the
+URL's `release` (the latest when absent) and kept for the rest of the request, so everything a
+page or download builds comes from one release."""
 from __future__ import annotations
 
 import flask
-from sqlalchemy.engine import Engine
 
-ENGINE_KEY = "GEALC_ENGINE"
+from app.release import Releases, Snapshot
+
+RELEASES_KEY = "GEALC_RELEASES"
 
 
-def engine() -> Engine:
-    """The current app's read-only warehouse engine (valid inside a request)."""
-    return flask.current_app.config[ENGINE_KEY]
+def releases() -> Releases:
+    """The current app's releases (valid inside a request)."""
+    return flask.current_app.config[RELEASES_KEY]
+
+
+def snapshot(asked: str | None = None) -> Snapshot:
+    """The release this request shows: `asked` (KeyError when no release has that label) or
+    the latest. The first call in a request decides; later calls get the same copy."""
+    if "gealc_snapshot" not in flask.g:
+        flask.g.gealc_snapshot = releases().snapshot(asked or None)
+    return flask.g.gealc_snapshot
+
+
+def shown_release() -> str | None:
+    """The label of the release this request shows, once decided (for links that must keep it)."""
+    copy = flask.g.get("gealc_snapshot") if flask.has_request_context() else None
+    return copy.label if copy is not None else None

@@ -3,24 +3,24 @@ value and every UN figure of the members, in the page's language."""
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy.engine import Engine
 
 from app import queries
 from app.downloads import dataset
+from app.release import Snapshot
 
 FULL_SCORES, FULL_VALUES, FULL_UN = "scores", "values", "un-egov"
 
 
 @dataset(FULL_SCORES)
-def _scores(db: Engine, args: dict[str, str], lang: str) -> pd.DataFrame:
+def _scores(db: Snapshot, args: dict[str, str], lang: str) -> pd.DataFrame:
     return queries.scores_all(db, lang)
 
 
 @dataset(FULL_VALUES)
-def _values(db: Engine, args: dict[str, str], lang: str) -> pd.DataFrame:
+def _values(db: Snapshot, args: dict[str, str], lang: str) -> pd.DataFrame:
     return queries.values_all(db, lang)
 
 
 @dataset(FULL_UN)
-def _un(db: Engine, args: dict[str, str], lang: str) -> pd.DataFrame:
+def _un(db: Snapshot, args: dict[str, str], lang: str) -> pd.DataFrame:
     return queries.egov_named(db, lang)

@@ -8,20 +8,20 @@ from collections.abc import Callable
 
 import flask
 import pandas as pd
-from sqlalchemy.engine import Engine
 
-from app.context import engine
+from app.context import shown_release, snapshot
 from app.i18n import language
+from app.release import Snapshot
 from app.urls import with_params
 from indicators.cells import safe_frame
 
-Dataset = Callable[[Engine, dict[str, str], str], pd.DataFrame]
+Dataset = Callable[[Snapshot, dict[str, str], str], pd.DataFrame]
 DATASETS: dict[str, Dataset] = {}
 FORMATS = ("csv", "xlsx")
 
 
 def dataset(name: str) -> Callable[[Dataset], Dataset]:
-    """Register a function (engine, URL parameters, language) → DataFrame as a download."""
+    """Register a function (release snapshot, URL parameters, language) → DataFrame as a download."""
     def register(fn: Dataset) -> Dataset:
         DATASETS[name] = fn
         return fn
@@ -29,6 +29,8 @@ def dataset(name: str) -> Callable[[Dataset], Dataset]:
 
 
 def href(name: str, fmt: str, **query: object) -> str:
+    """The download's URL; it names the release the page shows, so the file holds what the page does."""
+    query.setdefault("release", shown_release())
     return f"/download/{name}.{fmt}{with_params('', **query)}"
 
 
@@ -43,6 +45,13 @@ def to_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
     return out.getvalue()
 
 
+def _release(label: str | None) -> Snapshot:
+    try:
+        return snapshot(label)
+    except KeyError:
+        raise LookupError(f"unknown release '{label}': see /api/v1/releases for the published ones") from None
+
+
 def register_routes(server: flask.Flask) -> None:
     @server.route("/download/<name>.<fmt>")
     def _download(name: str, fmt: str) -> flask.Response:
@@ -50,7 +59,7 @@ def register_routes(server: flask.Flask) -> None:
             flask.abort(404)
         args = dict(flask.request.args)
         try:
-            frame = DATASETS[name](engine(), args, language(args.get("lang")))
+            frame = DATASETS[name](_release(args.get("release")), args, language(args.get("lang")))
         except LookupError as exc:
             return flask.Response(f"{exc}\n", status=400, mimetype="text/plain")
         mimetype = "text/csv" if fmt == "csv" else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -46,6 +46,26 @@ UI: dict[str, dict[str, str]] = {
         "pt": "Os dados não estão disponíveis no momento. Se acabou de instalar o gealc, execute «make run» ou «gealc build --demo».",
         "fr": "Les données ne sont pas disponibles pour le moment. Si vous venez d'installer gealc, lancez « make run » ou « gealc build --demo ».",
     },
+    "unknown_release": {
+        "es": "No hay ninguna versión publicada «{release}»; se muestra la última.",
+        "en": "There is no published release '{release}'; the latest is shown instead.",
+        "pt": "Não há nenhuma versão publicada «{release}»; é mostrada a mais recente.",
+        "fr": "Il n'existe pas de version publiée « {release} » ; la plus récente est affichée.",
+    },
+    "older_release": {
+        "es": "Está viendo la versión {release}, publicada el {date}. Hay una versión más reciente: ",
+        "en": "You are viewing release {release}, published on {date}. A newer release exists: ",
+        "pt": "Você está vendo a versão {release}, publicada em {date}. Há uma versão mais recente: ",
+        "fr": "Vous consultez la version {release}, publiée le {date}. Une version plus récente existe : ",
+    },
+    "see_latest": {"es": "ver la versión {release}", "en": "see release {release}", "pt": "ver a versão {release}",
+                   "fr": "voir la version {release}"},
+    "nothing_published": {
+        "es": "Aún no se ha publicado ninguna versión de los indicadores: la secretaría publica los valores una vez revisados (gealc publish).",
+        "en": "No release of the indicators has been published yet: the secretariat publishes the values once reviewed (gealc publish).",
+        "pt": "Nenhuma versão dos indicadores foi publicada ainda: a secretaria publica os valores depois de revisados (gealc publish).",
+        "fr": "Aucune version des indicateurs n'a encore été publiée : le secrétariat publie les valeurs une fois révisées (gealc publish).",
+    },
     "invalid_param": {
         "es": "El valor «{value}» de «{name}» en el enlace no es válido; se muestra el valor por defecto.",
         "en": "The link's value '{value}' for '{name}' is not valid; the default is shown instead.",
@@ -377,7 +397,7 @@ def t(key: str, lang: str, **values: object) -> str:
 
 
 def is_missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
 def fmt_number(value: float | None, lang: str, decimals: int = 2) -> str:

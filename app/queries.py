@@ -1,156 +1,150 @@
-"""Read-only queries of the read side. All of the app's SQL lives here, against the
-warehouse's documented views; each function returns a DataFrame for the figure builders."""
+"""Read-only queries of the read side. All of the app's SQL lives here, against one release's
+snapshot (`app.release`): its published values and scores, the catalogue, countries and UN
+figures. Each function returns a DataFrame for the figure builders."""
 from __future__ import annotations
 
 import pandas as pd
-from sqlalchemy import text
-from sqlalchemy.engine import Engine
 
 from app.i18n import language
+from app.release import Snapshot
 
 
-def _frame(engine: Engine, sql: str, **params: object) -> pd.DataFrame:
-    with engine.connect() as conn:
-        result = conn.execute(text(sql), params)
-        return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+def indicator_count(db: Snapshot) -> int:
+    return int(db.frame("SELECT COUNT(*) AS n FROM indicator_catalogue")["n"].iloc[0])
 
 
-def indicator_count(engine: Engine) -> int:
-    return int(_frame(engine, "SELECT COUNT(*) AS n FROM indicator_catalogue")["n"].iloc[0])
-
-
-def member_names(engine: Engine, lang: str) -> pd.DataFrame:
+def member_names(db: Snapshot, lang: str) -> pd.DataFrame:
     """iso3, name and subregion of every member, by name."""
     lang = language(lang)
-    return _frame(engine, f"SELECT iso3, name_{lang} AS name, subregion FROM countries ORDER BY name_{lang}")
+    return db.frame(f"SELECT iso3, name_{lang} AS name, subregion FROM countries ORDER BY name_{lang}")
 
 
-def scores_of(engine: Engine, iso3: str) -> pd.DataFrame:
+def scores_of(db: Snapshot, iso3: str) -> pd.DataFrame:
     """Every score of one country: all years and levels."""
-    return _frame(engine, """SELECT year, level, id, score, rank, rank_low, rank_high, coverage
-                             FROM scores WHERE iso3 = :iso3 ORDER BY year, level, id""", iso3=iso3)
+    return db.frame("""SELECT year, level, id, score, rank, rank_low, rank_high, coverage
+                             FROM published_scores WHERE iso3 = $iso3 ORDER BY year, level, id""", iso3=iso3)
 
 
-def dimension_names(engine: Engine, lang: str) -> pd.DataFrame:
+def dimension_names(db: Snapshot, lang: str) -> pd.DataFrame:
     """dimension_id, its name and its UN counterpart index, in catalogue order."""
     lang = language(lang)
-    return _frame(engine, f"SELECT dimension_id, name_{lang} AS name, un_counterpart FROM dimensions ORDER BY position")
+    return db.frame(f"SELECT dimension_id, name_{lang} AS name, un_counterpart FROM dimensions ORDER BY position")
 
 
-def observations_of(engine: Engine, iso3: str, year: int, lang: str) -> pd.DataFrame:
-    """One country-year's current values with the indicator's name and unit, its score, and the
+def observations_of(db: Snapshot, iso3: str, year: int, lang: str) -> pd.DataFrame:
+    """One country-year's published values with the indicator's name and unit, its score, and the
     note and source the country gave; every catalogue indicator, reported or not."""
     lang = language(lang)
-    return _frame(engine, f"""
+    return db.frame(f"""
         SELECT i.indicator_id, i.dimension_id, i.name_{lang} AS indicator, i.unit_label_{lang} AS unit,
                o.value, s.score, o.source, o.note, o.revision, o.is_demo
         FROM indicator_catalogue i
-        LEFT JOIN observations_current o ON o.indicator_id = i.indicator_id AND o.iso3 = :iso3 AND o.year = :year
-        LEFT JOIN scores s ON s.iso3 = :iso3 AND s.year = :year AND s.level = 'indicator' AND s.id = i.indicator_id
+        LEFT JOIN published_values o ON o.indicator_id = i.indicator_id AND o.iso3 = $iso3 AND o.year = $year
+        LEFT JOIN published_scores s ON s.iso3 = $iso3 AND s.year = $year AND s.level = 'indicator' AND s.id = i.indicator_id
         ORDER BY i.position""", iso3=iso3, year=year)
 
 
-def egov_history(engine: Engine, iso3: str) -> pd.DataFrame:
+def egov_history(db: Snapshot, iso3: str) -> pd.DataFrame:
     """The country's UN E-Government Survey figures, every survey (NULL when not assessed)."""
-    return _frame(engine, """SELECT survey_year, egdi, osi, hci, tii, epi, egdi_rank, assessed
-                             FROM egov_survey WHERE iso3 = :iso3 ORDER BY survey_year""", iso3=iso3)
+    return db.frame("""SELECT survey_year, egdi, osi, hci, tii, epi, egdi_rank, assessed
+                             FROM egov_survey WHERE iso3 = $iso3 ORDER BY survey_year""", iso3=iso3)
 
 
-def ranked_count(engine: Engine, year: int) -> int:
+def ranked_count(db: Snapshot, year: int) -> int:
     """How many countries have a composite score in `year`."""
-    frame = _frame(engine, """SELECT COUNT(*) AS n FROM scores
-                              WHERE year = :year AND level = 'composite' AND score IS NOT NULL""", year=year)
+    frame = db.frame("""SELECT COUNT(*) AS n FROM published_scores
+                              WHERE year = $year AND level = 'composite' AND score IS NOT NULL""", year=year)
     return int(frame["n"].iloc[0])
 
 
-def values_of(engine: Engine, iso3: str, lang: str) -> pd.DataFrame:
-    """Every current value of one country, all years, with its score and provenance."""
+def values_of(db: Snapshot, iso3: str, lang: str) -> pd.DataFrame:
+    """Every published value of one country, all years, with its score and provenance."""
     lang = language(lang)
-    return _frame(engine, f"""
+    return db.frame(f"""
         SELECT o.year, o.indicator_id, i.name_{lang} AS indicator, o.value, i.unit_label_{lang} AS unit, s.score,
                o.numerator, o.denominator, o.source, o.note, o.revision, o.submission_id, o.is_demo
-        FROM observations_current o
+        FROM published_values o
         JOIN indicator_catalogue i ON i.indicator_id = o.indicator_id
-        LEFT JOIN scores s ON s.iso3 = o.iso3 AND s.year = o.year AND s.level = 'indicator' AND s.id = o.indicator_id
-        WHERE o.iso3 = :iso3 ORDER BY o.year, i.position""", iso3=iso3)
+        LEFT JOIN published_scores s ON s.iso3 = o.iso3 AND s.year = o.year AND s.level = 'indicator' AND s.id = o.indicator_id
+        WHERE o.iso3 = $iso3 ORDER BY o.year, i.position""", iso3=iso3)
 
 
-def scores_in(engine: Engine, year: int) -> pd.DataFrame:
+def scores_in(db: Snapshot, year: int) -> pd.DataFrame:
     """Every member's scores in `year`, all levels."""
-    return _frame(engine, """SELECT iso3, level, id, score, rank, rank_low, rank_high, coverage
-                             FROM scores WHERE year = :year""", year=year)
+    return db.frame("""SELECT iso3, level, id, score, rank, rank_low, rank_high, coverage
+                             FROM published_scores WHERE year = $year""", year=year)
 
 
-def score_years(engine: Engine) -> list[int]:
+def score_years(db: Snapshot) -> list[int]:
     """Years with any GEALC score, newest first."""
-    return [int(y) for y in _frame(engine, "SELECT DISTINCT year FROM scores ORDER BY year DESC")["year"]]
+    return [int(y) for y in db.frame("SELECT DISTINCT year FROM published_scores ORDER BY year DESC")["year"]]
 
 
-def indicator_names(engine: Engine, lang: str) -> pd.DataFrame:
+def indicator_names(db: Snapshot, lang: str) -> pd.DataFrame:
     """indicator_id, dimension_id and name, in catalogue order."""
     lang = language(lang)
-    return _frame(engine, f"SELECT indicator_id, dimension_id, name_{lang} AS name FROM indicator_catalogue ORDER BY position")
+    return db.frame(f"SELECT indicator_id, dimension_id, name_{lang} AS name FROM indicator_catalogue ORDER BY position")
 
 
-def egov_all(engine: Engine) -> pd.DataFrame:
+def egov_all(db: Snapshot) -> pd.DataFrame:
     """Every member's UN survey figures (for the nearest survey to a data year)."""
-    return _frame(engine, """SELECT e.iso3, e.survey_year, e.egdi, e.osi, e.hci, e.tii, e.epi, e.egdi_rank
+    return db.frame("""SELECT e.iso3, e.survey_year, e.egdi, e.osi, e.hci, e.tii, e.epi, e.egdi_rank
                              FROM egov_survey e JOIN countries c ON c.iso3 = e.iso3""")
 
 
-def demo_in(engine: Engine, year: int) -> bool:
+def demo_in(db: Snapshot, year: int) -> bool:
     """Whether any value of `year` is demonstration data."""
-    frame = _frame(engine, "SELECT COUNT(*) AS n FROM observations_current WHERE year = :year AND is_demo", year=year)
+    frame = db.frame("SELECT COUNT(*) AS n FROM published_values WHERE year = $year AND is_demo", year=year)
     return bool(frame["n"].iloc[0])
 
 
-def reported(engine: Engine) -> pd.DataFrame:
-    """Which member reported which indicator in which year (current values): iso3, year, indicator_id."""
-    return _frame(engine, "SELECT DISTINCT iso3, year, indicator_id FROM observations_current")
+def reported(db: Snapshot) -> pd.DataFrame:
+    """Which member reported which indicator in which year (published values): iso3, year, indicator_id."""
+    return db.frame("SELECT DISTINCT iso3, year, indicator_id FROM published_values")
 
 
-def subregion_names(engine: Engine, lang: str) -> pd.DataFrame:
+def subregion_names(db: Snapshot, lang: str) -> pd.DataFrame:
     """subregion id and name."""
     lang = language(lang)
-    return _frame(engine, f"SELECT subregion, name_{lang} AS name FROM subregions ORDER BY name_{lang}")
+    return db.frame(f"SELECT subregion, name_{lang} AS name FROM subregions ORDER BY name_{lang}")
 
 
-def scores_all(engine: Engine, lang: str) -> pd.DataFrame:
+def scores_all(db: Snapshot, lang: str) -> pd.DataFrame:
     """Every member's scores, every year and level, with the country's name and subregion."""
     lang = language(lang)
-    return _frame(engine, f"""
+    return db.frame(f"""
         SELECT s.iso3, c.name_{lang} AS name, c.subregion, s.year, s.level, s.id, s.score, s.rank, s.rank_low,
                s.rank_high, s.coverage
-        FROM scores s JOIN countries c ON c.iso3 = s.iso3 ORDER BY s.year, s.level, s.id, s.iso3""")
+        FROM published_scores s JOIN countries c ON c.iso3 = s.iso3 ORDER BY s.year, s.level, s.id, s.iso3""")
 
 
-def values_all(engine: Engine, lang: str) -> pd.DataFrame:
-    """Every current value of every member, with names, unit, score and provenance."""
+def values_all(db: Snapshot, lang: str) -> pd.DataFrame:
+    """Every published value of every member, with names, unit, score and provenance."""
     lang = language(lang)
-    return _frame(engine, f"""
+    return db.frame(f"""
         SELECT o.iso3, c.name_{lang} AS name, o.year, i.dimension_id, o.indicator_id, i.name_{lang} AS indicator,
                o.value, i.unit_label_{lang} AS unit, s.score, o.numerator, o.denominator, o.source, o.note,
                o.revision, o.is_demo
-        FROM observations_current o
+        FROM published_values o
         JOIN countries c ON c.iso3 = o.iso3
         JOIN indicator_catalogue i ON i.indicator_id = o.indicator_id
-        LEFT JOIN scores s ON s.iso3 = o.iso3 AND s.year = o.year AND s.level = 'indicator' AND s.id = o.indicator_id
+        LEFT JOIN published_scores s ON s.iso3 = o.iso3 AND s.year = o.year AND s.level = 'indicator' AND s.id = o.indicator_id
         ORDER BY o.year, i.position, c.name_{lang}""")
 
 
-def egov_named(engine: Engine, lang: str) -> pd.DataFrame:
+def egov_named(db: Snapshot, lang: str) -> pd.DataFrame:
     """The members' UN E-Government Survey figures, every survey, with the country's name."""
     lang = language(lang)
-    return _frame(engine, f"""
+    return db.frame(f"""
         SELECT e.iso3, c.name_{lang} AS name, e.survey_year, e.egdi, e.osi, e.hci, e.tii, e.epi, e.egdi_rank, e.assessed
         FROM egov_survey e JOIN countries c ON c.iso3 = e.iso3 ORDER BY e.survey_year, e.egdi_rank""")
 
 
-def catalogue(engine: Engine, lang: str) -> pd.DataFrame:
+def catalogue(db: Snapshot, lang: str) -> pd.DataFrame:
     """The indicator catalogue in the language: names, unit, definition, formula parts, valid
     range, goalposts, scale and weight, in catalogue order."""
     lang = language(lang)
-    return _frame(engine, f"""
+    return db.frame(f"""
         SELECT i.indicator_id, i.dimension_id, d.name_{lang} AS dimension, i.name_{lang} AS name,
                i.unit_label_{lang} AS unit, i.definition_{lang} AS definition, i.direction, i.min_value, i.max_value,
                i.goal_lower, i.goal_target, i.log_transform, i.weight, i.multiplier,

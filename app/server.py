@@ -15,14 +15,14 @@ from dash import (
     dcc,
     html,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from app import datasets  # noqa: F401  (registers the full-data downloads)
-from app.components import header, notice
-from app.context import ENGINE_KEY, engine
+from app.components import header, notice, release_banner
+from app.context import RELEASES_KEY, releases, snapshot
 from app.downloads import register_routes
 from app.i18n import language, t
 from app.pages import compare, country, coverage, data, explorer, home, un
+from app.release import Releases, Unavailable
 from app.urls import params
 from etl.db import connect
 
@@ -41,7 +41,7 @@ class GealcDash(Dash):
 
 
 def create_app(database_url: str) -> Dash:
-    """The app reading `database_url` through a read-only engine."""
+    """The app showing the releases published in `database_url` (read through a read-only engine)."""
     app = GealcDash(
         __name__,
         assets_folder=str(ASSETS),
@@ -53,7 +53,11 @@ def create_app(database_url: str) -> Dash:
         suppress_callback_exceptions=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
-    app.server.config[ENGINE_KEY] = connect(database_url, read_only=True)
+    app.server.config[RELEASES_KEY] = book = Releases(connect(database_url, read_only=True))
+    try:
+        book.snapshot()  # the latest release in memory before the first visitor
+    except Unavailable:
+        pass  # no warehouse yet: pages say so until it appears
     register_routes(app.server)
     app.layout = html.Div([
         dcc.Location(id="url", refresh=False),
@@ -68,18 +72,36 @@ def create_app(database_url: str) -> Dash:
 def _route(pathname: str, search: str) -> tuple[list, str]:
     """The whole page from the URL: every control writes the URL, and the URL alone decides
     what is shown, so a copied link opens the same view."""
-    lang = language(params(search).get("lang"))
+    query = params(search)
+    lang = language(query.get("lang"))
     pathname = pathname or "/"
     page = PAGES.get(pathname)
     try:
+        db, banner = _release(query.get("release"), pathname, search, lang)
         if pathname.startswith(country.PREFIX) or pathname == country.PREFIX.rstrip("/"):
-            content = country.layout(engine(), pathname, search, lang)
+            content = banner + country.layout(db, pathname, search, lang)
         else:
-            content = page.layout(engine(), search, lang) if page else [html.H1(t("not_found", lang))]
-    except SQLAlchemyError:
+            content = banner + (page.layout(db, search, lang) if page else [html.H1(t("not_found", lang))])
+    except Unavailable:
         content = [notice(t("warehouse_unavailable", lang), "danger")]
     main = html.Main(dbc.Container(content, className="page"), id="main")
     return [header(lang, pathname or "/", search), main], lang
+
+
+def _release(asked: str | None, pathname: str, search: str, lang: str):
+    """The release the page shows and what to say about it: nothing for the latest, a banner
+    for an older one, a notice (and the latest) for a label that does not exist."""
+    try:
+        db = snapshot(asked)
+    except KeyError:
+        db = snapshot()
+        return db, [notice(t("unknown_release", lang, release=asked), "warning")]
+    latest = releases().latest()
+    if db.label is None:
+        return db, [notice(t("nothing_published", lang), "info")]
+    if db.label == latest:
+        return db, []
+    return db, [release_banner(db.info, latest, pathname, search, lang)]
 
 
 clientside_callback(

@@ -24,6 +24,13 @@ def with_params(search: str | None, **changes: object) -> str:
     return f"?{urlencode(merged)}" if merged else ""
 
 
+def context(search: str | None, lang: str | None = None) -> str:
+    """The part of a view every link keeps when it opens another page: the language (Spanish,
+    the default, stays out of the URL) and the release shown (the latest when absent)."""
+    query = params(search)
+    lang = lang or query.get("lang")
+    return with_params("", lang=lang if lang != "es" else None, release=query.get("release"))
+
 
 def choose(query: dict[str, str], key: str, allowed: Iterable[T], default: T,
            cast: Callable[[str], T] = str) -> tuple[T, str | None]:

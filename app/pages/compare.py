@@ -4,19 +4,19 @@ and each country's UN EGDI value and rank beside its GEALC scores."""
 from __future__ import annotations
 
 from dash import html
-from sqlalchemy.engine import Engine
 
 from app import compare, figures, filters, queries
 from app.components import chart, fallback_notices, notice, table
 from app.datasets import FULL_SCORES
 from app.downloads import dataset
 from app.i18n import formatted, t
+from app.release import Snapshot
 from app.urls import params
 
 PATH = "/compare"
 
 
-def _view(db: Engine, query: dict[str, str], lang: str):
+def _view(db: Snapshot, query: dict[str, str], lang: str):
     members = queries.member_names(db, lang)
     years = queries.score_years(db)
     dims = queries.dimension_names(db, lang)
@@ -24,7 +24,7 @@ def _view(db: Engine, query: dict[str, str], lang: str):
     return members, years, dims, view
 
 
-def layout(db: Engine, search: str, lang: str) -> list:
+def layout(db: Snapshot, search: str, lang: str) -> list:
     query = params(search)
     members, years, dims, view = _view(db, query, lang)
     notices = fallback_notices(view.problems, lang)
@@ -46,7 +46,7 @@ def layout(db: Engine, search: str, lang: str) -> list:
     return head + _body(db, members, dims, view, scores, lang)
 
 
-def _body(db: Engine, members, dims, view: compare.CompareView, scores, lang: str) -> list:
+def _body(db: Snapshot, members, dims, view: compare.CompareView, scores, lang: str) -> list:
     names = members.set_index("iso3")["name"]
     summary = compare.comparison_table(scores, queries.egov_all(db), names, view.countries, dims, view.year, lang)
     every_indicator = queries.indicator_names(db, lang)
@@ -79,7 +79,7 @@ def _body(db: Engine, members, dims, view: compare.CompareView, scores, lang: st
     ]
 
 
-def _download_view(db: Engine, args: dict[str, str], lang: str):
+def _download_view(db: Snapshot, args: dict[str, str], lang: str):
     """The view a download asks for, refused (HTTP 400) without a year or 2–8 countries."""
     found = _view(db, args, lang)
     if not found[3].year or len(found[3].countries) < compare.MIN_COUNTRIES:
@@ -88,14 +88,14 @@ def _download_view(db: Engine, args: dict[str, str], lang: str):
 
 
 @dataset("compare")
-def _compare_download(db: Engine, args: dict[str, str], lang: str):
+def _compare_download(db: Snapshot, args: dict[str, str], lang: str):
     members, _, dims, view = _download_view(db, args, lang)
     return compare.comparison_table(queries.scores_in(db, view.year), queries.egov_all(db), members.set_index("iso3")["name"],
                                     view.countries, dims, view.year, lang)
 
 
 @dataset("compare-indicators")
-def _indicators_download(db: Engine, args: dict[str, str], lang: str):
+def _indicators_download(db: Snapshot, args: dict[str, str], lang: str):
     members, _, _, view = _download_view(db, args, lang)
     every = queries.indicator_names(db, lang)
     shown = every[every["dimension_id"] == view.dimension] if view.dimension else every

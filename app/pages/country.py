@@ -7,13 +7,13 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, dcc, html
 from dash.exceptions import PreventUpdate
-from sqlalchemy.engine import Engine
 
 from app import figures, filters, profile, queries
 from app.components import chart, download_links, fallback_notices, notice, table
 from app.datasets import FULL_SCORES, FULL_UN
 from app.downloads import dataset
 from app.i18n import formatted, t
+from app.release import Snapshot
 from app.urls import choose, params, with_params
 
 PREFIX = "/country/"
@@ -23,7 +23,7 @@ def country_code(pathname: str) -> str:
     return pathname[len(PREFIX):].strip("/").upper()
 
 
-def layout(db: Engine, pathname: str, search: str, lang: str) -> list:
+def layout(db: Snapshot, pathname: str, search: str, lang: str) -> list:
     members = queries.member_names(db, lang).set_index("iso3")
     iso3, bad_country = choose({"country": country_code(pathname)}, "country", members.index, members.index[0])
     name = members.loc[iso3, "name"]
@@ -43,7 +43,7 @@ def layout(db: Engine, pathname: str, search: str, lang: str) -> list:
             *notices, *filters.bar(controls, {"year": year}), *body, *_egov_section(db, iso3, lang)]
 
 
-def _gealc_sections(db: Engine, iso3: str, name: str, subregions, scores, year: int, lang: str) -> list:
+def _gealc_sections(db: Snapshot, iso3: str, name: str, subregions, scores, year: int, lang: str) -> list:
     names = queries.dimension_names(db, lang)
     medians = profile.medians(queries.scores_in(db, year), subregions, subregions[iso3], year)
     comparison = profile.dimension_comparison(scores, medians, names, year)
@@ -82,7 +82,7 @@ def _gealc_sections(db: Engine, iso3: str, name: str, subregions, scores, year: 
     ]
 
 
-def _egov_section(db: Engine, iso3: str, lang: str) -> list:
+def _egov_section(db: Snapshot, iso3: str, lang: str) -> list:
     history = queries.egov_history(db, iso3)
     series = [(c, c.upper()) for c in ("egdi", "osi", "hci", "tii", "epi")]
     return [chart(
@@ -97,7 +97,7 @@ def _egov_section(db: Engine, iso3: str, lang: str) -> list:
 
 
 @dataset("country-indicators")
-def _indicators_download(db: Engine, args: dict[str, str], lang: str):
+def _indicators_download(db: Snapshot, args: dict[str, str], lang: str):
     iso3, year = args.get("country", "").upper(), args.get("year", "")
     if not year.isdigit():
         raise LookupError("year must be a year, e.g. year=2024")
@@ -105,7 +105,7 @@ def _indicators_download(db: Engine, args: dict[str, str], lang: str):
 
 
 @dataset("country-values")
-def _values_download(db: Engine, args: dict[str, str], lang: str):
+def _values_download(db: Snapshot, args: dict[str, str], lang: str):
     return queries.values_of(db, args.get("country", "").upper(), lang)
 
 
@@ -119,7 +119,7 @@ def _country_changed(iso3: str, view: dict, search: str) -> tuple[str, str]:
     return f"{PREFIX}{iso3}", with_params(search, year=None)
 
 
-def _member(db: Engine, args: dict[str, str]) -> str:
+def _member(db: Snapshot, args: dict[str, str]) -> str:
     iso3 = args.get("country", "").upper()
     if iso3 not in set(queries.member_names(db, "es")["iso3"]):
         raise LookupError("country must be a member's ISO3 code, e.g. country=URY")
@@ -127,7 +127,7 @@ def _member(db: Engine, args: dict[str, str]) -> str:
 
 
 @dataset("country-dimensions")
-def _dimensions_download(db: Engine, args: dict[str, str], lang: str):
+def _dimensions_download(db: Snapshot, args: dict[str, str], lang: str):
     iso3, year = _member(db, args), args.get("year", "")
     if not year.isdigit():
         raise LookupError("year must be a year, e.g. year=2024")
@@ -137,11 +137,11 @@ def _dimensions_download(db: Engine, args: dict[str, str], lang: str):
 
 
 @dataset("country-trend")
-def _trend_download(db: Engine, args: dict[str, str], lang: str):
+def _trend_download(db: Snapshot, args: dict[str, str], lang: str):
     wide, series = profile.trend(queries.scores_of(db, _member(db, args)), queries.dimension_names(db, lang), lang)
     return wide[["year", *[c for c, _ in series]]].rename(columns=dict(series))
 
 
 @dataset("country-un")
-def _un_download(db: Engine, args: dict[str, str], lang: str):
+def _un_download(db: Snapshot, args: dict[str, str], lang: str):
     return queries.egov_history(db, _member(db, args))

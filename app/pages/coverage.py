@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import pandas as pd
 from dash import html
-from sqlalchemy.engine import Engine
 
 from app import coverage, figures, filters, queries, uncompare
 from app.components import chart, download_links, fallback_notices, notice, table
 from app.datasets import FULL_VALUES
 from app.downloads import dataset
 from app.i18n import t
+from app.release import Snapshot
 from app.urls import params
 
 PATH = "/coverage"
 
 
-def _view(db: Engine, query: dict[str, str], lang: str) -> dict:
+def _view(db: Snapshot, query: dict[str, str], lang: str) -> dict:
     """The view in the URL checked against what exists: year, dimension, subregion, EGDI level, problems."""
     reported = queries.reported(db)
     years = sorted({int(y) for y in reported["year"]}, reverse=True)
@@ -29,7 +29,7 @@ def _view(db: Engine, query: dict[str, str], lang: str) -> dict:
     return {**view.values, "problems": view.problems, "reported": reported, "years": years, "dims": dims, "subs": subs}
 
 
-def _selection(db: Engine, view: dict, lang: str):
+def _selection(db: Snapshot, view: dict, lang: str):
     levels = uncompare.levels(queries.egov_all(db), view["year"]) if view["year"] else pd.Series(dtype=object)
     members = filters.selected(queries.member_names(db, lang), levels, view["subregion"], view["level"])
     indicators = queries.indicator_names(db, lang)
@@ -38,7 +38,7 @@ def _selection(db: Engine, view: dict, lang: str):
     return members, indicators.reset_index(drop=True)
 
 
-def layout(db: Engine, search: str, lang: str) -> list:
+def layout(db: Snapshot, search: str, lang: str) -> list:
     view = _view(db, params(search), lang)
     notices = fallback_notices(view["problems"], lang)
     controls = [filters.year_control(view["years"], view["year"], lang),
@@ -78,7 +78,7 @@ def layout(db: Engine, search: str, lang: str) -> list:
 
 
 @dataset("coverage")
-def _coverage_download(db: Engine, args: dict[str, str], lang: str):
+def _coverage_download(db: Snapshot, args: dict[str, str], lang: str):
     """The matrix as rows: country, indicator and 1/0 for the year asked."""
     view = _view(db, args, lang)
     filters.downloadable(view["problems"], view["year"])
@@ -90,7 +90,7 @@ def _coverage_download(db: Engine, args: dict[str, str], lang: str):
 
 
 @dataset("coverage-years")
-def _years_download(db: Engine, args: dict[str, str], lang: str):
+def _years_download(db: Snapshot, args: dict[str, str], lang: str):
     """How many of the indicators in view each country reported, per year."""
     view = _view(db, args, lang)
     filters.downloadable(view["problems"])

@@ -6,20 +6,20 @@ import re
 
 import pandas as pd
 from dash import dcc, html
-from sqlalchemy.engine import Engine
 
 from app import filters, queries
 from app.components import download_links, fallback_notices, table
 from app.datasets import FULL_SCORES, FULL_UN, FULL_VALUES
 from app.downloads import dataset
 from app.i18n import fmt_number, t
+from app.release import Snapshot
 from app.urls import params
 from indicators.methodology import DOCUMENTS
 
 PATH = "/data"
 
 
-def _view(db: Engine, query: dict[str, str], lang: str) -> tuple[filters.View, pd.DataFrame, pd.DataFrame]:
+def _view(db: Snapshot, query: dict[str, str], lang: str) -> tuple[filters.View, pd.DataFrame, pd.DataFrame]:
     dims = queries.dimension_names(db, lang)
     view = filters.read(query, [filters.Choice("dimension", dims["dimension_id"], None, str.upper)])
     cat = queries.catalogue(db, lang)
@@ -61,7 +61,7 @@ def _columns(lang: str) -> list[tuple[str, str]]:
             ("weight", t("weight", lang))]
 
 
-def layout(db: Engine, search: str, lang: str) -> list:
+def layout(db: Snapshot, search: str, lang: str) -> list:
     view, dims, cat = _view(db, params(search), lang)
     controls = [filters.dimension_control(dims, view["dimension"], lang)]
     keep = {"dimension": view["dimension"], "lang": lang}
@@ -87,7 +87,7 @@ def layout(db: Engine, search: str, lang: str) -> list:
 
 
 @dataset("catalogue")
-def _catalogue_download(db: Engine, args: dict[str, str], lang: str) -> pd.DataFrame:
+def _catalogue_download(db: Snapshot, args: dict[str, str], lang: str) -> pd.DataFrame:
     view, _, cat = _view(db, args, lang)
     filters.downloadable(view.problems)
     return cat

@@ -6,20 +6,20 @@ from __future__ import annotations
 import pandas as pd
 from dash import Input, Output, State, callback, html
 from dash.exceptions import PreventUpdate
-from sqlalchemy.engine import Engine
 
 from app import explorer, figures, filters, maps, queries, uncompare
 from app.components import chart, country_link, fallback_notices, notice, table
 from app.datasets import FULL_SCORES, FULL_VALUES
 from app.downloads import dataset
 from app.i18n import fmt_rank, formatted, t
-from app.urls import params, with_params
+from app.release import Snapshot
+from app.urls import context, params
 
 PATH = "/explorer"
 MAP_GRAPHS = ("explorer-map", "explorer-tiles")
 
 
-def _view(db: Engine, query: dict[str, str], lang: str) -> tuple[filters.View, dict]:
+def _view(db: Snapshot, query: dict[str, str], lang: str) -> tuple[filters.View, dict]:
     years = queries.score_years(db)
     cat = queries.catalogue(db, lang)
     dims = queries.dimension_names(db, lang)
@@ -38,7 +38,7 @@ def _view(db: Engine, query: dict[str, str], lang: str) -> tuple[filters.View, d
     return view, {"years": years, "cat": cat, "dims": dims, "subs": subs}
 
 
-def _data(db: Engine, view: filters.View, choices: dict, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def _data(db: Snapshot, view: filters.View, choices: dict, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(the measure every year, the members in view, this year's rows)."""
     level, key = explorer.measure(view["dimension"], view["indicator"])
     data = explorer.series(level, key, queries.scores_all(db, lang),
@@ -60,7 +60,7 @@ def _labels(view: filters.View, choices: dict, lang: str) -> tuple[str, str, int
     return t("composite", lang), t("score_axis", lang), 1, (0, 100), t("explorer_source_score", lang)
 
 
-def layout(db: Engine, search: str, lang: str) -> list:
+def layout(db: Snapshot, search: str, lang: str) -> list:
     view, choices = _view(db, params(search), lang)
     cat = choices["cat"]
     in_dim = cat[cat["dimension_id"] == view["dimension"]] if view["dimension"] else cat
@@ -127,7 +127,7 @@ def _table(now: pd.DataFrame, decimals: int, lang: str) -> pd.DataFrame:
 
 
 @dataset("explorer")
-def _explorer_download(db: Engine, args: dict[str, str], lang: str) -> pd.DataFrame:
+def _explorer_download(db: Snapshot, args: dict[str, str], lang: str) -> pd.DataFrame:
     view, choices = _view(db, args, lang)
     filters.downloadable(view.problems, view["year"])
     _, _, now = _data(db, view, choices, lang)
@@ -146,4 +146,4 @@ def _country_clicked(on_map: dict | None, on_tiles: dict | None, search: str) ->
     if not point.get("customdata"):
         raise PreventUpdate
     code = point["customdata"] if isinstance(point["customdata"], str) else point["customdata"][0]
-    return f"/country/{code}", with_params("", lang=params(search).get("lang"))
+    return f"/country/{code}", context(search)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 from dash import html
-from sqlalchemy.engine import Engine
 
 from app import figures, filters, queries
 from app.components import chart, fallback_notices, notice, table
@@ -12,13 +11,14 @@ from app.datasets import FULL_SCORES, FULL_UN
 from app.downloads import dataset
 from app.headlines import HEADLINES, Facts, Headline, headlines
 from app.i18n import formatted, t
+from app.release import Snapshot
 from app.urls import params
 
 PATH = "/"
 DECIMALS = {"median": 1, "before": 1, "now": 1, "change": 1, "score": 1, "egdi": 3}
 
 
-def _view(db: Engine, query: dict[str, str], lang: str) -> tuple[filters.View, Facts | None, dict]:
+def _view(db: Snapshot, query: dict[str, str], lang: str) -> tuple[filters.View, Facts | None, dict]:
     reported = queries.reported(db)
     years = sorted({int(y) for y in reported["year"]}, reverse=True)
     subs = queries.subregion_names(db, lang)
@@ -33,7 +33,7 @@ def _view(db: Engine, query: dict[str, str], lang: str) -> tuple[filters.View, F
     return view, facts, {"years": years, "subs": subs}
 
 
-def layout(db: Engine, search: str, lang: str) -> list:
+def layout(db: Snapshot, search: str, lang: str) -> list:
     view, facts, choices = _view(db, params(search), lang)
     controls = [filters.year_control(choices["years"], view["year"], lang),
                 filters.subregion_control(choices["subs"], view["subregion"], lang)]
@@ -60,7 +60,7 @@ def _section(item: Headline, view: filters.View, lang: str) -> html.Section:
 
 
 @dataset("headline")
-def _headline_download(db: Engine, args: dict[str, str], lang: str):
+def _headline_download(db: Snapshot, args: dict[str, str], lang: str):
     """One headline's table, with the headings of the page."""
     view, facts, _ = _view(db, args, lang)
     key = args.get("key")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pandas as pd
 from dash import html
-from sqlalchemy.engine import Engine
 
 from app import figures, filters, queries, uncompare
 from app.components import chart, country_link, fallback_notices, notice, table
@@ -13,13 +12,14 @@ from app.datasets import FULL_SCORES, FULL_UN
 from app.downloads import dataset
 from app.figures import wrap
 from app.i18n import fmt_number, fmt_rank, formatted, t
+from app.release import Snapshot
 from app.urls import params
 from indicators.scoring import COMPOSITE_ID
 
 PATH = "/un"
 
 
-def _view(db: Engine, query: dict[str, str], lang: str) -> tuple[filters.View, dict]:
+def _view(db: Snapshot, query: dict[str, str], lang: str) -> tuple[filters.View, dict]:
     years = queries.score_years(db)
     dims = queries.dimension_names(db, lang)
     subs = queries.subregion_names(db, lang)
@@ -35,7 +35,7 @@ def _view(db: Engine, query: dict[str, str], lang: str) -> tuple[filters.View, d
     return view, {"years": years, "dims": dims, "subs": subs}
 
 
-def _pairs(db: Engine, view: filters.View, lang: str) -> tuple[pd.DataFrame, dict | None]:
+def _pairs(db: Snapshot, view: filters.View, lang: str) -> tuple[pd.DataFrame, dict | None]:
     scores, egov = queries.scores_in(db, view["year"]), queries.egov_all(db)
     kept = filters.selected(queries.member_names(db, lang), uncompare.levels(egov, view["year"]), view["subregion"], view["level"])
     return uncompare.pairs(scores, egov, kept, view["year"], view["measure"], view["index"])
@@ -46,7 +46,7 @@ def _measure_name(measure: str, dims: pd.DataFrame, lang: str) -> str:
     return t("composite", lang) if measure == COMPOSITE_ID else f"{measure} {names[measure]}"
 
 
-def layout(db: Engine, search: str, lang: str) -> list:
+def layout(db: Snapshot, search: str, lang: str) -> list:
     view, choices = _view(db, params(search), lang)
     dims = choices["dims"]
     controls = [
@@ -102,7 +102,7 @@ def _table(frame: pd.DataFrame, subregions: dict[str, str], lang: str) -> pd.Dat
 
 
 @dataset("un-comparison")
-def _un_download(db: Engine, args: dict[str, str], lang: str) -> pd.DataFrame:
+def _un_download(db: Snapshot, args: dict[str, str], lang: str) -> pd.DataFrame:
     view, _ = _view(db, args, lang)
     filters.downloadable(view.problems, view["year"])
     frame, _ = _pairs(db, view, lang)

@@ -1,6 +1,6 @@
-"""The read side on both backends: every page and every download built from a warehouse where one
-country reported one year — the others show "no data", never a crash — and the read-only
-queries agree with the views they read."""
+"""The read side on both backends: every page and every download built from a release where one
+country reported one year — the others show "no data", never a crash; a second country's
+submission, loaded but not approved and published, is nowhere to be seen."""
 from __future__ import annotations
 
 import pytest
@@ -9,9 +9,11 @@ from app import queries
 from app.downloads import DATASETS
 from app.i18n import t
 from app.pages import country
+from app.release import Releases
 from app.server import PAGES, create_app
 from etl.db import connect
 from tests.helpers import gealc, ok
+from tests.integration.test_releases import load, states
 from tests.integration.test_scores import full_year
 
 LANGS = ("es", "en", "pt", "fr")
@@ -19,9 +21,11 @@ LANGS = ("es", "en", "pt", "fr")
 
 @pytest.fixture
 def one_country(built: str, tmp_path) -> str:
-    path = tmp_path / "ury_2024.csv"
-    path.write_text(full_year("URY", 0.8))
-    ok(gealc("load", str(path), db=built))
+    """URY's 2024 values approved and published as release 2024-1; CHL's loaded, still under review."""
+    load(built, tmp_path, "ury_2024.csv", full_year("URY", 0.8))
+    ok(gealc("review", "approve", *[str(i) for i, s in states(built).items() if s[0] == "URY"], db=built))
+    ok(gealc("publish", "--label", "2024-1", db=built))
+    load(built, tmp_path, "chl_2024.csv", full_year("CHL", 0.6))
     return built
 
 
@@ -37,7 +41,9 @@ def text_of(component) -> str:
 
 def test_every_page_and_download_with_one_country(one_country):
     create_app(one_country)  # registers every page's downloads
-    db = connect(one_country, read_only=True)
+    engine = connect(one_country, read_only=True)
+    db = Releases(engine).snapshot()
+    assert db.label == "2024-1"
     try:
         for lang in LANGS:
             for path, page in PAGES.items():
@@ -55,5 +61,6 @@ def test_every_page_and_download_with_one_country(one_country):
         assert set(values["iso3"]) == {"URY"} and len(values) == 15
         assert queries.catalogue(db, "fr")["indicator_id"].tolist() == queries.indicator_names(db, "fr")["indicator_id"].tolist()
         assert len(queries.egov_named(db, "pt")) == 33 * 12
+        assert set(queries.scores_all(db, "en")["iso3"]) == {"URY"}
     finally:
-        db.dispose()
+        engine.dispose()
