@@ -15,8 +15,10 @@ from dash import (
     dcc,
     html,
 )
+from dash import _callback as dash_callbacks
 
 from app import datasets  # noqa: F401  (registers the full-data downloads)
+from app.api import register_api
 from app.components import header, notice, release_banner
 from app.context import RELEASES_KEY, releases, snapshot
 from app.downloads import register_routes
@@ -59,6 +61,8 @@ def create_app(database_url: str) -> Dash:
     except Unavailable:
         pass  # no warehouse yet: pages say so until it appears
     register_routes(app.server)
+    register_api(app.server)
+    _with_callbacks(app)
     app.layout = html.Div([
         dcc.Location(id="url", refresh=False),
         dcc.Store(id="page-lang"),
@@ -109,6 +113,21 @@ clientside_callback(
     Output("lang-sink", "data"),
     Input("page-lang", "data"),
 )
+
+
+# Dash hands the callbacks declared with `dash.callback` to the first app that serves a request
+# and forgets them, so a second app in the same process (the tests make several) would have none.
+# Every app gets its own copy instead.
+_CALLBACK_MAP = dict(dash_callbacks.GLOBAL_CALLBACK_MAP)
+_CALLBACK_LIST = list(dash_callbacks.GLOBAL_CALLBACK_LIST)
+dash_callbacks.GLOBAL_CALLBACK_MAP.clear()
+dash_callbacks.GLOBAL_CALLBACK_LIST.clear()
+
+
+def _with_callbacks(app: Dash) -> Dash:
+    app.callback_map.update(_CALLBACK_MAP)
+    app._callback_list.extend(_CALLBACK_LIST)
+    return app
 
 
 def serve(database_url: str, host: str = "127.0.0.1", port: int = 8050, debug: bool = False) -> int:

@@ -101,12 +101,17 @@ def _fresh_pg_database(server_url: str) -> str:
     return server_url.rsplit("/", 1)[0] + f"/{name}"
 
 
+def empty_warehouse(request: pytest.FixtureRequest, folder: Path) -> str:
+    """A new, empty warehouse on the backend `request.param` names (a DuckDB file in `folder`)."""
+    if request.param == "duckdb":
+        return f"duckdb:///{folder / 'warehouse.duckdb'}"
+    return _fresh_pg_database(request.getfixturevalue("pg_server"))
+
+
 @pytest.fixture(params=["duckdb", "postgresql"])
 def warehouse_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """An empty warehouse on each backend: every integration test runs on both."""
-    if request.param == "duckdb":
-        return f"duckdb:///{tmp_path / 'warehouse.duckdb'}"
-    return _fresh_pg_database(request.getfixturevalue("pg_server"))
+    return empty_warehouse(request, tmp_path)
 
 
 def snapshot(url: str) -> dict[str, list[tuple]]:
