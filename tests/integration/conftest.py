@@ -8,6 +8,7 @@ import pytest
 from etl.build import build
 from etl.db import connect
 from tests.conftest import empty_warehouse
+from tests.helpers import gealc, ok
 
 
 def built_warehouse(request: pytest.FixtureRequest, folder: Path) -> str:
@@ -27,3 +28,12 @@ def built(warehouse_url: str) -> str:
     build(engine)
     engine.dispose()
     return warehouse_url
+
+
+@pytest.fixture(scope="session", params=["duckdb", "postgresql"])
+def demo_built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A warehouse made by `gealc build --demo` (the real command), once per backend for the whole
+    session: the tests that use it read it, or rebuild it to show a rebuild changes nothing."""
+    url = empty_warehouse(request, tmp_path_factory.mktemp("demo"))
+    ok(gealc("build", "--demo", db=url))
+    return url

@@ -44,8 +44,8 @@ def test_scores_follow_loads_and_catalogue_edits(built, tmp_path):
     assert query(built, "SELECT DISTINCT catalogue_edition FROM scores") == [("2026.1",)]
 
 
-def test_build_with_demo_scores_every_country_year(built):
-    ok(gealc("build", "--demo", db=built))
+def test_build_with_demo_scores_every_country_year(demo_built):
+    built = demo_built
     [(country_years,)] = query(built, "SELECT COUNT(*) FROM (SELECT DISTINCT iso3, year FROM observations_current) t")
     assert query(built, "SELECT COUNT(*) FROM scores WHERE level = 'composite'") == [(country_years,)]
     bad = query(built, """SELECT COUNT(*) FROM scores WHERE score < 0 OR score > 100
