@@ -7,6 +7,7 @@ import pandas as pd
 
 from app.i18n import language
 from app.release import Snapshot
+from indicators.texts import LANGUAGES
 
 
 def indicator_count(db: Snapshot) -> int:
@@ -150,3 +151,32 @@ def catalogue(db: Snapshot, lang: str) -> pd.DataFrame:
                i.goal_lower, i.goal_target, i.log_transform, i.weight, i.multiplier,
                i.numerator_{lang} AS numerator, i.denominator_{lang} AS denominator
         FROM indicator_catalogue i JOIN dimensions d ON d.dimension_id = i.dimension_id ORDER BY i.position""")
+
+
+def dimension_texts(db: Snapshot, lang: str) -> pd.DataFrame:
+    """dimension_id, its name and its description, in catalogue order."""
+    lang = language(lang)
+    return db.frame(f"SELECT dimension_id, name_{lang} AS name, description_{lang} AS description FROM dimensions ORDER BY position")
+
+
+def catalogue_all(db: Snapshot) -> pd.DataFrame:
+    """The indicator catalogue with every text in all four languages, in catalogue order."""
+    texts = ", ".join(f"i.{stem}_{lang}" for stem in ("name", "unit_label", "definition", "numerator", "denominator")
+                      for lang in LANGUAGES)
+    return db.frame(f"""
+        SELECT i.indicator_id, i.dimension_id, i.position, {texts}, i.unit, i.direction, i.min_value, i.max_value,
+               i.goal_lower, i.goal_target, i.log_transform, i.multiplier, i.weight
+        FROM indicator_catalogue i ORDER BY i.position""")
+
+
+def dimensions_all(db: Snapshot) -> pd.DataFrame:
+    """The dimensions with names and descriptions in all four languages, weight and UN counterpart."""
+    texts = ", ".join(f"{stem}_{lang}" for stem in ("name", "description") for lang in LANGUAGES)
+    return db.frame(f"SELECT dimension_id, position, {texts}, weight, un_counterpart FROM dimensions ORDER BY position")
+
+
+def countries_all(db: Snapshot) -> pd.DataFrame:
+    """The members with their names in all four languages, subregion and its UN M49 code, by ISO3."""
+    names = ", ".join(f"c.name_{lang}" for lang in LANGUAGES)
+    return db.frame(f"""SELECT c.iso3, {names}, c.subregion, s.m49 AS subregion_m49
+                        FROM countries c LEFT JOIN subregions s ON s.subregion = c.subregion ORDER BY c.iso3""")

@@ -8,12 +8,14 @@ import pandas as pd
 from dash import dcc, html
 
 from app import filters, queries
+from app.api import package_url
 from app.components import download_links, fallback_notices, table
+from app.context import releases
 from app.datasets import FULL_SCORES, FULL_UN, FULL_VALUES
 from app.downloads import dataset
 from app.i18n import fmt_number, t
 from app.release import Snapshot
-from app.urls import params
+from app.urls import params, with_params
 from indicators.methodology import DOCUMENTS
 
 PATH = "/data"
@@ -61,6 +63,37 @@ def _columns(lang: str) -> list[tuple[str, str]]:
             ("weight", t("weight", lang))]
 
 
+def releases_table(listing: pd.DataFrame, shown: str | None, lang: str) -> pd.DataFrame:
+    """Every published release, newest first: a link to view it, its date, note, size, checksum
+    and open-data package."""
+    latest = listing["label"].iloc[0] if len(listing) else None
+
+    def name(label: str) -> html.Span:
+        marks = [t("latest_mark", lang)] * (label == latest) + [t("shown_mark", lang)] * (label == shown)
+        link = html.A(label, href=f"/{with_params('', lang=lang, release=None if label == latest else label)}")
+        return html.Span([link, *(f" ({m})" for m in marks)])
+
+    return pd.DataFrame({
+        "release": [name(label) for label in listing["label"]],
+        "published": [str(d)[:10] for d in listing["created_at"]],
+        "note": listing["note"].fillna("").astype(str),
+        "values": [fmt_number(n, lang, 0) for n in listing["value_count"]],
+        "sha256": [html.Code(sha[:12], title=sha) for sha in listing["sha256"]],
+        "package": [html.A(t("package_link", lang), href=package_url(label), download="") for label in listing["label"]],
+    }, dtype=object)
+
+
+def _releases_section(shown: str | None, lang: str) -> html.Section:
+    listing = releases().listing()
+    columns = [("release", t("release", lang)), ("published", t("published_on", lang)), ("note", t("note", lang)),
+               ("values", t("values_count", lang)), ("sha256", "SHA-256"), ("package", t("open_data_package", lang))]
+    return html.Section([
+        html.H2(t("releases_title", lang), id="releases-title"),
+        html.P(t("releases_lead", lang)),
+        table(releases_table(listing, shown, lang), columns, t("releases_title", lang), numeric={"values"}),
+    ], className="releases", **{"aria-labelledby": "releases-title"})
+
+
 def layout(db: Snapshot, search: str, lang: str) -> list:
     view, dims, cat = _view(db, params(search), lang)
     controls = [filters.dimension_control(dims, view["dimension"], lang)]
@@ -75,6 +108,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
                                   (FULL_SCORES, {"lang": lang}, t("download_full_scores", lang)),
                                   (FULL_UN, {"lang": lang}, t("download_full_un", lang))]),
         ], **{"aria-labelledby": "downloads-title"}),
+        _releases_section(db.label, lang),
         html.Section([
             html.H2(t("catalogue_title", lang), id="catalogue-title"),
             *filters.bar(controls, view.values),

@@ -23,11 +23,16 @@ def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+LATEST = "demo-2"
+
+
 @pytest.fixture(scope="session")
 def demo_warehouse(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The demo warehouse with a second release of the same data, so there is an older one to show."""
     url = f"duckdb:///{tmp_path_factory.mktemp('web') / 'gealc.duckdb'}"
-    result = gealc("build", "--demo", db=url)
-    assert result.returncode == 0, result.stderr
+    for command in (["build", "--demo"], ["publish", "--label", LATEST, "--note", "the demo again"]):
+        result = gealc(*command, db=url)
+        assert result.returncode == 0, result.stderr
     return url
 
 

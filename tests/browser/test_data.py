@@ -2,20 +2,24 @@
 the page language, the dimension filter, the catalogue download."""
 from __future__ import annotations
 
-from tests.browser.conftest import download_csv, pick, table_rows
+import io
+import urllib.request
+import zipfile
+
+from tests.browser.conftest import LATEST, download_csv, pick, table_rows
 from tests.helpers import query
 
 
 def test_catalogue_methodology_and_filter(page, server, demo_warehouse):
     page.goto(f"{server}/data?lang=pt")
     page.wait_for_selector(".methodology h2")
-    ids = [r[0] for r in table_rows(page)]
+    ids = [r[0] for r in table_rows(page, 1)]  # the releases come first
     assert ids == [i for (i,) in query(demo_warehouse, "SELECT indicator_id FROM indicator_catalogue ORDER BY position")]
     assert page.locator("h1").count() == 1
     assert "Metodologia" in page.inner_text(".methodology h2")
     pick(page, "dimension", "D3 Interoperabilidade")
     page.wait_for_function("() => location.search.includes('dimension=D3')")
-    page.wait_for_function("() => document.querySelector('table.data-table').tBodies[0].rows.length === 2")
+    page.wait_for_function("() => document.querySelector('.catalogue table.data-table').tBodies[0].rows.length === 2")
     assert page.recorder.errors == []
 
 
@@ -23,3 +27,26 @@ def test_catalogue_download(server, demo_warehouse):
     rows = download_csv(f"{server}/download/catalogue.csv?lang=fr")
     stored = dict(query(demo_warehouse, "SELECT indicator_id, name_fr FROM indicator_catalogue"))
     assert {r["indicator_id"]: r["name"] for r in rows} == stored
+
+
+def test_an_older_release_has_a_banner_and_the_data_page_lists_every_release(page, server):
+    page.goto(f"{server}/compare?release=demo&lang=en&year=2023")
+    banner = page.wait_for_selector(".release-banner")
+    assert "You are viewing release demo" in banner.inner_text()
+    downloads = page.eval_on_selector_all("a[href^='/download/']", "links => links.map(a => a.getAttribute('href'))")
+    assert downloads and all("release=demo&" in h or h.endswith("release=demo") for h in downloads)
+    page.click(f"text=see release {LATEST}")
+    page.wait_for_function("() => !location.search.includes('release=')")
+    assert "year=2023" in page.evaluate("location.search")
+    page.wait_for_selector("h1")
+    assert page.locator(".release-banner").count() == 0
+
+    page.goto(f"{server}/data?lang=es")
+    page.wait_for_selector(".releases table")
+    rows = table_rows(page, 0)
+    assert [r[0] for r in rows] == [f"{LATEST} (la última) (la que se muestra)", "demo"]
+    href = page.get_attribute(".releases tbody tr:nth-child(2) a[download]", "href")
+    with urllib.request.urlopen(server + href) as response:
+        names = zipfile.ZipFile(io.BytesIO(response.read())).namelist()
+    assert "datapackage.json" in names
+    assert page.recorder.errors == []

@@ -1,0 +1,220 @@
+"""The read-only API and the open-data package on DuckDB and PostgreSQL, from a warehouse where
+URY's 2024 values are published as release 2024-1 and CHL's are loaded but still under review:
+listing, filters, pagination, CSV, refusals with 400/404, and CHL's values nowhere — in no API
+answer and in no file of the package. The package's columns are the ones its datapackage.json
+describes, a formula a country typed comes out as text, and the same release gives the same bytes."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+
+import openpyxl
+import pytest
+
+from app import opendata
+from app.api import OPENAPI, package_url
+from app.release import Releases
+from app.server import create_app
+from etl.db import connect
+from indicators.catalogue import load_catalogue
+from indicators.countries import load_members
+from tests.helpers import gealc, ok
+from tests.integration.conftest import built_warehouse
+from tests.integration.test_releases import load, states
+from tests.integration.test_scores import full_year
+
+LABEL = "2024-1"
+FORMULA = '=HYPERLINK("http://evil.test","click")'
+EMBARGOED = "CHL-under-review-note"
+API = "/api/v1"
+VALUES = f"{API}/releases/{LABEL}/values"
+SCORES = f"{API}/releases/{LABEL}/scores"
+
+
+def submission(iso3: str, level: float, source: str, note: str) -> str:
+    """`full_year` with a source and a note on every row (CSV-quoted)."""
+    header, *rows = full_year(iso3, level).splitlines()
+    quoted = ",".join('"' + text.replace('"', '""') + '"' for text in (source, note))
+    return "\n".join([f"{header},source,note", *(f"{row},{quoted}" for row in rows)]) + "\n"
+
+
+@pytest.fixture(scope="module", params=["duckdb", "postgresql"])
+def published(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A warehouse on each backend, made once for the module (its tests only read it): URY 2024
+    approved and published as 2024-1 (its source is a formula), then CHL 2024 loaded and left
+    under review."""
+    folder = tmp_path_factory.mktemp("api")
+    url = built_warehouse(request, folder)
+    load(url, folder, "ury.csv", submission("URY", 0.8, FORMULA, "ordinary note"))
+    ok(gealc("review", "approve", *[str(i) for i, s in states(url).items() if s[0] == "URY"], db=url))
+    ok(gealc("publish", "--label", LABEL, "--note", "first", db=url))
+    load(url, folder, "chl.csv", submission("CHL", 0.6, "Ministerio", EMBARGOED))
+    return url
+
+
+def get_json(client, url: str, status: int = 200) -> dict:
+    response = client.get(url)
+    assert response.status_code == status, (url, response.get_data(as_text=True))
+    assert response.mimetype == "application/json", url
+    return response.get_json()
+
+
+def all_pages(client, url: str) -> list[dict]:
+    """Every row, following the `next` links from `url`."""
+    rows, next_url = [], url
+    while next_url:
+        body = get_json(client, next_url)
+        rows += body["data"]
+        next_url = body["links"].get("next")
+    return rows
+
+
+def test_api_answers_from_the_published_release_only(published):
+    client = create_app(published).server.test_client()
+
+    listing = client.get(f"{API}/releases")
+    assert listing.headers["Cache-Control"] == "no-cache"
+    [release] = listing.get_json()["data"]
+    assert (release["label"], release["note"], release["value_count"], release["is_demo"]) == (LABEL, "first", 15, False)
+    assert release["created_at"].endswith("Z") and len(release["sha256"]) == 64
+    assert release["links"]["package"] == package_url(LABEL)
+    one = client.get(f"{API}/releases/{LABEL}")
+    assert one.get_json() == release and "immutable" in one.headers["Cache-Control"]
+
+    values = get_json(client, VALUES)
+    assert (values["total"], values["pages"], {r["iso3"] for r in values["data"]}) == (15, 1, {"URY"})
+    assert {r["source"] for r in values["data"]} == {FORMULA}  # JSON is not a spreadsheet: the text as given
+    assert get_json(client, f"{VALUES}?country=URY&indicator=SD1,SD2&year=2024")["total"] == 2
+    assert {r["indicator_id"] for r in get_json(client, f"{VALUES}?dimension=D1&lang=es")["data"]} == {"SD1", "SD2", "SD3"}
+    assert get_json(client, f"{VALUES}?year=2023")["total"] == 0
+    assert get_json(client, f"{VALUES}?country=CHL")["total"] == 0  # a member, but nothing of it is published
+    assert get_json(client, f"{VALUES}?indicator=SD1&lang=pt")["data"][0]["country"] == "Uruguai"
+
+    page = get_json(client, f"{VALUES}?per_page=4&page=4")
+    assert (page["total"], page["pages"], len(page["data"]), "next" in page["links"]) == (15, 4, 3, False)
+    assert page["links"]["prev"].endswith("page=3")
+    paged = all_pages(client, f"{VALUES}?per_page=4")
+    assert paged == values["data"]
+    assert get_json(client, f"{VALUES}?page=9")["data"] == []
+
+    as_csv = client.get(f"{VALUES}?per_page=4", headers={"Accept": "text/csv"})
+    assert as_csv.mimetype == "text/csv" and as_csv.headers["X-Total-Count"] == "15"
+    assert 'page=2>; rel="next"' in as_csv.headers["Link"] and 'page=4>; rel="last"' in as_csv.headers["Link"]
+    rows = list(csv.DictReader(io.StringIO(as_csv.get_data().decode("utf-8-sig"))))
+    assert [r["indicator_id"] for r in rows] == [r["indicator_id"] for r in paged[:4]]
+    assert {r["source"] for r in rows} == {"'" + FORMULA}  # neutralised for spreadsheets
+    assert client.get(f"{VALUES}?format=csv&per_page=4").get_data() == as_csv.get_data()
+
+    composite = get_json(client, f"{SCORES}?level=composite")["data"]
+    assert [(r["iso3"], r["id"], r["rank"]) for r in composite] == [("URY", "GEALC", 1)]
+    d1 = get_json(client, f"{SCORES}?dimension=D1")["data"]
+    assert sorted((r["level"], r["id"]) for r in d1) == [("dimension", "D1"), ("indicator", "SD1"),
+                                                          ("indicator", "SD2"), ("indicator", "SD3")]
+    assert [r["id"] for r in get_json(client, f"{SCORES}?indicator=FD2")["data"]] == ["FD2"]
+    assert {r["iso3"] for r in all_pages(client, SCORES)} == {"URY"}
+
+    catalogue = get_json(client, f"{API}/catalogue")
+    assert catalogue["total"] == 15 and {"name_es", "name_fr", "definition_pt"} <= set(catalogue["data"][0])
+    assert get_json(client, f"{API}/catalogue?lang=fr")["data"][0]["name"] == catalogue["data"][0]["name_fr"]
+    assert get_json(client, f"{API}/countries")["total"] == 33
+
+    # Nothing of the submission under review, anywhere the API answers.
+    for url in (f"{API}/releases", f"{API}/releases/{LABEL}", f"{VALUES}?per_page=1000", f"{SCORES}?per_page=1000",
+                f"{VALUES}?format=csv&per_page=1000", f"{SCORES}?format=csv&per_page=1000&country=CHL",
+                f"{API}/catalogue", f"{API}/countries", f"{API}/openapi.json"):
+        assert EMBARGOED not in client.get(url).get_data(as_text=True), url
+
+
+REFUSALS = [  # (url, the parameter named, what the message says is allowed)
+    (f"{VALUES}?colour=red", "colour", "accepts country, year, indicator"),
+    (f"{VALUES}?year=twenty", "year", "from 1990 to 2100"),
+    (f"{VALUES}?year=2024.5", "year", "from 1990 to 2100"),
+    (f"{VALUES}?year=2024&year=2023", "year", "separated by commas"),
+    (f"{VALUES}?country=URY,ESP", "country", "member countries"),
+    (f"{VALUES}?country=ury", "country", "URY"),
+    (f"{VALUES}?indicator=XX9", "indicator", "SD1"),
+    (f"{VALUES}?dimension=D9", "dimension", "D6"),
+    (f"{VALUES}?per_page=0", "per_page", "from 1 to 1000"),
+    (f"{VALUES}?per_page=1001", "per_page", "from 1 to 1000"),
+    (f"{VALUES}?page=-1", "page", "from 1"),
+    (f"{VALUES}?lang=de", "lang", "es, en, pt, fr"),
+    (f"{VALUES}?format=xml", "format", "json, csv"),
+    (f"{SCORES}?level=total", "level", "composite"),
+    (f"{API}/releases?page=2", "page", "takes no parameters"),
+    (f"{API}/catalogue?lang=", "lang", "es, en, pt, fr"),
+    (f"{API}/releases/nope/values", "label", "/api/v1/releases"),
+    (f"{API}/releases/nope/package.zip", "label", "/api/v1/releases"),
+    (f"{API}/releases/nope", "label", "/api/v1/releases"),
+    (f"{API}/nothing", None, "openapi.json"),
+]
+
+
+def test_bad_requests_are_refused_with_what_is_allowed(published):
+    client = create_app(published).server.test_client()
+    for url, parameter, says in REFUSALS:
+        status = 404 if "nope" in url or "nothing" in url else 400
+        body = get_json(client, url, status)
+        assert body["parameter"] == parameter and says in body["error"], (url, body)
+    refused = client.post(f"{API}/releases")
+    assert refused.status_code == 405 and refused.get_json()["parameter"] is None and "GET" in refused.headers["Allow"]
+
+
+def test_package_of_a_release(published):
+    client = create_app(published).server.test_client()
+    response = client.get(package_url(LABEL))
+    assert response.status_code == 200 and response.mimetype == "application/zip"
+    assert response.headers["Content-Disposition"] == f'attachment; filename="gealc-{LABEL}.zip"'
+    archive = zipfile.ZipFile(io.BytesIO(response.get_data()))
+    files = {name: archive.read(name) for name in archive.namelist()}
+    assert set(files) == {"values.csv", "values.xlsx", "scores.csv", "scores.xlsx", "catalogue.csv", "dimensions.csv",
+                          "countries.csv", "un_egov.csv", "datapackage.json", "README.md"}
+
+    package = json.loads(files["datapackage.json"])
+    assert (package["version"], package["licenses"][0]["name"]) == (LABEL, "CC-BY-4.0")
+    tables = {}
+    for resource in package["resources"]:
+        header, *rows = list(csv.reader(io.StringIO(files[resource["path"]].decode("utf-8-sig"))))
+        fields = resource["schema"]["fields"]
+        assert header == [f["name"] for f in fields], resource["name"]
+        assert all(f["description"] and f["type"] in {"string", "integer", "number", "boolean"} for f in fields)
+        keys = [tuple(row[header.index(k)] for k in resource["schema"]["primaryKey"]) for row in rows]
+        assert len(keys) == len(set(keys)), resource["name"]
+        tables[resource["name"]] = [dict(zip(header, row, strict=True)) for row in rows]
+    assert {r["iso3"] for r in tables["values"]} == {"URY"} and len(tables["values"]) == 15
+    assert {r["iso3"] for r in tables["scores"]} == {"URY"}
+    assert (len(tables["countries"]), len(tables["catalogue"]), len(tables["un_egov"])) == (33, 15, 33 * 12)
+    assert {r["source"] for r in tables["values"]} == {"'" + FORMULA}
+    assert "UN DESA" in json.dumps([r for r in package["resources"] if r["name"] == "un_egov"])
+
+    book = openpyxl.load_workbook(io.BytesIO(files["values.xlsx"]))
+    sheet = book.active
+    column = [c.value for c in sheet[1]].index("source") + 1
+    cells = [sheet.cell(row=r, column=column) for r in range(2, sheet.max_row + 1)]
+    assert {(c.value, c.data_type) for c in cells} == {("'" + FORMULA, "s")}
+    texts = [str(c.value) for name in ("values.xlsx", "scores.xlsx")
+             for row in openpyxl.load_workbook(io.BytesIO(files[name])).active.iter_rows() for c in row]
+    assert not any(EMBARGOED in text or text == "CHL" for text in texts)
+    assert not any(EMBARGOED.encode() in data for data in files.values())
+
+    readme = files["README.md"].decode()
+    [release] = client.get(f"{API}/releases").get_json()["data"]
+    assert LABEL in readme and release["sha256"] in readme
+    assert "Creative Commons Attribution 4.0" in readme and "UN DESA" in readme and "How to cite" in readme
+
+    # Built again from another copy of the release: the same bytes.
+    engine = connect(published, read_only=True)
+    try:
+        assert opendata.package(Releases(engine).snapshot(LABEL)) == response.get_data()
+    finally:
+        engine.dispose()
+
+
+def test_openapi_lists_the_members_and_the_catalogue():
+    """The API refuses values its OpenAPI file does not list, so the file must list what exists."""
+    parameters = OPENAPI["components"]["parameters"]
+    assert parameters["Country"]["schema"]["items"]["enum"] == sorted(c.iso3 for c in load_members().countries)
+    catalogue = load_catalogue()
+    assert parameters["Indicator"]["schema"]["items"]["enum"] == [i.id for i in catalogue.indicators]
+    assert parameters["Dimension"]["schema"]["items"]["enum"] == [d.id for d in catalogue.dimensions]
