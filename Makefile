@@ -14,9 +14,10 @@ run: $(VENV)/.app
 	$(BIN)/gealc serve --host $(HOST) --port $(PORT)
 
 ## make test: set up (with test tools and system packages) and run the whole suite
+## (two workers, one test file each at a time: module fixtures are built once per file)
 test: $(VENV)/.dev
 	bash tests/system-deps.sh
-	$(BIN)/python -m pytest -ra
+	$(BIN)/python -m pytest -ra -n 2 --dist loadfile --durations=15
 
 ## make screenshots: every page in headless Chromium at 1366x768 and 390 px, into screenshots/
 screenshots: $(VENV)/.dev
