@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from app.i18n import fmt_number, t
+from app import queries
+from app.i18n import fmt_number, formatted, t
+from app.release import Snapshot
 from indicators.comparison import egdi_level
 from indicators.scoring import COMPOSITE_ID
 
@@ -33,6 +35,26 @@ class Facts:
     dims: pd.DataFrame
     total_indicators: int
     year: int
+
+
+def gather(db: Snapshot, lang: str, year: int, members: pd.DataFrame | None = None,
+           reported: pd.DataFrame | None = None) -> Facts:
+    """The facts of `year` in a release, for `members` (default: every member): the home page and
+    the report read them here, so they say the same thing. `reported`, when the caller has it."""
+    return Facts(members=queries.member_names(db, lang) if members is None else members,
+                 scores=queries.scores_all(db, lang), reported=queries.reported(db) if reported is None else reported,
+                 egov=queries.egov_all(db), dims=queries.dimension_names(db, lang),
+                 total_indicators=queries.indicator_count(db), year=year)
+
+
+# Decimals of the headline tables' numeric columns as shown (the downloads keep every digit).
+DECIMALS = {"median": 1, "before": 1, "now": 1, "change": 1, "score": 1, "egdi": 3}
+
+
+def shown(item: Headline, lang: str) -> tuple[pd.DataFrame, set[str]]:
+    """A headline's table as shown, numbers written in the language, and its numeric columns."""
+    frame = formatted(item.table[list(item.columns)], {c: d for c, d in DECIMALS.items() if c in item.columns}, lang)
+    return frame, {c for c in item.columns if pd.api.types.is_numeric_dtype(item.table[c])}
 
 
 def nearest_survey_year(survey_years: list[int], year: int) -> int | None:

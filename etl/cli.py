@@ -128,6 +128,20 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--by", help="who publishes (default: the user running the command)")
     p.set_defaults(run=_publish)
 
+    p = sub.add_parser("report", help="write the 'GEALC en números' report of a release (HTML or PDF)",
+                       description="Write the 'GEALC en números' report of a published release as one self-contained "
+                                   "HTML document (charts inline, nothing fetched) or as a PDF printed from it with "
+                                   "headless Chromium: key figures, one section per dimension, the UN comparison, "
+                                   "coverage, a methodology summary, the release's SHA-256 and citation. Needs Chromium "
+                                   "(BROWSER_PATH overrides where it is). Exit 1 when the release or year does not exist.")
+    p.add_argument("--release", metavar="LABEL", help="the release (default: the latest published)")
+    p.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="language of the report (default: es)")
+    p.add_argument("--format", choices=("html", "pdf"), help="default: from the suffix of -o")
+    p.add_argument("-o", "--output", type=Path, required=True, help="file to write, e.g. gealc-2024.pdf")
+    p.add_argument("--year", type=int, metavar="YYYY", help="data year (default: the latest with values in the release)")
+    p.add_argument("--charts", type=Path, metavar="DIR", help="also write every chart there as PNG and SVG (01-reporting.png, …)")
+    p.set_defaults(run=_write_report)
+
     p = sub.add_parser("serve", help="serve the dashboard", description="Serve the Dash app from the warehouse.")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8050)
@@ -356,6 +370,24 @@ def _publish(args: argparse.Namespace) -> int:
     with open_for_writing(connect(args.db)) as conn, conn.begin():
         release = publish(conn, args.label, args.by or getpass.getuser(), load_catalogue(), args.note)
     print(f"Published release {release.label}: {release.values} values, {release.scores} scores, sha256 {release.sha256}")
+    return 0
+
+
+def _write_report(args: argparse.Namespace) -> int:
+    fmt = args.format or {".html": "html", ".htm": "html", ".pdf": "pdf"}.get(args.output.suffix.lower())
+    if fmt is None:
+        print(f"error: cannot tell the format from {args.output.name}; give --format html or --format pdf", file=sys.stderr)
+        return 2
+    # The read side is imported only here, as for serve: the write side never depends on it.
+    report = importlib.import_module("app.report")
+    export = importlib.import_module("app.export")
+    try:
+        written = report.write(database_url(args.db), args.release, args.lang, fmt, args.output, args.year, args.charts)
+    except (report.ReportError, export.BrowserError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    charts = len(written) - 1
+    print(f"Wrote {args.output}" + (f" and {charts} chart files to {args.charts}" if charts else ""))
     return 0
 
 

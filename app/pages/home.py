@@ -2,20 +2,18 @@
 sentence written from the data with its chart, table and downloads."""
 from __future__ import annotations
 
-import pandas as pd
 from dash import html
 
 from app import figures, filters, queries
 from app.components import chart, fallback_notices, notice, table
 from app.datasets import FULL_SCORES, FULL_UN
 from app.downloads import dataset
-from app.headlines import HEADLINES, Facts, Headline, headlines
-from app.i18n import formatted, t
+from app.headlines import HEADLINES, Facts, Headline, gather, headlines, shown
+from app.i18n import t
 from app.release import Snapshot
 from app.urls import params
 
 PATH = "/"
-DECIMALS = {"median": 1, "before": 1, "now": 1, "change": 1, "score": 1, "egdi": 3}
 
 
 def _view(db: Snapshot, query: dict[str, str], lang: str) -> tuple[filters.View, Facts | None, dict]:
@@ -27,9 +25,7 @@ def _view(db: Snapshot, query: dict[str, str], lang: str) -> tuple[filters.View,
     if view["year"] is None:
         return view, None, {"years": years, "subs": subs}
     members = queries.member_names(db, lang)
-    members = filters.selected(members, members["iso3"], view["subregion"], None)
-    facts = Facts(members=members, scores=queries.scores_all(db, lang), reported=reported, egov=queries.egov_all(db),
-                  dims=queries.dimension_names(db, lang), total_indicators=queries.indicator_count(db), year=view["year"])
+    facts = gather(db, lang, view["year"], filters.selected(members, members["iso3"], view["subregion"], None), reported)
     return view, facts, {"years": years, "subs": subs}
 
 
@@ -48,9 +44,8 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
 
 
 def _section(item: Headline, view: filters.View, lang: str) -> html.Section:
-    shown = formatted(item.table[list(item.columns)], {c: d for c, d in DECIMALS.items() if c in item.columns}, lang)
-    numeric = {c for c in item.columns if pd.api.types.is_numeric_dtype(item.table[c])}
-    part = table(shown, list(item.columns.items()), t(f"hl_title_{item.key}", lang), numeric=numeric)
+    frame, numeric = shown(item, lang)
+    part = table(frame, list(item.columns.items()), t(f"hl_title_{item.key}", lang), numeric=numeric)
     full = FULL_UN if item.key == "un" else FULL_SCORES
     full_label = t("download_full_un" if item.key == "un" else "download_full_scores", lang)
     query = {"key": item.key, "year": view["year"], "subregion": view["subregion"], "lang": lang}

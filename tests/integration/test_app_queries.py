@@ -6,12 +6,11 @@ from __future__ import annotations
 import pytest
 
 from app import queries
+from app.context import snapshot
 from app.downloads import DATASETS
 from app.i18n import t
 from app.pages import country
-from app.release import Releases
 from app.server import PAGES, create_app
-from etl.db import connect
 from tests.helpers import gealc, ok
 from tests.integration.test_releases import load, states
 from tests.integration.test_scores import full_year
@@ -40,11 +39,10 @@ def text_of(component) -> str:
 
 
 def test_every_page_and_download_with_one_country(one_country):
-    create_app(one_country)  # registers every page's downloads
-    engine = connect(one_country, read_only=True)
-    db = Releases(engine).snapshot()
-    assert db.label == "2024-1"
-    try:
+    app = create_app(one_country)  # registers every page's downloads
+    with app.server.test_request_context("/"):  # as in a callback: the app's releases at hand
+        db = snapshot()
+        assert db.label == "2024-1"
         for lang in LANGS:
             for path, page in PAGES.items():
                 assert text_of(page.layout(db, "?year=2024", lang)), path
@@ -62,5 +60,3 @@ def test_every_page_and_download_with_one_country(one_country):
         assert queries.catalogue(db, "fr")["indicator_id"].tolist() == queries.indicator_names(db, "fr")["indicator_id"].tolist()
         assert len(queries.egov_named(db, "pt")) == 33 * 12
         assert set(queries.scores_all(db, "en")["iso3"]) == {"URY"}
-    finally:
-        engine.dispose()

@@ -1,0 +1,226 @@
+"""The "GEALC en números" report (`gealc report`): one release and one data year as a document the
+secretariat can post as is. The key figures are the home page's headlines, from the same
+functions (app.headlines); then one section per dimension, the UN comparison (app.uncompare),
+coverage (app.coverage), a summary of the published methodology and the release's identity and
+citation. `build` gathers the content; app.report_html lays it out; `write` draws the charts,
+prints the PDF and writes the files."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from app import coverage, export, figures, queries, report_html, uncompare
+from app.figures import wrap
+from app.headlines import Headline, gather, headlines, shown
+from app.i18n import fmt_number, fmt_rank, formatted, language, t
+from app.release import Releases, Snapshot, Unavailable
+from etl.db import connect, duckdb_path, normalise_url
+from indicators.methodology import DOCUMENTS, T
+from indicators.scoring import COMPOSITE_ID
+
+FORMATS = ("html", "pdf")
+ROW_HEIGHT = 20  # px per country in the dimension charts: 33 bars and their labels fit a page
+METHODOLOGY_PARTS = ("score", "dimension", "composite", "ranks")  # of indicators.methodology, in order
+
+
+class ReportError(Exception):
+    """What the user asked for cannot be reported (no such release or year, nothing published)."""
+
+
+@dataclass
+class Table:
+    """A table as printed: every cell a text in the language."""
+    frame: pd.DataFrame
+    columns: list[tuple[str, str]]  # (column, heading)
+    caption: str
+    numeric: set[str] = field(default_factory=set)  # right-aligned columns
+
+
+@dataclass
+class Section:
+    """One part of the report: sentences from the data, a chart and its table."""
+    key: str  # stable: the anchor in the document and the chart's file name
+    title: str
+    sentences: list[str]
+    figure: go.Figure | None = None
+    chart_title: str = ""
+    table: Table | None = None
+    notes: list[str] = field(default_factory=list)  # descriptions and sources, in small print
+
+
+@dataclass
+class Report:
+    lang: str
+    title: str
+    year: int
+    release: dict  # the release's row in the listing: label, created_at, sha256, is_demo, …
+    key_figures: list[Section]
+    sections: list[Section]  # after the key figures: dimensions, UN comparison, coverage
+    methodology: list[tuple[str, str]]  # (heading, Markdown text) of the published methodology
+    methodology_note: str  # where the whole methodology is
+    citation: str
+
+    def charts(self) -> list[tuple[str, Section]]:
+        """The sections with a chart in document order, with the chart's file name: `01-reporting`, …"""
+        drawn = [s for s in [*self.key_figures, *self.sections] if s.figure is not None]
+        return [(f"{n:02d}-{s.key}", s) for n, s in enumerate(drawn, start=1)]
+
+
+def build(db: Snapshot, lang: str, year: int | None = None) -> Report:
+    """The report of release `db` in `lang` for data year `year` (default: the latest with values)."""
+    lang = language(lang)
+    reported = queries.reported(db)
+    years = sorted({int(y) for y in reported["year"]})
+    if not years:
+        raise ReportError(f"release {db.label} holds no values")
+    year = years[-1] if year is None else year
+    if year not in years:
+        raise ReportError(f"release {db.label} has no values for {year}; years with values: {', '.join(map(str, years))}")
+    facts = gather(db, lang, year, reported=reported)
+    in_year = facts.scores[facts.scores["year"] == year]
+    indicators = queries.indicator_names(db, lang)
+    dims = queries.dimension_texts(db, lang)
+    demo = t("demo_suffix", lang) if db.info.get("is_demo") else ""
+    sections = [_dimension(dim, in_year, facts.members, indicators, year, lang) for dim in dims.to_dict("records")]
+    sections += [_un(in_year, facts.egov, facts.members, year, demo, lang),
+                 _coverage(reported, facts.members, indicators, year, lang)]
+    created = pd.Timestamp(db.info["created_at"])
+    return Report(lang=lang, title=t("home_title", lang, year=year), year=year, release=db.info,
+                  key_figures=[_key_figure(item, lang) for item in headlines(facts, lang)], sections=sections,
+                  methodology=methodology(lang), methodology_note=t("report_methodology_more", lang, total=len(indicators)),
+                  citation=t("report_citation", lang, year=created.year, label=db.label, data_year=year,
+                             network=t("network", lang), sha256=db.info["sha256"]))
+
+
+def _key_figure(item: Headline, lang: str) -> Section:
+    frame, numeric = shown(item, lang)
+    title = t(f"hl_title_{item.key}", lang)
+    return Section(item.key, title, [item.sentence], figures.headline(item, lang), title,
+                   Table(frame, list(item.columns.items()), title, numeric))
+
+
+def _dimension(dim: dict, scores: pd.DataFrame, members: pd.DataFrame, indicators: pd.DataFrame, year: int,
+               lang: str) -> Section:
+    """Every member's score in one dimension, best first, the members without one last."""
+    mine = scores[(scores["level"] == "dimension") & (scores["id"] == dim["dimension_id"])]
+    rows = members[["iso3", "name"]].merge(mine[["iso3", "score", "rank", "rank_low", "rank_high", "coverage"]],
+                                           on="iso3", how="left")
+    rows = rows.sort_values(["score", "name"], ascending=[False, True], na_position="last").reset_index(drop=True)
+    scored = rows["score"].dropna()
+    sentence = (t("report_dimension_summary", lang, n=len(scored), members=len(rows), year=year,
+                  median=fmt_number(scored.median(), lang, 1))
+                if len(scored) else t("report_dimension_none", lang, year=year))
+    own = indicators[indicators["dimension_id"] == dim["dimension_id"]]
+    listed = t("report_dimension_indicators", lang, list=t("sep_list", lang).join(f"{i} {n}" for i, n in zip(own["indicator_id"], own["name"])))
+    fig = figures.hbars(rows["name"].tolist(), rows["score"].tolist(), lang, t("score_axis", lang))
+    fig.update_layout(height=90 + ROW_HEIGHT * len(rows))
+    shown_rows = formatted(rows, {"score": 1}, lang)
+    shown_rows["gealc_rank"] = [fmt_rank(r.rank, r.rank_low, r.rank_high) for r in rows.itertuples()]
+    shown_rows["reported"] = [f"{0 if pd.isna(c) else int(c)} / {len(own)}" for c in rows["coverage"]]
+    title = f"{dim['dimension_id']} {dim['name']}"
+    table = Table(shown_rows, [("name", t("country", lang)), ("score", t("score", lang)), ("gealc_rank", t("gealc_rank", lang)),
+                               ("reported", t("report_indicators_present", lang))], title, {"score", "gealc_rank", "reported"})
+    return Section(dim["dimension_id"], title, [sentence], fig, t("report_dimension_chart", lang, year=year), table,
+                   [dim["description"], listed])
+
+
+def _un(scores: pd.DataFrame, egov: pd.DataFrame, members: pd.DataFrame, year: int, demo: str, lang: str) -> Section:
+    """The GEALC composite against the UN EGDI of the nearest survey, as on the UN page by default."""
+    frame, fit = uncompare.pairs(scores, egov, members, year, COMPOSITE_ID, "EGDI")
+    measure, index = t("composite", lang), t("index_EGDI", lang)
+    sentence = (t("un_relation", lang, rho=fmt_number(fit["spearman_rho"], lang, 2), measure=measure, index=index,
+                  n=fit["countries"], flagged=int(frame["flagged"].sum()))
+                if fit else t("un_too_few", lang, n=int(frame[["un_value", "score"]].notna().all(axis=1).sum())))
+    frame = frame.sort_values(["score", "name"], ascending=[False, True], na_position="last")
+    rows = formatted(frame, {"un_value": 3, "score": 1}, lang)
+    rows["survey_year"] = [str(int(y)) if pd.notna(y) else "—" for y in frame["survey_year"]]
+    rows["egdi_rank"] = [str(int(r)) if pd.notna(r) else t("not_assessed", lang) for r in frame["egdi_rank"]]
+    rows["gealc_rank"] = [fmt_rank(r.rank, r.rank_low, r.rank_high) for r in frame.itertuples()]
+    rows["divergence"] = [t("divergence_yes", lang) if f else "" for f in frame["flagged"]]
+    columns = [("name", t("country", lang)), ("survey_year", t("un_survey", lang)), ("un_value", "EGDI"),
+               ("egdi_rank", t("rank", lang)), ("score", t("score", lang)), ("gealc_rank", t("gealc_rank", lang)),
+               ("divergence", t("divergence", lang))]
+    chart_title = t("un_chart_title", lang, measure=measure, index="EGDI", year=year)
+    return Section("un-comparison", t("un_page", lang), [sentence], figures.scatter(frame, lang, "EGDI", wrap(measure, 30), fit),
+                   chart_title, Table(rows, columns, t("un_table", lang, year=year),
+                                      {"survey_year", "un_value", "egdi_rank", "score", "gealc_rank"}),
+                   [t("un_lead", lang), t("un_sources", lang, demo=demo)])
+
+
+def _coverage(reported: pd.DataFrame, members: pd.DataFrame, indicators: pd.DataFrame, year: int, lang: str) -> Section:
+    """Who reported which indicator in the year, and how many indicators each member reported each year."""
+    matrix = coverage.indicator_matrix(reported, members, indicators, year)
+    counts = coverage.yearly_counts(reported, members, indicators)
+    sentence = t("coverage_summary", lang, countries=int((matrix.sum(axis=1) > 0).sum()), members=len(members), year=year,
+                 cells=int(matrix.to_numpy().sum()), possible=matrix.size)
+    years = counts.astype(str).set_axis([str(c) for c in counts.columns], axis=1).reset_index(drop=True)
+    years.insert(0, "name", members["name"].to_numpy())
+    caption = t("years_title", lang, total=len(indicators))
+    fig = figures.reporting_matrix(matrix, members["name"].tolist(), lang).update_layout(height=110 + ROW_HEIGHT * len(members))
+    return Section("coverage", t("coverage_page", lang), [sentence], fig, t("matrix_title", lang, year=year),
+                   Table(years, [("name", t("country", lang)), *[(c, c) for c in years.columns[1:]]], caption,
+                         set(years.columns[1:])), [t("coverage_lead", lang)])
+
+
+def methodology(lang: str) -> list[tuple[str, str]]:
+    """How scores, dimensions, the composite and rank ranges are computed: those sections of the
+    published methodology (docs/, written by `gealc methodology`), as (heading, Markdown text)."""
+    text = DOCUMENTS[lang].read_text(encoding="utf-8")
+    parts = []
+    for key in METHODOLOGY_PARTS:
+        heading = T[lang][key]
+        body = text.split(heading + "\n", 1)[1].split("\n## ", 1)[0]
+        parts.append((re.sub(r"^#+ (\d+\. )?", "", heading), body.strip()))
+    return parts
+
+
+def write(url: str, label: str | None, lang: str, fmt: str, output: Path, year: int | None = None,
+          charts: Path | None = None) -> list[Path]:
+    """Write the report of release `label` (default: the latest) to `output` as HTML or PDF, and
+    with `charts` every chart as PNG and SVG there. The files written."""
+    path = duckdb_path(normalise_url(url))
+    if path is not None and not path.exists():
+        raise ReportError(f"no warehouse at {path}; build one with `gealc build`")
+    book = Releases(connect(url, read_only=True))
+    try:
+        listing = book.listing()
+        if listing.empty:
+            raise ReportError("no release has been published yet; publish one with `gealc publish --label L`")
+        db = book.snapshot(label)
+    except KeyError:
+        raise ReportError(f"there is no release {label!r}; published releases: {', '.join(listing['label'])}") from None
+    except Unavailable as exc:
+        raise ReportError(f"the warehouse cannot be read: {exc}") from exc
+    report = build(db, lang, year)
+    drawn = draw([report], ("svg", "png") if charts else ("svg",))[0]
+    document = html(report, drawn)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "pdf":
+        export.print_pdf(document, output)
+    else:
+        output.write_text(document, encoding="utf-8")
+    written = [output]
+    if charts:
+        charts.mkdir(parents=True, exist_ok=True)
+        for name, images in drawn.items():
+            for ext, data in images.items():
+                (charts / f"{name}.{ext}").write_bytes(data)
+                written.append(charts / f"{name}.{ext}")
+    return written
+
+
+def draw(reports: list[Report], formats: tuple[str, ...] = ("svg",)) -> list[dict[str, dict[str, bytes]]]:
+    """Every chart of each report in `formats`, by file name (`01-reporting`: {'svg': …}), all
+    drawn in one browser session."""
+    named = [report.charts() for report in reports]
+    images = iter(export.images([section.figure for charts in named for _, section in charts], formats))
+    return [{name: next(images) for name, _ in charts} for charts in named]
+
+
+def html(report: Report, drawn: dict[str, dict[str, bytes]]) -> str:
+    """The report as one HTML document, with its charts as `draw` made them."""
+    return report_html.document(report, {section.key: drawn[name]["svg"].decode("utf-8") for name, section in report.charts()})
