@@ -122,8 +122,14 @@ def wait_for_charts(tab, *chart_ids: str) -> None:
         tab.wait_for_selector(f"#{chart} .main-svg")
 
 
+def settled(tab) -> None:
+    """Wait until no callback is under way (Dash shows `._dash-loading-callback` meanwhile)."""
+    tab.wait_for_function("() => !document.querySelector('._dash-loading-callback')")
+
+
 def pick(tab, key: str, option: str) -> None:
     """Choose `option` in the page's `key` filter, as a person would: open it, click the option."""
+    settled(tab)  # a control being redrawn (after the last choice) would close its menu under the click
     tab.click(f"[id='{{\"key\":\"{key}\",\"type\":\"filter\"}}']")
     tab.get_by_role("option", name=option, exact=True).click()
 
