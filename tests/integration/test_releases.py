@@ -87,10 +87,3 @@ def test_rejected_submissions_cannot_be_reviewed(built, tmp_path):
     [rejected] = list(states(built))
     result = gealc("review", "approve", str(rejected), db=built)
     assert result.returncode == 1 and "rejected by validation" in result.stderr
-
-
-def test_demo_build_publishes_the_demo_release(demo_built):
-    """(That a rebuild publishes nothing more is test_warehouse's idempotency test.)"""
-    [(label, count)] = query(demo_built, "SELECT label, value_count FROM releases")
-    assert label == "demo" and count == query(demo_built, "SELECT COUNT(*) FROM observations_current")[0][0]
-    assert query(demo_built, "SELECT COUNT(*) FROM submissions WHERE state <> 'approved'") == [(0,)]

@@ -2,9 +2,6 @@
 (a goalpost, a weight) reaches the scores through `gealc build` without code."""
 from __future__ import annotations
 
-import re
-
-from etl.methodology import OUTPUTS
 from indicators.catalogue import DEFAULT_PATH
 from tests.helpers import gealc, ok, query
 
@@ -42,16 +39,3 @@ def test_scores_follow_loads_and_catalogue_edits(built, tmp_path):
     after = dict(query(built, "SELECT iso3, score FROM scores WHERE level = 'composite'"))
     assert after["CHL"] != before["CHL"]
     assert query(built, "SELECT DISTINCT catalogue_edition FROM scores") == [("2026.1",)]
-
-
-def test_build_with_demo_scores_every_country_year(demo_built):
-    built = demo_built
-    [(country_years,)] = query(built, "SELECT COUNT(*) FROM (SELECT DISTINCT iso3, year FROM observations_current) t")
-    assert query(built, "SELECT COUNT(*) FROM scores WHERE level = 'composite'") == [(country_years,)]
-    bad = query(built, """SELECT COUNT(*) FROM scores WHERE score < 0 OR score > 100
-                          OR (level = 'composite' AND score IS NOT NULL AND NOT (rank_low <= rank AND rank <= rank_high))""")
-    assert bad == [(0,)]
-    # The worked example of the methodology is the warehouse's own number.
-    documented = re.search(r"Composite: [^*]+\*\*([\d.]+)\*\*, rank \*\*(\d+)\*\*", OUTPUTS["en"].read_text(encoding="utf-8"))
-    [(score, rank)] = query(built, "SELECT score, rank FROM scores WHERE iso3 = 'URY' AND year = 2024 AND level = 'composite'")
-    assert (f"{score:.2f}", rank) == (documented.group(1), int(documented.group(2)))

@@ -18,22 +18,6 @@ DOCUMENTED_VIEWS = {
 }
 
 
-def test_build_with_demo_is_idempotent(demo_built):
-    warehouse_url = demo_built
-    first = snapshot(warehouse_url)
-    second_run = gealc("build", "--demo", db=warehouse_url)
-    ok(second_run)
-    assert "(0 new)" in second_run.stdout
-    assert snapshot(warehouse_url) == first  # the demo release too: published once, never again
-    assert query(warehouse_url, "SELECT COUNT(*) FROM countries") == [(33,)]
-    assert query(warehouse_url, "SELECT COUNT(*) FROM indicator_catalogue") == [(15,)]
-    assert query(warehouse_url, "SELECT COUNT(*) FROM egov_survey") == [(33 * 12,)]
-    duplicates = query(warehouse_url, """SELECT iso3, year, indicator_id FROM observations_current
-                                         GROUP BY iso3, year, indicator_id HAVING COUNT(*) > 1""")
-    assert duplicates == []
-    demo = query(warehouse_url, "SELECT COUNT(DISTINCT iso3), MIN(year), MAX(year), MIN(revision) FROM observations_current")
-    assert demo == [(33, 2018, 2024, 1)]
-
 
 def test_documented_views_and_columns(warehouse_url):
     ok(gealc("build", db=warehouse_url))
