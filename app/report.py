@@ -132,15 +132,9 @@ def _un(scores: pd.DataFrame, egov: pd.DataFrame, members: pd.DataFrame, year: i
     """The GEALC composite against the UN EGDI of the nearest survey, as on the UN page by default."""
     frame, fit = uncompare.pairs(scores, egov, members, year, COMPOSITE_ID, "EGDI")
     measure, index = t("composite", lang), t("index_EGDI", lang)
-    sentence = (t("un_relation", lang, rho=fmt_number(fit["spearman_rho"], lang, 2), measure=measure, index=index,
-                  n=fit["countries"], flagged=int(frame["flagged"].sum()))
-                if fit else t("un_too_few", lang, n=int(frame[["un_value", "score"]].notna().all(axis=1).sum())))
+    sentence = uncompare.sentence(frame, fit, measure, index, lang)
     frame = frame.sort_values(["score", "name"], ascending=[False, True], na_position="last")
-    rows = formatted(frame, {"un_value": 3, "score": 1}, lang)
-    rows["survey_year"] = [str(int(y)) if pd.notna(y) else "—" for y in frame["survey_year"]]
-    rows["egdi_rank"] = [str(int(r)) if pd.notna(r) else t("not_assessed", lang) for r in frame["egdi_rank"]]
-    rows["gealc_rank"] = [fmt_rank(r.rank, r.rank_low, r.rank_high) for r in frame.itertuples()]
-    rows["divergence"] = [t("divergence_yes", lang) if f else "" for f in frame["flagged"]]
+    rows = uncompare.shown(frame, lang)
     columns = [("name", t("country", lang)), ("survey_year", t("un_survey", lang)), ("un_value", "EGDI"),
                ("egdi_rank", t("rank", lang)), ("score", t("score", lang)), ("gealc_rank", t("gealc_rank", lang)),
                ("divergence", t("divergence", lang))]

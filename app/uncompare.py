@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from app.i18n import fmt_number, fmt_rank, formatted, t
 from indicators.comparison import egdi_level, nearest_survey, relation
 from indicators.scoring import COMPOSITE_ID
 
@@ -41,3 +42,22 @@ def pairs(scores: pd.DataFrame, egov: pd.DataFrame, members: pd.DataFrame, year:
     out["flagged"] = out["iso3"].map(found["flagged"]).fillna(False).astype(bool) if found else False
     out["residual"] = out["iso3"].map(found["residual"]) if found else None
     return out, found
+
+
+def sentence(frame: pd.DataFrame, fit: dict | None, measure: str, index: str, lang: str) -> str:
+    """The relation in words (Spearman ρ, countries, divergences), or why there is none."""
+    if fit:
+        return t("un_relation", lang, rho=fmt_number(fit["spearman_rho"], lang, 2), measure=measure, index=index,
+                 n=fit["countries"], flagged=int(frame["flagged"].sum()))
+    return t("un_too_few", lang, n=int(frame[["un_value", "score"]].notna().all(axis=1).sum()))
+
+
+def shown(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The pairs as a table shows them: numbers in the language, ranks with their range, the
+    survey year, 'not assessed' and the divergence mark."""
+    out = formatted(frame, {"un_value": 3, "score": 1}, lang)
+    out["survey_year"] = [str(int(y)) if pd.notna(y) else "—" for y in frame["survey_year"]]
+    out["egdi_rank"] = [str(int(r)) if pd.notna(r) else t("not_assessed", lang) for r in frame["egdi_rank"]]
+    out["gealc_rank"] = [fmt_rank(r.rank, r.rank_low, r.rank_high) for r in frame.itertuples()]
+    out["divergence"] = [t("divergence_yes", lang) if f else "" for f in frame["flagged"]]
+    return out

@@ -11,7 +11,7 @@ from app.components import chart, country_link, fallback_notices, notice, table
 from app.datasets import FULL_SCORES, FULL_UN
 from app.downloads import dataset
 from app.figures import wrap
-from app.i18n import fmt_number, fmt_rank, formatted, t
+from app.i18n import t
 from app.release import Snapshot
 from app.urls import params
 from indicators.scoring import COMPOSITE_ID
@@ -66,9 +66,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
     if frame.empty:
         return head + [notice(t("no_members_selected", lang))]
     measure, index = _measure_name(view["measure"], dims, lang), t(f"index_{view['index']}", lang)
-    sentence = (t("un_relation", lang, rho=fmt_number(fit["spearman_rho"], lang, 2), measure=measure, index=index,
-                  n=fit["countries"], flagged=int(frame["flagged"].sum()))
-                if fit else t("un_too_few", lang, n=int(frame[["un_value", "score"]].notna().all(axis=1).sum())))
+    sentence = uncompare.sentence(frame, fit, measure, index, lang)
     demo = queries.demo_in(db, view["year"])
     shown = _table(frame, dict(zip(choices["subs"]["subregion"], choices["subs"]["name"])), lang)
     query = {k: view[k] for k in ("year", "measure", "index", "subregion", "level")} | {"lang": lang}
@@ -91,13 +89,9 @@ def _columns(lang: str, index: str) -> list[tuple[str, str]]:
 
 
 def _table(frame: pd.DataFrame, subregions: dict[str, str], lang: str) -> pd.DataFrame:
-    out = formatted(frame, {"un_value": 3, "score": 1}, lang)
+    out = uncompare.shown(frame, lang)
     out["country"] = [country_link(c, n, lang) for c, n in zip(frame["iso3"], frame["name"])]
     out["subregion_name"] = frame["subregion"].map(subregions)
-    out["survey_year"] = [str(int(y)) if pd.notna(y) else "—" for y in frame["survey_year"]]
-    out["egdi_rank"] = [str(int(r)) if pd.notna(r) else t("not_assessed", lang) for r in frame["egdi_rank"]]
-    out["gealc_rank"] = [fmt_rank(r.rank, r.rank_low, r.rank_high) for r in frame.itertuples()]
-    out["divergence"] = [t("divergence_yes", lang) if f else "" for f in frame["flagged"]]
     return out
 
 
