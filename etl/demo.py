@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
+import os
 from pathlib import Path
 
 import numpy as np
@@ -78,18 +80,24 @@ def _row(ind: Indicator, iso3: str, year: int, value: float, rng: np.random.Gene
 
 
 def write_demo(cat: Catalogue, members: Members, egov: pd.DataFrame, out_dir: Path) -> list[Path]:
-    """Write one canonical CSV per country-year reported; returns the files in a stable order."""
+    """Write one canonical CSV per country-year reported; returns the files in a stable order.
+    Each file is replaced whole (written beside, then renamed) and only files no longer in the
+    demo are removed, so a build reading the folder at the same time never sees a partial or
+    missing file."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    for old in out_dir.glob("*.csv"):
-        old.unlink()
     paths = []
     for iso3 in sorted(members.iso3_codes):
         frame = pd.DataFrame(country_rows(cat, iso3, egov), columns=list(SUBMISSION_COLUMNS))
         for year, rows in frame.groupby("year", sort=True):
             path = out_dir / f"{iso3}_{year}.csv"
-            with path.open("w", encoding="utf-8", newline="") as fh:
-                writer = csv.writer(fh, lineterminator="\n")
-                writer.writerow(SUBMISSION_COLUMNS)
-                writer.writerows(rows.itertuples(index=False, name=None))
+            text = io.StringIO()
+            writer = csv.writer(text, lineterminator="\n")
+            writer.writerow(SUBMISSION_COLUMNS)
+            writer.writerows(rows.itertuples(index=False, name=None))
+            partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+            partial.write_text(text.getvalue(), encoding="utf-8", newline="")
+            os.replace(partial, path)
             paths.append(path)
+    for old in set(out_dir.glob("*.csv")) - set(paths):
+        old.unlink(missing_ok=True)
     return paths
