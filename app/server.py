@@ -25,7 +25,7 @@ from app.downloads import register_routes
 from app.i18n import language, t
 from app.pages import compare, country, coverage, data, explorer, home, un
 from app.release import Releases, Unavailable
-from app.urls import params
+from app.urls import params, with_params
 from etl.db import connect
 
 ASSETS = Path(__file__).with_name("assets")
@@ -82,6 +82,8 @@ def _route(pathname: str, search: str) -> tuple[list, str]:
     page = PAGES.get(pathname)
     try:
         db, banner = _release(query.get("release"), pathname, search, lang)
+        if db.label != query.get("release"):
+            search = with_params(search, release=None)  # links keep only a release that exists
         if pathname.startswith(country.PREFIX) or pathname == country.PREFIX.rstrip("/"):
             content = banner + country.layout(db, pathname, search, lang)
         else:

@@ -144,3 +144,15 @@ def test_the_same_values_come_out_once_published(embargoed):
     older = client.post("/_dash-update-component", data=route_payload("/country/URY", f"?year=2024&release={LABEL}"),
                         content_type="application/json").get_data(as_text=True)
     assert SECRET not in older and "2024-2" in older  # the banner links to the latest
+
+
+def test_an_unknown_release_says_so_and_shows_the_latest(embargoed):
+    """A mistyped release in a page's URL: a notice naming it and the latest release's figures;
+    in a download's URL: a 400 that says where the published ones are listed."""
+    client = create_app(embargoed).server.test_client()
+    page = client.post("/_dash-update-component", data=route_payload("/", "?release=2024-9&lang=en&year=2024"),
+                       content_type="application/json").get_data(as_text=True)
+    assert "There is no published release '2024-9'; the latest is shown instead." in page
+    assert "release=2024-" in page and "release=2024-9" not in page
+    download = client.get("/download/values.csv?release=2024-9")
+    assert download.status_code == 400 and b"unknown release '2024-9'" in download.data
