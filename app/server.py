@@ -130,11 +130,3 @@ def _with_callbacks(app: Dash) -> Dash:
     app.callback_map.update(_CALLBACK_MAP)
     app._callback_list.extend(_CALLBACK_LIST)
     return app
-
-
-def serve(database_url: str, host: str = "127.0.0.1", port: int = 8050, debug: bool = False) -> int:
-    """Serve the dashboard until interrupted."""
-    app = create_app(database_url)
-    print(f"gealc is serving on http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
-    app.run(host=host, port=port, debug=debug)
-    return 0

@@ -142,7 +142,36 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--charts", type=Path, metavar="DIR", help="also write every chart there as PNG and SVG (01-reporting.png, …)")
     p.set_defaults(run=_write_report)
 
-    p = sub.add_parser("serve", help="serve the dashboard", description="Serve the Dash app from the warehouse.")
+    p = sub.add_parser("users", help="portal accounts: add, disable, reset-password, list",
+                       description="Manage the accounts that sign in to the submission portal: country focal points "
+                                   "(one country each), the secretariat (reviews and publishes) and admins. New and reset "
+                                   "passwords are generated and printed once, unless given on standard input.")
+    users = p.add_subparsers(dest="users_command", required=True, metavar="ACTION")
+    q = users.add_parser("add", help="create an account")
+    q.add_argument("username", help="sign-in name: 3–64 lower-case letters, digits, . _ @ -")
+    q.add_argument("--role", required=True, choices=("country", "secretariat", "admin"))
+    q.add_argument("--country", metavar="ISO3", help="the member country of a country account, e.g. URY")
+    q.add_argument("--name", help="the person's or office's name, shown in the portal")
+    q.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="the portal's language for them")
+    _password_options(q)
+    q.set_defaults(run=_users_add)
+    q = users.add_parser("disable", help="stop an account from signing in (its history stays)")
+    q.add_argument("username")
+    q.add_argument("--by", help="who does it (default: the user running the command)")
+    q.set_defaults(run=_users_disable)
+    q = users.add_parser("reset-password", help="give an account a new password (and enable it again)")
+    q.add_argument("username")
+    _password_options(q)
+    q.set_defaults(run=_users_reset)
+    q = users.add_parser("list", help="every account with its role, country and state")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(run=_users_list)
+
+    p = sub.add_parser("serve", help="serve the dashboard and the submission portal",
+                       description="Serve the public pages and, under /login and /portal, the submission portal. "
+                                   "The portal signs sessions with $GEALC_SECRET_KEY, required unless serving this "
+                                   "machine only (127.0.0.1) or --debug; GEALC_COOKIE_SECURE=1 marks cookies Secure "
+                                   "(the default outside development; put the site behind HTTPS).")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8050)
     p.add_argument("--debug", action="store_true", help="Dash debug mode (reloads on code changes)")
@@ -391,10 +420,85 @@ def _write_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _password_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the password from standard input instead of generating one")
+    p.add_argument("--by", help="who does it (default: the user running the command)")
+
+
+def _new_password(args: argparse.Namespace) -> tuple[str, bool]:
+    """The password given on standard input, or a generated one (to be printed once)."""
+    from etl.accounts import generate_password
+
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n"), False
+    return generate_password(), True
+
+
+def _accounts_connection(args: argparse.Namespace):
+    from etl.build import build
+    from etl.store import is_built
+
+    engine = connect(args.db)
+    with open_for_writing(engine) as conn:
+        built = is_built(conn)
+    if not built:
+        build(engine)
+    return open_for_writing(engine)
+
+
+def _users_add(args: argparse.Namespace) -> int:
+    from etl.accounts import add_user
+    from indicators.countries import load_members
+
+    password, generated = _new_password(args)
+    with _accounts_connection(args) as conn, conn.begin():
+        account = add_user(conn, args.username, args.role, password, args.by or getpass.getuser(), iso3=args.country,
+                           display_name=args.name, lang=args.lang, members=tuple(load_members().iso3_codes))
+    where = f" for {account.iso3}" if account.iso3 else ""
+    print(f"Added {account.role} account '{account.username}'{where}.")
+    if generated:
+        print(f"Password (shown once; hand it over privately): {password}")
+    return 0
+
+
+def _users_disable(args: argparse.Namespace) -> int:
+    from etl.accounts import disable_user
+
+    with open_for_writing(connect(args.db)) as conn, conn.begin():
+        disable_user(conn, args.username, args.by or getpass.getuser())
+    print(f"Disabled account '{args.username}': it can no longer sign in.")
+    return 0
+
+
+def _users_reset(args: argparse.Namespace) -> int:
+    from etl.accounts import reset_password
+
+    password, generated = _new_password(args)
+    with open_for_writing(connect(args.db)) as conn, conn.begin():
+        reset_password(conn, args.username, password, args.by or getpass.getuser())
+    print(f"New password set for '{args.username}'.")
+    if generated:
+        print(f"Password (shown once; hand it over privately): {password}")
+    return 0
+
+
+def _users_list(args: argparse.Namespace) -> int:
+    from etl.accounts import list_users
+
+    with _accounts_connection(args) as conn:
+        rows = list_users(conn)
+    if args.json:
+        print(rows.to_json(orient="records", date_format="iso", force_ascii=False, indent=2))
+    else:
+        print(rows.to_string(index=False) if len(rows) else "No accounts yet: add one with `gealc users add`.")
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
-    # The read side is imported only here: the write side never depends on Dash.
-    server = importlib.import_module("app.server")
-    return server.serve(database_url(args.db), host=args.host, port=args.port, debug=args.debug)
+    # The site is imported only here: the write side never depends on Dash.
+    site = importlib.import_module("portal.site")
+    return site.serve(database_url(args.db), host=args.host, port=args.port, debug=args.debug)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,11 +3,14 @@ servers share one database. Everything else talks to it through SQLAlchemy Core.
 from __future__ import annotations
 
 import os
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
-from sqlalchemy import Table, create_engine
+from sqlalchemy import Table, create_engine, event
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
@@ -15,6 +18,7 @@ from sqlalchemy.pool import NullPool
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DUCKDB = PROJECT_ROOT / "data" / "warehouse" / "gealc.duckdb"
 ENV_URL = "GEALC_DATABASE_URL"
+T = TypeVar("T")
 
 
 def database_url(url: str | None = None) -> str:
@@ -51,8 +55,57 @@ def connect(url: str | None = None, read_only: bool = False) -> Engine:
         if path is not None and not read_only:
             path.parent.mkdir(parents=True, exist_ok=True)
         args = {"read_only": True} if read_only else {}
-        return create_engine(url, poolclass=NullPool, connect_args=args)
+        engine = create_engine(url, poolclass=NullPool, connect_args=args)
+        if path is not None:
+            _gate_connections(engine, _GATES.setdefault(path.resolve(), _FileGate()), "r" if read_only else "w")
+        return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+class _FileGate:
+    """One process may hold a DuckDB file open in one mode at a time (read-only or read-write),
+    and DuckDB's cache of open files does not like two threads opening one at once: connections
+    to a file open and close one at a time here, and a thread asking for the other mode waits until
+    the first mode's connections have closed. (The web server reads releases and, for the portal,
+    writes submissions in one process.)"""
+
+    def __init__(self) -> None:
+        self._free = threading.Condition()
+        self._mode: str | None = None
+        self._open = 0
+
+    def open(self, mode: str, connect: Callable[[], T]) -> T:
+        with self._free:
+            self._free.wait_for(lambda: self._open == 0 or self._mode == mode)
+            connection = connect()
+            self._mode, self._open = mode, self._open + 1
+            return connection
+
+    def close(self, close: Callable[[], None]) -> None:
+        with self._free:
+            try:
+                close()
+            finally:
+                self._open -= 1
+                if self._open == 0:
+                    self._mode = None
+                    self._free.notify_all()
+
+
+_GATES: dict[Path, _FileGate] = {}
+
+
+def _gate_connections(engine: Engine, gate: _FileGate, mode: str) -> None:
+    @event.listens_for(engine, "do_connect")
+    def _open(dialect, record, cargs, cparams):
+        dbapi = gate.open(mode, lambda: dialect.connect(*cargs, **cparams))
+        record.info["gated"] = True
+        return dbapi
+
+    @event.listens_for(engine.pool, "close")
+    def _close(dbapi, record):
+        if record.info.pop("gated", False):
+            gate.close(dbapi.close)  # SQLAlchemy closes it again after this event: harmless
 
 
 class WarehouseBusy(Exception):

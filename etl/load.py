@@ -70,8 +70,9 @@ def validate_file(path: Path, catalogue: Catalogue, members: Members, conn: Conn
 
 
 def load_file(conn: Connection, path: Path, catalogue: Catalogue, members: Members,
-              submitter: str, is_demo: bool = False) -> Receipt:
-    """Check and record one file in its own transaction on `conn` (which must have none open)."""
+              submitter: str, is_demo: bool = False, upload: dict | None = None) -> Receipt:
+    """Check and record one file in its own transaction on `conn` (which must have none open).
+    `upload` says where the portal keeps a file sent through it (an `upload` row without its id)."""
     received = utc_now()
     data = path.read_bytes()
     sha256 = hashlib.sha256(data).hexdigest()
@@ -93,6 +94,11 @@ def load_file(conn: Connection, path: Path, catalogue: Catalogue, members: Membe
                   "status": "accepted" if outcome.accepted else "rejected", "row_count": len(observations),
                   "is_demo": is_demo, "file_format": outcome.table.format if outcome.table else None}
         submission_id = store.record_submission(conn, record, parts, observations, outcome.findings)
+        if upload is not None:
+            store.record_upload(conn, submission_id, upload)
+        store.record_audit(conn, submitter, f"submission_{record['status']}", target=str(submission_id),
+                           iso3=str(parts["iso3"].iloc[0]) if len(parts) else None, detail=path.name,
+                           at=record["received_at"])
     revisions = tuple((i, int(y), None if pd.isna(r) else int(r)) for i, y, r in parts.itertuples(index=False))
     return Receipt(path.name, sha256, record["status"], tuple(outcome.findings), len(observations), revisions,
                    submission_id, _read_details(outcome.table))

@@ -63,6 +63,7 @@ def publish(conn: Connection, label: str, actor: str, catalogue: Catalogue, note
     record = {"label": label, "created_at": utc_now(), "created_by": actor, "note": note, "sha256": sha,
               "catalogue_edition": catalogue.edition, "value_count": len(values), "is_demo": bool(values["is_demo"].any())}
     store.insert_release(conn, record, values, scores)
+    store.record_audit(conn, actor, "release_published", target=label, detail=f"sha256 {sha}", at=record["created_at"])
     return Release(label, sha, len(values), len(scores), created=True)
 
 

@@ -33,4 +33,12 @@ def review(conn: Connection, ids: list[int], action: str, actor: str, comment: s
     at = utc_now()
     for submission_id in ids:
         store.record_review(conn, submission_id, action, (comment or "").strip() or None, actor, at)
+        store.record_audit(conn, actor, f"submission_{action}", iso3=_country(conn, submission_id),
+                           target=str(submission_id), detail=(comment or "").strip() or None, at=at)
     return ids
+
+
+def _country(conn: Connection, submission_id: int) -> str | None:
+    """The country of a submission (files hold one country; the first when several)."""
+    parts = store.parts_of(conn, submission_id)
+    return parts[0][0] if parts else None

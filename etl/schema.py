@@ -239,6 +239,52 @@ score = Table(
 )
 
 
+# Portal accounts: a country focal point (bound to one ISO3), the secretariat, or an admin.
+# Accounts are disabled, never deleted, so the audit log always names someone who existed.
+account = Table(
+    "account",
+    metadata,
+    Column("username", String(64), primary_key=True),
+    Column("role", String(16), nullable=False),  # country | secretariat | admin
+    Column("iso3", String(3)),  # the country of a `country` account; NULL otherwise
+    Column("display_name", Text),
+    Column("lang", String(2), nullable=False),
+    Column("password_hash", Text, nullable=False),  # argon2id, never the password
+    Column("active", Boolean, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("password_changed_at", DateTime, nullable=False),
+)
+
+audit_event_id_seq = Sequence("audit_event_id_seq")
+
+# Who did what and when: every sign-in (and failed attempt), upload, review, publication and
+# account change, from the portal and the command line alike. Only ever inserted.
+audit_event = Table(
+    "audit_event",
+    metadata,
+    Column("event_id", Integer, audit_event_id_seq, primary_key=True),
+    Column("occurred_at", DateTime, nullable=False),
+    Column("actor", Text, nullable=False),  # a username, or the name typed in a failed sign-in
+    Column("action", String(32), nullable=False),
+    Column("iso3", String(3)),  # the country concerned, when there is one
+    Column("target", Text),  # a submission id, a release label, an account
+    Column("detail", Text),
+    Column("address", Text),  # the client's IP address, for web requests
+)
+
+# A file sent through the portal: which account sent it for which country, and where its bytes
+# are kept (a name gealc chose inside the upload area, never the name the browser sent).
+upload = Table(
+    "upload",
+    metadata,
+    Column("submission_id", Integer, ForeignKey("submission.submission_id"), primary_key=True),
+    Column("username", String(64), nullable=False),
+    Column("iso3", String(3)),  # the account's country; NULL when the secretariat sent an unreadable file
+    Column("stored_name", Text, nullable=False),
+    Column("size_bytes", Integer, nullable=False),
+)
+
+
 def _names(prefix: str, alias: str, field: str = "name") -> str:
     return ", ".join(f"{alias}.{field}_{lang} AS {prefix}{lang}" for lang in LANGUAGES)
 

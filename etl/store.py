@@ -4,6 +4,7 @@ scores. Callers own the transaction."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 import pandas as pd
 from sqlalchemy import (
@@ -189,4 +190,129 @@ def release_frames(conn: Connection, label: str) -> tuple[pd.DataFrame, pd.DataF
 def release_table(conn: Connection) -> pd.DataFrame:
     """Every release (the `releases` view), newest first."""
     result = conn.execute(text("SELECT * FROM releases ORDER BY created_at DESC, release_id DESC"))
+    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+
+def record_audit(conn: Connection, actor: str, action: str, *, iso3: str | None = None, target: str | None = None,
+                 detail: str | None = None, address: str | None = None, at: datetime | None = None) -> None:
+    """Add one event to the audit log (who did what, when, to what), in the caller's transaction."""
+    event_id = conn.scalar(schema.audit_event_id_seq.next_value())
+    conn.execute(schema.audit_event.insert().values(
+        event_id=event_id, occurred_at=at or datetime.now(UTC).replace(tzinfo=None), actor=actor, action=action,
+        iso3=iso3, target=target, detail=detail, address=address))
+
+
+def audit_events(conn: Connection, actor: str | None = None, action: str | None = None, iso3: str | None = None,
+                 limit: int = 500) -> pd.DataFrame:
+    """The newest audit events first, filtered."""
+    a = schema.audit_event.c
+    query = select(schema.audit_event).order_by(a.event_id.desc()).limit(limit)
+    for col, value in ((a.actor, actor), (a.action, action), (a.iso3, iso3)):
+        if value:
+            query = query.where(col == value)
+    result = conn.execute(query)
+    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+
+def failed_sign_ins(conn: Connection, since: datetime, username: str | None = None, address: str | None = None) -> int:
+    """Failed sign-ins since `since` for a name (after its last success) or from an address."""
+    a = schema.audit_event.c
+    query = select(func.count()).where(a.action == "sign_in_failed", a.occurred_at >= since)
+    if username is not None:
+        last_ok = select(func.max(a.occurred_at)).where(a.action == "sign_in", a.actor == username).scalar_subquery()
+        query = query.where(a.actor == username, a.occurred_at > func.coalesce(last_ok, since))
+    if address is not None:
+        query = query.where(a.address == address)
+    return int(conn.scalar(query) or 0)
+
+
+def account_row(conn: Connection, username: str) -> dict | None:
+    """One account as stored (with its password hash), or None."""
+    row = conn.execute(select(schema.account).where(schema.account.c.username == username)).mappings().first()
+    return dict(row) if row else None
+
+
+def insert_account(conn: Connection, record: dict) -> None:
+    conn.execute(schema.account.insert().values(**record))
+
+
+def update_account(conn: Connection, username: str, **changes: object) -> None:
+    conn.execute(schema.account.update().where(schema.account.c.username == username).values(**changes))
+
+
+def account_table(conn: Connection) -> pd.DataFrame:
+    """Every account, without password hashes, by role then name."""
+    c = schema.account.c
+    result = conn.execute(select(c.username, c.role, c.iso3, c.display_name, c.lang, c.active, c.created_at,
+                                 c.password_changed_at).order_by(c.role, c.username))
+    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+
+def record_upload(conn: Connection, submission_id: int, upload: dict) -> None:
+    """Remember which account sent a submission through the portal and where its bytes are kept."""
+    conn.execute(schema.upload.insert().values(submission_id=submission_id, **upload))
+
+
+# The portal's reads: submissions as a country or the secretariat sees them, a receipt's findings,
+# a revision beside the one before it, who has sent the cycle's files.
+PORTAL_SUBMISSIONS = """
+    SELECT s.submission_id, s.file_name, s.received_at, s.submitter, s.status, s.state,
+           COALESCE(s.iso3, u.iso3) AS iso3, s.year, s.revision, s.row_count, s.errors, s.warnings,
+           s.review_comment, s.reviewed_by, s.reviewed_at, s.is_demo, u.stored_name
+    FROM submissions s LEFT JOIN upload u ON u.submission_id = s.submission_id"""
+
+
+def portal_submissions(conn: Connection, iso3: str | None = None, year: int | None = None, state: str | None = None,
+                       submission_id: int | None = None, only_country: str | None = None) -> pd.DataFrame:
+    """One row per submission and country-year, newest first, filtered. With `only_country`, only
+    submissions wholly of that country (a file naming another country is not shown to it)."""
+    sql = f"SELECT * FROM ({PORTAL_SUBMISSIONS}) p WHERE 1 = 1"
+    params: dict[str, object] = {}
+    for key, value in (("iso3", iso3), ("year", year), ("state", state), ("submission_id", submission_id)):
+        if value is not None:
+            sql += f" AND p.{key} = :{key}"
+            params[key] = value
+    if only_country is not None:
+        sql += (" AND p.iso3 = :own AND p.submission_id NOT IN "
+                "(SELECT submission_id FROM submission_country_year WHERE iso3 <> :own)")
+        params["own"] = only_country
+    result = conn.execute(text(sql + " ORDER BY p.submission_id DESC, p.iso3, p.year"), params)
+    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+
+def submission_findings(conn: Connection, submission_id: int, lang: str) -> pd.DataFrame:
+    """A stored receipt's findings in `lang`: errors first, then warnings, by row."""
+    result = conn.execute(text(f"""
+        SELECT severity, code, row_number, column_name, message_{lang} AS message, fix_{lang} AS fix
+        FROM validation_issues WHERE submission_id = :id
+        ORDER BY CASE WHEN severity = 'error' THEN 0 ELSE 1 END, row_number NULLS FIRST, position"""),
+                          {"id": submission_id})
+    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+
+def review_history(conn: Connection, submission_id: int) -> pd.DataFrame:
+    """Every review decision on a submission, oldest first."""
+    e = schema.review_event.c
+    result = conn.execute(select(e.action, e.comment, e.actor, e.decided_at)
+                          .where(e.submission_id == submission_id).order_by(e.event_id))
+    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+
+def revision_values(conn: Connection, iso3: str, year: int, revisions: list[int]) -> pd.DataFrame:
+    """The values of the given revisions of one country-year (from `observations_history`)."""
+    result = conn.execute(text("""
+        SELECT revision, indicator_id, value, source, note FROM observations_history
+        WHERE iso3 = :iso3 AND year = :year AND revision IN :revisions ORDER BY indicator_id""")
+                          .bindparams(bindparam("revisions", expanding=True)),
+                          {"iso3": iso3, "year": year, "revisions": revisions})
+    return pd.DataFrame(result.fetchall(), columns=["revision", "indicator_id", "value", "source", "note"])
+
+
+def latest_states(conn: Connection, year: int) -> pd.DataFrame:
+    """Each country's latest submission for `year`, with its state."""
+    result = conn.execute(text(f"""
+        SELECT p.iso3, p.submission_id, p.state, p.received_at, p.revision FROM ({PORTAL_SUBMISSIONS}) p
+        WHERE p.year = :year AND p.submission_id = (
+            SELECT MAX(q.submission_id) FROM submission_country_year q WHERE q.iso3 = p.iso3 AND q.year = p.year)"""),
+                          {"year": year})
     return pd.DataFrame(result.fetchall(), columns=list(result.keys()))

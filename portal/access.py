@@ -1,0 +1,105 @@
+"""Who is asking and what they may open: Flask-Login sessions over portal accounts, the role
+check on every view, the page language, and the warehouse connections the portal uses."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+
+import flask
+from flask_login import LoginManager, UserMixin, current_user
+from sqlalchemy.engine import Connection, Engine
+
+from etl import store
+from etl.accounts import Account, active_account
+from etl.db import connect, open_for_writing
+from indicators.texts import DEFAULT_LANGUAGE, LANGUAGES
+
+WAREHOUSE_KEY = "GEALC_PORTAL_WAREHOUSE"
+login_manager = LoginManager()
+login_manager.login_view = "portal.login"
+login_manager.login_message = None  # the sign-in page says why itself
+
+
+class Warehouse:
+    """The portal's connections: short read-only ones for its screens, a writing one per change.
+    A DuckDB file held by another job is waited for, then reported busy (WarehouseBusy)."""
+
+    def __init__(self, database_url: str, wait_seconds: float = 15.0) -> None:
+        self.reader: Engine = connect(database_url, read_only=True)
+        self.writer: Engine = connect(database_url)
+        self.wait = wait_seconds
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        with open_for_writing(self.reader, self.wait) as conn:
+            yield conn
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        with open_for_writing(self.writer, self.wait) as conn:
+            yield conn
+
+
+def warehouse() -> Warehouse:
+    return flask.current_app.config[WAREHOUSE_KEY]
+
+
+class User(UserMixin):
+    """A signed-in account. The session names the account and when its password last changed,
+    so resetting a password ends every session opened with the old one."""
+
+    def __init__(self, account: Account, stamp: str) -> None:
+        self.account, self.stamp = account, stamp
+
+    def get_id(self) -> str:
+        return f"{self.account.username}|{self.stamp}"
+
+
+def session_user(account: Account, conn: Connection) -> User:
+    return User(account, str(store.account_row(conn, account.username)["password_changed_at"]))
+
+
+@login_manager.user_loader
+def _load(user_id: str) -> User | None:
+    username, _, stamp = user_id.partition("|")
+    with warehouse().reading() as conn:
+        account = active_account(conn, username)
+        row = store.account_row(conn, username) if account else None
+    if account is None or str(row["password_changed_at"]) != stamp:
+        return None
+    return User(account, stamp)
+
+
+def me() -> Account:
+    return current_user.account
+
+
+def requires(*roles: str) -> Callable:
+    """Only signed-in accounts with one of `roles` reach the view; others are sent to sign in
+    (anonymous) or told they may not (403)."""
+    def decorate(view: Callable) -> Callable:
+        @wraps(view)
+        def guarded(*args: object, **kwargs: object) -> object:
+            if not current_user.is_authenticated:
+                return login_manager.unauthorized()
+            if current_user.account.role not in roles:
+                flask.abort(403)
+            return view(*args, **kwargs)
+        return guarded
+    return decorate
+
+
+def page_language() -> str:
+    """`?lang=` when given, else the account's language, else Spanish."""
+    asked = flask.request.args.get("lang")
+    if asked in LANGUAGES:
+        return asked
+    if current_user.is_authenticated:
+        return current_user.account.lang
+    best = flask.request.accept_languages.best_match(LANGUAGES)
+    return best or DEFAULT_LANGUAGE
+
+
+def client_address() -> str | None:
+    return flask.request.remote_addr

@@ -1,0 +1,349 @@
+"""The portal's screens: sign-in, a country's submissions (upload, receipt, template), and the
+secretariat's review (all submissions, a revision beside the previous one, approve or return,
+coverage of the cycle, publishing) and the audit log."""
+from __future__ import annotations
+
+import io
+import math
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import flask
+import pandas as pd
+from flask import abort, flash, g, redirect, render_template, request, send_file
+from flask_login import current_user, login_user, logout_user
+from flask_wtf.csrf import CSRFError, CSRFProtect
+
+from etl import store
+from etl.accounts import authenticate
+from etl.db import WarehouseBusy
+from etl.errors import Refused
+from etl.intake import OtherCountry, receive
+from etl.publish import publish
+from etl.review import review
+from etl.template import write_template
+from indicators.catalogue import load_catalogue
+from indicators.countries import load_members
+from indicators.texts import LANGUAGES
+from portal import revisions, uploads
+from portal.access import (
+    client_address,
+    me,
+    page_language,
+    requires,
+    session_user,
+    warehouse,
+)
+from portal.texts import LANGUAGE_NAMES, STATES, words
+
+portal = flask.Blueprint("portal", __name__, template_folder="templates", static_folder="static",
+                         static_url_path="/portal/static")
+csrf = CSRFProtect()
+UPLOAD_AREA_KEY = "GEALC_UPLOAD_AREA"
+WHOLE = {"submission_id", "year", "revision", "row_count", "errors", "warnings", "row_number", "value_count"}
+HOME = {"country": "portal.submissions", "secretariat": "portal.submissions", "admin": "portal.audit"}
+
+
+@portal.before_app_request
+def _language() -> None:
+    if request.path == "/login" or request.path == "/logout" or request.path.startswith("/portal"):
+        g.lang = page_language()
+
+
+@portal.before_request
+def _csrf() -> None:
+    """Every state-changing request of the portal carries the session's CSRF token."""
+    csrf.protect()
+
+
+@portal.app_context_processor
+def _helpers() -> dict:
+    lang = g.get("lang", "es")
+    return {"lang": lang, "w": lambda key, **fmt: words(key, lang, **fmt), "link": _link, "here": _here,
+            "LANGUAGE_NAMES": LANGUAGE_NAMES, "state_name": lambda s: words(STATES.get(s, s), lang)}
+
+
+@portal.app_template_filter("num")
+def _number(value: object) -> str:
+    """A value as people in the page's language write it (decimal comma except in English); — when missing."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    text = f"{float(value):,.4f}".rstrip("0").rstrip(".")
+    return text if g.get("lang") == "en" else text.translate(str.maketrans(",.", ".,"))
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """Rows for a template: missing cells as None, whole-number columns as int."""
+    rows = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    for row in rows:
+        for key in WHOLE & row.keys():
+            row[key] = None if row[key] is None else int(row[key])
+    return rows
+
+
+def _link(endpoint: str, **values: object) -> str:
+    return flask.url_for(endpoint, lang=g.get("lang", "es"), **{k: v for k, v in values.items() if v not in (None, "")})
+
+
+def _here(lang: str) -> str:
+    args = request.args.to_dict() | {"lang": lang}
+    return flask.url_for(request.endpoint, **(request.view_args or {}), **args) if request.endpoint else f"/?lang={lang}"
+
+
+def _say(key: str, category: str = "info", **fmt: object) -> None:
+    flash(words(key, g.lang, **fmt), category)
+
+
+@portal.route("/login", methods=["GET", "POST"])
+def login() -> object:
+    if request.method == "GET":
+        return render_template("login.html", title=words("sign_in", g.lang), next=request.args.get("next", ""))
+    with warehouse().writing() as conn, conn.begin():
+        attempt = authenticate(conn, request.form.get("username", ""), request.form.get("password", ""),
+                               client_address())
+        user = session_user(attempt.account, conn) if attempt.account else None
+    if user is None:
+        if attempt.wait_minutes:
+            _say("too_many_attempts", "danger", minutes=attempt.wait_minutes)
+        else:
+            _say("bad_credentials", "danger")
+        return (render_template("login.html", title=words("sign_in", g.lang), next=request.form.get("next", "")),
+                429 if attempt.wait_minutes else 401)
+    flask.session.clear()  # a new session: nothing from before the sign-in carries over
+    login_user(user)
+    target = request.form.get("next", "")
+    return redirect(target if _is_local(target) else flask.url_for(HOME[user.account.role], lang=user.account.lang), 303)
+
+
+def _is_local(target: str) -> bool:
+    """A path on this site (no scheme, no host, not `//elsewhere`): where to go after signing in."""
+    parts = urlsplit(target)
+    return bool(target) and target.startswith("/") and not target.startswith("//") and not parts.scheme and not parts.netloc
+
+
+@portal.post("/logout")
+def logout() -> object:
+    if current_user.is_authenticated:
+        with warehouse().writing() as conn, conn.begin():
+            store.record_audit(conn, me().username, "sign_out", iso3=me().iso3, address=client_address())
+    logout_user()
+    flask.session.clear()
+    _say("signed_out")
+    return redirect(flask.url_for("portal.login", lang=g.lang), 303)
+
+
+@portal.get("/portal/")
+@requires("country", "secretariat", "admin")
+def start() -> object:
+    return redirect(_link(HOME[me().role]))
+
+
+@portal.get("/portal/submissions")
+@requires("country", "secretariat")
+def submissions() -> str:
+    account = me()
+    iso3 = account.iso3 if account.role == "country" else (request.args.get("country") or "").upper() or None
+    year = request.args.get("year", type=int)
+    state = request.args.get("state") if request.args.get("state") in STATES else None
+    with warehouse().reading() as conn:
+        rows = store.portal_submissions(conn, iso3=iso3, year=year, state=state,
+                                        only_country=account.iso3 if account.role == "country" else None)
+    members = load_members()
+    return render_template("submissions.html", title=words("submissions_title", g.lang), rows=_records(rows),
+                           members=members, filters={"country": iso3 or "", "year": year or "", "state": state or ""},
+                           years=_years(), states=list(STATES), limit_mb=_limit_mb(), country=account.iso3)
+
+
+def _years() -> list[int]:
+    this = datetime.now(UTC).year
+    return list(range(this, 2017, -1))
+
+
+def _limit_mb() -> int:
+    return int(flask.current_app.config["MAX_CONTENT_LENGTH"] // 2**20)
+
+
+@portal.post("/portal/upload")
+@requires("country", "secretariat")
+def upload() -> object:
+    sent = request.files.get("file")
+    if sent is None or not sent.filename:
+        _say("no_file", "warning")
+        return redirect(_link("portal.submissions"), 303)
+    root = flask.current_app.config[UPLOAD_AREA_KEY]
+    try:
+        stored = uploads.save(sent.stream, sent.filename, root)
+    except uploads.UploadRefused:
+        _say("empty_file", "warning")
+        return redirect(_link("portal.submissions"), 303)
+    catalogue, members = load_catalogue(), load_members()
+    try:
+        with warehouse().writing() as conn:
+            receipt = receive(conn, stored.path, me(), catalogue, members, stored.stored_name, client_address())
+    except OtherCountry as exc:
+        stored.discard()
+        _say("other_country", "danger", own=exc.own, others=", ".join(exc.others))
+        return redirect(_link("portal.submissions"), 303)
+    if receipt.status == "unchanged":
+        stored.discard()
+        _say("unchanged", "info", id=receipt.submission_id)
+    return redirect(_link("portal.submission", submission_id=receipt.submission_id), 303)
+
+
+def _visible(submission_id: int) -> list[dict]:
+    """The submission's rows if the signed-in account may see it; 404 otherwise (whether it exists
+    or belongs to another country is not revealed)."""
+    account = me()
+    with warehouse().reading() as conn:
+        rows = store.portal_submissions(conn, submission_id=submission_id,
+                                        only_country=account.iso3 if account.role == "country" else None)
+    if rows.empty:
+        abort(404)
+    return _records(rows)
+
+
+@portal.get("/portal/submissions/<int:submission_id>")
+@requires("country", "secretariat")
+def submission(submission_id: int) -> str:
+    rows = _visible(submission_id)
+    with warehouse().reading() as conn:
+        findings = store.submission_findings(conn, submission_id, g.lang)
+        history = store.review_history(conn, submission_id)
+        changes = [revisions.compare(row["iso3"], int(row["year"]), int(row["revision"]),
+                                     store.revision_values(conn, row["iso3"], int(row["year"]),
+                                                           [int(row["revision"]) - 1, int(row["revision"])]))
+                   for row in rows if row["revision"] and int(row["revision"]) > 1]
+    return render_template("submission.html", title=words("receipt_title", g.lang, id=submission_id), rows=rows,
+                           first=rows[0], findings=_records(findings), history=_records(history),
+                           changes=changes, may_review=me().role == "secretariat" and rows[0]["state"] != "rejected")
+
+
+@portal.get("/portal/submissions/<int:submission_id>/file")
+@requires("country", "secretariat")
+def submission_file(submission_id: int) -> object:
+    first = _visible(submission_id)[0]
+    path = uploads.path_of(flask.current_app.config[UPLOAD_AREA_KEY], first["stored_name"] or "")
+    if path is None:
+        abort(404)
+    return send_file(path, as_attachment=True, download_name=first["file_name"])
+
+
+@portal.post("/portal/submissions/<int:submission_id>/review")
+@requires("secretariat")
+def decide(submission_id: int) -> object:
+    _visible(submission_id)
+    action = {"approve": "approved", "return": "returned"}.get(request.form.get("action", ""))
+    comment = request.form.get("comment", "").strip()
+    if action is None:
+        abort(400)
+    if action == "returned" and not comment:
+        _say("comment_needed", "warning")
+    else:
+        try:
+            with warehouse().writing() as conn, conn.begin():
+                review(conn, [submission_id], action, me().username, comment or None)
+            _say(f"done_{action}", "success", id=submission_id)
+        except Refused as exc:
+            flash(str(exc), "danger")
+    return redirect(_link("portal.submission", submission_id=submission_id), 303)
+
+
+@portal.get("/portal/template")
+@requires("country", "secretariat")
+def template() -> object:
+    members = load_members()
+    iso3 = me().iso3 if me().role == "country" else (request.args.get("country") or "").upper()
+    year = request.args.get("year", type=int)
+    fmt = request.args.get("format", "xlsx")
+    lang = request.args.get("template_lang", g.lang)
+    if iso3 not in members.by_iso3 or year not in _years() or fmt not in ("xlsx", "csv") or lang not in LANGUAGES:
+        abort(400)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"gealc-{iso3}-{year}.{fmt}"
+        write_template(path, load_catalogue(), members.by_iso3[iso3], year, fmt, lang)
+        data = path.read_bytes()
+    return send_file(io.BytesIO(data), as_attachment=True, download_name=path.name)
+
+
+@portal.get("/portal/coverage")
+@requires("secretariat")
+def coverage() -> str:
+    year = request.args.get("year", type=int) or datetime.now(UTC).year - 1
+    with warehouse().reading() as conn:
+        latest = store.latest_states(conn, year)
+    by_country = {row["iso3"]: row for row in _records(latest)}
+    members = load_members()
+    rows = [{"iso3": c.iso3, "name": c.name.get(g.lang), **by_country.get(c.iso3, {})} for c in members.countries]
+    missing = [r for r in rows if "state" not in r]
+    return render_template("coverage.html", title=words("coverage_title", g.lang, year=year), year=year, rows=rows,
+                           missing=missing, years=_years())
+
+
+@portal.route("/portal/publish", methods=["GET", "POST"])
+@requires("secretariat")
+def release() -> object:
+    if request.method == "POST":
+        label, note = request.form.get("label", "").strip(), request.form.get("note", "").strip() or None
+        try:
+            with warehouse().writing() as conn, conn.begin():
+                made = publish(conn, label, me().username, load_catalogue(), note)
+            _say("published", "success", label=made.label, values=made.values, sha=made.sha256[:12])
+        except Refused as exc:
+            _say("publish_refused", "danger", reason=str(exc))
+        return redirect(_link("portal.release"), 303)
+    with warehouse().reading() as conn:
+        releases = store.release_table(conn)
+        waiting = store.portal_submissions(conn, state="accepted")
+    return render_template("publish.html", title=words("publish_title", g.lang), releases=_records(releases),
+                           waiting=waiting["submission_id"].nunique())
+
+
+@portal.get("/portal/audit")
+@requires("secretariat", "admin")
+def audit() -> str:
+    filters = {key: request.args.get(key) or None for key in ("actor", "action", "country")}
+    with warehouse().reading() as conn:
+        events = store.audit_events(conn, actor=filters["actor"], action=filters["action"],
+                                    iso3=(filters["country"] or "").upper() or None)
+    return render_template("audit.html", title=words("audit_title", g.lang), events=_records(events),
+                           filters={k: v or "" for k, v in filters.items()})
+
+
+@portal.get("/portal/users")
+@requires("admin")
+def users() -> str:
+    with warehouse().reading() as conn:
+        accounts = store.account_table(conn)
+    return render_template("users.html", title=words("users_title", g.lang), accounts=_records(accounts))
+
+
+@portal.app_errorhandler(CSRFError)
+def _expired(exc: CSRFError) -> tuple[str, int]:
+    g.lang = g.get("lang") or page_language()
+    return render_template("message.html", title=words("csrf_title", g.lang), text=words("csrf_text", g.lang)), 400
+
+
+@portal.app_errorhandler(413)
+def _too_large(exc: Exception) -> tuple[str, int]:
+    g.lang = g.get("lang") or page_language()
+    return render_template("message.html", title=words("too_large_title", g.lang),
+                           text=words("too_large_text", g.lang, limit_mb=_limit_mb())), 413
+
+
+@portal.app_errorhandler(WarehouseBusy)
+def _busy(exc: WarehouseBusy) -> tuple[str, int, dict]:
+    g.lang = g.get("lang") or page_language()
+    return (render_template("message.html", title=words("busy_title", g.lang), text=words("busy_text", g.lang)),
+            503, {"Retry-After": "30"})
+
+
+@portal.errorhandler(403)
+def _forbidden(exc: Exception) -> tuple[str, int]:
+    return render_template("message.html", title=words("forbidden_title", g.lang), text=words("forbidden_text", g.lang)), 403
+
+
+@portal.errorhandler(404)
+def _missing(exc: Exception) -> tuple[str, int]:
+    return render_template("message.html", title=words("missing_title", g.lang), text=words("missing_text", g.lang)), 404
