@@ -31,6 +31,7 @@ def header(lang: str, pathname: str, search: str) -> html.Header:
     return html.Header(className="site-header", children=dbc.Container([
         html.Div([html.A(t("app_name", lang), href=f"/{keep}", className="brand"),
                   html.Span(t("network", lang), className="network")], className="brand-block"),
+        html.A(t("nav_portal", lang), href=f"/login?lang={lang}", className="portal-link"),
         html.Nav(nav, className="page-nav", **{"aria-label": t("pages", lang)}),
         html.Nav(links, className="lang-switch", **{"aria-label": t("language", lang)}),
     ], className="header-inner"))

@@ -385,6 +385,7 @@ UI: dict[str, dict[str, str]] = {
     "nav_explorer": {"es": "Indicadores", "en": "Indicators", "pt": "Indicadores", "fr": "Indicateurs"},
     "nav_un": {"es": "ONU", "en": "UN", "pt": "ONU", "fr": "ONU"},
     "nav_data": {"es": "Datos y metodología", "en": "Data & methodology", "pt": "Dados e metodologia", "fr": "Données et méthodo."},
+    "nav_portal": {"es": "Portal de envíos", "en": "Submission portal", "pt": "Portal de envios", "fr": "Portail de soumission"},
     # dcc.Dropdown's own texts ({num_selected} is filled in by the component)
     "dd_select_all": {"es": "Seleccionar todo", "en": "Select all", "pt": "Selecionar tudo", "fr": "Tout sélectionner"},
     "dd_deselect_all": {"es": "Quitar todo", "en": "Deselect all", "pt": "Desmarcar tudo", "fr": "Tout désélectionner"},

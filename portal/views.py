@@ -18,6 +18,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from etl import store
 from etl.accounts import authenticate
+from etl.columns import HEADINGS
 from etl.db import WarehouseBusy
 from etl.errors import Refused
 from etl.intake import OtherCountry, receive
@@ -114,7 +115,8 @@ def login() -> object:
     flask.session.clear()  # a new session: nothing from before the sign-in carries over
     login_user(user)
     target = request.form.get("next", "")
-    return redirect(target if _is_local(target) else flask.url_for(HOME[user.account.role], lang=user.account.lang), 303)
+    lang = g.lang if "lang" in request.args else user.account.lang  # a language chosen on the sign-in page wins
+    return redirect(target if _is_local(target) else flask.url_for(HOME[user.account.role], lang=lang), 303)
 
 
 def _is_local(target: str) -> bool:
@@ -216,7 +218,8 @@ def submission(submission_id: int) -> str:
                                                            [int(row["revision"]) - 1, int(row["revision"])]))
                    for row in rows if row["revision"] and int(row["revision"]) > 1]
     return render_template("submission.html", title=words("receipt_title", g.lang, id=submission_id), rows=rows,
-                           first=rows[0], findings=_records(findings), history=_records(history),
+                           first=rows[0], findings=[f | {"column_name": HEADINGS[g.lang].get(f["column_name"], f["column_name"])}
+                                                    for f in _records(findings)], history=_records(history),
                            changes=changes, may_review=me().role == "secretariat" and rows[0]["state"] != "rejected")
 
 

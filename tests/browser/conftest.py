@@ -8,6 +8,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -36,15 +37,15 @@ def demo_warehouse(tmp_path_factory: pytest.TempPathFactory) -> str:
     return url
 
 
-@pytest.fixture(scope="session")
-def server(demo_warehouse: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextmanager
+def serving(url: str, folder: Path, env: dict[str, str] | None = None) -> Iterator[str]:
     """`gealc serve` on a free loopback port; yields its base URL. Its log goes to a file: a
     pipe nobody reads fills up after a few hundred requests and the server blocks writing."""
     port = free_port()
-    log_path = tmp_path_factory.mktemp("serve") / "serve.log"
+    log_path = folder / "serve.log"
     log = log_path.open("w")
-    proc = subprocess.Popen([sys.executable, "-m", "etl.cli", "--db", demo_warehouse, "serve", "--port", str(port)],
-                            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen([sys.executable, "-m", "etl.cli", "--db", url, "serve", "--port", str(port)],
+                            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True, env={**os.environ, **(env or {})})
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -58,10 +59,19 @@ def server(demo_warehouse: str, tmp_path_factory: pytest.TempPathFactory) -> Ite
     else:
         proc.kill()
         pytest.fail("gealc serve did not answer within 60 s")
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
-    log.close()
+    try:
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def server(demo_warehouse: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site on the demo warehouse."""
+    with serving(demo_warehouse, tmp_path_factory.mktemp("serve")) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
