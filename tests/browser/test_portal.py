@@ -74,6 +74,8 @@ def test_a_country_sends_fixes_and_the_secretariat_publishes(site: str, browser)
     assert "Aceptado" in tab.inner_text(".alert")
     assert tab.locator(".receipt-facts dd").nth(3).inner_text() == "15"  # values loaded
     tab.click("text=Todos los envíos")
+    tab.wait_for_url(re.compile(r"/portal/submissions\?lang=es$"))
+    tab.wait_for_load_state("load")  # stylesheets applied before measuring the width
     states = tab.locator("table.data-table tbody tr td .state").all_inner_texts()
     assert [s.strip() for s in states] == ["Aceptado, en revisión", "Rechazado"]
     assert not tab.evaluate("document.documentElement.scrollWidth > window.innerWidth")
@@ -104,3 +106,31 @@ def test_a_country_sends_fixes_and_the_secretariat_publishes(site: str, browser)
     assert tab.request.get(f"{site}/portal/submissions").url.endswith("/login?next=%2Fportal%2Fsubmissions")
     public.close()
 
+
+
+SECRETARIAT_PAGES = ("/portal/submissions", "/portal/submissions/1", "/portal/coverage?year=2024", "/portal/publish",
+                     "/portal/audit")
+
+
+@pytest.mark.parametrize("lang", ["es", "en", "pt", "fr"])
+def test_portal_pages_speak_the_language_and_fit_a_phone(site: str, browser, lang: str) -> None:
+    """Each screen of the secretariat (the one with most of them) in each language: `<html lang>`,
+    one h1, labelled form fields, nothing fetched elsewhere, no console error, no sideways scroll."""
+    from portal.texts import words
+    from tests.browser.conftest import Recorder
+
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    recorder = Recorder(tab)
+    sign_in(tab, site, "sec", lang)
+    for path in SECRETARIAT_PAGES:
+        tab.goto(f"{site}{path}{'&' if '?' in path else '?'}lang={lang}")
+        assert tab.get_attribute("html", "lang") == lang
+        assert tab.locator("h1").count() == 1, path
+        assert tab.inner_text("header").count(words("sign_out", lang)) == 1
+        unlabelled = tab.evaluate("""() => [...document.querySelectorAll('main input:not([type=hidden]), main select, main textarea')]
+            .filter(el => !(el.id && document.querySelector(`label[for="${el.id}"]`)) && !el.getAttribute('aria-label')).length""")
+        assert unlabelled == 0, path
+        assert not tab.evaluate("document.documentElement.scrollWidth > window.innerWidth"), path
+    assert recorder.off_origin(site) == [] and recorder.errors == []
+    context.close()
