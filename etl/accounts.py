@@ -7,6 +7,7 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cache
 
 import pandas as pd
 from argon2 import PasswordHasher
@@ -26,7 +27,6 @@ MAX_FAILURES_PER_ADDRESS = 20  # then the address waits LOCKOUT, whatever names 
 LOCKOUT = timedelta(minutes=15)
 
 _hasher = PasswordHasher()  # argon2id with the library's recommended cost
-_NOBODY = _hasher.hash(secrets.token_hex(16))  # verified against for unknown names: same time either way
 
 
 class AccountError(Refused):
@@ -44,6 +44,12 @@ class Account:
     def may_see(self, iso3: str | None) -> bool:
         """Whether this account may see unpublished material of country `iso3`."""
         return self.role in ("secretariat", "admin") or (iso3 is not None and iso3 == self.iso3)
+
+
+@cache
+def _nobody() -> str:
+    """A hash to verify unknown names against, so they take as long as known ones."""
+    return _hasher.hash(secrets.token_hex(16))
 
 
 def generate_password() -> str:
@@ -139,7 +145,7 @@ def authenticate(conn: Connection, username: str, password: str, address: str | 
         return SignIn(None, int(LOCKOUT.total_seconds() // 60))
     row = store.account_row(conn, name)
     try:
-        _hasher.verify(row["password_hash"] if row else _NOBODY, password)
+        _hasher.verify(row["password_hash"] if row else _nobody(), password)
         valid = row is not None and bool(row["active"])
     except (VerificationError, InvalidHashError):
         valid = False

@@ -491,7 +491,7 @@ def _users_list(args: argparse.Namespace) -> int:
     if args.json:
         print(rows.to_json(orient="records", date_format="iso", force_ascii=False, indent=2))
     else:
-        print(rows.to_string(index=False) if len(rows) else "No accounts yet: add one with `gealc users add`.")
+        print(rows.fillna("—").to_string(index=False) if len(rows) else "No accounts yet: add one with `gealc users add`.")
     return 0
 
 

@@ -281,11 +281,12 @@ def portal_submissions(conn: Connection, iso3: str | None = None, year: int | No
 
 
 def submission_findings(conn: Connection, submission_id: int, lang: str) -> pd.DataFrame:
-    """A stored receipt's findings in `lang`: errors first, then warnings, by row."""
+    """A stored receipt's findings in `lang`: errors first, then warnings, by row (whole-file ones
+    last), in the order of the receipt the command line gives (`etl.receipt.as_dict`)."""
     result = conn.execute(text(f"""
         SELECT severity, code, row_number, column_name, message_{lang} AS message, fix_{lang} AS fix
         FROM validation_issues WHERE submission_id = :id
-        ORDER BY CASE WHEN severity = 'error' THEN 0 ELSE 1 END, row_number NULLS FIRST, position"""),
+        ORDER BY CASE WHEN severity = 'error' THEN 0 ELSE 1 END, row_number NULLS LAST, position"""),
                           {"id": submission_id})
     return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
 

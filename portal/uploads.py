@@ -37,10 +37,14 @@ def area(configured: str | os.PathLike | None = None) -> Path:
 
 
 def clean_name(name: str) -> str:
-    """A file name safe to create: no folders, no `..`, only ASCII letters, digits and `._-`."""
-    base = secure_filename(name.replace("\\", "/").rsplit("/", 1)[-1]) or "submission"
+    """A file name safe to create: no folders, no `..`, only ASCII letters, digits and `._-`
+    (a name with none of them left becomes `submission` with its suffix)."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
     stem, dot, suffix = base.rpartition(".")
-    return f"{stem[:100]}.{suffix[:10].lower()}" if dot and stem else base[:100]
+    stem, suffix = (stem, suffix) if dot else (base, "")
+    clean_stem = secure_filename(stem)[:100] or "submission"
+    clean_suffix = secure_filename(suffix)[:10].lower()
+    return f"{clean_stem}.{clean_suffix}" if clean_suffix else clean_stem
 
 
 def save(stream: BinaryIO, name: str, root: Path) -> Stored:
