@@ -6,6 +6,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import secrets
+import sys
 from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
@@ -85,7 +86,7 @@ def serve(url: str, host: str = "127.0.0.1", port: int = 8050, debug: bool = Fal
     try:
         secret, warning = secret_key(os.environ, development)
     except InsecureSecret as exc:
-        print(f"error: {exc}", flush=True)
+        print(f"error: {exc}", file=sys.stderr, flush=True)
         return 2
     if warning:
         print(warning, flush=True)
