@@ -108,16 +108,22 @@ def outputs_of(spec: str) -> list[dict] | dict:
     return out if spec.startswith("..") else out[0]
 
 
+def callback_payload(callback: dict, path: str, search: str) -> str:
+    """A `/_dash-update-component` request for `callback` as a browser on `path + search` sends it."""
+    first = callback["inputs"][0]
+    return json.dumps({"output": callback["output"], "outputs": outputs_of(callback["output"]),
+                       "inputs": [inputs_for(i, path, search) for i in callback["inputs"]],
+                       "state": [inputs_for(s, path, search) for s in callback["state"]],
+                       "changedPropIds": [f"{first['id']}.{first['property']}"]})
+
+
 def test_every_callback_keeps_the_embargo(embargoed):
     client = create_app(embargoed).server.test_client()
     callbacks = [c for c in client.get("/_dash-dependencies").get_json() if not c.get("clientside_function")]
     assert len(callbacks) >= 4
     for callback, path, search in product(callbacks, PATHS, SEARCHES):
-        payload = {"output": callback["output"], "outputs": outputs_of(callback["output"]),
-                   "inputs": [inputs_for(i, path, search) for i in callback["inputs"]],
-                   "state": [inputs_for(s, path, search) for s in callback["state"]],
-                   "changedPropIds": [f"{callback['inputs'][0]['id']}.{callback['inputs'][0]['property']}"]}
-        response = client.post("/_dash-update-component", data=json.dumps(payload), content_type="application/json")
+        response = client.post("/_dash-update-component", data=callback_payload(callback, path, search),
+                               content_type="application/json")
         assert response.status_code in (200, 204), (callback["output"], path, search, response.data[:300])
         assert SECRET not in response.get_data(as_text=True), (callback["output"], path, search)
 

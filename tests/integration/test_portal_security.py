@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import io
-import json
 import os
 import re
 import socket
@@ -40,9 +39,8 @@ from tests.integration.test_embargo import (
     PATHS,
     QUERIES,
     SEARCHES,
+    callback_payload,
     filled,
-    inputs_for,
-    outputs_of,
     readable,
     under_embargo,
 )
@@ -194,15 +192,6 @@ def test_a_country_cannot_send_another_countrys_values(world):
     before.pop("audit_event")
     assert after == before and len(refused) >= 2
     assert files_in(world.area) == kept
-
-
-def callback_payload(callback: dict, path: str, search: str) -> str:
-    """A `/_dash-update-component` request for `callback` as a browser on `path + search` sends it."""
-    first = callback["inputs"][0]
-    return json.dumps({"output": callback["output"], "outputs": outputs_of(callback["output"]),
-                       "inputs": [inputs_for(i, path, search) for i in callback["inputs"]],
-                       "state": [inputs_for(s, path, search) for s in callback["state"]],
-                       "changedPropIds": [f"{first['id']}.{first['property']}"]})
 
 
 def test_every_callback_with_a_country_session_keeps_other_countries_out(world):
