@@ -6,7 +6,7 @@ LOCK   := requirements.lock
 HOST   ?= 127.0.0.1
 PORT   ?= 8050
 
-.PHONY: run test build serve screenshots lock clean
+.PHONY: run test bench build serve screenshots lock clean
 
 ## make run: set up, build the warehouse with demo data and UN figures, serve http://127.0.0.1:8050
 run: $(VENV)/.app
@@ -18,6 +18,12 @@ run: $(VENV)/.app
 test: $(VENV)/.dev
 	bash tests/system-deps.sh
 	$(BIN)/python -m pytest -ra -n 2 --dist loadfile --durations=15
+
+## make bench: speed, scale and staying-up figures against the issue's budgets (about 15 minutes);
+## prints a table with PASS/FAIL and writes bench/results.json
+bench: $(VENV)/.dev
+	bash tests/system-deps.sh
+	$(BIN)/python -m bench
 
 ## make screenshots: every page in headless Chromium at 1366x768 and 390 px, into screenshots/
 screenshots: $(VENV)/.dev

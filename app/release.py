@@ -125,7 +125,8 @@ class Releases:
     def snapshot(self, label: str | None = None) -> Snapshot:
         """The copy of release `label` (default: the latest); KeyError for an unknown label."""
         listing = self.listing()
-        label = label if label is not None else self.latest()
+        if label is None:  # the latest of this listing: a second look could find a newer one not in it
+            label = str(listing["label"].iloc[0]) if len(listing) else None
         if label is not None and label not in set(listing["label"]):
             raise KeyError(label)
         with self._lock:

@@ -17,7 +17,7 @@ from dash import (
 )
 from dash import _callback as dash_callbacks
 
-from app import datasets  # noqa: F401  (registers the full-data downloads)
+from app import datasets, pagecache  # noqa: F401  (datasets registers the full-data downloads)
 from app.api import register_api
 from app.components import header, notice, release_banner
 from app.context import RELEASES_KEY, releases, snapshot
@@ -52,10 +52,12 @@ def create_app(database_url: str) -> Dash:
         title="GEALC en números",
         update_title=None,
         serve_locally=True,
+        compress=True,  # gzip/brotli: Plotly and the page data are most of what a visitor downloads
         suppress_callback_exceptions=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.server.config[RELEASES_KEY] = book = Releases(connect(database_url, read_only=True))
+    pagecache.install(app.server)
     try:
         book.snapshot()  # the latest release in memory before the first visitor
     except Unavailable:

@@ -1,0 +1,85 @@
+"""Pages already built, kept per worker. A release never changes, so the router's answer for a
+URL on a release is always the same bytes: building it again (queries and Plotly figures,
+0.1–0.5 s) and serialising it (0.02 s) is waste. The router's requests are answered from here
+when the same URL was built on the same release (and the same latest release, which the
+banner of an older one names)."""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable
+
+import flask
+
+from app.context import releases
+from app.release import Unavailable
+from app.urls import params
+
+ROUTER_OUTPUT = "..shell.children...page-lang.data.."
+PAGES_KEY = "GEALC_PAGES"
+
+
+class PageCache:
+    """The `size` most recently used answers, by key."""
+
+    def __init__(self, size: int = 512) -> None:
+        self.size = size
+        self._answers: OrderedDict[Hashable, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> bytes | None:
+        with self._lock:
+            if key in self._answers:
+                self._answers.move_to_end(key)
+                return self._answers[key]
+        return None
+
+    def keep(self, key: Hashable, answer: bytes) -> None:
+        with self._lock:
+            self._answers[key] = answer
+            while len(self._answers) > self.size:
+                self._answers.popitem(last=False)
+
+
+def _router_key() -> Hashable | None:
+    """What the router's answer to this request depends on, or None when it is not the router
+    (or the warehouse cannot be read: a notice is not worth keeping)."""
+    if flask.request.method != "POST" or not flask.request.path.endswith("/_dash-update-component"):
+        return None
+    body = flask.request.get_json(silent=True) or {}
+    if body.get("output") != ROUTER_OUTPUT:
+        return None
+    inputs = {f"{i.get('id')}.{i.get('property')}": i.get("value") for i in body.get("inputs", [])}
+    pathname, search = inputs.get("url.pathname") or "/", inputs.get("url.search") or ""
+    if not isinstance(pathname, str) or not isinstance(search, str):
+        return None
+    book = releases()
+    try:
+        try:
+            shown = book.snapshot(params(search).get("release") or None)
+        except KeyError:
+            shown = book.snapshot()
+        return pathname, search, shown.label, shown.info.get("sha256"), book.latest()
+    except Unavailable:
+        return None
+
+
+def install(server: flask.Flask) -> None:
+    """Answer the router from the cache, and keep what it builds."""
+    server.config[PAGES_KEY] = cache = PageCache()
+
+    @server.before_request
+    def _answer_kept() -> flask.Response | None:
+        key = _router_key()
+        if key is None:
+            return None
+        flask.g.gealc_page_key = key
+        kept = cache.get(key)
+        return None if kept is None else flask.Response(kept, mimetype="application/json")
+
+    @server.after_request
+    def _keep(response: flask.Response) -> flask.Response:
+        key = flask.g.pop("gealc_page_key", None)
+        if key is not None and response.status_code == 200 and not response.direct_passthrough:
+            cache.keep(key, response.get_data())
+        return response

@@ -1,0 +1,310 @@
+"""The read side's figures: page callbacks' server time, the site under load from 50 simulated
+visitors (alone and while files are loaded and a release published), page weight and time to
+first chart in headless Chromium, and the workers' memory."""
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import flask
+
+from bench.measure import Figure, figure, peak_rss_mb, timed
+from etl.db import PROJECT_ROOT
+
+PAGES = ("/", "/explorer", "/compare", "/country/URY", "/un", "/coverage", "/data")
+LANGS = ("es", "en", "pt", "fr")
+SECRET = "bench-only-secret-" + "0" * 32
+
+
+def route_payload(path: str, search: str) -> str:
+    """The router's callback as a browser calls it when it opens `path + search`."""
+    return json.dumps({"output": "..shell.children...page-lang.data..",
+                       "outputs": [{"id": "shell", "property": "children"}, {"id": "page-lang", "property": "data"}],
+                       "inputs": [{"id": "url", "property": "pathname", "value": path},
+                                  {"id": "url", "property": "search", "value": search}],
+                       "changedPropIds": ["url.pathname"]})
+
+
+def baseline_app() -> flask.Flask:
+    """A bare Flask route returning a fixed JSON: what the machine does when gealc does nothing."""
+    bare = flask.Flask("baseline")
+    bare.add_url_rule("/ping", "ping", lambda: flask.jsonify({"ok": True, "figures": list(range(10))}))
+    return bare
+
+
+def callbacks(url: str, quick: bool) -> list[Figure]:
+    """Server time of each page's router callback through Dash's HTTP endpoint (Flask's test
+    client: no network), first build of a view (cold) and again (warm: releases never change,
+    so a built page is kept)."""
+    from app.server import create_app
+
+    client = create_app(url).server.test_client()
+    bare = baseline_app().test_client()
+    repeat = 3 if quick else 20
+    found = [figure("callbacks", "baseline: bare Flask JSON route", "ms",
+                    [s * 1000 for s in timed(lambda: bare.get("/ping"), repeat * 5)])]
+    langs = LANGS[:1] if quick else LANGS
+    for page in PAGES:
+        cold, warm = [], []
+        for lang in langs:
+            body = route_payload(page, f"?lang={lang}")
+
+            def call(body: str = body) -> None:
+                response = client.post("/_dash-update-component", data=body, content_type="application/json")
+                assert response.status_code == 200, response.status_code
+            cold += timed(call, 1)
+            warm += timed(call, repeat)
+        found.append(figure("callbacks", f"{page} warm", "ms", [s * 1000 for s in warm], budget=50))
+        found.append(figure("callbacks", f"{page} cold (first build)", "ms", [s * 1000 for s in cold],
+                            note="report only: the budget is judged on pages already built"))
+    return found
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Served:
+    base: str
+    process: subprocess.Popen
+    log: Path
+
+    def worker_pids(self) -> list[int]:
+        """gunicorn's workers: the processes whose parent is the master."""
+        pids = []
+        for status in Path("/proc").glob("[0-9]*/status"):
+            try:
+                lines = status.read_text().splitlines()
+            except OSError:
+                continue
+            if f"PPid:\t{self.process.pid}" in lines:
+                pids.append(int(status.parent.name))
+        return pids
+
+    def stop(self) -> None:
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def gunicorn(url: str, folder: Path, workers: int = 2) -> Served:
+    """The whole site under gunicorn (the deployment the README gives), on a free port."""
+    port = free_port()
+    log = folder / "gunicorn.log"
+    env = {**os.environ, "GEALC_DATABASE_URL": url, "GEALC_SECRET_KEY": SECRET, "GEALC_UPLOAD_DIR": str(folder / "up")}
+    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", str(workers), "--threads", "4", "-b",
+                                f"127.0.0.1:{port}", "--timeout", "120", "portal.site:wsgi()"],
+                               cwd=PROJECT_ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base + "/api/v1/releases", timeout=5)
+            return Served(base, process, log)
+        except OSError:
+            if process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited: {log.read_text()[-2000:]}") from None
+            time.sleep(0.3)
+    process.kill()
+    raise RuntimeError("gunicorn did not answer within 90 s")
+
+
+@dataclass
+class Walk:
+    """What the simulated visitors saw: each request's time, and the failures."""
+    times: list[float] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def _visitor(base: str, until: float, walk: Walk, seed: int) -> None:
+    """One visitor walking the pages: each page is its HTML, then the router callback."""
+    import requests
+
+    rng = random.Random(seed)
+    session = requests.Session()
+    while time.monotonic() < until:
+        page, lang = rng.choice(PAGES), rng.choice(LANGS)
+        for method, path, body in (("GET", f"{page}?lang={lang}", None),
+                                   ("POST", "/_dash-update-component", route_payload(page, f"?lang={lang}"))):
+            start = time.perf_counter()
+            try:
+                response = session.request(method, base + path, data=body, timeout=30,
+                                           headers={"Content-Type": "application/json"} if body else {})
+                failed = None if response.status_code < 400 else f"{response.status_code} {path}"
+            except requests.RequestException as exc:  # any failure a visitor would see counts
+                failed = f"{type(exc).__name__} {path}"
+            elapsed = time.perf_counter() - start
+            with walk.lock:
+                walk.times.append(elapsed)
+                if failed:
+                    walk.failures.append(failed)
+
+
+def walk(base: str, users: int, seconds: float) -> Walk:
+    """`users` visitors walking the site at once for `seconds`."""
+    result = Walk()
+    until = time.monotonic() + seconds
+    threads = [threading.Thread(target=_visitor, args=(base, until, result, n)) for n in range(users)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return result
+
+
+def bare_rate(seconds: float) -> float:
+    """Requests per second one client thread gets from a bare route under gunicorn-like threading
+    (the same machine, the same run): the baseline for the load figures."""
+    from werkzeug.serving import make_server
+
+    server = make_server("127.0.0.1", free_port(), baseline_app(), threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    result = walk_bare(f"http://127.0.0.1:{server.server_port}/ping", seconds)
+    server.shutdown()
+    return result
+
+
+def walk_bare(url: str, seconds: float) -> float:
+    import requests
+
+    session, count, until = requests.Session(), 0, time.monotonic() + seconds
+    while time.monotonic() < until:
+        session.get(url, timeout=10)
+        count += 1
+    return count / seconds
+
+
+def load_figures(label: str, result: Walk, seconds: float) -> list[Figure]:
+    ms = [t * 1000 for t in result.times] or [0.0]
+    rate = len(result.times) / seconds
+    return [figure("load", f"{label}: requests per second", "req/s", [rate], budget=150, at_least=True,
+                   judged_on="median"),
+            figure("load", f"{label}: response time", "ms", ms, budget=300),
+            figure("load", f"{label}: failed requests", "count", [len(result.failures)], budget=0, judged_on="median",
+                   note="; ".join(sorted(set(result.failures))[:5]))]
+
+
+def under_load(url: str, folder: Path, quick: bool, etl_job: list[list[str]] | None) -> tuple[list[Figure], Served]:
+    """50 visitors for 60 s (quick: 10 for 5 s) on gunicorn with 2 workers; with `etl_job`, those
+    `gealc` commands run one after the other meanwhile."""
+    served = gunicorn(url, folder)
+    users, seconds = (10, 5.0) if quick else (50, 60.0)
+    walk(served.base, 4, 3.0)  # every worker has its release in memory and the pages built
+    jobs = []
+    if etl_job:
+        def run_jobs() -> None:
+            for command in etl_job:
+                jobs.append(subprocess.run([sys.executable, "-m", "etl.cli", "--db", url, *command], cwd=PROJECT_ROOT,
+                                           capture_output=True, text=True, check=False))
+        runner = threading.Thread(target=run_jobs)
+        runner.start()
+    result = walk(served.base, users, seconds)
+    if etl_job:
+        runner.join()
+    label = "while loading and publishing" if etl_job else "alone"
+    found = load_figures(label, result, seconds)
+    if etl_job:
+        done = sum(j.returncode == 0 for j in jobs)
+        found.append(figure("load", f"{label}: ETL commands that succeeded", "count", [done], budget=len(etl_job),
+                            at_least=True, judged_on="median",
+                            note="; ".join(j.stderr.strip()[-200:] for j in jobs if j.returncode)))
+    return found, served
+
+
+def page_weight(base: str, quick: bool) -> list[Figure]:
+    """Bytes the home page transfers and seconds until its first chart is drawn, in Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    weights, firsts = [], []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=os.environ.get("BROWSER_PATH") or shutil.which("chromium"),
+                                     args=["--no-sandbox", "--disable-gpu"])
+        for _ in range(2 if quick else 5):
+            context = browser.new_context(viewport={"width": 1366, "height": 768})
+            tab = context.new_page()
+            cdp = context.new_cdp_session(tab)
+            cdp.send("Network.enable")
+            sizes: list[float] = []
+            cdp.on("Network.loadingFinished", lambda e, sizes=sizes: sizes.append(e["encodedDataLength"]))
+            start = time.perf_counter()
+            tab.goto(base + "/")
+            tab.wait_for_selector(".main-svg", timeout=60_000)
+            firsts.append(time.perf_counter() - start)
+            tab.wait_for_load_state("networkidle")
+            weights.append(sum(sizes) / 1e6)
+            context.close()
+        browser.close()
+    return [figure("page", "home page transferred", "MB", weights, budget=2.5),
+            figure("page", "home page: first chart drawn", "s", firsts, budget=2.0)]
+
+
+def run(workdir: Path, quick: bool) -> list[Figure]:
+    """Every read-side figure on a demo warehouse (`gealc build --demo`)."""
+    url = f"duckdb:///{workdir / 'web.duckdb'}"
+    subprocess.run([sys.executable, "-m", "etl.cli", "--db", url, "build", "--demo"], cwd=PROJECT_ROOT, check=True,
+                   capture_output=True)
+    found = callbacks(url, quick)
+    rate = bare_rate(2.0 if quick else 5.0)
+    found.append(figure("load", "baseline: bare Flask route, one client", "req/s", [rate]))
+    alone, served = under_load(url, workdir, quick, None)
+    found += alone
+    found += [figure("memory", "gunicorn worker peak RSS after the load", "MB",
+                     [peak_rss_mb(pid) for pid in served.worker_pids()] or [0.0])]
+    found += page_weight(served.base, quick)
+    served.stop()
+    files = submissions(workdir / "parallel", 50 if quick else 1000)
+    jobs = [["load", "--wait", "120", *map(str, files)], ["review", "approve", *_accepted_ids(url, len(files))],
+            ["publish", "--label", "bench-parallel"]]
+    busy, served = under_load(url, workdir, quick, jobs)
+    served.stop()
+    return found + busy
+
+
+def _accepted_ids(url: str, count: int) -> list[str]:
+    """The ids the next `count` loaded files will get (the demo's are 1…N): approving them right
+    after the load is what a secretariat would do."""
+    from sqlalchemy import text
+
+    from etl.db import connect
+
+    engine = connect(url, read_only=True)
+    with engine.connect() as conn:
+        last = conn.execute(text("SELECT COALESCE(MAX(submission_id), 0) FROM submission")).scalar()
+    engine.dispose()
+    return [str(last + n) for n in range(1, count + 1)]
+
+
+def submissions(folder: Path, count: int) -> list[Path]:
+    """`count` valid CSV submissions, one country-year each (members × years back from 2025)."""
+    from indicators.catalogue import load_catalogue
+    from indicators.countries import load_members
+
+    indicators, members = load_catalogue().indicators, load_members().iso3_codes
+    rng = random.Random(count)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(count):
+        iso3, year = members[n % len(members)], 2025 - n // len(members)
+        rows = [f"{iso3},{year},{i.id},{rng.uniform(0.3, 1.0) * i.scoring.target:.2f}\n" for i in indicators]
+        path = folder / f"{iso3}_{year}.csv"
+        path.write_text("country,year,indicator,value\n" + "".join(rows), encoding="utf-8")
+        paths.append(path)
+    return paths
