@@ -3,7 +3,6 @@ visitors (alone and while files are loaded and a release published), page weight
 first chart in headless Chromium, and the workers' memory."""
 from __future__ import annotations
 
-import json
 import os
 import random
 import shutil
@@ -19,21 +18,13 @@ from pathlib import Path
 
 import flask
 
+from app.pagecache import router_request
 from bench.measure import Figure, figure, peak_rss_mb, timed
 from etl.db import PROJECT_ROOT
 
 PAGES = ("/", "/explorer", "/compare", "/country/URY", "/un", "/coverage", "/data")
 LANGS = ("es", "en", "pt", "fr")
 SECRET = "bench-only-secret-" + "0" * 32
-
-
-def route_payload(path: str, search: str) -> str:
-    """The router's callback as a browser calls it when it opens `path + search`."""
-    return json.dumps({"output": "..shell.children...page-lang.data..",
-                       "outputs": [{"id": "shell", "property": "children"}, {"id": "page-lang", "property": "data"}],
-                       "inputs": [{"id": "url", "property": "pathname", "value": path},
-                                  {"id": "url", "property": "search", "value": search}],
-                       "changedPropIds": ["url.pathname"]})
 
 
 def baseline_app() -> flask.Flask:
@@ -58,7 +49,7 @@ def callbacks(url: str, quick: bool) -> list[Figure]:
     for page in PAGES:
         cold, warm = [], []
         for lang in langs:
-            body = route_payload(page, f"?lang={lang}")
+            body = router_request(page, f"?lang={lang}")
 
             def call(body: str = body) -> None:
                 response = client.post("/_dash-update-component", data=body, content_type="application/json")
@@ -142,7 +133,7 @@ def _visitor(base: str, until: float, walk: Walk, seed: int) -> None:
     while time.monotonic() < until:
         page, lang = rng.choice(PAGES), rng.choice(LANGS)
         for method, path, body in (("GET", f"{page}?lang={lang}", None),
-                                   ("POST", "/_dash-update-component", route_payload(page, f"?lang={lang}"))):
+                                   ("POST", "/_dash-update-component", router_request(page, f"?lang={lang}"))):
             start = time.perf_counter()
             try:
                 response = session.request(method, base + path, data=body, timeout=30,

@@ -13,9 +13,11 @@ from pathlib import Path
 
 from dash import Dash
 
-from app.server import create_app
+from app.pagecache import warm
+from app.server import PAGES, create_app
 from etl.db import database_url
 from etl.read import MAX_FILE_BYTES
+from indicators.texts import LANGUAGES
 from portal import uploads
 from portal.access import WAREHOUSE_KEY, Warehouse, login_manager
 from portal.views import UPLOAD_AREA_KEY, csrf, portal
@@ -92,6 +94,7 @@ def serve(url: str, host: str = "127.0.0.1", port: int = 8050, debug: bool = Fal
         print(warning, flush=True)
     secure = os.environ.get(ENV_SECURE_COOKIES, "0" if development else "1") == "1"
     app = create_site(url, secret, secure_cookies=secure)
+    warm(app.server, PAGES, LANGUAGES)
     print(f"gealc is serving on http://{host}:{port}/ (portal: /login) (Ctrl+C to stop)", flush=True)
     app.run(host=host, port=port, debug=debug)
     return 0
@@ -100,4 +103,6 @@ def serve(url: str, host: str = "127.0.0.1", port: int = 8050, debug: bool = Fal
 def wsgi() -> object:
     """The Flask server for a WSGI server (e.g. `gunicorn 'portal.site:wsgi()'`): never development."""
     secret, _ = secret_key(os.environ, development=False)
-    return create_site(database_url(), secret).server
+    server = create_site(database_url(), secret).server
+    warm(server, PAGES, LANGUAGES)
+    return server

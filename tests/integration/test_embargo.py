@@ -13,6 +13,7 @@ from itertools import product
 import pytest
 
 from app.downloads import DATASETS, FORMATS
+from app.pagecache import router_request
 from app.server import PAGES, create_app
 from tests.helpers import gealc, ok
 from tests.integration.conftest import built_warehouse
@@ -128,13 +129,7 @@ def test_every_callback_keeps_the_embargo(embargoed):
         assert SECRET not in response.get_data(as_text=True), (callback["output"], path, search)
 
 
-def route_payload(path: str, search: str) -> str:
-    """The router's callback as a browser calls it when it opens `path + search`."""
-    return json.dumps({"output": "..shell.children...page-lang.data..",
-                       "outputs": [{"id": "shell", "property": "children"}, {"id": "page-lang", "property": "data"}],
-                       "inputs": [{"id": "url", "property": "pathname", "value": path},
-                                  {"id": "url", "property": "search", "value": search}],
-                       "changedPropIds": ["url.pathname"]})
+route_payload = router_request  # the name the other sweeps import
 
 
 def test_the_same_values_come_out_once_published(embargoed):
