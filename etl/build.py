@@ -9,7 +9,7 @@ from sqlalchemy.engine import Engine
 from etl import schema
 from etl.db import PROJECT_ROOT, open_for_writing
 from etl.demo import write_demo
-from etl.load import load_file
+from etl.load import Loader
 from etl.progress import progress, say
 from etl.publish import publish
 from etl.reference import catalogue_frames, members_frames
@@ -51,8 +51,9 @@ def build(engine: Engine, demo: bool = False, demo_dir: Path = DEMO_DIR) -> Buil
         if demo:
             paths = write_demo(catalogue, members, egov, demo_dir)
             say(f"Loading {len(paths)} demonstration submissions")
+            loader = Loader(conn, catalogue, members, DEMO_SUBMITTER, is_demo=True)
             for path in progress(paths, "demo submissions", len(paths)):
-                receipt = load_file(conn, path, catalogue, members, DEMO_SUBMITTER, is_demo=True)
+                receipt = loader.load(path)
                 loaded += receipt.status == "accepted"
             files = len(paths)
         with conn.begin():

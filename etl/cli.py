@@ -313,8 +313,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _load(args: argparse.Namespace) -> int:
-    from etl.build import build
-    from etl.load import load_file
+    from etl.load import Loader
     from etl.scores import refresh_scores
     from etl.store import is_built
     from indicators.catalogue import load_catalogue
@@ -327,10 +326,13 @@ def _load(args: argparse.Namespace) -> int:
     with open_for_writing(engine, args.wait) as conn:
         built = is_built(conn)
     if not built:
+        from etl.build import build
+
         build(engine)
     submitter = args.submitter or getpass.getuser()
     with open_for_writing(engine, args.wait) as conn:
-        receipts = _report(args, (load_file(conn, f, catalogue, members, submitter) for f in args.files))
+        loader = Loader(conn, catalogue, members, submitter)
+        receipts = _report(args, (loader.load(f) for f in args.files))
         if any(r.status == "accepted" for r in receipts):
             with conn.begin():
                 refresh_scores(conn, catalogue)

@@ -39,7 +39,7 @@ def capacity(egov: pd.DataFrame, iso3: str, year: int) -> float:
     return float(np.interp(year, rows["survey_year"].to_numpy(), blend))
 
 
-def _scaled(ind: Indicator, level: float) -> float:
+def scaled(ind: Indicator, level: float) -> float:
     """Map a 0–1 level onto the indicator's goalposts (on a log scale where the catalogue says so)."""
     lo, hi = ind.scoring.lower, ind.scoring.target
     if ind.scoring.log:
@@ -61,7 +61,7 @@ def country_rows(cat: Catalogue, iso3: str, egov: pd.DataFrame) -> list[dict[str
             if ind.id in never or rng.random() < 0.08:
                 continue
             level = float(np.clip(cap ** 1.4 + effect[ind.id] + 0.025 * (year - 2018) + rng.normal(0, 0.04), 0.02, 0.98))
-            rows.append(_row(ind, iso3, year, _scaled(ind, level), rng))
+            rows.append(_row(ind, iso3, year, scaled(ind, level), rng))
     return rows
 
 

@@ -1,6 +1,6 @@
 """Checking and loading country submissions, one file at a time.
 
-`validate_file` writes nothing. `load_file` records every file it is given in one transaction:
+`validate_file` writes nothing. `Loader.load` (and `load_file`) records every file it is given in one transaction:
 an accepted file with all its values, or a rejected one with only its receipt (the secretariat
 sees what was tried; no value of it is stored). Loading the same bytes twice is a no-op; a
 changed file for a country-year becomes its next revision, and earlier revisions stay
@@ -8,18 +8,18 @@ queryable in `observations_history`."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pandas as pd
 from sqlalchemy.engine import Connection
 
 from etl import store
 from etl.findings import Finding, Unreadable
 from etl.read import SubmissionTable, read_submission, with_letters
 from etl.receipt import Receipt
-from etl.validate import check_rows, history_warnings
+from etl.validate import Known, check_rows, compare_with_history, known_values
 from indicators.catalogue import Catalogue
 from indicators.countries import Members
 
@@ -33,7 +33,7 @@ def utc_now() -> datetime:
 class _Outcome:
     """What validation made of a file: the rows to store (when accepted) and every finding."""
 
-    observations: pd.DataFrame
+    rows: list[tuple]  # as OBSERVATION_COLUMNS
     findings: list[Finding]
     table: SubmissionTable | None
 
@@ -42,66 +42,130 @@ class _Outcome:
         return not any(f.blocking for f in self.findings)
 
     @property
-    def parts(self) -> pd.DataFrame:
-        return self.observations[["iso3", "year"]].drop_duplicates().sort_values(["iso3", "year"]).reset_index(drop=True)
+    def parts(self) -> list[tuple[str, int]]:
+        """The file's country-years, in order."""
+        return sorted({(iso3, year) for _, iso3, year, *_ in self.rows})
 
 
-def _check(path: Path, data: bytes, catalogue: Catalogue, members: Members, conn: Connection | None) -> _Outcome:
+def _check(path: Path, data: bytes, catalogue: Catalogue, members: Members,
+           history: Callable[[list[int]], Known] | None) -> _Outcome:
+    """Read and check a file; with `history` (years → what is accepted for them), also against it."""
     try:
         table = read_submission(path, data)
     except Unreadable as exc:
-        return _Outcome(pd.DataFrame(columns=["iso3", "year"]), [exc.finding], None)
+        return _Outcome([], [exc.finding], None)
     checked = check_rows(table, catalogue, members)
     findings = list(checked.findings)
-    if conn is not None and not checked.observations.empty:
-        years = sorted({y for year in checked.observations["year"].unique() for y in (int(year), int(year) - 1)})
-        findings += history_warnings(path.name, checked.observations, store.current_values(conn, years), catalogue)
-    return _Outcome(checked.observations, with_letters(table, findings), table)
+    if history is not None and checked.rows:
+        years = sorted({y for _, _, year, *_ in checked.rows for y in (year, year - 1)})
+        findings += compare_with_history(path.name, checked.rows, history(years), catalogue)
+    return _Outcome(checked.rows, with_letters(table, findings), table)
 
 
 def validate_file(path: Path, catalogue: Catalogue, members: Members, conn: Connection | None = None) -> Receipt:
     """Check a file without writing; with a warehouse connection, also against its history."""
     data = path.read_bytes()
-    outcome = _check(path, data, catalogue, members, conn)
-    parts = tuple((i, int(y), None) for i, y in outcome.parts.itertuples(index=False))
+    history = None if conn is None else (lambda years: known_values(store.current_values(conn, years)))
+    outcome = _check(path, data, catalogue, members, history)
+    parts = tuple((i, y, None) for i, y in outcome.parts)
     return Receipt(path.name, hashlib.sha256(data).hexdigest(), "valid" if outcome.accepted else "rejected",
-                   tuple(outcome.findings), len(outcome.observations) if outcome.accepted else 0, parts,
+                   tuple(outcome.findings), len(outcome.rows) if outcome.accepted else 0, parts,
                    details=_read_details(outcome.table))
+
+
+class _Stale(Exception):
+    """Another job recorded a file since this loader last looked: its checks must be redone."""
+
+
+class Loader:
+    """Checks and records files on `conn`, each in its own transaction (`conn` must have none
+    open): an accepted file with all its values, a rejected one with only its receipt.
+
+    What a file is checked against (the checksums of accepted files; each country-year's latest
+    revision and values, read year by year as files need them) is read in the first file's
+    transaction and then kept up to date with what this loader writes, so a file costs the same
+    however much the warehouse holds. Loads are serialised and submission ids only grow: when a
+    new submission's id is not the one after the last id this loader knew, another job has
+    recorded a file in between, and the file is rolled back and checked again from a fresh read."""
+
+    def __init__(self, conn: Connection, catalogue: Catalogue, members: Members, submitter: str,
+                 is_demo: bool = False) -> None:
+        self.conn, self.catalogue, self.members, self.submitter, self.is_demo = conn, catalogue, members, submitter, is_demo
+        self._last_id: int | None = None  # None: nothing read yet
+        self._checksums: dict[str, int] = {}
+        self._values: Known = {}
+        self._revisions: dict[int, dict[str, int]] = {}
+
+    def load(self, path: Path, upload: dict | None = None) -> Receipt:
+        """Check and record one file. `upload` says where the portal keeps a file sent through it
+        (an `upload` row without its id)."""
+        received, data = utc_now(), path.read_bytes()
+        try:
+            return self._load(path, data, received, upload, fresh=self._last_id is None)
+        except _Stale:
+            return self._load(path, data, received, upload, fresh=True)
+
+    def _load(self, path: Path, data: bytes, received: datetime, upload: dict | None, fresh: bool) -> Receipt:
+        conn, sha256 = self.conn, hashlib.sha256(data).hexdigest()
+        with conn.begin():
+            store.serialise_loads(conn)
+            if fresh:
+                self._read()
+            earlier = self._checksums.get(sha256)
+            if earlier is not None:
+                return Receipt(path.name, sha256, "unchanged", parts=tuple(store.parts_of(conn, earlier)), submission_id=earlier)
+            outcome = _check(path, data, self.catalogue, self.members, self._history)
+            if outcome.accepted:
+                parts, rows = [(i, y, self._revisions[y].get(i, 0) + 1) for i, y in outcome.parts], outcome.rows
+            else:
+                parts, rows = [(i, y, None) for i, y in outcome.parts], []
+            record = {"file_name": path.name, "sha256": sha256, "submitter": self.submitter, "received_at": received,
+                      "loaded_at": utc_now() if outcome.accepted else None,
+                      "status": "accepted" if outcome.accepted else "rejected", "row_count": len(rows),
+                      "is_demo": self.is_demo, "file_format": outcome.table.format if outcome.table else None}
+            submission_id = store.record_submission(conn, record, parts, rows, outcome.findings)
+            if not fresh and submission_id != self._last_id + 1:
+                raise _Stale  # leaving the block rolls the file back
+            if upload is not None:
+                store.record_upload(conn, submission_id, upload)
+            store.record_audit(conn, self.submitter, f"submission_{record['status']}", target=str(submission_id),
+                               iso3=parts[0][0] if parts else None, detail=path.name, at=record["received_at"])
+        self._remember(submission_id, sha256, parts, rows)
+        return Receipt(path.name, sha256, record["status"], tuple(outcome.findings), len(rows), tuple(parts),
+                       submission_id, _read_details(outcome.table))
+
+    def _read(self) -> None:
+        """What the warehouse holds now; years are read as files need them."""
+        self._last_id = store.last_submission_id(self.conn)
+        self._checksums = store.accepted_checksums(self.conn)
+        self._values, self._revisions = {}, {}
+
+    def _history(self, years: list[int]) -> Known:
+        missing = [y for y in years if y not in self._values]
+        if missing:
+            current = store.current_values(self.conn, missing)
+            self._values.update({y: {} for y in missing} | known_values(current))
+            self._revisions.update({y: {} for y in missing})
+            for iso3, year, revision in current[["iso3", "year", "revision"]].itertuples(index=False, name=None):
+                self._revisions[int(year)][iso3] = int(revision)
+        return self._values
+
+    def _remember(self, submission_id: int, sha256: str, parts: list[tuple[str, int, int | None]], rows: list[tuple]) -> None:
+        """What the file just committed changed: each of its country-years has a new revision,
+        whose values replace the earlier ones."""
+        self._last_id = submission_id
+        if not rows:
+            return
+        self._checksums[sha256] = submission_id
+        for iso3, year, revision in parts:
+            self._values[year][iso3] = {ind: value for _, i, y, ind, value, *_ in rows if (i, y) == (iso3, year)}
+            self._revisions[year][iso3] = revision
 
 
 def load_file(conn: Connection, path: Path, catalogue: Catalogue, members: Members,
               submitter: str, is_demo: bool = False, upload: dict | None = None) -> Receipt:
-    """Check and record one file in its own transaction on `conn` (which must have none open).
-    `upload` says where the portal keeps a file sent through it (an `upload` row without its id)."""
-    received = utc_now()
-    data = path.read_bytes()
-    sha256 = hashlib.sha256(data).hexdigest()
-    with conn.begin():
-        store.serialise_loads(conn)
-        earlier = store.accepted_submission(conn, sha256)
-        if earlier is not None:
-            return Receipt(path.name, sha256, "unchanged", parts=tuple(store.parts_of(conn, earlier)), submission_id=earlier)
-        outcome = _check(path, data, catalogue, members, conn)
-        parts = outcome.parts
-        if outcome.accepted:
-            latest = store.latest_revisions(conn, list(parts.itertuples(index=False, name=None)))
-            parts["revision"] = [latest.get((i, int(y)), 0) + 1 for i, y in parts.itertuples(index=False)]
-        else:
-            parts["revision"] = None
-        observations = outcome.observations if outcome.accepted else outcome.observations.iloc[0:0]
-        record = {"file_name": path.name, "sha256": sha256, "submitter": submitter, "received_at": received,
-                  "loaded_at": utc_now() if outcome.accepted else None,
-                  "status": "accepted" if outcome.accepted else "rejected", "row_count": len(observations),
-                  "is_demo": is_demo, "file_format": outcome.table.format if outcome.table else None}
-        submission_id = store.record_submission(conn, record, parts, observations, outcome.findings)
-        if upload is not None:
-            store.record_upload(conn, submission_id, upload)
-        store.record_audit(conn, submitter, f"submission_{record['status']}", target=str(submission_id),
-                           iso3=str(parts["iso3"].iloc[0]) if len(parts) else None, detail=path.name,
-                           at=record["received_at"])
-    revisions = tuple((i, int(y), None if pd.isna(r) else int(r)) for i, y, r in parts.itertuples(index=False))
-    return Receipt(path.name, sha256, record["status"], tuple(outcome.findings), len(observations), revisions,
-                   submission_id, _read_details(outcome.table))
+    """Check and record one file in its own transaction on `conn` (see Loader)."""
+    return Loader(conn, catalogue, members, submitter, is_demo).load(path, upload)
 
 
 def _read_details(table: SubmissionTable | None) -> dict[str, object]:

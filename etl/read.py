@@ -32,18 +32,26 @@ MAX_ROWS = 50_000
 MAX_XLSX_UNPACKED_BYTES = 100 * 1024 * 1024
 
 
+ROW_COLUMNS = ("row_number", *SUBMISSION_COLUMNS)
+
+
 @dataclass(frozen=True)
 class SubmissionTable:
-    """A submission's rows as text (`row_number` + SUBMISSION_COLUMNS) and how it was read."""
+    """A submission's rows as text (`records`: row number, then SUBMISSION_COLUMNS) and how it was read."""
 
     file: str
-    rows: pd.DataFrame
+    records: list[tuple]
     format: str
     encoding: str | None = None
     delimiter: str | None = None
     decimal_comma: bool = False
     ignored_columns: tuple[str, ...] = ()
     letters: dict[str, str] = field(default_factory=dict)  # column (or ignored heading) → A, B, …
+
+    @property
+    def rows(self) -> pd.DataFrame:
+        """The records as a table with ROW_COLUMNS."""
+        return pd.DataFrame(self.records, columns=list(ROW_COLUMNS))
 
 
 def column_letter(position: int) -> str:
@@ -136,13 +144,18 @@ def _read_csv(name: str, data: bytes) -> SubmissionTable:
     delimiter = ";" if first.count(";") > first.count(",") else ("\t" if first.count("\t") > first.count(",") else ",")
     records = [(n, rec) for n, rec in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1)]
     table = _table(name, records, "csv")
-    decimal_comma = delimiter == ";" or _mostly_decimal_comma(table.rows)
+    decimal_comma = delimiter == ";" or _mostly_decimal_comma(table.records)
     return replace(table, encoding=encoding, delimiter=delimiter, decimal_comma=decimal_comma)
 
 
-def _mostly_decimal_comma(rows: pd.DataFrame) -> bool:
-    numbers = pd.concat([rows[c] for c in ("value", "numerator", "denominator")])
-    return bool(numbers.str.fullmatch(r"-?\d+,\d+").sum() > numbers.str.fullmatch(r"-?\d*\.\d+").sum())
+_NUMBER_POSITIONS = [ROW_COLUMNS.index(c) for c in ("value", "numerator", "denominator")]
+_DECIMAL_COMMA = re.compile(r"-?\d+,\d+")
+_DECIMAL_POINT = re.compile(r"-?\d*\.\d+")
+
+
+def _mostly_decimal_comma(records: list[tuple]) -> bool:
+    numbers = [record[p] for record in records for p in _NUMBER_POSITIONS]
+    return sum(map(bool, map(_DECIMAL_COMMA.fullmatch, numbers))) > sum(map(bool, map(_DECIMAL_POINT.fullmatch, numbers)))
 
 
 def _read_xlsx(name: str, data: bytes) -> SubmissionTable:
@@ -199,18 +212,13 @@ def _table(name: str, records: list[tuple[int, list[str]]], fmt: str) -> Submiss
         elif str(cell).strip() and header_key(cell) not in _HELP_KEYS:
             ignored.append(str(cell).strip())
     rows = []
+    wanted = [positions.get(c) for c in SUBMISSION_COLUMNS]
     for number, cells in records[start + 1:]:
         if not any(str(c).strip() for c in cells):
             continue
         if len(rows) >= MAX_ROWS:
             raise Unreadable(error("too_many_rows", name, number, None, limit=MAX_ROWS))
-        rows.append({"row_number": number, **{c: (unescape_cell(cells[p].strip()) if p < len(cells) else "")
-                                              for c, p in positions.items()}})
-    frame = pd.DataFrame(rows, columns=["row_number", *positions])
-    for column in SUBMISSION_COLUMNS:
-        if column not in frame:
-            frame[column] = ""
-    frame = frame[["row_number", *SUBMISSION_COLUMNS]].astype({c: str for c in SUBMISSION_COLUMNS})
+        rows.append((number, *(unescape_cell(cells[p].strip()) if p is not None and p < len(cells) else "" for p in wanted)))
     letters = {c: column_letter(p) for c, p in positions.items()}
     letters.update({str(cell).strip(): column_letter(p) for p, cell in enumerate(header) if str(cell).strip() in ignored})
-    return SubmissionTable(name, frame, fmt, ignored_columns=tuple(ignored), letters=letters)
+    return SubmissionTable(name, rows, fmt, ignored_columns=tuple(ignored), letters=letters)

@@ -16,14 +16,14 @@ from sqlalchemy import (
     select,
     table,
     text,
-    tuple_,
 )
 from sqlalchemy.engine import Connection
 
 from etl import schema
-from etl.db import insert_frame
+from etl.db import insert_frame, insert_rows, insert_with_id
 from etl.findings import Finding
 from etl.messages import explain
+from etl.validate import OBSERVATION_COLUMNS
 from indicators.texts import LANGUAGES
 
 # Any constant shared by every gealc process: PostgreSQL serialises loads on it.
@@ -41,10 +41,17 @@ def is_built(conn: Connection) -> bool:
     return conn.dialect.has_table(conn, schema.submission.name)
 
 
-def accepted_submission(conn: Connection, sha256: str) -> int | None:
-    """The accepted submission with exactly these bytes, if any."""
+def last_submission_id(conn: Connection) -> int:
+    """The highest submission id stored (0 when none): loads are serialised and ids only grow,
+    so it changes whenever anyone records a file."""
+    return int(conn.scalar(text("SELECT MAX(submission_id) FROM submission")) or 0)
+
+
+def accepted_checksums(conn: Connection) -> dict[str, int]:
+    """sha256 → the first accepted submission with exactly those bytes."""
     s = schema.submission.c
-    return conn.execute(select(func.min(s.submission_id)).where(s.sha256 == sha256, s.status == "accepted")).scalar()
+    rows = conn.execute(select(s.sha256, func.min(s.submission_id)).where(s.status == "accepted").group_by(s.sha256))
+    return {sha256: int(submission_id) for sha256, submission_id in rows}
 
 
 def parts_of(conn: Connection, submission_id: int) -> list[tuple[str, int, int | None]]:
@@ -55,39 +62,34 @@ def parts_of(conn: Connection, submission_id: int) -> list[tuple[str, int, int |
 
 
 def current_values(conn: Connection, years: list[int] | None = None) -> pd.DataFrame:
-    """Current accepted values (iso3, year, indicator_id, value): all of them (what scores are
-    computed from), or those of `years` (what the history warnings compare a new file with)."""
-    columns = ["iso3", "year", "indicator_id", "value"]
+    """Current accepted values (iso3, year, indicator_id, value, revision): all of them (what
+    scores are computed from), or those of `years` (what a new file is compared with)."""
+    columns = ["iso3", "year", "indicator_id", "value", "revision"]
     current = table("observations_current", *(column(c) for c in columns))
     query = select(current) if years is None else select(current).where(current.c.year.in_(years))
     rows = conn.execute(query).fetchall()
     return pd.DataFrame([tuple(r) for r in rows], columns=columns)
 
 
-def latest_revisions(conn: Connection, keys: list[tuple[str, int]]) -> dict[tuple[str, int], int]:
-    """The highest accepted revision of each (iso3, year)."""
-    p = schema.submission_part.c
-    if not keys:
-        return {}
-    rows = conn.execute(select(p.iso3, p.year, func.max(p.revision)).where(tuple_(p.iso3, p.year).in_(keys))
-                        .group_by(p.iso3, p.year))
-    return {(iso3, int(year)): rev for iso3, year, rev in rows if rev is not None}
-
-
-def record_submission(conn: Connection, record: dict, parts: pd.DataFrame, observations: pd.DataFrame,
-                      findings: list[Finding]) -> int:
-    """Insert a submission (accepted or rejected) with its parts, observations and issues;
-    returns its id."""
-    submission_id = conn.scalar(schema.submission_id_seq.next_value())
-    conn.execute(schema.submission.insert().values(submission_id=submission_id, **record))
-    insert_frame(conn, schema.submission_part, parts.assign(submission_id=submission_id))
-    insert_frame(conn, schema.observation, observations.assign(submission_id=submission_id))
-    insert_frame(conn, schema.validation_issue, issue_rows(submission_id, findings))
+def record_submission(conn: Connection, record: dict, parts: list[tuple[str, int, int | None]],
+                      observations: list[tuple], findings: list[Finding]) -> int:
+    """Insert a submission (accepted or rejected) with its parts (iso3, year, revision),
+    observations (as `etl.validate.OBSERVATION_COLUMNS`) and issues; returns its id. At most
+    four statements, whatever the file holds."""
+    submission_id = insert_with_id(conn, schema.submission, schema.submission_id_seq, record)
+    insert_rows(conn, schema.submission_part, _columns(["iso3", "year", "revision"], parts, submission_id))
+    insert_rows(conn, schema.observation, _columns(OBSERVATION_COLUMNS, observations, submission_id))
+    insert_rows(conn, schema.validation_issue, issue_rows(submission_id, findings))
     return submission_id
 
 
-def issue_rows(submission_id: int, findings: list[Finding]) -> pd.DataFrame:
-    """Findings as `validation_issue` rows, with the words in every language."""
+def _columns(names: list[str], rows: list[tuple], submission_id: int) -> dict[str, list]:
+    """Rows as one list per column, with the submission's id."""
+    return {"submission_id": [submission_id] * len(rows), **{name: [row[n] for row in rows] for n, name in enumerate(names)}}
+
+
+def issue_rows(submission_id: int, findings: list[Finding]) -> dict[str, list]:
+    """Findings as `validation_issue` columns, with the words in every language."""
     rows = []
     for position, f in enumerate(findings, start=1):
         words = {lang: explain(f, lang) for lang in LANGUAGES}
@@ -95,7 +97,7 @@ def issue_rows(submission_id: int, findings: list[Finding]) -> pd.DataFrame:
                      "row_number": f.row, "column_name": f.column, "params": json.dumps(f.params, ensure_ascii=False, default=str),
                      **{f"message_{lang}": words[lang][0] for lang in LANGUAGES},
                      **{f"fix_{lang}": words[lang][1] for lang in LANGUAGES}})
-    return pd.DataFrame(rows).astype({"row_number": "Int64"}) if rows else pd.DataFrame()
+    return {name: [row[name] for row in rows] for name in rows[0]} if rows else {}
 
 
 def replace_reference(conn: Connection, frames: dict[str, pd.DataFrame]) -> None:
@@ -196,10 +198,9 @@ def release_table(conn: Connection) -> pd.DataFrame:
 def record_audit(conn: Connection, actor: str, action: str, *, iso3: str | None = None, target: str | None = None,
                  detail: str | None = None, address: str | None = None, at: datetime | None = None) -> None:
     """Add one event to the audit log (who did what, when, to what), in the caller's transaction."""
-    event_id = conn.scalar(schema.audit_event_id_seq.next_value())
-    conn.execute(schema.audit_event.insert().values(
-        event_id=event_id, occurred_at=at or datetime.now(UTC).replace(tzinfo=None), actor=actor, action=action,
-        iso3=iso3, target=target, detail=detail, address=address))
+    insert_with_id(conn, schema.audit_event, schema.audit_event_id_seq, {
+        "occurred_at": at or datetime.now(UTC).replace(tzinfo=None), "actor": actor, "action": action, "iso3": iso3,
+        "target": target, "detail": detail, "address": address})
 
 
 def audit_events(conn: Connection, actor: str | None = None, action: str | None = None, iso3: str | None = None,

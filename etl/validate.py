@@ -3,6 +3,7 @@ the country's earlier accepted values) to typed observations and findings. Nothi
 from __future__ import annotations
 
 import difflib
+import statistics
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,7 +11,7 @@ import pandas as pd
 
 from etl.findings import Finding, error, warning
 from etl.numbers import parse_number
-from etl.read import SubmissionTable
+from etl.read import ROW_COLUMNS, SubmissionTable
 from indicators.catalogue import Catalogue, Indicator
 from indicators.countries import Members
 
@@ -25,12 +26,16 @@ class Checked:
     """Typed rows that passed every blocking rule, and every finding. Only an accepted file's
     rows may be loaded; a rejected file's still tell which country-years it was about."""
 
-    observations: pd.DataFrame
+    rows: list[tuple]  # one per observation, as OBSERVATION_COLUMNS
     findings: list[Finding]
 
     @property
     def accepted(self) -> bool:
         return not any(f.blocking for f in self.findings)
+
+    @property
+    def observations(self) -> pd.DataFrame:
+        return pd.DataFrame(self.rows, columns=OBSERVATION_COLUMNS)
 
 
 def _suggest(word: str, choices: list[str]) -> str:
@@ -107,7 +112,7 @@ def check_rows(table: SubmissionTable, catalogue: Catalogue, members: Members) -
     findings: list[Finding] = [warning("ignored_column", table.file, 1, name) for name in table.ignored_columns]
     observations = []
     seen: dict[tuple[str, int, str], int] = {}
-    for rec in table.rows.to_dict("records"):
+    for rec in (dict(zip(ROW_COLUMNS, record, strict=True)) for record in table.records):
         if not (rec["value"] or rec["numerator"] or rec["denominator"]):
             continue  # a template row left empty: not reported (see missing_indicators)
         row = int(rec["row_number"])
@@ -127,57 +132,67 @@ def check_rows(table: SubmissionTable, catalogue: Catalogue, members: Members) -
                                   year=year, first_row=seen[key]))
             continue
         seen[key] = row
-        observations.append([row, iso3, year, ind.id, value, numerator, denominator,
-                             rec["source"] or None, rec["note"] or None])
+        observations.append((row, iso3, year, ind.id, value, numerator, denominator,
+                             rec["source"] or None, rec["note"] or None))
     if not observations and not any(f.blocking for f in findings):
         findings.append(error("no_rows", table.file, 2, "value"))
-    frame = pd.DataFrame(observations, columns=OBSERVATION_COLUMNS)
-    findings += missing_indicators(table.file, frame, catalogue)
-    return Checked(frame, findings)
+    findings += missing_indicators(table.file, observations, catalogue)
+    return Checked(observations, findings)
 
 
-def missing_indicators(file: str, frame: pd.DataFrame, catalogue: Catalogue) -> list[Finding]:
-    """A warning per country-year that leaves catalogue indicators out."""
+def missing_indicators(file: str, rows: list[tuple], catalogue: Catalogue) -> list[Finding]:
+    """A warning per country-year that leaves catalogue indicators out (`rows` as OBSERVATION_COLUMNS)."""
+    reported: dict[tuple[str, int], set[str]] = {}
+    for _, iso3, year, indicator, *_ in rows:
+        reported.setdefault((iso3, year), set()).add(indicator)
     out = []
-    for (iso3, year), group in frame.groupby(["iso3", "year"]):
-        absent = [i for i in catalogue.indicator_ids if i not in set(group["indicator_id"])]
+    for (iso3, year), ids in sorted(reported.items()):
+        absent = [i for i in catalogue.indicator_ids if i not in ids]
         if absent:
-            out.append(warning("missing_indicators", file, None, None, country=iso3, year=int(year), indicators=", ".join(absent)))
+            out.append(warning("missing_indicators", file, None, None, country=iso3, year=year, indicators=", ".join(absent)))
     return out
+
+
+# What a file is compared with: year → country → indicator → current accepted value.
+Known = dict[int, dict[str, dict[str, float]]]
+
+
+def known_values(current: pd.DataFrame) -> Known:
+    """`current` (iso3, year, indicator_id, value) arranged for `compare_with_history`."""
+    known: Known = {}
+    for iso3, year, indicator, value in current[["iso3", "year", "indicator_id", "value"]].itertuples(index=False, name=None):
+        known.setdefault(int(year), {}).setdefault(iso3, {})[indicator] = float(value)
+    return known
 
 
 def history_warnings(file: str, frame: pd.DataFrame, current: pd.DataFrame, catalogue: Catalogue) -> list[Finding]:
-    """Warnings against what is already accepted (`current`: iso3, year, indicator_id, value):
-    implausible jumps from the previous year, regional outliers, a copy of last year's file."""
-    if frame.empty or current.empty:
-        return []
-    keys = ["iso3", "year", "indicator_id"]
-    rows = frame[["row_number", *keys, "value"]].merge(
-        current.assign(year=current["year"] + 1).rename(columns={"value": "previous"}), on=keys, how="left")
-    rows["limit"] = rows["indicator_id"].map({i.id: i.plausible_change for i in catalogue.indicators})
-    rows = rows.merge(_peer_stats(frame, current), on=keys, how="left")
-    out = [warning("implausible_change", file, int(r.row_number), "value", indicator=r.indicator_id,
-                   previous=round(float(r.previous), 4), value=round(float(r.value), 4), limit=r.limit)
-           for r in rows[(rows["value"] - rows["previous"]).abs() > rows["limit"]].itertuples()]
-    robust_z = (rows["value"] - rows["median"]).abs() / rows["mad"]
-    outliers = rows[(rows["peers"] >= MIN_PEERS_FOR_OUTLIER) & (rows["mad"] > 0) & (robust_z > ROBUST_Z_LIMIT)]
-    out += [warning("outlier", file, int(r.row_number), "value", indicator=r.indicator_id,
-                    value=round(float(r.value), 4), median=round(float(r.median), 4)) for r in outliers.itertuples()]
-    for (iso3, year), group in rows.groupby(["iso3", "year"]):
-        if len(group) >= 3 and group["previous"].notna().all() and (group["value"] == group["previous"]).all():
-            out.append(warning("copied_values", file, None, None, country=iso3, year=int(year)))
-    return out
+    """Warnings for a file's observations (`frame`, as `Checked.observations`) against what is
+    already accepted (`current`: iso3, year, indicator_id, value): implausible jumps from the
+    previous year, regional outliers, a copy of last year's file."""
+    rows = list(frame[OBSERVATION_COLUMNS].itertuples(index=False, name=None))
+    return compare_with_history(file, rows, known_values(current), catalogue)
 
 
-def _peer_stats(frame: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:
-    """Per country of the file, indicator and year: the other countries' median, robust spread
-    (MAD × 1.4826) and count."""
-    stats = []
-    for iso3 in frame["iso3"].unique():
-        peers = current[current["iso3"] != iso3]
-        grouped = peers.groupby(["indicator_id", "year"])["value"]
-        deviation = (peers["value"] - grouped.transform("median")).abs()
-        stat = grouped.agg(median="median", peers="count").join(
-            deviation.groupby([peers["indicator_id"], peers["year"]]).median().rename("mad") * 1.4826)
-        stats.append(stat.reset_index().assign(iso3=iso3))
-    return pd.concat(stats, ignore_index=True)
+def compare_with_history(file: str, rows: list[tuple], known: Known, catalogue: Catalogue) -> list[Finding]:
+    """`history_warnings` for `rows` (as OBSERVATION_COLUMNS) against `known`, which must hold
+    every year of the file and the year before each. Outliers compare a value with the other
+    countries' values of the same indicator and year: their median, and their robust spread
+    (MAD × 1.4826)."""
+    limits = {i.id: i.plausible_change for i in catalogue.indicators}
+    jumps, outliers, pairs = [], [], {}
+    for row, iso3, year, indicator, value, *_ in rows:
+        previous = known.get(year - 1, {}).get(iso3, {}).get(indicator)
+        if previous is not None and abs(value - previous) > limits[indicator]:
+            jumps.append(warning("implausible_change", file, int(row), "value", indicator=indicator, previous=round(previous, 4),
+                                 value=round(value, 4), limit=limits[indicator]))
+        peers = [values[indicator] for country, values in known.get(year, {}).items() if country != iso3 and indicator in values]
+        if len(peers) >= MIN_PEERS_FOR_OUTLIER:
+            median = statistics.median(peers)
+            mad = statistics.median([abs(p - median) for p in peers]) * 1.4826
+            if mad > 0 and abs(value - median) / mad > ROBUST_Z_LIMIT:
+                outliers.append(warning("outlier", file, int(row), "value", indicator=indicator, value=round(value, 4),
+                                        median=round(median, 4)))
+        pairs.setdefault((iso3, int(year)), []).append((value, previous))
+    copies = [warning("copied_values", file, None, None, country=iso3, year=year) for (iso3, year), both in sorted(pairs.items())
+              if len(both) >= 3 and all(previous is not None and value == previous for value, previous in both)]
+    return jumps + outliers + copies

@@ -16,6 +16,7 @@ import math
 
 import numpy as np
 import pandas as pd
+from pandas.core.groupby import SeriesGroupBy
 
 from indicators.catalogue import Catalogue
 
@@ -88,8 +89,9 @@ def composite_scores(dimensions: pd.DataFrame, catalogue: Catalogue,
     return out.reset_index()
 
 
-def competition_rank(scores: pd.Series) -> pd.Series:
-    """1 for the highest score; equal scores share the better rank (1, 2, 2, 4); missing stays missing."""
+def competition_rank(scores: pd.Series | SeriesGroupBy) -> pd.Series:
+    """1 for the highest score; equal scores share the better rank (1, 2, 2, 4); missing stays
+    missing. Given grouped scores, ranks within each group."""
     return scores.rank(ascending=False, method="min")
 
 
@@ -125,7 +127,7 @@ def score_table(values: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
         comp.assign(level="composite", id=COMPOSITE_ID),
     ]
     table = pd.concat([f[["iso3", "year", "level", "id", "score", "coverage"]] for f in frames], ignore_index=True)
-    table["rank"] = table.groupby(["year", "level", "id"])["score"].transform(competition_rank)
+    table["rank"] = competition_rank(table.groupby(["year", "level", "id"])["score"])
     table = table.join(_rank_ranges(dims, comp, catalogue), on=["iso3", "year"])
     table.loc[table["level"] != "composite", ["rank_low", "rank_high"]] = np.nan
     # The official rank is always inside its range, however the draws fell.
