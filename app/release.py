@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from etl import schema
+from etl.db import held_by_another
 
 # The snapshot's tables and where each comes from in the warehouse; `:label` is the release.
 SOURCES = {
@@ -142,13 +143,14 @@ class Releases:
 
     def _patiently(self, read, give_up: bool):
         """`read()`, retried while another process writes the DuckDB file (unless `give_up`, when
-        the caller has an answer already), up to `wait` seconds."""
+        the caller has an answer already), up to `wait` seconds; Unavailable at once when the
+        file is missing or damaged (no wait would help)."""
         deadline = time.monotonic() + self.wait
         while True:
             try:
                 return read()
             except OperationalError as exc:
-                if give_up or time.monotonic() >= deadline:
+                if give_up or not held_by_another(exc) or time.monotonic() >= deadline:
                     raise Unavailable(str(exc.orig)) from exc
                 time.sleep(0.1)
             except DBAPIError as exc:

@@ -64,6 +64,7 @@ def create_app(database_url: str) -> Dash:
         pass  # no warehouse yet: pages say so until it appears
     register_routes(app.server)
     register_api(app.server)
+    app.server.register_error_handler(Unavailable, _unavailable)
     _with_callbacks(app)
     app.layout = html.Div([
         dcc.Location(id="url", refresh=False),
@@ -110,6 +111,13 @@ def _release(asked: str | None, pathname: str, search: str, lang: str):
     if db.label == latest:
         return db, []
     return db, [release_banner(db.info, latest, pathname, search, lang)]
+
+
+def _unavailable(exc: Unavailable) -> flask.Response:
+    """A download or callback that needs a release this worker does not hold while the warehouse
+    cannot be read: a plain "try again later", not a server error (the API answers in JSON)."""
+    text = t("warehouse_unavailable", language(flask.request.args.get("lang")))
+    return flask.Response(f"{text}\n", status=503, mimetype="text/plain", headers={"Retry-After": "60"})
 
 
 clientside_callback(

@@ -9,10 +9,11 @@ from functools import wraps
 import flask
 from flask_login import LoginManager, UserMixin, current_user
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import OperationalError
 
 from etl import store
 from etl.accounts import Account, active_account
-from etl.db import connect, open_for_writing
+from etl.db import WarehouseBusy, connect, open_for_writing
 from indicators.texts import DEFAULT_LANGUAGE, LANGUAGES
 
 WAREHOUSE_KEY = "GEALC_PORTAL_WAREHOUSE"
@@ -23,7 +24,8 @@ login_manager.login_message = None  # the sign-in page says why itself
 
 class Warehouse:
     """The portal's connections: short read-only ones for its screens, a writing one per change.
-    A DuckDB file held by another job is waited for, then reported busy (WarehouseBusy)."""
+    A DuckDB file held by another job is waited for, then reported busy (WarehouseBusy); a missing
+    or damaged one is WarehouseUnavailable (never replaced by a new, empty warehouse)."""
 
     def __init__(self, database_url: str, wait_seconds: float = 15.0) -> None:
         self.reader: Engine = connect(database_url, read_only=True)
@@ -37,7 +39,7 @@ class Warehouse:
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:
-        with open_for_writing(self.writer, self.wait) as conn:
+        with open_for_writing(self.writer, self.wait, create=False) as conn:
             yield conn
 
 
@@ -62,10 +64,16 @@ def session_user(account: Account, conn: Connection) -> User:
 
 @login_manager.user_loader
 def _load(user_id: str) -> User | None:
+    """The session's account; None (anonymous for this request) when it cannot be checked now,
+    the reason kept for `requires` to tell (the pages then render without needing the warehouse)."""
     username, _, stamp = user_id.partition("|")
-    with warehouse().reading() as conn:
-        account = active_account(conn, username)
-        row = store.account_row(conn, username) if account else None
+    try:
+        with warehouse().reading() as conn:
+            account = active_account(conn, username)
+            row = store.account_row(conn, username) if account else None
+    except (WarehouseBusy, OperationalError) as exc:
+        flask.g.gealc_unchecked = exc
+        return None
     if account is None or str(row["password_changed_at"]) != stamp:
         return None
     return User(account, stamp)
@@ -82,6 +90,8 @@ def requires(*roles: str) -> Callable:
         @wraps(view)
         def guarded(*args: object, **kwargs: object) -> object:
             if not current_user.is_authenticated:
+                if "gealc_unchecked" in flask.g:
+                    raise flask.g.gealc_unchecked  # signed in, maybe, but the warehouse cannot say
                 return login_manager.unauthorized()
             if current_user.account.role not in roles:
                 flask.abort(403)

@@ -15,6 +15,7 @@ import pandas as pd
 from flask import abort, flash, g, redirect, render_template, request, send_file
 from flask_login import current_user, login_user, logout_user
 from flask_wtf.csrf import CSRFError, CSRFProtect
+from sqlalchemy.exc import OperationalError
 
 from etl import store
 from etl.accounts import authenticate
@@ -336,7 +337,12 @@ def _too_large(exc: Exception) -> tuple[str, int]:
 
 
 @portal.app_errorhandler(WarehouseBusy)
-def _busy(exc: WarehouseBusy) -> tuple[str, int, dict]:
+@portal.errorhandler(OperationalError)
+def _busy(exc: Exception) -> tuple[str, int, dict]:
+    """The warehouse is held by another job, or cannot be opened or read (a missing or damaged
+    DuckDB file, a lost server): nothing was done, try again later."""
+    if isinstance(exc, OperationalError):
+        flask.current_app.logger.warning("the warehouse could not be read: %s", exc.orig)
     g.lang = g.get("lang") or page_language()
     return (render_template("message.html", title=words("busy_title", g.lang), text=words("busy_text", g.lang)),
             503, {"Retry-After": "30"})
