@@ -30,6 +30,11 @@ PAGES = {
                            "fr": "Données et méthodologie"}),
 }
 LANGS = ("es", "en", "pt", "fr")
+UNKNOWN_TRACE_TYPES = """() => {
+    const known = Plotly.PlotSchema.get().traces;
+    return [...document.querySelectorAll('.js-plotly-plot')]
+        .flatMap(gd => gd.data.map(trace => trace.type || 'scatter')).filter(type => !(type in known));
+}"""
 # Plotly's own label for the PNG export, from the locale scripts the app serves.
 PNG_BUTTON = {"es": "Descargar gráfica", "en": "Download plot", "pt": "Fazer download do gráfico", "fr": "Télécharger le graphique"}
 
@@ -56,11 +61,14 @@ def test_every_page_in_every_language(browser, server, lang):
             block = blocks.nth(n)
             assert block.locator("table.data-table").count() >= 1
             assert block.locator("a.download-link").count() >= 2
+        # Every trace is of a type the app's Plotly.js has (an unknown type draws nothing, silently).
+        assert tab.evaluate(UNKNOWN_TRACE_TYPES) == [], name
         for chart in charts:  # PNG export in the modebar, labelled in the language
             titles = tab.eval_on_selector_all(f"#{chart} .modebar-btn", "bs => bs.map(b => b.getAttribute('data-title'))")
             assert any(title and title.startswith(PNG_BUTTON[lang]) for title in titles), titles
         screenshot(tab, f"{name}-{lang}-1366")
     assert recorder.off_origin(server) == []
+    assert [u for u in recorder.requests if "plotly.min.js" in u] == []  # the app's partial bundle only
     assert recorder.errors == []
     context.close()
 
