@@ -115,6 +115,7 @@ class Releases:
         except Unavailable:
             if self._listing is None:
                 raise
+            self._checked = time.monotonic()  # look again in `ttl` seconds, not at every request
             return self._listing
         self._listing, self._checked = listing, time.monotonic()
         return listing

@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from app.i18n import t
+from app.release import Releases
 from etl.build import build
 from etl.db import connect
 from etl.load import load_file
@@ -251,3 +252,27 @@ def test_a_site_started_without_its_file_says_so_then_serves_it_once_back(wareho
         later.write_bytes(warehouse.read_bytes())
         assert recovers(base, None, countries=2) < 3
     assert_no_traceback(tmp_path / "serve.log")
+
+
+def test_a_worker_that_cannot_read_the_warehouse_looks_again_every_few_seconds_not_at_each_request(warehouse):
+    """Under load, trying the file at every request would make every visitor wait for the attempt."""
+    engine = connect(f"duckdb:///{warehouse}", read_only=True)
+    book = Releases(engine, ttl=2.0)
+    assert book.latest() == LATEST
+    attempts: list[float] = []
+    opens = engine.dialect.connect
+
+    def counted(*args: object, **kwargs: object) -> object:  # the real connect, counted
+        attempts.append(time.monotonic())
+        return opens(*args, **kwargs)
+
+    engine.dialect.connect = counted
+    with fault(warehouse, "missing"):
+        time.sleep(2.1)  # the list of releases is due to be read again
+        started = time.monotonic()
+        while time.monotonic() - started < 1.5:
+            assert book.latest() == LATEST  # the list it holds
+        assert len(attempts) == 1
+    time.sleep(2.1)
+    assert book.latest() == LATEST and len(attempts) == 2  # and it reads the file again once back
+    engine.dispose()
