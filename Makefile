@@ -19,7 +19,7 @@ test: $(VENV)/.dev
 	bash tests/system-deps.sh
 	$(BIN)/python -m pytest -ra -n 2 --dist loadfile --durations=15
 
-## make bench: speed, scale and staying-up figures against the issue's budgets (about 15 minutes);
+## make bench: speed, scale and staying-up figures against the issue's budgets (about 7 minutes);
 ## prints a table with PASS/FAIL and writes bench/results.json
 bench: $(VENV)/.dev
 	bash tests/system-deps.sh
