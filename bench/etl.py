@@ -205,10 +205,14 @@ def isolated_load(empty: Path, workdir: Path, paths: list[Path]) -> LoadRun:
 
 def load_figures(workdir: Path, quick: bool, catalogue: Catalogue, members: Members) -> list[Figure]:
     """1,000 files (50 when quick) three times, 10,000 once between the first and the second
-    (so that a machine busier for a while weighs on both); per-file times and peak memory."""
+    (so that a machine busier for a while weighs on both), after one untimed 1,000-file run (a
+    warm-up, as hyperfine's: the first run after writing the files was up to half again slower);
+    per-file times and peak memory."""
     empty = empty_warehouse(workdir / "empty.duckdb")
     small = 50 if quick else 1000
     paths = write_csv_submissions(workdir / "csv", small if quick else 10_000, catalogue, members)
+    if not quick:
+        isolated_load(empty, workdir, paths[:small])
     runs = [isolated_load(empty, workdir, paths[:small])]
     big = None if quick else isolated_load(empty, workdir, paths)
     runs += [isolated_load(empty, workdir, paths[:small]) for _ in range(0 if quick else 2)]
