@@ -14,7 +14,10 @@ from indicators.scoring import score_table
 
 def refresh_scores(conn: Connection, catalogue: Catalogue) -> int:
     """Recompute every score from `observations_current` within the caller's transaction and
-    store them when they differ from what is stored; returns how many score rows there are."""
+    store them when they differ from what is stored; returns how many score rows there are.
+    Refreshes wait for each other and for loads (on PostgreSQL two at once would both replace
+    the rows: the second's inserts collide with the first's)."""
+    store.serialise_loads(conn)
     table = score_table(store.current_values(conn), catalogue).assign(catalogue_edition=catalogue.edition)
     if _same(table, store.stored_scores(conn)):
         return len(table)  # nothing changed: keep the rows and their timestamp (a rebuild is a no-op)
