@@ -20,6 +20,7 @@ from etl.db import (
     database_url,
     duckdb_path,
     normalise_url,
+    one_thread,
     open_for_writing,
 )
 from etl.errors import FileProblem, Refused
@@ -332,7 +333,8 @@ def _load(args: argparse.Namespace) -> int:
     submitter = args.submitter or getpass.getuser()
     with open_for_writing(engine, args.wait) as conn:
         loader = Loader(conn, catalogue, members, submitter)
-        receipts = _report(args, (loader.load(f) for f in args.files))
+        with one_thread(conn):
+            receipts = _report(args, (loader.load(f) for f in args.files))
         if any(r.status == "accepted" for r in receipts):
             with conn.begin():
                 refresh_scores(conn, catalogue)

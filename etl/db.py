@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
@@ -199,6 +200,22 @@ def insert_with_id(conn: Connection, table: Table, sequence: Sequence, values: d
         sql = _duckdb_insert(conn.dialect, table, tuple(values), single=True, sequence=sequence)
         return int(_driver(conn).execute(sql, list(values.values())).fetchone()[0])
     return int(conn.execute(table.insert().values({key.name: sequence.next_value(), **values}).returning(key)).scalar_one())
+
+
+@contextmanager
+def one_thread(conn: Connection) -> Iterator[None]:
+    """DuckDB runs on one thread meanwhile: a run of files, each a few small statements, takes
+    about a sixth less time than when DuckDB spreads every statement over the cores."""
+    if conn.dialect.name != "duckdb":
+        yield
+        return
+    driver = _driver(conn)  # outside SQLAlchemy: no transaction begun
+    threads = driver.execute("SELECT current_setting('threads')").fetchone()[0]
+    driver.execute("SET threads = 1")
+    try:
+        yield
+    finally:
+        driver.execute(f"SET threads = {int(threads)}")
 
 
 def _plain_nullable(column: Column) -> bool:
