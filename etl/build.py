@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from etl import schema
-from etl.db import PROJECT_ROOT, one_thread, open_for_writing
+from etl.db import PROJECT_ROOT, open_for_writing
 from etl.demo import write_demo
 from etl.load import Loader
 from etl.progress import progress, say
@@ -52,9 +52,8 @@ def build(engine: Engine, demo: bool = False, demo_dir: Path = DEMO_DIR) -> Buil
             paths = write_demo(catalogue, members, egov, demo_dir)
             say(f"Loading {len(paths)} demonstration submissions")
             loader = Loader(conn, catalogue, members, DEMO_SUBMITTER, is_demo=True)
-            with one_thread(conn):
-                for path in progress(paths, "demo submissions", len(paths)):
-                    loaded += loader.load(path).status == "accepted"
+            for receipt in progress(loader.load_all(paths), "demo submissions", len(paths)):
+                loaded += receipt.status == "accepted"
             files = len(paths)
         with conn.begin():
             scores = refresh_scores(conn, catalogue)

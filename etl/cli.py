@@ -20,7 +20,6 @@ from etl.db import (
     database_url,
     duckdb_path,
     normalise_url,
-    one_thread,
     open_for_writing,
 )
 from etl.errors import FileProblem, Refused
@@ -332,9 +331,7 @@ def _load(args: argparse.Namespace) -> int:
         build(engine)
     submitter = args.submitter or getpass.getuser()
     with open_for_writing(engine, args.wait) as conn:
-        loader = Loader(conn, catalogue, members, submitter)
-        with one_thread(conn):
-            receipts = _report(args, (loader.load(f) for f in args.files))
+        receipts = _report(args, Loader(conn, catalogue, members, submitter).load_all(args.files))
         if any(r.status == "accepted" for r in receipts):
             with conn.begin():
                 refresh_scores(conn, catalogue)

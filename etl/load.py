@@ -8,7 +8,7 @@ queryable in `observations_history`."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy.engine import Connection
 
 from etl import store
+from etl.db import one_thread
 from etl.findings import Finding, Unreadable
 from etl.read import SubmissionTable, read_submission, with_letters
 from etl.receipt import Receipt
@@ -104,6 +105,12 @@ class Loader:
             return self._load(path, data, received, upload, fresh=self._last_id is None)
         except _Stale:
             return self._load(path, data, received, upload, fresh=True)
+
+    def load_all(self, paths: Iterable[Path]) -> Iterator[Receipt]:
+        """`load` each file in turn, yielding its receipt; DuckDB runs on one thread meanwhile."""
+        with one_thread(self.conn):
+            for path in paths:
+                yield self.load(path)
 
     def _load(self, path: Path, data: bytes, received: datetime, upload: dict | None, fresh: bool) -> Receipt:
         conn, sha256 = self.conn, hashlib.sha256(data).hexdigest()

@@ -165,17 +165,10 @@ def known_values(current: pd.DataFrame) -> Known:
     return known
 
 
-def history_warnings(file: str, frame: pd.DataFrame, current: pd.DataFrame, catalogue: Catalogue) -> list[Finding]:
-    """Warnings for a file's observations (`frame`, as `Checked.observations`) against what is
-    already accepted (`current`: iso3, year, indicator_id, value): implausible jumps from the
-    previous year, regional outliers, a copy of last year's file."""
-    rows = list(frame[OBSERVATION_COLUMNS].itertuples(index=False, name=None))
-    return compare_with_history(file, rows, known_values(current), catalogue)
-
-
 def compare_with_history(file: str, rows: list[tuple], known: Known, catalogue: Catalogue) -> list[Finding]:
-    """`history_warnings` for `rows` (as OBSERVATION_COLUMNS) against `known`, which must hold
-    every year of the file and the year before each. Outliers compare a value with the other
+    """Warnings for a file's `rows` (as OBSERVATION_COLUMNS) against what is already accepted
+    (`known`, which must hold every year of the file and the year before each): implausible jumps
+    from the previous year, regional outliers, a copy of last year's file. Outliers compare a value with the other
     countries' values of the same indicator and year: their median, and their robust spread
     (MAD × 1.4826)."""
     limits = {i.id: i.plausible_change for i in catalogue.indicators}

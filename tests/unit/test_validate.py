@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from etl.read import read_submission
-from etl.validate import check_rows, history_warnings
+from etl.validate import check_rows, compare_with_history, known_values
 from indicators.catalogue import load_catalogue
 from indicators.countries import load_members
 
@@ -82,13 +82,13 @@ def test_history_warnings_jump_outlier_and_copied_file(tmp_path):
     checked = check(tmp_path, "URY,2024,SD1,95,,,,\nURY,2024,SD2,40,,,,\nURY,2024,SD3,30,,,,\n")
     before = current([("URY", 2023, "SD1", 50.0), ("URY", 2023, "SD2", 40.0), ("URY", 2023, "SD3", 30.0)]
                      + [(c, 2024, "SD2", v) for c, v in zip(["ARG", "BRA", "CHL", "COL", "MEX", "PER"], [41, 42, 43, 44, 45, 46])])
-    found = {(f.code, f.row) for f in history_warnings("sub.csv", checked.observations, before, CAT)}
+    found = {(f.code, f.row) for f in compare_with_history("sub.csv", checked.rows, known_values(before), CAT)}
     assert ("implausible_change", 2) in found  # 50 → 95 beyond SD1's plausible change of 20
     assert ("outlier", 3) not in found  # 40 among 41…46 is no outlier
     copied = check(tmp_path, "URY,2024,SD1,50,,,,\nURY,2024,SD2,40,,,,\nURY,2024,SD3,30,,,,\n")
-    assert ("copied_values", None) in {(f.code, f.row) for f in history_warnings("sub.csv", copied.observations, before, CAT)}
+    assert ("copied_values", None) in {(f.code, f.row) for f in compare_with_history("sub.csv", copied.rows, known_values(before), CAT)}
     lonely = check(tmp_path, "URY,2024,SD2,99,,,,\n")
-    assert ("outlier", 2) in {(f.code, f.row) for f in history_warnings("sub.csv", lonely.observations, before, CAT)}
+    assert ("outlier", 2) in {(f.code, f.row) for f in compare_with_history("sub.csv", lonely.rows, known_values(before), CAT)}
 
 
 def test_template_rows_left_empty_are_not_reported_but_a_file_with_no_value_is_refused(tmp_path):
