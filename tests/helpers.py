@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import sqlalchemy as sa
+from etl.db import connect
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,8 +22,9 @@ def ok(result: subprocess.CompletedProcess) -> None:
 
 
 def query(url: str, sql: str) -> list[tuple]:
-    """Rows of `sql` on the warehouse at `url`, as tuples."""
-    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    """Rows of `sql` on the warehouse at `url`, as tuples, read as the app reads it: read-only, so
+    that a DuckDB file a running server holds open can still be read."""
+    engine = connect(url, read_only=True)
     with engine.connect() as conn:
         rows = [tuple(r) for r in conn.exec_driver_sql(sql)]
     engine.dispose()
