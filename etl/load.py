@@ -135,8 +135,6 @@ class Loader:
                 raise _Stale  # leaving the block rolls the file back
             if upload is not None:
                 store.record_upload(conn, submission_id, upload)
-            store.record_audit(conn, self.submitter, f"submission_{record['status']}", target=str(submission_id),
-                               iso3=parts[0][0] if parts else None, detail=path.name, at=record["received_at"])
         self._remember(submission_id, sha256, parts, rows)
         return Receipt(path.name, sha256, record["status"], tuple(outcome.findings), len(rows), tuple(parts),
                        submission_id, _read_details(outcome.table))

@@ -203,11 +203,15 @@ def record_audit(conn: Connection, actor: str, action: str, *, iso3: str | None 
         "target": target, "detail": detail, "address": address})
 
 
+AUDIT_LOG_COLUMNS = ["occurred_at", "actor", "action", "iso3", "target", "detail", "address"]
+
+
 def audit_events(conn: Connection, actor: str | None = None, action: str | None = None, iso3: str | None = None,
                  limit: int = 500) -> pd.DataFrame:
-    """The newest audit events first, filtered."""
-    a = schema.audit_event.c
-    query = select(schema.audit_event).order_by(a.event_id.desc()).limit(limit)
+    """The newest audit events first (the `audit_log` view), filtered."""
+    log = table("audit_log", *(column(c) for c in AUDIT_LOG_COLUMNS))
+    a = log.c
+    query = select(log).order_by(a.occurred_at.desc(), a.action, a.target).limit(limit)
     for col, value in ((a.actor, actor), (a.action, action), (a.iso3, iso3)):
         if value:
             query = query.where(col == value)

@@ -70,8 +70,9 @@ CHECKS = {
                                          - (SELECT COUNT(*) FROM observations_history)""",
     "files stored twice": """SELECT COUNT(*) FROM (SELECT sha256 FROM submission WHERE status = 'accepted'
                                                   GROUP BY sha256 HAVING COUNT(*) > 1) twice""",
-    "files without their audit event": """SELECT COUNT(*) FROM submission s LEFT JOIN audit_event e
-        ON e.target = CAST(s.submission_id AS VARCHAR(20)) AND e.action IN ('submission_accepted', 'submission_rejected') WHERE e.target IS NULL""",
+    "files the audit log misses or shows twice": """SELECT COUNT(*) FROM submission s LEFT JOIN (
+        SELECT target, COUNT(*) AS events FROM audit_log WHERE action IN ('submission_accepted', 'submission_rejected')
+        GROUP BY target) e ON e.target = CAST(s.submission_id AS VARCHAR(20)) WHERE e.events IS NULL OR e.events <> 1""",
 }
 
 

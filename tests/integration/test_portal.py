@@ -367,7 +367,7 @@ def test_the_audit_log_shows_who_did_what(story):
                 ("sec", "submission_approved", str(story.ids["ury2"])),
                 ("sec", "release_published", "2024-1")}
     assert {(actor, words(f"audit_{action}", "es"), target) for actor, action, target in expected} <= shown
-    stored = {(a, b, c or "") for a, b, c in query(story.url, "SELECT actor, action, target FROM audit_event")}
+    stored = {(a, b, c or "") for a, b, c in query(story.url, "SELECT actor, action, target FROM audit_log")}
     assert expected <= stored
 
 

@@ -131,3 +131,23 @@ def test_load_builds_a_missing_warehouse_first(warehouse_url, tmp_path):
     ok(result)
     assert query(warehouse_url, "SELECT COUNT(*) FROM countries") == [(33,)]
     assert query(warehouse_url, "SELECT iso3, revision FROM observations_current") == [("MEX", 1)]
+
+
+def test_audit_log_shows_each_file_once_with_who_and_what(built, tmp_path):
+    from etl import schema
+    from etl.db import connect
+    from etl.store import audit_events
+
+    ok(gealc("load", str(write(tmp_path, "per.csv", "PER,2024,SD1,50,,,,\n")), "--submitter", "pcm", db=built))
+    gealc("load", str(write(tmp_path, "per_bad.csv", "PER,2024,SD1,500,,,,\n")), "--submitter", "pcm", db=built)
+    engine = connect(built)
+    with engine.connect() as conn, conn.begin():  # what warehouses built before the audit_log view stored as well
+        conn.execute(schema.audit_event.insert().values(event_id=999, occurred_at=datetime(2026, 1, 1), actor="pcm",
+                                                        action="submission_accepted", target="1", detail="per.csv"))
+    with engine.connect() as conn:
+        shown = audit_events(conn)
+    engine.dispose()
+    shown = shown.astype(object).where(shown.notna(), None)
+    events = [(e.actor, e.action, e.iso3, e.target, e.detail) for e in shown.itertuples()]
+    assert events == [("pcm", "submission_rejected", None, "2", "per_bad.csv"),  # no value kept: no country-year
+                      ("pcm", "submission_accepted", "PER", "1", "per.csv")]

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from etl.accounts import ROLES
 from etl.review import ACTIONS
+from etl.schema import SUBMISSION_OUTCOMES
 from indicators.texts import LANGUAGES
 from portal import revisions
 from portal.site import (
@@ -145,14 +146,13 @@ def _read(paths: list[Path]) -> dict[str, str]:
 
 
 def recorded_actions() -> set[str]:
-    """Every action the code writes to the audit log (`store.record_audit(conn, actor, "action", …)`)."""
+    """Every action the audit log shows: those the code writes (`store.record_audit(conn, actor,
+    "action", …)`) and a file's outcome, read off its submission row."""
     sources = _read(sorted((ROOT / "etl").glob("*.py")) + SOURCES)
     found = {m for text in sources.values() for m in re.findall(r'record_audit\(\s*\w+,\s*[^,]+,\s*(f?"[^"]+")', text)}
-    families = {'f"submission_{action}"': ACTIONS,  # etl.review
-                "f\"submission_{record['status']}\"": ("accepted", "rejected")}  # etl.load: a file's outcome
-    assert {f for f in found if f.startswith("f")} == set(families)
-    return {f.strip('"') for f in found if not f.startswith("f")} | {
-        f"submission_{s}" for family in families.values() for s in family}
+    assert {f for f in found if f.startswith("f")} == {'f"submission_{action}"'}  # etl.review
+    return {f.strip('"') for f in found if not f.startswith("f")} | {f"submission_{a}" for a in ACTIONS} | set(
+        SUBMISSION_OUTCOMES)
 
 
 def test_every_key_asked_for_has_texts_and_every_text_is_used():
