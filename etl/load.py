@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.engine import Connection
 
 from etl import store
+from etl.checking import Checked, Outcome, against_history, check, check_file
 from etl.db import one_thread
-from etl.findings import Finding, Unreadable
-from etl.read import SubmissionTable, read_submission, with_letters
+from etl.prechecker import prechecked
+from etl.read import SubmissionTable
 from etl.receipt import Receipt
-from etl.validate import Known, check_rows, compare_with_history, known_values
+from etl.validate import Known, known_values
 from indicators.catalogue import Catalogue
 from indicators.countries import Members
 
@@ -30,46 +30,15 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-@dataclass(frozen=True)
-class _Outcome:
-    """What validation made of a file: the rows to store (when accepted) and every finding."""
-
-    rows: list[tuple]  # as OBSERVATION_COLUMNS
-    findings: list[Finding]
-    table: SubmissionTable | None
-
-    @property
-    def accepted(self) -> bool:
-        return not any(f.blocking for f in self.findings)
-
-    @property
-    def parts(self) -> list[tuple[str, int]]:
-        """The file's country-years, in order."""
-        return sorted({(iso3, year) for _, iso3, year, *_ in self.rows})
-
-
-def _check(path: Path, data: bytes, catalogue: Catalogue, members: Members,
-           history: Callable[[list[int]], Known] | None) -> _Outcome:
-    """Read and check a file; with `history` (years → what is accepted for them), also against it."""
-    try:
-        table = read_submission(path, data)
-    except Unreadable as exc:
-        return _Outcome([], [exc.finding], None)
-    checked = check_rows(table, catalogue, members)
-    findings = list(checked.findings)
-    if history is not None and checked.rows:
-        years = sorted({y for _, _, year, *_ in checked.rows for y in (year, year - 1)})
-        findings += compare_with_history(path.name, checked.rows, history(years), catalogue)
-    return _Outcome(checked.rows, with_letters(table, findings), table)
-
-
 def validate_file(path: Path, catalogue: Catalogue, members: Members, conn: Connection | None = None) -> Receipt:
     """Check a file without writing; with a warehouse connection, also against its history."""
-    data = path.read_bytes()
-    history = None if conn is None else (lambda years: known_values(store.current_values(conn, years)))
-    outcome = _check(path, data, catalogue, members, history)
+    checked = check_file(path, catalogue, members)
+    outcome = checked.outcome
+    if conn is not None:
+        outcome = against_history(outcome, path.name, lambda years: known_values(store.current_values(conn, years)),
+                                   catalogue)
     parts = tuple((i, y, None) for i, y in outcome.parts)
-    return Receipt(path.name, hashlib.sha256(data).hexdigest(), "valid" if outcome.accepted else "rejected",
+    return Receipt(path.name, checked.sha256, "valid" if outcome.accepted else "rejected",
                    tuple(outcome.findings), len(outcome.rows) if outcome.accepted else 0, parts,
                    details=_read_details(outcome.table))
 
@@ -97,23 +66,32 @@ class Loader:
         self._values: Known = {}
         self._revisions: dict[int, dict[str, int]] = {}
 
-    def load(self, path: Path, upload: dict | None = None) -> Receipt:
+    def load(self, path: Path, upload: dict | None = None, checked: Checked | None = None) -> Receipt:
         """Check and record one file. `upload` says where the portal keeps a file sent through it
-        (an `upload` row without its id)."""
-        received, data = utc_now(), path.read_bytes()
+        (an `upload` row without its id); `checked`, what checking it on its own already found."""
+        received = utc_now()
+        if checked is None:
+            data = path.read_bytes()
+            sha256, outcome = hashlib.sha256(data).hexdigest(), lambda: check(path, data, self.catalogue, self.members)
+        else:
+            sha256, outcome = checked.sha256, lambda: checked.outcome
         try:
-            return self._load(path, data, received, upload, fresh=self._last_id is None)
+            return self._load(path, sha256, outcome, received, upload, fresh=self._last_id is None)
         except _Stale:
-            return self._load(path, data, received, upload, fresh=True)
+            return self._load(path, sha256, outcome, received, upload, fresh=True)
 
     def load_all(self, paths: Iterable[Path]) -> Iterator[Receipt]:
-        """`load` each file in turn, yielding its receipt; DuckDB runs on one thread meanwhile."""
-        with one_thread(self.conn):
-            for path in paths:
-                yield self.load(path)
+        """`load` each file in turn, yielding its receipt. A long batch's files are read and
+        checked ahead in a second process (`etl.prechecker`) while this one writes, and DuckDB
+        runs on one thread meanwhile."""
+        paths = list(paths)
+        with one_thread(self.conn), prechecked(paths, self.catalogue, self.members) as ahead:
+            for path, checked in ahead:
+                yield self.load(path, checked=checked)
 
-    def _load(self, path: Path, data: bytes, received: datetime, upload: dict | None, fresh: bool) -> Receipt:
-        conn, sha256 = self.conn, hashlib.sha256(data).hexdigest()
+    def _load(self, path: Path, sha256: str, outcome_of: Callable[[], Outcome], received: datetime,
+              upload: dict | None, fresh: bool) -> Receipt:
+        conn = self.conn
         with conn.begin():
             store.serialise_loads(conn)
             if fresh:
@@ -121,7 +99,7 @@ class Loader:
             earlier = self._checksums.get(sha256)
             if earlier is not None:
                 return Receipt(path.name, sha256, "unchanged", parts=tuple(store.parts_of(conn, earlier)), submission_id=earlier)
-            outcome = _check(path, data, self.catalogue, self.members, self._history)
+            outcome = against_history(outcome_of(), path.name, self._history, self.catalogue)
             if outcome.accepted:
                 parts, rows = [(i, y, self._revisions[y].get(i, 0) + 1) for i, y in outcome.parts], outcome.rows
             else:
