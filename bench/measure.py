@@ -67,3 +67,13 @@ def peak_rss_mb(pid: int | None = None) -> float:
     status = Path(f"/proc/{pid or os.getpid()}/status").read_text()
     kb = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:"))
     return kb / 1024
+
+
+def machine_speed_ms() -> float:
+    """Milliseconds a fixed piece of pure-Python work takes now: taken beside a measurement, it
+    shows whether the machine (shared, here) ran slower for a while."""
+    start = time.process_time()
+    total = 0
+    for n in range(2_000_000):
+        total += n % 7
+    return 1000 * (time.process_time() - start)
