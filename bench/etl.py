@@ -226,7 +226,7 @@ def load_figures(workdir: Path, quick: bool, catalogue: Catalogue, members: Memb
     if big is None:
         return figures
     figures.append(figure("etl", "machine speed before each 1,000-file run", "ms", speeds,
-                          note="a fixed pure-Python loop: on a shared machine it varies as the loads do"))
+                          note="a fixed pure-Python loop timed just before each run: how fast the shared machine was then"))
     median = figures[0].median
     figures += [
         figure("etl", "gealc load, 10,000 CSV files", "s", [big.seconds], budget=round(11 * median, 2),

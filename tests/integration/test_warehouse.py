@@ -15,6 +15,7 @@ DOCUMENTED_VIEWS = {
     "egov_survey": ["iso3", "survey_year", "egdi", "osi", "hci", "tii", "epi", "egdi_rank"],
     "observations_current": ["iso3", "year", "indicator_id", "value", "numerator", "denominator",
                              "source", "note", "submission_id", "revision"],
+    "audit_log": ["occurred_at", "actor", "action", "iso3", "target", "detail", "address"],
 }
 
 
