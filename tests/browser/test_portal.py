@@ -132,5 +132,7 @@ def test_portal_pages_speak_the_language_and_fit_a_phone(site: str, browser, lan
             .filter(el => !(el.id && document.querySelector(`label[for="${el.id}"]`)) && !el.getAttribute('aria-label')).length""")
         assert unlabelled == 0, path
         assert not tab.evaluate("document.documentElement.scrollWidth > window.innerWidth"), path
+        if path == "/portal/audit":
+            screenshot(tab, f"portal-audit-{lang}-390")
     assert recorder.off_origin(site) == [] and recorder.errors == []
     context.close()
