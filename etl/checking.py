@@ -34,16 +34,6 @@ class Outcome:
         return sorted({(iso3, year) for _, iso3, year, *_ in self.rows})
 
 
-def check(path: Path, data: bytes, catalogue: Catalogue, members: Members) -> Outcome:
-    """Read and check a file on its own, not against what the warehouse holds."""
-    try:
-        table = read_submission(path, data)
-    except Unreadable as exc:
-        return Outcome([], [exc.finding], None)
-    checked = check_rows(table, catalogue, members)
-    return Outcome(checked.rows, with_letters(table, list(checked.findings)), table)
-
-
 def against_history(outcome: Outcome, name: str, history: Callable[[list[int]], Known], catalogue: Catalogue) -> Outcome:
     """`outcome` with what comparing its values with those accepted for their years (and the
     years before) adds; `history` reads those years."""
@@ -64,6 +54,12 @@ class Checked:
 
 
 def check_file(path: Path, catalogue: Catalogue, members: Members) -> Checked:
-    """Read and check one file on its own (without a warehouse)."""
+    """Read and check one file on its own, not against what the warehouse holds."""
     data = path.read_bytes()
-    return Checked(hashlib.sha256(data).hexdigest(), check(path, data, catalogue, members))
+    sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        table = read_submission(path, data)
+    except Unreadable as exc:
+        return Checked(sha256, Outcome([], [exc.finding], None))
+    checked = check_rows(table, catalogue, members)
+    return Checked(sha256, Outcome(checked.rows, with_letters(table, list(checked.findings)), table))

@@ -7,15 +7,14 @@ changed file for a country-year becomes its next revision, and earlier revisions
 queryable in `observations_history`."""
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.engine import Connection
 
 from etl import store
-from etl.checking import Checked, Outcome, against_history, check, check_file
+from etl.checking import Checked, against_history, check_file
 from etl.db import one_thread
 from etl.prechecker import prechecked
 from etl.read import SubmissionTable
@@ -70,15 +69,11 @@ class Loader:
         """Check and record one file. `upload` says where the portal keeps a file sent through it
         (an `upload` row without its id); `checked`, what checking it on its own already found."""
         received = utc_now()
-        if checked is None:
-            data = path.read_bytes()
-            sha256, outcome = hashlib.sha256(data).hexdigest(), lambda: check(path, data, self.catalogue, self.members)
-        else:
-            sha256, outcome = checked.sha256, lambda: checked.outcome
+        checked = checked or check_file(path, self.catalogue, self.members)
         try:
-            return self._load(path, sha256, outcome, received, upload, fresh=self._last_id is None)
+            return self._load(path, checked, received, upload, fresh=self._last_id is None)
         except _Stale:
-            return self._load(path, sha256, outcome, received, upload, fresh=True)
+            return self._load(path, checked, received, upload, fresh=True)
 
     def load_all(self, paths: Iterable[Path]) -> Iterator[Receipt]:
         """`load` each file in turn, yielding its receipt. A long batch's files are read and
@@ -89,9 +84,8 @@ class Loader:
             for path, checked in ahead:
                 yield self.load(path, checked=checked)
 
-    def _load(self, path: Path, sha256: str, outcome_of: Callable[[], Outcome], received: datetime,
-              upload: dict | None, fresh: bool) -> Receipt:
-        conn = self.conn
+    def _load(self, path: Path, checked: Checked, received: datetime, upload: dict | None, fresh: bool) -> Receipt:
+        conn, sha256 = self.conn, checked.sha256
         with conn.begin():
             store.serialise_loads(conn)
             if fresh:
@@ -99,7 +93,7 @@ class Loader:
             earlier = self._checksums.get(sha256)
             if earlier is not None:
                 return Receipt(path.name, sha256, "unchanged", parts=tuple(store.parts_of(conn, earlier)), submission_id=earlier)
-            outcome = against_history(outcome_of(), path.name, self._history, self.catalogue)
+            outcome = against_history(checked.outcome, path.name, self._history, self.catalogue)
             if outcome.accepted:
                 parts, rows = [(i, y, self._revisions[y].get(i, 0) + 1) for i, y in outcome.parts], outcome.rows
             else:

@@ -18,7 +18,6 @@ import select
 import subprocess
 import sys
 import threading
-from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -75,8 +74,7 @@ class _Prechecker:
 
     def _send(self, message: object) -> bool:
         try:
-            pickle.dump(message, self._proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
-            self._proc.stdin.flush()
+            _write(self._proc.stdin, message)
             return True
         except (OSError, ValueError):
             return False
@@ -105,20 +103,14 @@ def prechecked(paths: list[Path], catalogue: Catalogue, members: Members) -> Ite
 
 
 def _in_order(paths: list[Path], prechecker: _Prechecker) -> Iterator[tuple[Path, Checked | None]]:
-    asked: deque[int] = deque()
-    following = 0  # the next file to ask for
+    following = 0  # the first file not asked for: once it is ready, every file from then on is
     for n, path in enumerate(paths):
         if prechecker.ready():
             following = max(following, n)
-            while following < len(paths) and following - n < AHEAD:
+            while following < min(len(paths), n + AHEAD):
                 prechecker.ask(paths[following])
-                asked.append(following)
                 following += 1
-        if asked and asked[0] == n:
-            asked.popleft()
-            yield path, prechecker.answer()
-        else:
-            yield path, None
+        yield path, prechecker.answer() if n < following else None
 
 
 def serve(requests: BinaryIO, answers: BinaryIO) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from etl.build import build
 from etl.db import connect
+from portal.texts import words
 from tests.browser.conftest import screenshot, serving
 from tests.integration.test_scores import full_year
 from tests.portal_helpers import ACCOUNTS, SECRET, add_accounts
@@ -96,6 +97,12 @@ def test_a_country_sends_fixes_and_the_secretariat_publishes(site: str, browser)
     tab.wait_for_selector(".alert-success")
     assert "Release 2024-1 published: 15 values" in tab.inner_text(".alert-success")
     screenshot(tab, "portal-publish-en-1366")
+    for lang in ("en", "es"):  # a file's outcome is read off its submission row, beside the stored events
+        tab.goto(f"{site}/portal/audit?lang={lang}")
+        shown = tab.inner_text("main table")
+        assert all(words(f"audit_{action}", lang) in shown for action in ("submission_accepted", "submission_rejected",
+                                                                          "submission_approved", "release_published"))
+        screenshot(tab, f"portal-audit-{lang}-1366")
     office.close()
 
     public = browser.new_context(viewport={"width": 1366, "height": 768})
@@ -116,7 +123,6 @@ SECRETARIAT_PAGES = ("/portal/submissions", "/portal/submissions/1", "/portal/co
 def test_portal_pages_speak_the_language_and_fit_a_phone(site: str, browser, lang: str) -> None:
     """Each screen of the secretariat (the one with most of them) in each language: `<html lang>`,
     one h1, labelled form fields, nothing fetched elsewhere, no console error, no sideways scroll."""
-    from portal.texts import words
     from tests.browser.conftest import Recorder
 
     context = browser.new_context(viewport={"width": 390, "height": 844})

@@ -8,6 +8,9 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from etl import schema
+from etl.db import connect
+from etl.store import audit_events
 from tests.conftest import snapshot
 from tests.helpers import gealc, ok, query
 
@@ -134,10 +137,6 @@ def test_load_builds_a_missing_warehouse_first(warehouse_url, tmp_path):
 
 
 def test_audit_log_shows_each_file_once_with_who_and_what(built, tmp_path):
-    from etl import schema
-    from etl.db import connect
-    from etl.store import audit_events
-
     ok(gealc("load", str(write(tmp_path, "per.csv", "PER,2024,SD1,50,,,,\n")), "--submitter", "pcm", db=built))
     gealc("load", str(write(tmp_path, "per_bad.csv", "PER,2024,SD1,500,,,,\n")), "--submitter", "pcm", db=built)
     engine = connect(built)
