@@ -40,26 +40,28 @@ class BrowserError(RuntimeError):
     """No Chromium to draw the charts or print the document with, or it failed."""
 
 
-def browser_path() -> str:
-    """The Chromium to use: `BROWSER_PATH` if set, else `chromium` on the PATH."""
-    path = os.environ.get("BROWSER_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+def browser_path(configured: str | None = None) -> str:
+    """The Chromium to use: the one configured (`BROWSER_PATH`), else `chromium` on the PATH."""
+    path = configured or shutil.which("chromium") or shutil.which("chromium-browser")
     if not path or not os.access(path, os.X_OK):
-        where = f"BROWSER_PATH={path}" if os.environ.get("BROWSER_PATH") else "no chromium on the PATH"
+        where = f"BROWSER_PATH={path}" if configured else "no chromium on the PATH"
         raise BrowserError(f"Chromium is needed to draw the charts and print the PDF ({where}); "
                              "install Debian's chromium package or set BROWSER_PATH to a Chromium executable")
     return path
 
 
-def images(figures: Sequence[go.Figure], formats: Sequence[str] = ("svg",)) -> list[dict[str, bytes]]:
+def images(figures: Sequence[go.Figure], formats: Sequence[str] = ("svg",),
+           browser: str | None = None) -> list[dict[str, bytes]]:
     """Each figure in each format ('svg', 'png'), at the printable width and the figure's own
-    height, drawn in one kaleido browser session (starting one takes seconds, a figure much less)."""
+    height, drawn in one kaleido browser session (starting one takes seconds, a figure much less)
+    by the Chromium `browser_path` finds."""
     import kaleido  # a second or two to import: only when charts are drawn
 
     # choreographer's own logger class, so only once choreographer has created it
     logging.getLogger("choreographer.channels.pipe").addFilter(_QUIET)
 
     async def draw() -> list[dict[str, bytes]]:
-        async with kaleido.Kaleido(n=TABS, path=browser_path(), mathjax=False) as k:
+        async with kaleido.Kaleido(n=TABS, path=browser_path(browser), mathjax=False) as k:
             async def one(fig: go.Figure) -> dict[str, bytes]:
                 size = {"width": WIDTH, "height": fig.layout.height or 400}
                 return {fmt: await k.calc_fig(fig, opts={**size, "format": fmt, "scale": PNG_SCALE if fmt == "png" else 1})
@@ -70,10 +72,10 @@ def images(figures: Sequence[go.Figure], formats: Sequence[str] = ("svg",)) -> l
     return asyncio.run(draw())
 
 
-def print_pdf(html: str, output: Path) -> None:
+def print_pdf(html: str, output: Path, browser: str | None = None) -> None:
     """Print an HTML document to `output` as PDF with headless Chromium (page size and margins
     from the document's own @page rule)."""
-    browser = browser_path()
+    browser = browser_path(browser)
     with tempfile.TemporaryDirectory(prefix="gealc-print-") as tmp:
         page = Path(tmp) / "report.html"
         page.write_text(html, encoding="utf-8")

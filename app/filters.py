@@ -10,7 +10,7 @@ from typing import Any
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import ALL, Input, Output, State, callback, dcc, html
+from dash import ALL, Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from app.i18n import UI, language, t
@@ -136,11 +136,15 @@ def _to_param(value: Any) -> str | None:
     return None if value in (None, ALL_VALUE) else str(value)
 
 
-@callback(Output("url", "search", allow_duplicate=True),
-          Input(control_id(ALL), "value"), State(control_id(ALL), "id"), State(VIEW_STORE, "data"), State("url", "search"),
-          prevent_initial_call=True)
 def _filters_changed(values: list, ids: list[dict], shown: dict | None, search: str) -> str:
     asked = {i["key"]: v for i, v in zip(ids, values)}
     if not asked or asked == {k: (shown or {}).get(k) for k in asked}:
         raise PreventUpdate  # the router inserted the controls; nothing was changed
     return with_params(search, **{k: _to_param(v) for k, v in asked.items()})
+
+
+def register_callbacks(app: Dash) -> None:
+    """Write a changed control's value to the URL, on `app`."""
+    app.callback(Output("url", "search", allow_duplicate=True),
+                 Input(control_id(ALL), "value"), State(control_id(ALL), "id"), State(VIEW_STORE, "data"),
+                 State("url", "search"), prevent_initial_call=True)(_filters_changed)

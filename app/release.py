@@ -19,8 +19,8 @@ from sqlalchemy import Boolean, Column, Date, DateTime, Float, Integer, Numeric,
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from etl import schema
-from etl.db import held_by_another
+from warehouse import schema
+from warehouse.db import held_by_another
 
 # The snapshot's tables and where each comes from in the warehouse; `:label` is the release.
 SOURCES = {

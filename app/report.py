@@ -7,20 +7,19 @@ prints the PDF and writes the files."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from app import coverage, export, figures, queries, report_html, uncompare
 from app.figures import wrap
 from app.headlines import Headline, gather, headlines, shown
 from app.i18n import fmt_number, fmt_rank, formatted, language, t
 from app.release import Releases, Snapshot, Unavailable
-from etl.db import connect, duckdb_path, normalise_url
+from app.report_model import Report, Section, Table
 from indicators.methodology import DOCUMENTS, T
 from indicators.scoring import COMPOSITE_ID
+from warehouse.db import connect, duckdb_path, normalise_url
 
 FORMATS = ("html", "pdf")
 ROW_HEIGHT = 20  # px per country in the dimension charts: 33 bars and their labels fit a page
@@ -29,45 +28,6 @@ METHODOLOGY_PARTS = ("score", "dimension", "composite", "ranks")  # of indicator
 
 class ReportError(Exception):
     """What the user asked for cannot be reported (no such release or year, nothing published)."""
-
-
-@dataclass
-class Table:
-    """A table as printed: every cell a text in the language."""
-    frame: pd.DataFrame
-    columns: list[tuple[str, str]]  # (column, heading)
-    caption: str
-    numeric: set[str] = field(default_factory=set)  # right-aligned columns
-
-
-@dataclass
-class Section:
-    """One part of the report: sentences from the data, a chart and its table."""
-    key: str  # stable: the anchor in the document and the chart's file name
-    title: str
-    sentences: list[str]
-    figure: go.Figure | None = None
-    chart_title: str = ""
-    table: Table | None = None
-    notes: list[str] = field(default_factory=list)  # descriptions and sources, in small print
-
-
-@dataclass
-class Report:
-    lang: str
-    title: str
-    year: int
-    release: dict  # the release's row in the listing: label, created_at, sha256, is_demo, …
-    key_figures: list[Section]
-    sections: list[Section]  # after the key figures: dimensions, UN comparison, coverage
-    methodology: list[tuple[str, str]]  # (heading, Markdown text) of the published methodology
-    methodology_note: str  # where the whole methodology is
-    citation: str
-
-    def charts(self) -> list[tuple[str, Section]]:
-        """The sections with a chart in document order, with the chart's file name: `01-reporting`, …"""
-        drawn = [s for s in [*self.key_figures, *self.sections] if s.figure is not None]
-        return [(f"{n:02d}-{s.key}", s) for n, s in enumerate(drawn, start=1)]
 
 
 def build(db: Snapshot, lang: str, year: int | None = None) -> Report:
@@ -173,9 +133,10 @@ def methodology(lang: str) -> list[tuple[str, str]]:
 
 
 def write(url: str, label: str | None, lang: str, fmt: str, output: Path, year: int | None = None,
-          charts: Path | None = None) -> list[Path]:
+          charts: Path | None = None, browser: str | None = None) -> list[Path]:
     """Write the report of release `label` (default: the latest) to `output` as HTML or PDF, and
-    with `charts` every chart as PNG and SVG there. The files written."""
+    with `charts` every chart as PNG and SVG there, drawn by the Chromium at `browser` (default:
+    the PATH's). The files written."""
     path = duckdb_path(normalise_url(url))
     if path is not None and not path.exists():
         raise ReportError(f"no warehouse at {path}; build one with `gealc build`")
@@ -190,11 +151,11 @@ def write(url: str, label: str | None, lang: str, fmt: str, output: Path, year: 
     except Unavailable as exc:
         raise ReportError(f"the warehouse cannot be read: {exc}") from exc
     report = build(db, lang, year)
-    drawn = draw([report], ("svg", "png") if charts else ("svg",))[0]
+    drawn = draw([report], ("svg", "png") if charts else ("svg",), browser)[0]
     document = html(report, drawn)
     output.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "pdf":
-        export.print_pdf(document, output)
+        export.print_pdf(document, output, browser)
     else:
         output.write_text(document, encoding="utf-8")
     written = [output]
@@ -207,11 +168,12 @@ def write(url: str, label: str | None, lang: str, fmt: str, output: Path, year: 
     return written
 
 
-def draw(reports: list[Report], formats: tuple[str, ...] = ("svg",)) -> list[dict[str, dict[str, bytes]]]:
+def draw(reports: list[Report], formats: tuple[str, ...] = ("svg",),
+         browser: str | None = None) -> list[dict[str, dict[str, bytes]]]:
     """Every chart of each report in `formats`, by file name (`01-reporting`: {'svg': …}), all
     drawn in one browser session."""
     named = [report.charts() for report in reports]
-    images = iter(export.images([section.figure for charts in named for _, section in charts], formats))
+    images = iter(export.images([section.figure for charts in named for _, section in charts], formats, browser))
     return [{name: next(images) for name, _ in charts} for charts in named]
 
 

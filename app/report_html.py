@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import re
 from html import escape
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from app.i18n import fmt_number, t
-
-if TYPE_CHECKING:
-    from app.report import Report, Section, Table
+from app.report_model import Report, Section, Table
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 CSS = """

@@ -1,23 +1,14 @@
-"""The Dash app factory and `gealc serve`. Everything the browser loads comes from this server."""
+"""The Dash app factory: the public pages of one warehouse's releases, their router and callbacks.
+Everything the browser loads comes from this server."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import dash_bootstrap_components as dbc
 import flask
-from dash import (
-    ClientsideFunction,
-    Dash,
-    Input,
-    Output,
-    callback,
-    clientside_callback,
-    dcc,
-    html,
-)
-from dash import _callback as dash_callbacks
+from dash import ClientsideFunction, Dash, Input, Output, dcc, html
 
-from app import datasets, pagecache  # noqa: F401  (datasets registers the full-data downloads)
+from app import datasets, filters, pagecache  # noqa: F401  (datasets registers the full-data downloads)
 from app.api import register_api
 from app.components import header, notice, release_banner
 from app.context import RELEASES_KEY, releases, snapshot
@@ -26,7 +17,7 @@ from app.i18n import language, t
 from app.pages import compare, country, coverage, data, explorer, home, un
 from app.release import Releases, Unavailable
 from app.urls import params, with_params
-from etl.db import connect
+from warehouse.db import connect
 
 ASSETS = Path(__file__).with_name("assets")
 BOOTSTRAP_CSS = "bootstrap-5.3.9.min.css"  # served from app/assets/vendor, never a CDN
@@ -75,7 +66,7 @@ def create_app(database_url: str) -> Dash:
     register_routes(app.server)
     register_api(app.server)
     app.server.register_error_handler(Unavailable, _unavailable)
-    _with_callbacks(app)
+    _register_callbacks(app)
     app.layout = html.Div([
         dcc.Location(id="url", refresh=False),
         dcc.Store(id="page-lang"),
@@ -85,7 +76,6 @@ def create_app(database_url: str) -> Dash:
     return app
 
 
-@callback(Output("shell", "children"), Output("page-lang", "data"), Input("url", "pathname"), Input("url", "search"))
 def _route(pathname: str, search: str) -> tuple[list, str]:
     """The whole page from the URL: every control writes the URL, and the URL alone decides
     what is shown, so a copied link opens the same view."""
@@ -130,23 +120,13 @@ def _unavailable(exc: Unavailable) -> flask.Response:
     return flask.Response(f"{text}\n", status=503, mimetype="text/plain", headers={"Retry-After": "60"})
 
 
-clientside_callback(
-    ClientsideFunction(namespace="gealc", function_name="setLanguage"),
-    Output("lang-sink", "data"),
-    Input("page-lang", "data"),
-)
-
-
-# Dash hands the callbacks declared with `dash.callback` to the first app that serves a request
-# and forgets them, so a second app in the same process (the tests make several) would have none.
-# Every app gets its own copy instead.
-_CALLBACK_MAP = dict(dash_callbacks.GLOBAL_CALLBACK_MAP)
-_CALLBACK_LIST = list(dash_callbacks.GLOBAL_CALLBACK_LIST)
-dash_callbacks.GLOBAL_CALLBACK_MAP.clear()
-dash_callbacks.GLOBAL_CALLBACK_LIST.clear()
-
-
-def _with_callbacks(app: Dash) -> Dash:
-    app.callback_map.update(_CALLBACK_MAP)
-    app._callback_list.extend(_CALLBACK_LIST)
-    return app
+def _register_callbacks(app: Dash) -> None:
+    """Every callback of the site on `app`: the router, the page language, and the controls that
+    write the URL. Registered per app (not with `dash.callback`, which hands its callbacks to the
+    first app only), so each app a process makes has them all."""
+    app.callback(Output("shell", "children"), Output("page-lang", "data"),
+                 Input("url", "pathname"), Input("url", "search"))(_route)
+    app.clientside_callback(ClientsideFunction(namespace="gealc", function_name="setLanguage"),
+                            Output("lang-sink", "data"), Input("page-lang", "data"))
+    for module in (filters, explorer, country):
+        module.register_callbacks(app)

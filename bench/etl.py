@@ -27,20 +27,21 @@ from pathlib import Path
 import pandas as pd
 
 from bench.measure import Figure, figure, machine_speed_ms, timed
-from etl import store
 from etl.build import build
-from etl.columns import HEADINGS, SUBMISSION_COLUMNS
-from etl.db import PROJECT_ROOT, connect
 from etl.demo import scaled
 from etl.load import Loader, utc_now
+from etl.paths import PROJECT_ROOT
 from etl.publish import publish
 from etl.reference import members_frames
 from etl.review import review
 from etl.scores import refresh_scores
+from etl.submission.columns import HEADINGS, SUBMISSION_COLUMNS
 from etl.template import CSV_DELIMITER, write_template
 from indicators.catalogue import Catalogue, load_catalogue
 from indicators.countries import Country, Members, load_members
 from indicators.texts import Texts
+from warehouse import reference, scores, submissions
+from warehouse.db import connect
 
 SEED = 2026
 YEARS = range(2000, 2026)
@@ -171,7 +172,7 @@ def fresh_copy(empty: Path, folder: Path) -> str:
 
 def gealc_load(url: str, paths: list[Path]) -> LoadRun:
     """`gealc load` on `paths`, in a subprocess as an operator runs it; every file must be accepted."""
-    command = [sys.executable, "-m", "etl.cli", "--db", url, "load", "--submitter", SUBMITTER, *map(str, paths)]
+    command = [sys.executable, "-m", "gealc.cli", "--db", url, "load", "--submitter", SUBMITTER, *map(str, paths)]
     names = {p.name for p in paths}
     receipts = []
     with tempfile.TemporaryFile() as errors:
@@ -302,8 +303,8 @@ def world_warehouse(workdir: Path, catalogue: Catalogue) -> str:
     record = {"file_name": "world.csv", "sha256": "0" * 64, "submitter": SUBMITTER, "received_at": utc_now(),
               "loaded_at": utc_now(), "status": "accepted", "row_count": len(rows), "is_demo": True, "file_format": "csv"}
     with engine.connect() as conn, conn.begin():
-        store.replace_reference(conn, members_frames(world))
-        submission_id = store.record_submission(conn, record, parts, rows, [])
+        reference.replace_reference(conn, members_frames(world))
+        submission_id = submissions.record_submission(conn, record, parts, rows, [])
         review(conn, [submission_id], "approved", SUBMITTER)
     engine.dispose()
     return url
@@ -315,7 +316,7 @@ def score_and_publish(url: str, catalogue: Catalogue) -> None:
     engine = connect(url)
     with engine.connect() as conn:
         transaction = conn.begin()
-        store.replace_scores(conn, pd.DataFrame())
+        scores.replace_scores(conn, pd.DataFrame())
         refresh_scores(conn, catalogue)
         publish(conn, "bench", SUBMITTER, catalogue)
         transaction.rollback()

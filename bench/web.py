@@ -21,7 +21,7 @@ import flask
 
 from app.pagecache import router_request
 from bench.measure import Figure, figure, peak_rss_mb, timed
-from etl.db import PROJECT_ROOT
+from etl.paths import PROJECT_ROOT
 
 PAGES = ("/", "/explorer", "/compare", "/country/URY", "/un", "/coverage", "/data")
 LANGS = ("es", "en", "pt", "fr")
@@ -69,10 +69,10 @@ def callbacks(url: str, quick: bool, scale: str = "network", budget: float = 50,
 def world_callbacks(workdir: Path, quick: bool) -> list[Figure]:
     """The same callbacks on the synthetic 193-country × 25-year warehouse, published."""
     from bench.etl import world_warehouse
-    from etl.db import connect
     from etl.publish import publish
     from etl.scores import refresh_scores
     from indicators.catalogue import load_catalogue
+    from warehouse.db import connect
 
     catalogue = load_catalogue()
     url = world_warehouse(workdir, catalogue)
@@ -122,7 +122,7 @@ def gunicorn(url: str, folder: Path, workers: int = 2) -> Served:
     log = folder / "gunicorn.log"
     env = {**os.environ, "GEALC_DATABASE_URL": url, "GEALC_SECRET_KEY": SECRET, "GEALC_UPLOAD_DIR": str(folder / "up")}
     process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", str(workers), "--threads", "4", "-b",
-                                f"127.0.0.1:{port}", "--timeout", "120", "portal.site:wsgi()"],
+                                f"127.0.0.1:{port}", "--timeout", "120", "gealc.site:wsgi()"],
                                cwd=PROJECT_ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
@@ -234,7 +234,7 @@ def under_load(url: str, folder: Path, quick: bool,
     if etl_job:
         def run_jobs() -> None:
             for command in etl_job:
-                jobs.append(subprocess.run([sys.executable, "-m", "etl.cli", "--db", url, *command()], cwd=PROJECT_ROOT,
+                jobs.append(subprocess.run([sys.executable, "-m", "gealc.cli", "--db", url, *command()], cwd=PROJECT_ROOT,
                                            capture_output=True, text=True, check=False))
         runner = threading.Thread(target=run_jobs)
         runner.start()
@@ -292,7 +292,7 @@ def page_weight(base: str, quick: bool) -> list[Figure]:
 def run(workdir: Path, quick: bool) -> list[Figure]:
     """Every read-side figure on a demo warehouse (`gealc build --demo`)."""
     url = f"duckdb:///{workdir / 'web.duckdb'}"
-    subprocess.run([sys.executable, "-m", "etl.cli", "--db", url, "build", "--demo"], cwd=PROJECT_ROOT, check=True,
+    subprocess.run([sys.executable, "-m", "gealc.cli", "--db", url, "build", "--demo"], cwd=PROJECT_ROOT, check=True,
                    capture_output=True)
     found = callbacks(url, quick) + world_callbacks(workdir, quick)
     rate = bare_rate(2.0 if quick else 5.0)
@@ -314,8 +314,8 @@ def run(workdir: Path, quick: bool) -> list[Figure]:
 
 def _accepted_ids(url: str) -> list[int]:
     """The submissions accepted and not yet reviewed: what the secretariat approves after a load."""
-    from etl.db import connect
-    from etl.store import submissions_for_review
+    from warehouse.db import connect
+    from warehouse.submissions import submissions_for_review
 
     engine = connect(url, read_only=True)
     with engine.connect() as conn:

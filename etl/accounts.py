@@ -14,10 +14,10 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.engine import Connection
 
-from etl import store
 from etl.errors import Refused
 from etl.load import utc_now
 from indicators.texts import DEFAULT_LANGUAGE, LANGUAGES
+from warehouse import accounts, audit
 
 ROLES = ("country", "secretariat", "admin")
 USERNAME = re.compile(r"[a-z0-9][a-z0-9._@-]{2,63}")
@@ -82,18 +82,18 @@ def add_user(conn: Connection, username: str, role: str, password: str, actor: s
     if lang not in LANGUAGES:
         raise AccountError(f"unknown language '{lang}': use one of {', '.join(LANGUAGES)}")
     _check_password(password)
-    if store.account_row(conn, username) is not None:
+    if accounts.account_row(conn, username) is not None:
         raise AccountError(f"the account '{username}' already exists (disabled accounts keep their name)")
     now = utc_now()
-    store.insert_account(conn, {"username": username, "role": role, "iso3": iso3, "display_name": display_name,
+    accounts.insert_account(conn, {"username": username, "role": role, "iso3": iso3, "display_name": display_name,
                                 "lang": lang, "password_hash": _hasher.hash(password), "active": True,
                                 "created_at": now, "password_changed_at": now})
-    store.record_audit(conn, actor, "account_added", iso3=iso3, target=username, detail=role, at=now)
+    audit.record_audit(conn, actor, "account_added", iso3=iso3, target=username, detail=role, at=now)
     return Account(username, role, iso3, display_name, lang)
 
 
 def _existing(conn: Connection, username: str) -> dict:
-    row = store.account_row(conn, username.strip().lower())
+    row = accounts.account_row(conn, username.strip().lower())
     if row is None:
         raise AccountError(f"no account '{username}': see `gealc users list`")
     return row
@@ -102,26 +102,26 @@ def _existing(conn: Connection, username: str) -> dict:
 def disable_user(conn: Connection, username: str, actor: str) -> None:
     """Stop an account from signing in; its history stays."""
     row = _existing(conn, username)
-    store.update_account(conn, row["username"], active=False)
-    store.record_audit(conn, actor, "account_disabled", iso3=row["iso3"], target=row["username"])
+    accounts.update_account(conn, row["username"], active=False)
+    audit.record_audit(conn, actor, "account_disabled", iso3=row["iso3"], target=row["username"])
 
 
 def reset_password(conn: Connection, username: str, password: str, actor: str) -> None:
     """Give an account a new password (and enable it again)."""
     row = _existing(conn, username)
     _check_password(password)
-    store.update_account(conn, row["username"], password_hash=_hasher.hash(password), active=True,
+    accounts.update_account(conn, row["username"], password_hash=_hasher.hash(password), active=True,
                          password_changed_at=utc_now())
-    store.record_audit(conn, actor, "password_reset", iso3=row["iso3"], target=row["username"])
+    audit.record_audit(conn, actor, "password_reset", iso3=row["iso3"], target=row["username"])
 
 
 def list_users(conn: Connection) -> pd.DataFrame:
-    return store.account_table(conn)
+    return accounts.account_table(conn)
 
 
 def active_account(conn: Connection, username: str) -> Account | None:
     """The account of a signed-in session, while it stays active."""
-    row = store.account_row(conn, username)
+    row = accounts.account_row(conn, username)
     return _account(row) if row and row["active"] else None
 
 
@@ -139,20 +139,20 @@ def authenticate(conn: Connection, username: str, password: str, address: str | 
     name = username.strip().lower()[:64]
     now = utc_now()
     since = now - LOCKOUT
-    if (store.failed_sign_ins(conn, since, username=name) >= MAX_FAILURES_PER_NAME
-            or (address and store.failed_sign_ins(conn, since, address=address) >= MAX_FAILURES_PER_ADDRESS)):
-        store.record_audit(conn, name, "sign_in_blocked", address=address, at=now)
+    if (audit.failed_sign_ins(conn, since, username=name) >= MAX_FAILURES_PER_NAME
+            or (address and audit.failed_sign_ins(conn, since, address=address) >= MAX_FAILURES_PER_ADDRESS)):
+        audit.record_audit(conn, name, "sign_in_blocked", address=address, at=now)
         return SignIn(None, int(LOCKOUT.total_seconds() // 60))
-    row = store.account_row(conn, name)
+    row = accounts.account_row(conn, name)
     try:
         _hasher.verify(row["password_hash"] if row else _nobody(), password)
         valid = row is not None and bool(row["active"])
     except (VerificationError, InvalidHashError):
         valid = False
     if not valid:
-        store.record_audit(conn, name, "sign_in_failed", iso3=row["iso3"] if row else None, address=address, at=now)
+        audit.record_audit(conn, name, "sign_in_failed", iso3=row["iso3"] if row else None, address=address, at=now)
         return SignIn(None)
     if _hasher.check_needs_rehash(row["password_hash"]):
-        store.update_account(conn, name, password_hash=_hasher.hash(password))
-    store.record_audit(conn, name, "sign_in", iso3=row["iso3"], address=address, at=now)
+        accounts.update_account(conn, name, password_hash=_hasher.hash(password))
+    audit.record_audit(conn, name, "sign_in", iso3=row["iso3"], address=address, at=now)
     return SignIn(_account(row))

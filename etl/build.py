@@ -6,21 +6,23 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
-from etl import schema
-from etl.db import PROJECT_ROOT, open_for_writing
 from etl.demo import write_demo
 from etl.load import Loader
+from etl.paths import DEMO_DIR
 from etl.progress import progress, say
 from etl.publish import publish
 from etl.reference import catalogue_frames, members_frames
 from etl.review import review
 from etl.scores import refresh_scores
-from etl.store import replace_reference, submissions_for_review, upsert_egov
 from etl.un_egov import read_reference
+from indicators.catalogue import DEFAULT_PATH as SHIPPED_CATALOGUE
 from indicators.catalogue import load_catalogue
 from indicators.countries import load_members
+from warehouse import schema
+from warehouse.db import open_for_writing
+from warehouse.reference import replace_reference, upsert_egov
+from warehouse.submissions import submissions_for_review
 
-DEMO_DIR = PROJECT_ROOT / "data" / "demo"
 DEMO_SUBMITTER = "gealc demo"
 
 
@@ -34,12 +36,13 @@ class BuildSummary:
     scores: int
 
 
-def build(engine: Engine, demo: bool = False, demo_dir: Path = DEMO_DIR) -> BuildSummary:
+def build(engine: Engine, demo: bool = False, demo_dir: Path = DEMO_DIR,
+          catalogue_path: Path = SHIPPED_CATALOGUE) -> BuildSummary:
     """Create the schema, sync catalogue, members and UN figures; with `demo`, load the demo data;
     then recompute every score (so a catalogue edit reaches the scores without code).
 
     The catalogue and member files are validated before anything is written."""
-    catalogue, members = load_catalogue(), load_members()
+    catalogue, members = load_catalogue(catalogue_path), load_members()
     egov = read_reference()
     say("Building the warehouse: schema, catalogue, member countries, UN survey figures")
     files = loaded = 0

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from etl.columns import SUBMISSION_COLUMNS
+from etl.submission.columns import SUBMISSION_COLUMNS
 from indicators.catalogue import Catalogue, Indicator
 from indicators.countries import Members
 

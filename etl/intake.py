@@ -7,14 +7,14 @@ from pathlib import Path
 
 from sqlalchemy.engine import Connection
 
-from etl import store
 from etl.accounts import Account
 from etl.errors import Refused
 from etl.load import load_file, validate_file
-from etl.receipt import Receipt
 from etl.scores import refresh_scores
+from etl.submission.receipt import Receipt
 from indicators.catalogue import Catalogue
 from indicators.countries import Members
+from warehouse import audit
 
 
 class OtherCountry(Refused):
@@ -32,7 +32,7 @@ def receive(conn: Connection, path: Path, account: Account, catalogue: Catalogue
     if account.role == "country" and set(countries) - {account.iso3}:
         refused = OtherCountry(account.iso3 or "", [c for c in countries if c != account.iso3])
         with conn.begin():
-            store.record_audit(conn, account.username, "upload_refused", iso3=account.iso3, detail=str(refused),
+            audit.record_audit(conn, account.username, "upload_refused", iso3=account.iso3, detail=str(refused),
                                address=address)
         raise refused
     owner = account.iso3 or (countries[0] if len(countries) == 1 else None)

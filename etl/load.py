@@ -13,15 +13,16 @@ from pathlib import Path
 
 from sqlalchemy.engine import Connection
 
-from etl import store
-from etl.checking import Checked, against_history, check_file
-from etl.db import one_thread
 from etl.prechecker import prechecked
-from etl.read import SubmissionTable
-from etl.receipt import Receipt
-from etl.validate import Known, known_values
+from etl.submission.checking import Checked, against_history, check_file
+from etl.submission.messages import issue_columns
+from etl.submission.read import SubmissionTable
+from etl.submission.receipt import Receipt
+from etl.submission.validate import OBSERVATION_COLUMNS, Known, known_values
 from indicators.catalogue import Catalogue
 from indicators.countries import Members
+from warehouse import submissions
+from warehouse.db import one_thread
 
 
 def utc_now() -> datetime:
@@ -34,7 +35,7 @@ def validate_file(path: Path, catalogue: Catalogue, members: Members, conn: Conn
     checked = check_file(path, catalogue, members)
     outcome = checked.outcome
     if conn is not None:
-        outcome = against_history(outcome, path.name, lambda years: known_values(store.current_values(conn, years)),
+        outcome = against_history(outcome, path.name, lambda years: known_values(submissions.current_values(conn, years)),
                                    catalogue)
     parts = tuple((i, y, None) for i, y in outcome.parts)
     return Receipt(path.name, checked.sha256, "valid" if outcome.accepted else "rejected",
@@ -87,12 +88,12 @@ class Loader:
     def _load(self, path: Path, checked: Checked, received: datetime, upload: dict | None, fresh: bool) -> Receipt:
         conn, sha256 = self.conn, checked.sha256
         with conn.begin():
-            store.serialise_loads(conn)
+            submissions.serialise_loads(conn)
             if fresh:
                 self._read()
             earlier = self._checksums.get(sha256)
             if earlier is not None:
-                return Receipt(path.name, sha256, "unchanged", parts=tuple(store.parts_of(conn, earlier)), submission_id=earlier)
+                return Receipt(path.name, sha256, "unchanged", parts=tuple(submissions.parts_of(conn, earlier)), submission_id=earlier)
             outcome = against_history(checked.outcome, path.name, self._history, self.catalogue)
             if outcome.accepted:
                 parts, rows = [(i, y, self._revisions[y].get(i, 0) + 1) for i, y in outcome.parts], outcome.rows
@@ -102,25 +103,27 @@ class Loader:
                       "loaded_at": utc_now() if outcome.accepted else None,
                       "status": "accepted" if outcome.accepted else "rejected", "row_count": len(rows),
                       "is_demo": self.is_demo, "file_format": outcome.table.format if outcome.table else None}
-            submission_id = store.record_submission(conn, record, parts, rows, outcome.findings)
+            observations = {name: [row[n] for row in rows] for n, name in enumerate(OBSERVATION_COLUMNS)}
+            submission_id = submissions.record_submission(conn, record, parts, observations,
+                                                          issue_columns(outcome.findings))
             if not fresh and submission_id != self._last_id + 1:
                 raise _Stale  # leaving the block rolls the file back
             if upload is not None:
-                store.record_upload(conn, submission_id, upload)
+                submissions.record_upload(conn, submission_id, upload)
         self._remember(submission_id, sha256, parts, rows)
         return Receipt(path.name, sha256, record["status"], tuple(outcome.findings), len(rows), tuple(parts),
                        submission_id, _read_details(outcome.table))
 
     def _read(self) -> None:
         """What the warehouse holds now; years are read as files need them."""
-        self._last_id = store.last_submission_id(self.conn)
-        self._checksums = store.accepted_checksums(self.conn)
+        self._last_id = submissions.last_submission_id(self.conn)
+        self._checksums = submissions.accepted_checksums(self.conn)
         self._values, self._revisions = {}, {}
 
     def _history(self, years: list[int]) -> Known:
         missing = [y for y in years if y not in self._values]
         if missing:
-            current = store.current_values(self.conn, missing)
+            current = submissions.current_values(self.conn, missing)
             self._values.update({y: {} for y in missing} | known_values(current))
             self._revisions.update({y: {} for y in missing})
             for iso3, year, revision in current[["iso3", "year", "revision"]].itertuples(index=False, name=None):

@@ -8,9 +8,9 @@ from pathlib import Path
 import pandas as pd
 
 from etl.demo import write_demo
-from etl.read import read_submission
+from etl.submission.read import read_submission
+from etl.submission.validate import check_rows
 from etl.un_egov import read_reference
-from etl.validate import check_rows
 from indicators.catalogue import Catalogue
 from indicators.countries import Members
 from indicators.methodology import DOCUMENTS, render_methodology

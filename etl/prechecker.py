@@ -1,6 +1,6 @@
 """Reading and checking a long batch's files in a second process, ahead of the loader.
 
-A file's reading and checking on its own (`etl.checking.check_file`) needs no warehouse, and it
+A file's reading and checking on its own (`etl.submission.checking.check_file`) needs no warehouse, and it
 is about a fifth of what loading it costs; the rest is the warehouse's writing, which holds one
 core. So while the loader writes file n, `python -m etl.prechecker` reads and checks the files
 after it on the other core. What it sends is only a head start: the loader still checks each
@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from etl.checking import Checked, check_file
+from etl.submission.checking import Checked, check_file
 from indicators.catalogue import Catalogue
 from indicators.countries import Members
 

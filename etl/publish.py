@@ -8,11 +8,11 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy.engine import Connection
 
-from etl import store
 from etl.errors import Refused
 from etl.load import utc_now
 from indicators.catalogue import Catalogue
 from indicators.scoring import score_table
+from warehouse import audit, releases
 
 SCORE_COLUMNS = ["iso3", "year", "level", "id", "score", "rank", "rank_low", "rank_high", "coverage"]
 
@@ -33,7 +33,7 @@ class Release:
 def content(values: pd.DataFrame, scores: pd.DataFrame, edition: str) -> tuple[pd.DataFrame, pd.DataFrame, str]:
     """Values and scores in their canonical order, and the SHA-256 of that content: the same
     approved data gives the same bytes and the same hash, whenever it is published."""
-    values = values[store.RELEASE_VALUE_COLUMNS].sort_values(["iso3", "year", "indicator_id"]).reset_index(drop=True)
+    values = values[releases.RELEASE_VALUE_COLUMNS].sort_values(["iso3", "year", "indicator_id"]).reset_index(drop=True)
     scores = scores[SCORE_COLUMNS].sort_values(["iso3", "year", "level", "id"]).reset_index(drop=True)
     digest = hashlib.sha256(f"gealc release\ncatalogue {edition}\n".encode())
     for frame in (values, scores):
@@ -48,25 +48,25 @@ def publish(conn: Connection, label: str, actor: str, catalogue: Catalogue, note
     label = label.strip()
     if not label or len(label) > 64 or any(c in label for c in "/?#&% "):
         raise PublishError(f"release label '{label}' must be 1–64 characters without spaces or / ? # & %")
-    taken = store.release_ids(conn)
+    taken = releases.release_ids(conn)
     if label in taken:
         if existing_ok:
-            values, scores = store.release_frames(conn, label)
+            values, scores = releases.release_frames(conn, label)
             return Release(label, _stored_hash(conn, label), len(values), len(scores), created=False)
         raise PublishError(f"release '{label}' already exists and releases are never changed; publish the "
                            "correction under a new label (e.g. 2024-2)")
-    approved = store.approved_values(conn)
+    approved = releases.approved_values(conn)
     if approved.empty:
         raise PublishError("nothing to publish: no submission has been approved (`gealc review approve ID`)")
     scores = score_table(approved[["iso3", "year", "indicator_id", "value"]], catalogue)
     values, scores, sha = content(approved, scores, catalogue.edition)
     record = {"label": label, "created_at": utc_now(), "created_by": actor, "note": note, "sha256": sha,
               "catalogue_edition": catalogue.edition, "value_count": len(values), "is_demo": bool(values["is_demo"].any())}
-    store.insert_release(conn, record, values, scores)
-    store.record_audit(conn, actor, "release_published", target=label, detail=f"sha256 {sha}", at=record["created_at"])
+    releases.insert_release(conn, record, values, scores)
+    audit.record_audit(conn, actor, "release_published", target=label, detail=f"sha256 {sha}", at=record["created_at"])
     return Release(label, sha, len(values), len(scores), created=True)
 
 
 def _stored_hash(conn: Connection, label: str) -> str:
-    releases = store.release_table(conn)
-    return str(releases.loc[releases["label"] == label, "sha256"].iloc[0])
+    table = releases.release_table(conn)
+    return str(table.loc[table["label"] == label, "sha256"].iloc[0])

@@ -1,5 +1,5 @@
 """The reference tables (catalogue, member countries) as DataFrames shaped like their tables;
-`etl.store` writes them."""
+`warehouse.reference` writes them."""
 from __future__ import annotations
 
 import pandas as pd

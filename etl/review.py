@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlalchemy.engine import Connection
 
-from etl import store
 from etl.errors import Refused
 from etl.load import utc_now
+from warehouse import audit, submissions
 
 ACTIONS = ("approved", "returned")
 
@@ -22,7 +22,7 @@ def review(conn: Connection, ids: list[int], action: str, actor: str, comment: s
         raise ReviewError(f"unknown review action '{action}': use approve or return")
     if action == "returned" and not (comment or "").strip():
         raise ReviewError("a returned submission needs a comment telling the country what to fix (--comment)")
-    states = store.submission_states(conn, ids)
+    states = submissions.submission_states(conn, ids)
     unknown = [i for i in ids if i not in states]
     if unknown:
         raise ReviewError(f"no submission {', '.join(map(str, unknown))}: see `gealc review list`")
@@ -32,13 +32,13 @@ def review(conn: Connection, ids: list[int], action: str, actor: str, comment: s
                           "to review; the country must send a corrected file")
     at = utc_now()
     for submission_id in ids:
-        store.record_review(conn, submission_id, action, (comment or "").strip() or None, actor, at)
-        store.record_audit(conn, actor, f"submission_{action}", iso3=_country(conn, submission_id),
+        submissions.record_review(conn, submission_id, action, (comment or "").strip() or None, actor, at)
+        audit.record_audit(conn, actor, f"submission_{action}", iso3=_country(conn, submission_id),
                            target=str(submission_id), detail=(comment or "").strip() or None, at=at)
     return ids
 
 
 def _country(conn: Connection, submission_id: int) -> str | None:
     """The country of a submission (files hold one country; the first when several)."""
-    parts = store.parts_of(conn, submission_id)
+    parts = submissions.parts_of(conn, submission_id)
     return parts[0][0] if parts else None

@@ -6,10 +6,10 @@ import numpy as np
 import pandas as pd
 from sqlalchemy.engine import Connection
 
-from etl import store
 from etl.load import utc_now
 from indicators.catalogue import Catalogue
 from indicators.scoring import score_table
+from warehouse import scores, submissions
 
 
 def refresh_scores(conn: Connection, catalogue: Catalogue) -> int:
@@ -17,11 +17,11 @@ def refresh_scores(conn: Connection, catalogue: Catalogue) -> int:
     store them when they differ from what is stored; returns how many score rows there are.
     Refreshes wait for each other and for loads (on PostgreSQL two at once would both replace
     the rows: the second's inserts collide with the first's)."""
-    store.serialise_loads(conn)
-    table = score_table(store.current_values(conn), catalogue).assign(catalogue_edition=catalogue.edition)
-    if _same(table, store.stored_scores(conn)):
+    submissions.serialise_loads(conn)
+    table = score_table(submissions.current_values(conn), catalogue).assign(catalogue_edition=catalogue.edition)
+    if _same(table, scores.stored_scores(conn)):
         return len(table)  # nothing changed: keep the rows and their timestamp (a rebuild is a no-op)
-    return store.replace_scores(conn, table.assign(computed_at=utc_now()))
+    return scores.replace_scores(conn, table.assign(computed_at=utc_now()))
 
 
 def _same(new: pd.DataFrame, old: pd.DataFrame) -> bool:

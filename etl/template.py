@@ -9,8 +9,13 @@ import csv
 from datetime import date
 from pathlib import Path
 
-from etl.columns import DATA_SHEET_NAMES, HEADINGS, HELP_HEADINGS, SUBMISSION_COLUMNS
-from etl.validate import FIRST_YEAR
+from etl.submission.columns import (
+    DATA_SHEET_NAMES,
+    HEADINGS,
+    HELP_HEADINGS,
+    SUBMISSION_COLUMNS,
+)
+from etl.submission.validate import FIRST_YEAR
 from indicators.catalogue import Catalogue, Indicator
 from indicators.cells import safe_text
 from indicators.countries import Country

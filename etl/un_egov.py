@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl.db import PROJECT_ROOT
 from etl.errors import FileProblem
+from etl.paths import PROJECT_ROOT, REFERENCE_DIR
 
-REFERENCE_DIR = PROJECT_ROOT / "data" / "reference"
 CROSSWALK_PATH = REFERENCE_DIR / "un_country_names.csv"
 MEMBERS_REFERENCE_PATH = REFERENCE_DIR / "un_egov_members.csv"
 

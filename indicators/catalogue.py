@@ -2,7 +2,6 @@
 `catalogue.yaml` so that the secretariat can edit texts, goalposts and weights without code."""
 from __future__ import annotations
 
-import os
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
@@ -100,14 +99,10 @@ class Catalogue:
         return [i.id for i in self.indicators]
 
 
-def catalogue_path() -> Path:
-    """The catalogue in use: `GEALC_CATALOGUE` when set, else the one shipped in `indicators/`."""
-    return Path(os.environ.get("GEALC_CATALOGUE") or DEFAULT_PATH)
-
-
-def load_catalogue(path: Path | None = None) -> Catalogue:
-    """Read and validate the catalogue; any problem raises DataFileError naming file, line and field."""
-    doc = read_yaml(path or catalogue_path())
+def load_catalogue(path: Path = DEFAULT_PATH) -> Catalogue:
+    """Read and validate the catalogue at `path` (default: the one shipped in `indicators/`); any
+    problem raises DataFileError naming file, line and field."""
+    doc = read_yaml(path)
     source = validate(doc, _CatalogueFile)
     _check_consistency(doc, source)
     return Catalogue(source, doc.path)

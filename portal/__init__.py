@@ -1,4 +1,5 @@
-"""The submission portal: country focal points and the secretariat, signed in, send files and
-review them in the browser. It is the write side's web entrance, served by the same `gealc serve`
-as the public pages (which it does not change): it may import etl/ and indicators/, never the
-other way round."""
+"""The submission portal, a Flask blueprint: country focal points and the secretariat, signed in,
+send files and review them in the browser. `install` puts it on the site's server; `views` (the
+screens), `access` (sessions, roles, warehouse connections), `uploads` (the upload area),
+`revisions` (a revision beside the one before) and `texts` (its words in four languages). It is
+the write side's web entrance: it uses `etl` and `warehouse`, never the public pages in `app`."""

@@ -11,10 +11,10 @@ from flask_login import LoginManager, UserMixin, current_user
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError
 
-from etl import store
 from etl.accounts import Account, active_account
-from etl.db import WarehouseBusy, connect, open_for_writing
 from indicators.texts import DEFAULT_LANGUAGE, LANGUAGES
+from warehouse import accounts
+from warehouse.db import WarehouseBusy, connect, open_for_writing
 
 WAREHOUSE_KEY = "GEALC_PORTAL_WAREHOUSE"
 login_manager = LoginManager()
@@ -59,7 +59,7 @@ class User(UserMixin):
 
 
 def session_user(account: Account, conn: Connection) -> User:
-    return User(account, str(store.account_row(conn, account.username)["password_changed_at"]))
+    return User(account, str(accounts.account_row(conn, account.username)["password_changed_at"]))
 
 
 @login_manager.user_loader
@@ -70,7 +70,7 @@ def _load(user_id: str) -> User | None:
     try:
         with warehouse().reading() as conn:
             account = active_account(conn, username)
-            row = store.account_row(conn, username) if account else None
+            row = accounts.account_row(conn, username) if account else None
     except (WarehouseBusy, OperationalError) as exc:
         flask.g.gealc_unchecked = exc
         return None

@@ -3,7 +3,6 @@ random name and a cleaned-up copy of its own name, so whatever name a browser se
 separators, `..`, control characters) nothing is written outside the area."""
 from __future__ import annotations
 
-import os
 import secrets
 import shutil
 from dataclasses import dataclass
@@ -11,11 +10,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from werkzeug.utils import secure_filename
-
-from etl.db import PROJECT_ROOT
-
-DEFAULT_AREA = PROJECT_ROOT / "data" / "uploads"
-ENV_AREA = "GEALC_UPLOAD_DIR"
 
 
 class UploadRefused(ValueError):
@@ -29,11 +23,6 @@ class Stored:
 
     def discard(self) -> None:
         shutil.rmtree(self.path.parent, ignore_errors=True)
-
-
-def area(configured: str | os.PathLike | None = None) -> Path:
-    """The upload area: the one configured, else $GEALC_UPLOAD_DIR, else data/uploads."""
-    return Path(configured or os.environ.get(ENV_AREA) or DEFAULT_AREA).resolve()
 
 
 def clean_name(name: str) -> str:

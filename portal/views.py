@@ -17,16 +17,14 @@ from flask_login import current_user, login_user, logout_user
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlalchemy.exc import OperationalError
 
-from etl import store
 from etl.accounts import authenticate
-from etl.columns import HEADINGS
-from etl.db import WarehouseBusy
 from etl.errors import Refused
 from etl.intake import OtherCountry, receive
 from etl.publish import publish
 from etl.review import review
+from etl.submission.columns import HEADINGS
 from etl.template import write_template
-from indicators.catalogue import load_catalogue
+from indicators.catalogue import Catalogue, load_catalogue
 from indicators.countries import load_members
 from indicators.texts import LANGUAGES
 from portal import revisions, uploads
@@ -39,13 +37,30 @@ from portal.access import (
     warehouse,
 )
 from portal.texts import LANGUAGE_NAMES, STATES, words
+from warehouse.accounts import account_table
+from warehouse.audit import audit_events, record_audit
+from warehouse.db import WarehouseBusy
+from warehouse.releases import release_table
+from warehouse.submissions import (
+    latest_states,
+    portal_submissions,
+    review_history,
+    revision_values,
+    submission_findings,
+)
 
 portal = flask.Blueprint("portal", __name__, template_folder="templates", static_folder="static",
                          static_url_path="/portal/static")
 csrf = CSRFProtect()
 UPLOAD_AREA_KEY = "GEALC_UPLOAD_AREA"
+CATALOGUE_KEY = "GEALC_CATALOGUE_PATH"
 WHOLE = {"submission_id", "year", "revision", "row_count", "errors", "warnings", "row_number", "value_count"}
 HOME = {"country": "portal.submissions", "secretariat": "portal.submissions", "admin": "portal.audit"}
+
+
+def _catalogue() -> Catalogue:
+    """The indicator catalogue the site was configured with."""
+    return load_catalogue(flask.current_app.config[CATALOGUE_KEY])
 
 
 @portal.before_app_request
@@ -130,7 +145,7 @@ def _is_local(target: str) -> bool:
 def logout() -> object:
     if current_user.is_authenticated:
         with warehouse().writing() as conn, conn.begin():
-            store.record_audit(conn, me().username, "sign_out", iso3=me().iso3, address=client_address())
+            record_audit(conn, me().username, "sign_out", iso3=me().iso3, address=client_address())
     logout_user()
     flask.session.clear()
     _say("signed_out")
@@ -151,7 +166,7 @@ def submissions() -> str:
     year = request.args.get("year", type=int)
     state = request.args.get("state") if request.args.get("state") in STATES else None
     with warehouse().reading() as conn:
-        rows = store.portal_submissions(conn, iso3=iso3, year=year, state=state,
+        rows = portal_submissions(conn, iso3=iso3, year=year, state=state,
                                         only_country=account.iso3 if account.role == "country" else None)
     members = load_members()
     return render_template("submissions.html", title=words("submissions_title", g.lang), rows=_records(rows),
@@ -181,7 +196,7 @@ def upload() -> object:
     except uploads.UploadRefused:
         _say("empty_file", "warning")
         return redirect(_link("portal.submissions"), 303)
-    catalogue, members = load_catalogue(), load_members()
+    catalogue, members = _catalogue(), load_members()
     try:
         with warehouse().writing() as conn:
             receipt = receive(conn, stored.path, me(), catalogue, members, stored.stored_name, client_address())
@@ -200,7 +215,7 @@ def _visible(submission_id: int) -> list[dict]:
     or belongs to another country is not revealed)."""
     account = me()
     with warehouse().reading() as conn:
-        rows = store.portal_submissions(conn, submission_id=submission_id,
+        rows = portal_submissions(conn, submission_id=submission_id,
                                         only_country=account.iso3 if account.role == "country" else None)
     if rows.empty:
         abort(404)
@@ -212,10 +227,10 @@ def _visible(submission_id: int) -> list[dict]:
 def submission(submission_id: int) -> str:
     rows = _visible(submission_id)
     with warehouse().reading() as conn:
-        findings = store.submission_findings(conn, submission_id, g.lang)
-        history = store.review_history(conn, submission_id)
+        findings = submission_findings(conn, submission_id, g.lang)
+        history = review_history(conn, submission_id)
         changes = [revisions.compare(row["iso3"], int(row["year"]), int(row["revision"]),
-                                     store.revision_values(conn, row["iso3"], int(row["year"]),
+                                     revision_values(conn, row["iso3"], int(row["year"]),
                                                            [int(row["revision"]) - 1, int(row["revision"])]))
                    for row in rows if row["revision"] and int(row["revision"]) > 1]
     return render_template("submission.html", title=words("receipt_title", g.lang, id=submission_id), rows=rows,
@@ -266,7 +281,7 @@ def template() -> object:
         abort(400)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"gealc-{iso3}-{year}.{fmt}"
-        write_template(path, load_catalogue(), members.by_iso3[iso3], year, fmt, lang)
+        write_template(path, _catalogue(), members.by_iso3[iso3], year, fmt, lang)
         data = path.read_bytes()
     return send_file(io.BytesIO(data), as_attachment=True, download_name=path.name)
 
@@ -276,7 +291,7 @@ def template() -> object:
 def coverage() -> str:
     year = request.args.get("year", type=int) or datetime.now(UTC).year - 1
     with warehouse().reading() as conn:
-        latest = store.latest_states(conn, year)
+        latest = latest_states(conn, year)
     by_country = {row["iso3"]: row for row in _records(latest)}
     members = load_members()
     rows = [{"iso3": c.iso3, "name": c.name.get(g.lang), **by_country.get(c.iso3, {})} for c in members.countries]
@@ -292,14 +307,14 @@ def release() -> object:
         label, note = request.form.get("label", "").strip(), request.form.get("note", "").strip() or None
         try:
             with warehouse().writing() as conn, conn.begin():
-                made = publish(conn, label, me().username, load_catalogue(), note)
+                made = publish(conn, label, me().username, _catalogue(), note)
             _say("published", "success", label=made.label, values=made.values, sha=made.sha256[:12])
         except Refused as exc:
             _say("publish_refused", "danger", reason=str(exc))
         return redirect(_link("portal.release"), 303)
     with warehouse().reading() as conn:
-        releases = store.release_table(conn)
-        waiting = store.portal_submissions(conn, state="accepted")
+        releases = release_table(conn)
+        waiting = portal_submissions(conn, state="accepted")
     return render_template("publish.html", title=words("publish_title", g.lang), releases=_records(releases),
                            waiting=waiting["submission_id"].nunique())
 
@@ -309,7 +324,7 @@ def release() -> object:
 def audit() -> str:
     filters = {key: request.args.get(key) or None for key in ("actor", "action", "country")}
     with warehouse().reading() as conn:
-        events = store.audit_events(conn, actor=filters["actor"], action=filters["action"],
+        events = audit_events(conn, actor=filters["actor"], action=filters["action"],
                                     iso3=(filters["country"] or "").upper() or None)
     return render_template("audit.html", title=words("audit_title", g.lang), events=_records(events),
                            filters={k: v or "" for k, v in filters.items()})
@@ -319,7 +334,7 @@ def audit() -> str:
 @requires("admin")
 def users() -> str:
     with warehouse().reading() as conn:
-        accounts = store.account_table(conn)
+        accounts = account_table(conn)
     return render_template("users.html", title=words("users_title", g.lang), accounts=_records(accounts))
 
 

@@ -6,15 +6,21 @@ import subprocess
 import sys
 from pathlib import Path
 
-from etl.db import connect
+from gealc.config import Settings
+from warehouse.db import connect
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def gealc(*args: str, db: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run `gealc [--db URL] ARGS…`; returns the finished process with text output."""
-    cmd = [sys.executable, "-m", "etl.cli", *(["--db", db] if db else []), *args]
+    cmd = [sys.executable, "-m", "gealc.cli", *(["--db", db] if db else []), *args]
     return subprocess.run(cmd, check=False, capture_output=True, text=True, cwd=ROOT, env={**os.environ, **(env or {})}, timeout=600)
+
+
+def secret_key(environ: dict[str, str], development: bool) -> tuple[str, str | None]:
+    """The session key and warning a site started with `environ` gets."""
+    return Settings.from_environ(environ).session_secret(development)
 
 
 def ok(result: subprocess.CompletedProcess) -> None:

@@ -9,9 +9,10 @@ from pathlib import Path
 from flask.testing import FlaskClient
 
 from etl.accounts import add_user
-from etl.db import connect
+from gealc.config import Settings
+from gealc.site import create_site
 from indicators.countries import load_members
-from portal.site import create_site
+from warehouse.db import connect
 
 SECRET = "tests-only-secret-" + "0123456789abcdef" * 2
 # username: (role, iso3, password)
@@ -35,7 +36,7 @@ def add_accounts(url: str) -> None:
 
 def site_client(url: str, upload_area: Path) -> FlaskClient:
     """A test client of the whole site (public pages and portal) on `url`."""
-    app = create_site(url, SECRET, secure_cookies=False, upload_area=upload_area)
+    app = create_site(Settings(database_url=url, upload_dir=upload_area), SECRET, secure_cookies=False)
     app.server.config["TESTING"] = True
     return app.server.test_client()
 

@@ -5,7 +5,7 @@ in the query string."""
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import Input, Output, State, callback, dcc, html
+from dash import Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from app import figures, filters, profile, queries
@@ -109,10 +109,6 @@ def _values_download(db: Snapshot, args: dict[str, str], lang: str):
     return queries.values_of(db, args.get("country", "").upper(), lang)
 
 
-# The router inserts the control with the view's value; Dash then calls this callback once.
-# Comparing with the view shown (kept in `country-view`) keeps defaults out of the URL.
-@callback(Output("url", "pathname", allow_duplicate=True), Output("url", "search", allow_duplicate=True),
-          Input("country-select", "value"), State("country-view", "data"), State("url", "search"), prevent_initial_call=True)
 def _country_changed(iso3: str, view: dict, search: str) -> tuple[str, str]:
     if iso3 == view["iso3"]:
         raise PreventUpdate
@@ -145,3 +141,12 @@ def _trend_download(db: Snapshot, args: dict[str, str], lang: str):
 @dataset("country-un")
 def _un_download(db: Snapshot, args: dict[str, str], lang: str):
     return queries.egov_history(db, _member(db, args))
+
+
+def register_callbacks(app: Dash) -> None:
+    """Open the profile of the country chosen in the selector, on `app`. The router inserts the
+    control with the view's value and Dash then calls the callback once: comparing with the view
+    shown (kept in `country-view`) keeps defaults out of the URL."""
+    app.callback(Output("url", "pathname", allow_duplicate=True), Output("url", "search", allow_duplicate=True),
+                 Input("country-select", "value"), State("country-view", "data"), State("url", "search"),
+                 prevent_initial_call=True)(_country_changed)

@@ -4,7 +4,7 @@ outlines, a tile grid, a ranked bar, the medians over time, and the table."""
 from __future__ import annotations
 
 import pandas as pd
-from dash import Input, Output, State, callback, html
+from dash import Dash, Input, Output, State, html
 from dash.exceptions import PreventUpdate
 
 from app import explorer, figures, filters, maps, queries, uncompare
@@ -136,9 +136,6 @@ def _explorer_download(db: Snapshot, args: dict[str, str], lang: str) -> pd.Data
         ["iso3", "name", "subregion", "year", "measure", "value", "unit", "score", "rank", "rank_low", "rank_high"]]
 
 
-@callback(Output("url", "pathname", allow_duplicate=True), Output("url", "search", allow_duplicate=True),
-          Input(MAP_GRAPHS[0], "clickData"), Input(MAP_GRAPHS[1], "clickData"), State("url", "search"),
-          prevent_initial_call=True)
 def _country_clicked(on_map: dict | None, on_tiles: dict | None, search: str) -> tuple[str, str]:
     """A click on a country (outline, dot or tile) opens its profile, in the same language."""
     clicked = next((c for c in (on_map, on_tiles) if c), None)
@@ -147,3 +144,10 @@ def _country_clicked(on_map: dict | None, on_tiles: dict | None, search: str) ->
         raise PreventUpdate
     code = point["customdata"] if isinstance(point["customdata"], str) else point["customdata"][0]
     return f"/country/{code}", context(search)
+
+
+def register_callbacks(app: Dash) -> None:
+    """Open the profile of a country clicked on the map or the tiles, on `app`."""
+    app.callback(Output("url", "pathname", allow_duplicate=True), Output("url", "search", allow_duplicate=True),
+                 Input(MAP_GRAPHS[0], "clickData"), Input(MAP_GRAPHS[1], "clickData"), State("url", "search"),
+                 prevent_initial_call=True)(_country_clicked)

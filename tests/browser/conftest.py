@@ -44,7 +44,7 @@ def serving(url: str, folder: Path, env: dict[str, str] | None = None) -> Iterat
     port = free_port()
     log_path = folder / "serve.log"
     log = log_path.open("w")
-    proc = subprocess.Popen([sys.executable, "-m", "etl.cli", "--db", url, "serve", "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "gealc.cli", "--db", url, "serve", "--port", str(port)],
                             cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True, env={**os.environ, **(env or {})})
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60

@@ -9,11 +9,11 @@ from collections.abc import Iterator
 import pytest
 
 from etl.build import build
-from etl.db import connect
 from portal.texts import words
 from tests.browser.conftest import screenshot, serving
 from tests.integration.test_scores import full_year
 from tests.portal_helpers import ACCOUNTS, SECRET, add_accounts
+from warehouse.db import connect
 
 # URY's 2024 file with one distinctive value (SD2, a percentage) and a source.
 GOOD = full_year("URY", 0.9).replace("URY,2024,SD2,72\n", "URY,2024,SD2,73.25\n")

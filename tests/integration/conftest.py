@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from etl.build import build
-from etl.db import connect
 from tests.conftest import empty_warehouse
 from tests.helpers import gealc, ok
+from warehouse.db import connect
 
 
 def built_warehouse(request: pytest.FixtureRequest, folder: Path) -> str:

@@ -17,13 +17,13 @@ from app import opendata
 from app.api import OPENAPI, package_url
 from app.release import Releases
 from app.server import create_app
-from etl.db import connect
 from indicators.catalogue import load_catalogue
 from indicators.countries import load_members
 from tests.helpers import gealc, ok
 from tests.integration.conftest import built_warehouse
 from tests.integration.test_releases import load, states
 from tests.integration.test_scores import full_year
+from warehouse.db import connect
 
 LABEL = "2024-1"
 FORMULA = '=HYPERLINK("http://evil.test","click")'

@@ -16,10 +16,10 @@ from hypothesis import HealthCheck, settings
 from app.api import OPENAPI_PATH
 from app.server import create_app
 from etl.build import build
-from etl.db import connect
 from tests.helpers import gealc, ok
 from tests.integration.test_releases import load
 from tests.integration.test_scores import full_year
+from warehouse.db import connect
 
 LABEL = "2024-1"
 # Schemathesis sends requests' default Accept-Encoding (gzip, br) but its WSGI transport does not

@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 
-from etl.db import PROJECT_ROOT
+from etl.paths import PROJECT_ROOT
 
 
 def test_quick_bench_measures_the_write_side_and_writes_its_results(tmp_path):

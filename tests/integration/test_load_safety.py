@@ -21,10 +21,10 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import Pool
 
-from etl.cli import main
-from etl.db import connect, duckdb_path, is_duckdb
+from gealc.cli import main
 from tests.conftest import ROOT, snapshot
 from tests.helpers import gealc, ok, query
+from warehouse.db import connect, duckdb_path, is_duckdb
 
 HEADER = "country,year,indicator,value,numerator,denominator,source,note\n"
 INDICATORS = ["SD1", "SD2", "SD3", "FD2", "IO1", "US1", "US2", "US3", "SA1", "SA2"]
@@ -36,7 +36,7 @@ AIMABLE = 0.005  # seconds: a phase shorter than this in a load's timed run may 
 PHASES = ("starting", "in a file", "committing a file", "refreshing scores", "closing")
 # What a killed load needs imported before it is forked, so a kill costs the load and not
 # Python's start (the modules of `gealc load`, both database drivers, and this module).
-PRELOAD = ["etl.cli", "etl.load", "etl.scores", "duckdb_engine", "sqlalchemy.dialects.postgresql.psycopg", __name__]
+PRELOAD = ["gealc.cli", "etl.load", "etl.scores", "duckdb_engine", "sqlalchemy.dialects.postgresql.psycopg", __name__]
 
 
 def files_for(folder: Path, count: int, iso3: str | None = None, first: int = 0) -> list[Path]:
@@ -53,7 +53,7 @@ def files_for(folder: Path, count: int, iso3: str | None = None, first: int = 0)
 
 
 def start_load(url: str, paths: list[Path], *extra: str) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "etl.cli", "--db", url, "load", *map(str, paths), *extra]
+    cmd = [sys.executable, "-m", "gealc.cli", "--db", url, "load", *map(str, paths), *extra]
     return subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 

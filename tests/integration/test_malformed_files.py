@@ -12,14 +12,14 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from etl.build import build
-from etl.db import connect
 from etl.load import load_file, validate_file
-from etl.receipt import as_dict, render_text
-from etl.store import is_built
+from etl.submission.receipt import as_dict, render_text
 from indicators.catalogue import load_catalogue
 from indicators.countries import load_members
 from indicators.texts import LANGUAGES
 from tests.helpers import query
+from warehouse.db import connect
+from warehouse.schema import is_built
 
 CAT, MEMBERS = load_catalogue(), load_members()
 HEADINGS = ["country", "year", "indicator", "value", "numerator", "denominator", "source", "note",

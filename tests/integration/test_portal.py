@@ -19,9 +19,8 @@ import pytest
 from flask.testing import FlaskClient
 from openpyxl import load_workbook
 
-from etl.db import connect
 from etl.load import validate_file
-from etl.receipt import Receipt, as_dict
+from etl.submission.receipt import Receipt, as_dict
 from indicators.catalogue import Catalogue, load_catalogue
 from indicators.countries import Members, load_members
 from portal.texts import words
@@ -38,6 +37,7 @@ from tests.portal_helpers import (
     site_client,
     upload,
 )
+from warehouse.db import connect
 
 LANGS = ("es", "en", "pt", "fr")
 
@@ -190,7 +190,7 @@ def checked(folder: Path, name: str, text: str, url: str | None = None) -> Recei
 
 
 def expected_findings(receipt: Receipt, lang: str) -> list[list[str]]:
-    """The findings of `etl.receipt.as_dict` as the receipt page shows them: row, column, problem, fix."""
+    """The findings of `etl.submission.receipt.as_dict` as the receipt page shows them: row, column, problem, fix."""
     return [[str(f["row"] or "—"), f["column_heading"] or "—", f["message"], f["fix"]]
             for f in as_dict(receipt, lang)["findings"]]
 

@@ -28,12 +28,12 @@ from flask.testing import FlaskClient
 from sqlalchemy.engine import Connection
 
 from etl.accounts import add_user, disable_user, reset_password
-from etl.db import connect
-from etl.read import MAX_FILE_BYTES
-from portal.site import InsecureSecret, create_site, secret_key
+from etl.submission.read import MAX_FILE_BYTES
+from gealc.config import InsecureSecret, Settings
+from gealc.site import create_site
 from portal.texts import words
 from tests.conftest import ROOT, free_port, snapshot
-from tests.helpers import query
+from tests.helpers import query, secret_key
 from tests.integration.conftest import built_warehouse
 from tests.integration.test_embargo import (
     PATHS,
@@ -55,6 +55,7 @@ from tests.portal_helpers import (
     site_client,
     upload,
 )
+from warehouse.db import connect
 
 # MARKER is in the source and note of every CHL value, and in the bytes of CHL's unreadable file.
 LABEL = "r1"  # the release holding URY's values
@@ -335,7 +336,7 @@ def test_resetting_a_password_ends_the_sessions_opened_before(world):
 def test_session_cookies_are_httponly_samesite_and_secure_when_asked(world):
     plain = world.client("adm").get_cookie("gealc_session")
     assert (plain.http_only, plain.same_site, plain.secure) == (True, "Lax", False)
-    client = create_site(world.url, SECRET, secure_cookies=True, upload_area=world.area).server.test_client()
+    client = create_site(Settings(database_url=world.url, upload_dir=world.area), SECRET, secure_cookies=True).server.test_client()
     assert sign_in(client, "adm") == 303
     cookie = client.get_cookie("gealc_session")
     assert (cookie.http_only, cookie.same_site, cookie.secure) == (True, "Lax", True)
@@ -355,7 +356,7 @@ def test_the_secret_key_is_required_and_long_outside_development():
 
 
 def test_serving_everyone_without_a_secret_key_does_not_start(tmp_path):
-    command = [sys.executable, "-m", "etl.cli", "--db", f"duckdb:///{tmp_path / 'w.duckdb'}", "serve",
+    command = [sys.executable, "-m", "gealc.cli", "--db", f"duckdb:///{tmp_path / 'w.duckdb'}", "serve",
                "--host", "0.0.0.0", "--port", str(free_port())]
     done = subprocess.run(command, cwd=ROOT, env={**os.environ, "GEALC_SECRET_KEY": ""}, capture_output=True,
                           text=True, timeout=60, check=False)
@@ -407,7 +408,7 @@ def served(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     area, port = folder / "uploads", free_port()
     env = {**os.environ, "GEALC_SECRET_KEY": SECRET, "GEALC_UPLOAD_DIR": str(area)}
     with (folder / "serve.log").open("w") as log:
-        process = subprocess.Popen([sys.executable, "-m", "etl.cli", "--db", url, "serve", "--port", str(port)],
+        process = subprocess.Popen([sys.executable, "-m", "gealc.cli", "--db", url, "serve", "--port", str(port)],
                                    cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         base = f"http://127.0.0.1:{port}"
         try:

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from etl.checking import check_file
-from etl.db import connect
 from etl.load import Loader
 from etl.prechecker import AHEAD, FROM_FILES, prechecked
+from etl.submission.checking import check_file
 from indicators.catalogue import load_catalogue
 from indicators.countries import load_members
 from tests.conftest import ROOT, snapshot
 from tests.integration.conftest import built_warehouse
+from warehouse.db import connect
 
 HEADER = "country,year,indicator,value,numerator,denominator,source,note\n"
 COUNTRIES = ["ARG", "BOL", "BRA", "CHL", "COL", "CRI", "ECU", "MEX", "PAN", "PER", "PRY", "URY"]
@@ -106,7 +106,7 @@ def test_if_the_process_dies_the_loader_checks_the_rest_itself(tmp_path):
 
 def test_the_process_ends_with_a_loader_killed_by_sigkill(built, tmp_path):
     paths = batch(tmp_path, 400)
-    load = subprocess.Popen([sys.executable, "-m", "etl.cli", "--db", built, "load", *map(str, paths)], cwd=ROOT,
+    load = subprocess.Popen([sys.executable, "-m", "gealc.cli", "--db", built, "load", *map(str, paths)], cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     child = _wait_for(lambda: _children_named(load.pid, "etl.prechecker"))[0]
     load.kill()

@@ -33,7 +33,7 @@ def serving(built, tmp_path):
         if iso3 == "URY":
             ok(gealc("publish", "--label", "r1", db=built))
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "etl.cli", "--db", built, "serve", "--port", str(port)],
+    server = subprocess.Popen([sys.executable, "-m", "gealc.cli", "--db", built, "serve", "--port", str(port)],
                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60

@@ -20,9 +20,9 @@ from app import export, queries, report
 from app.headlines import gather, headlines
 from app.i18n import t
 from app.release import Releases, Snapshot
-from etl.db import connect
 from tests.conftest import missing
 from tests.helpers import gealc, ok
+from warehouse.db import connect
 
 LANGS = ("es", "en", "pt", "fr")
 YEAR = 2024  # the demo data's latest year

@@ -8,11 +8,11 @@ import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from etl import schema
-from etl.db import connect
-from etl.store import audit_events
 from tests.conftest import snapshot
 from tests.helpers import gealc, ok, query
+from warehouse import schema
+from warehouse.audit import audit_events
+from warehouse.db import connect
 
 HEADER = "country,year,indicator,value,numerator,denominator,source,note\n"
 

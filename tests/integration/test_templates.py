@@ -8,7 +8,7 @@ import json
 import pytest
 from openpyxl import load_workbook
 
-from etl.columns import HELP_HEADINGS
+from etl.submission.columns import HELP_HEADINGS
 from tests.helpers import gealc, ok, query
 
 

@@ -15,11 +15,11 @@ from functools import partial
 import pytest
 
 from etl.accounts import authenticate
-from etl.db import connect
 from indicators.countries import load_members
 from tests.conftest import snapshot
 from tests.helpers import ROOT, gealc, ok, query
 from tests.integration.conftest import built_warehouse
+from warehouse.db import connect
 
 Run = subprocess.CompletedProcess
 SECRETARIAT_PASSWORD = "secretaria-clave-1"
@@ -36,7 +36,7 @@ def together(*jobs: Callable[[], Run]) -> list[Run]:
 
 def gealc_input(text: str, *args: str, db: str) -> Run:
     """`gealc --db DB ARGS…` with `text` on standard input (`tests.helpers.gealc` gives it none)."""
-    return subprocess.run([sys.executable, "-m", "etl.cli", "--db", db, *args], input=text, check=False,
+    return subprocess.run([sys.executable, "-m", "gealc.cli", "--db", db, *args], input=text, check=False,
                           capture_output=True, text=True, cwd=ROOT, timeout=600)
 
 

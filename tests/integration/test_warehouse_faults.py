@@ -27,7 +27,6 @@ import pytest
 from app.i18n import t
 from app.release import Releases
 from etl.build import build
-from etl.db import connect
 from etl.load import load_file
 from etl.publish import publish
 from etl.review import review
@@ -38,6 +37,7 @@ from tests.conftest import ROOT, free_port
 from tests.integration.test_embargo import route_payload
 from tests.integration.test_scores import full_year
 from tests.portal_helpers import ACCOUNTS, add_accounts
+from warehouse.db import connect
 
 LATEST = "2024-1"
 # Older releases, each holding URY only: one per fault that asks for a release the worker has not
@@ -75,7 +75,7 @@ def serving(path: Path, log: Path) -> Iterator[str]:
     """`gealc serve` on the DuckDB file `path` (which may be missing), its output in `log`."""
     port = free_port()
     with log.open("w") as out:
-        server = subprocess.Popen([sys.executable, "-m", "etl.cli", "--db", f"duckdb:///{path}", "serve",
+        server = subprocess.Popen([sys.executable, "-m", "gealc.cli", "--db", f"duckdb:///{path}", "serve",
                                    "--port", str(port)], cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:

@@ -103,9 +103,3 @@ def test_duplicate_yaml_key_and_syntax_error(tmp_path):
     path.write_text("edition: [unclosed\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="not valid YAML"):
         load_catalogue(path)
-
-
-def test_catalogue_path_follows_environment(tmp_path, monkeypatch):
-    path = edited(tmp_path, 'edition: "2026.1"', 'edition: "2099.9"')
-    monkeypatch.setenv("GEALC_CATALOGUE", str(path))
-    assert load_catalogue().edition == "2099.9"

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pandas as pd
 
 from etl.demo import DEMO_YEARS, write_demo
-from etl.read import read_submission
+from etl.submission.read import read_submission
+from etl.submission.validate import check_rows
 from etl.un_egov import read_reference
-from etl.validate import check_rows
 from indicators.catalogue import load_catalogue
 from indicators.countries import load_members
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from etl.findings import error
-from etl.messages import MESSAGES, explain
+from etl.submission.findings import error
+from etl.submission.messages import MESSAGES, explain
 from indicators.texts import LANGUAGES
 
-ETL = Path(__file__).resolve().parents[2] / "etl"
+ETL = Path(__file__).resolve().parents[2] / "etl" / "submission"
 RAISED = sorted({code for name in ("read.py", "validate.py")
                  for code in re.findall(r'\b(?:error|warning)\(\s*"([a-z_]+)"', (ETL / name).read_text(encoding="utf-8"))})
 

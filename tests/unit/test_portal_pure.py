@@ -15,18 +15,14 @@ from hypothesis import strategies as st
 
 from etl.accounts import ROLES
 from etl.review import ACTIONS
-from etl.schema import SUBMISSION_OUTCOMES
+from gealc.config import ENV_SECRET, MIN_SECRET, InsecureSecret
+from gealc.site import is_development
 from indicators.texts import LANGUAGES
 from portal import revisions
-from portal.site import (
-    ENV_SECRET,
-    MIN_SECRET,
-    InsecureSecret,
-    is_development,
-    secret_key,
-)
 from portal.texts import STATES, TEXTS, words
 from portal.uploads import clean_name
+from tests.helpers import secret_key
+from warehouse.schema import SUBMISSION_OUTCOMES
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = sorted((ROOT / "portal" / "templates").glob("*.html"))
@@ -146,7 +142,7 @@ def _read(paths: list[Path]) -> dict[str, str]:
 
 
 def recorded_actions() -> set[str]:
-    """Every action the audit log shows: those the code writes (`store.record_audit(conn, actor,
+    """Every action the audit log shows: those the code writes (`record_audit(conn, actor,
     "action", …)`) and a file's outcome, read off its submission row."""
     sources = _read(sorted((ROOT / "etl").glob("*.py")) + SOURCES)
     found = {m for text in sources.values() for m in re.findall(r'record_audit\(\s*\w+,\s*[^,]+,\s*(f?"[^"]+")', text)}

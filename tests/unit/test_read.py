@@ -7,10 +7,10 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
-from etl import read as read_module
-from etl.findings import Unreadable
-from etl.numbers import parse_number
-from etl.read import read_submission
+from etl.submission import read as read_module
+from etl.submission.findings import Unreadable
+from etl.submission.numbers import parse_number
+from etl.submission.read import read_submission
 
 CANONICAL = "country,year,indicator,value,numerator,denominator,source,note\n"
 

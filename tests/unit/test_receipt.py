@@ -6,9 +6,9 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from etl.findings import error, warning
-from etl.read import read_submission
-from etl.receipt import WORDS, Receipt, as_dict, render_summary, render_text
+from etl.submission.findings import error, warning
+from etl.submission.read import read_submission
+from etl.submission.receipt import WORDS, Receipt, as_dict, render_summary, render_text
 from indicators.cells import safe_frame, safe_text, unescape_cell
 from indicators.texts import LANGUAGES
 

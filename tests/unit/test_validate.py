@@ -4,8 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from etl.read import read_submission
-from etl.validate import check_rows, compare_with_history, known_values
+from etl.submission.read import read_submission
+from etl.submission.validate import check_rows, compare_with_history, known_values
 from indicators.catalogue import load_catalogue
 from indicators.countries import load_members
 

@@ -9,9 +9,9 @@ from datetime import date
 
 import pandas as pd
 
-from etl.findings import Finding, error, warning
-from etl.numbers import parse_number
-from etl.read import ROW_COLUMNS, SubmissionTable
+from etl.submission.findings import Finding, error, warning
+from etl.submission.numbers import parse_number
+from etl.submission.read import ROW_COLUMNS, SubmissionTable
 from indicators.catalogue import Catalogue, Indicator
 from indicators.countries import Members
 

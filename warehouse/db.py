@@ -2,7 +2,6 @@
 servers share one database. Everything else talks to it through SQLAlchemy Core."""
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -16,15 +15,7 @@ from sqlalchemy.engine import Connection, Dialect, Engine, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DUCKDB = PROJECT_ROOT / "data" / "warehouse" / "gealc.duckdb"
-ENV_URL = "GEALC_DATABASE_URL"
 T = TypeVar("T")
-
-
-def database_url(url: str | None = None) -> str:
-    """The URL in use: the one given, else `GEALC_DATABASE_URL`, else the default DuckDB file."""
-    return url or os.environ.get(ENV_URL) or f"duckdb:///{DEFAULT_DUCKDB}"
 
 
 def normalise_url(url: str) -> str:
@@ -47,10 +38,10 @@ def duckdb_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def connect(url: str | None = None, read_only: bool = False) -> Engine:
-    """An engine for the warehouse. DuckDB allows one writing process per file, so no pool
-    keeps a file open between jobs; read-only engines let many readers share the file."""
-    url = normalise_url(database_url(url))
+def connect(url: str, read_only: bool = False) -> Engine:
+    """An engine for the warehouse at `url`. DuckDB allows one writing process per file, so no
+    pool keeps a file open between jobs; read-only engines let many readers share the file."""
+    url = normalise_url(url)
     if is_duckdb(url):
         path = duckdb_path(url)
         if path is not None and not read_only:

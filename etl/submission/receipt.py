@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from etl.columns import HEADINGS
-from etl.findings import Finding
-from etl.messages import explain
+from etl.submission.columns import HEADINGS
+from etl.submission.findings import Finding
+from etl.submission.messages import explain
 from indicators.texts import DEFAULT_LANGUAGE, LANGUAGES
 
 # valid: passed validation (validate only, nothing written); accepted: loaded;

@@ -2,7 +2,9 @@
 in Spanish, English, Portuguese and French. `{placeholders}` come from the finding's params."""
 from __future__ import annotations
 
-from etl.findings import Finding
+import json
+
+from etl.submission.findings import Finding
 from indicators.texts import DEFAULT_LANGUAGE, LANGUAGES
 
 # code → language → (message, fix)
@@ -164,3 +166,16 @@ def explain(finding: Finding, lang: str) -> tuple[str, str]:
     suggestion = params.get("suggestion")
     params[f"suggestion_{lang}"] = _DID_YOU_MEAN[lang].format(suggestion) if suggestion else ""
     return message.format(**params), fix.format(**params)
+
+
+def issue_columns(findings: list[Finding]) -> dict[str, list]:
+    """Findings as the warehouse's `validation_issue` columns (one list per column), with the words
+    in every language, so a stored receipt reads the same later in any of them."""
+    rows = []
+    for position, f in enumerate(findings, start=1):
+        words = {lang: explain(f, lang) for lang in LANGUAGES}
+        rows.append({"position": position, "severity": f.severity, "code": f.code, "row_number": f.row,
+                     "column_name": f.column, "params": json.dumps(f.params, ensure_ascii=False, default=str),
+                     **{f"message_{lang}": words[lang][0] for lang in LANGUAGES},
+                     **{f"fix_{lang}": words[lang][1] for lang in LANGUAGES}})
+    return {name: [row[name] for row in rows] for name in rows[0]} if rows else {}

@@ -399,3 +399,8 @@ def create_all(conn: Connection) -> None:
         conn.exec_driver_sql(f"DROP VIEW IF EXISTS {name}")
     for name, sql in VIEWS.items():
         conn.exec_driver_sql(f"CREATE VIEW {name} AS {sql}")
+
+
+def is_built(conn: Connection) -> bool:
+    """Whether the warehouse has its schema (`gealc build` has run)."""
+    return conn.dialect.has_table(conn, submission.name)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl.columns import (
+from etl.submission.columns import (
     DATA_SHEET_NAMES,
     HEADINGS,
     HELP_HEADINGS,
@@ -24,7 +24,7 @@ from etl.columns import (
     SUBMISSION_COLUMNS,
     VARIANTS,
 )
-from etl.findings import Finding, Unreadable, error
+from etl.submission.findings import Finding, Unreadable, error
 from indicators.cells import unescape_cell
 
 MAX_FILE_BYTES = 10 * 1024 * 1024

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from etl.findings import Finding, Unreadable
-from etl.read import SubmissionTable, read_submission, with_letters
-from etl.validate import Known, check_rows, compare_with_history
+from etl.submission.findings import Finding, Unreadable
+from etl.submission.read import SubmissionTable, read_submission, with_letters
+from etl.submission.validate import Known, check_rows, compare_with_history
 from indicators.catalogue import Catalogue
 from indicators.countries import Members
 

@@ -1,30 +1,28 @@
-"""`gealc`: the one command that fronts every job. Exit 0 on success, 1 when input data is
+"""`gealc`: the one command that fronts every job, with the settings read once (`gealc.config`). Exit 0 on success, 1 when input data is
 wrong (with what, where and how to fix it), 2 for usage errors."""
 from __future__ import annotations
 
 import argparse
 import getpass
-import importlib
 import json
-import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError
 
-from etl.db import (
-    ENV_URL,
+from etl.errors import FileProblem, Refused
+from gealc.config import ENV_DATABASE, ConfigError, Settings
+from indicators.texts import DEFAULT_LANGUAGE, LANGUAGES
+from indicators.yaml_source import DataFileError
+from warehouse.db import (
     WarehouseBusy,
     connect,
-    database_url,
     duckdb_path,
     normalise_url,
     open_for_writing,
 )
-from etl.errors import FileProblem, Refused
-from indicators.texts import DEFAULT_LANGUAGE, LANGUAGES
-from indicators.yaml_source import DataFileError
 
 DATA_ERRORS = (FileProblem, DataFileError, Refused)
 EXIT_BUSY = 75  # sysexits' EX_TEMPFAIL: try again later
@@ -37,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
                     "submissions, write templates, load the UN E-Government Survey, generate demo data "
                     "and serve the dashboard.",
     )
-    parser.add_argument("--db", metavar="URL", help=f"warehouse URL (default: ${ENV_URL}, else the DuckDB file "
+    parser.add_argument("--db", metavar="URL", help=f"warehouse URL (default: ${ENV_DATABASE}, else the DuckDB file "
                         "data/warehouse/gealc.duckdb); e.g. duckdb:///path.duckdb or postgresql://user@host/db")
     parser.add_argument("--catalogue", metavar="PATH", type=Path,
                         help="indicator catalogue YAML to use instead of indicators/catalogue.yaml")
@@ -179,11 +177,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _build(args: argparse.Namespace) -> int:
+def _build(args: argparse.Namespace, settings: Settings) -> int:
     from etl.build import build
 
-    summary = build(connect(args.db), demo=args.demo)
-    print(f"Warehouse ready at {database_url(args.db)}: {summary.indicators} indicators, {summary.countries} countries, "
+    summary = build(connect(settings.database_url), demo=args.demo, catalogue_path=settings.catalogue)
+    print(f"Warehouse ready at {settings.database_url}: {summary.indicators} indicators, {summary.countries} countries, "
           f"{summary.egov_rows} UN survey rows" + (f", {summary.demo_files} demo submissions "
                                                    f"({summary.demo_loaded} new)" if args.demo else "")
           + f", {summary.scores} scores")
@@ -208,16 +206,16 @@ def _read_survey_files(files: list[Path]):
     return frames
 
 
-def _egov_load(args: argparse.Namespace) -> int:
+def _egov_load(args: argparse.Namespace, settings: Settings) -> int:
     import pandas as pd
 
-    from etl import schema
-    from etl.store import upsert_egov
+    from warehouse import schema
+    from warehouse.reference import upsert_egov
 
     frames = _read_survey_files(args.files)
     if frames is None:
         return 1
-    with connect(args.db).begin() as conn:
+    with connect(settings.database_url).begin() as conn:
         schema.create_all(conn)
         rows = upsert_egov(conn, pd.concat(frames, ignore_index=True))
     for path, frame in zip(args.files, frames):
@@ -226,7 +224,7 @@ def _egov_load(args: argparse.Namespace) -> int:
     return 0
 
 
-def _egov_reference(args: argparse.Namespace) -> int:
+def _egov_reference(args: argparse.Namespace, settings: Settings) -> int:
     import pandas as pd
 
     from etl.un_egov import MEMBERS_REFERENCE_PATH, members_reference
@@ -242,13 +240,13 @@ def _egov_reference(args: argparse.Namespace) -> int:
     return 0
 
 
-def _demo(args: argparse.Namespace) -> int:
+def _demo(args: argparse.Namespace, settings: Settings) -> int:
     from etl.demo import write_demo
     from etl.un_egov import read_reference
     from indicators.catalogue import load_catalogue
     from indicators.countries import load_members
 
-    paths = write_demo(load_catalogue(), load_members(), read_reference(), args.output)
+    paths = write_demo(load_catalogue(settings.catalogue), load_members(), read_reference(), args.output)
     print(f"Wrote {len(paths)} demonstration submissions to {args.output}")
     return 0
 
@@ -261,7 +259,7 @@ def _receipt_options(p: argparse.ArgumentParser) -> None:
 
 def _report(args: argparse.Namespace, receipts: Iterable) -> list:
     """Print each receipt as its file is done (text), or all of them at the end (JSON)."""
-    from etl.receipt import as_dict, render_summary, render_text
+    from etl.submission.receipt import as_dict, render_summary, render_text
 
     done = []
     for receipt in receipts:
@@ -287,16 +285,16 @@ def _missing_files(files: list[Path]) -> list[Path]:
     return missing
 
 
-def _validate(args: argparse.Namespace) -> int:
+def _validate(args: argparse.Namespace, settings: Settings) -> int:
     from etl.load import validate_file
-    from etl.store import is_built
     from indicators.catalogue import load_catalogue
     from indicators.countries import load_members
+    from warehouse.schema import is_built
 
     if _missing_files(args.files):
         return 2
-    catalogue, members = load_catalogue(), load_members()
-    url = database_url(args.db)
+    catalogue, members = load_catalogue(settings.catalogue), load_members()
+    url = settings.database_url
     path = duckdb_path(normalise_url(url))
     conn = None
     if path is None or path.exists():
@@ -312,23 +310,23 @@ def _validate(args: argparse.Namespace) -> int:
             conn.close()
 
 
-def _load(args: argparse.Namespace) -> int:
+def _load(args: argparse.Namespace, settings: Settings) -> int:
     from etl.load import Loader
     from etl.scores import refresh_scores
-    from etl.store import is_built
     from indicators.catalogue import load_catalogue
     from indicators.countries import load_members
+    from warehouse.schema import is_built
 
     if _missing_files(args.files):
         return 2
-    catalogue, members = load_catalogue(), load_members()
-    engine = connect(args.db)
+    catalogue, members = load_catalogue(settings.catalogue), load_members()
+    engine = connect(settings.database_url)
     with open_for_writing(engine, args.wait) as conn:
         built = is_built(conn)
     if not built:
         from etl.build import build
 
-        build(engine)
+        build(engine, catalogue_path=settings.catalogue)
     submitter = args.submitter or getpass.getuser()
     with open_for_writing(engine, args.wait) as conn:
         receipts = _report(args, Loader(conn, catalogue, members, submitter).load_all(args.files))
@@ -338,7 +336,7 @@ def _load(args: argparse.Namespace) -> int:
     return _exit_code(receipts)
 
 
-def _template(args: argparse.Namespace) -> int:
+def _template(args: argparse.Namespace, settings: Settings) -> int:
     from etl.template import write_template
     from indicators.catalogue import load_catalogue
     from indicators.countries import load_members
@@ -348,12 +346,12 @@ def _template(args: argparse.Namespace) -> int:
     if iso3 not in members.by_iso3:
         print(f"error: {args.country} is not a member country; use one of {', '.join(members.iso3_codes)}", file=sys.stderr)
         return 2
-    write_template(args.output, load_catalogue(), members.by_iso3[iso3], args.year, args.format, args.lang)
+    write_template(args.output, load_catalogue(settings.catalogue), members.by_iso3[iso3], args.year, args.format, args.lang)
     print(f"Wrote the {args.format.upper()} template for {iso3} {args.year} ({args.lang}) to {args.output}")
     return 0
 
 
-def _methodology(args: argparse.Namespace) -> int:
+def _methodology(args: argparse.Namespace, settings: Settings) -> int:
     from etl.methodology import OUTPUTS, methodology_text
     from indicators.catalogue import load_catalogue
     from indicators.countries import load_members
@@ -362,7 +360,7 @@ def _methodology(args: argparse.Namespace) -> int:
         print("error: -o needs --lang", file=sys.stderr)
         return 2
     targets = {args.lang: args.output or OUTPUTS[args.lang]} if args.lang else OUTPUTS
-    catalogue, members = load_catalogue(), load_members()
+    catalogue, members = load_catalogue(settings.catalogue), load_members()
     for lang, path in targets.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(methodology_text(catalogue, members, lang), encoding="utf-8")
@@ -370,10 +368,10 @@ def _methodology(args: argparse.Namespace) -> int:
     return 0
 
 
-def _review_list(args: argparse.Namespace) -> int:
-    from etl.store import submissions_for_review
+def _review_list(args: argparse.Namespace, settings: Settings) -> int:
+    from warehouse.submissions import submissions_for_review
 
-    with connect(args.db, read_only=True).connect() as conn:
+    with connect(settings.database_url, read_only=True).connect() as conn:
         rows = submissions_for_review(conn, args.state, args.country.upper() if args.country else None, args.year)
     columns = ["submission_id", "iso3", "year", "revision", "state", "file_name", "submitter", "received_at",
                "errors", "warnings", "review_comment", "reviewed_by", "reviewed_at"]
@@ -384,35 +382,38 @@ def _review_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _review(args: argparse.Namespace) -> int:
+def _review(args: argparse.Namespace, settings: Settings) -> int:
     from etl.review import review
 
-    with open_for_writing(connect(args.db)) as conn, conn.begin():
+    with open_for_writing(connect(settings.database_url)) as conn, conn.begin():
         done = review(conn, args.ids, args.review_action, args.by or getpass.getuser(), args.comment)
     print(f"{args.review_action.capitalize()}: submission {', '.join(map(str, done))}.")
     return 0
 
 
-def _publish(args: argparse.Namespace) -> int:
+def _publish(args: argparse.Namespace, settings: Settings) -> int:
     from etl.publish import publish
     from indicators.catalogue import load_catalogue
 
-    with open_for_writing(connect(args.db)) as conn, conn.begin():
-        release = publish(conn, args.label, args.by or getpass.getuser(), load_catalogue(), args.note)
+    with open_for_writing(connect(settings.database_url)) as conn, conn.begin():
+        release = publish(conn, args.label, args.by or getpass.getuser(), load_catalogue(settings.catalogue), args.note)
     print(f"Published release {release.label}: {release.values} values, {release.scores} scores, sha256 {release.sha256}")
     return 0
 
 
-def _write_report(args: argparse.Namespace) -> int:
+def _write_report(args: argparse.Namespace, settings: Settings) -> int:
     fmt = args.format or {".html": "html", ".htm": "html", ".pdf": "pdf"}.get(args.output.suffix.lower())
     if fmt is None:
         print(f"error: cannot tell the format from {args.output.name}; give --format html or --format pdf", file=sys.stderr)
         return 2
-    # The read side is imported only here, as for serve: the write side never depends on it.
-    report = importlib.import_module("app.report")
-    export = importlib.import_module("app.export")
+    from app import (  # imported only here: Dash and Plotly cost every other command a second
+        export,
+        report,
+    )
+
     try:
-        written = report.write(database_url(args.db), args.release, args.lang, fmt, args.output, args.year, args.charts)
+        written = report.write(settings.database_url, args.release, args.lang, fmt, args.output, args.year, args.charts,
+                               settings.browser_path)
     except (report.ReportError, export.BrowserError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -436,24 +437,24 @@ def _new_password(args: argparse.Namespace) -> tuple[str, bool]:
     return generate_password(), True
 
 
-def _accounts_connection(args: argparse.Namespace):
+def _accounts_connection(settings: Settings) -> Connection:
     from etl.build import build
-    from etl.store import is_built
+    from warehouse.schema import is_built
 
-    engine = connect(args.db)
+    engine = connect(settings.database_url)
     with open_for_writing(engine) as conn:
         built = is_built(conn)
     if not built:
-        build(engine)
+        build(engine, catalogue_path=settings.catalogue)
     return open_for_writing(engine)
 
 
-def _users_add(args: argparse.Namespace) -> int:
+def _users_add(args: argparse.Namespace, settings: Settings) -> int:
     from etl.accounts import add_user
     from indicators.countries import load_members
 
     password, generated = _new_password(args)
-    with _accounts_connection(args) as conn, conn.begin():
+    with _accounts_connection(settings) as conn, conn.begin():
         account = add_user(conn, args.username, args.role, password, args.by or getpass.getuser(), iso3=args.country,
                            display_name=args.name, lang=args.lang, members=tuple(load_members().iso3_codes))
     where = f" for {account.iso3}" if account.iso3 else ""
@@ -463,20 +464,20 @@ def _users_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def _users_disable(args: argparse.Namespace) -> int:
+def _users_disable(args: argparse.Namespace, settings: Settings) -> int:
     from etl.accounts import disable_user
 
-    with open_for_writing(connect(args.db)) as conn, conn.begin():
+    with open_for_writing(connect(settings.database_url)) as conn, conn.begin():
         disable_user(conn, args.username, args.by or getpass.getuser())
     print(f"Disabled account '{args.username}': it can no longer sign in.")
     return 0
 
 
-def _users_reset(args: argparse.Namespace) -> int:
+def _users_reset(args: argparse.Namespace, settings: Settings) -> int:
     from etl.accounts import reset_password
 
     password, generated = _new_password(args)
-    with open_for_writing(connect(args.db)) as conn, conn.begin():
+    with open_for_writing(connect(settings.database_url)) as conn, conn.begin():
         reset_password(conn, args.username, password, args.by or getpass.getuser())
     print(f"New password set for '{args.username}'.")
     if generated:
@@ -484,10 +485,10 @@ def _users_reset(args: argparse.Namespace) -> int:
     return 0
 
 
-def _users_list(args: argparse.Namespace) -> int:
+def _users_list(args: argparse.Namespace, settings: Settings) -> int:
     from etl.accounts import list_users
 
-    with _accounts_connection(args) as conn:
+    with _accounts_connection(settings) as conn:
         rows = list_users(conn)
     if args.json:
         print(rows.to_json(orient="records", date_format="iso", force_ascii=False, indent=2))
@@ -496,18 +497,23 @@ def _users_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _serve(args: argparse.Namespace) -> int:
-    # The site is imported only here: the write side never depends on Dash.
-    site = importlib.import_module("portal.site")
-    return site.serve(database_url(args.db), host=args.host, port=args.port, debug=args.debug)
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    from gealc import (
+        site,  # imported only here: Dash costs every other command a second
+    )
+
+    return site.serve(settings, host=args.host, port=args.port, debug=args.debug)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.catalogue:
-        os.environ["GEALC_CATALOGUE"] = str(args.catalogue)
     try:
-        return args.run(args)
+        settings = Settings.from_environ(database_url=args.db, catalogue=args.catalogue)
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        return args.run(args, settings)
     except DATA_ERRORS as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
