@@ -106,9 +106,10 @@ class Releases:
         self._copies: OrderedDict[str | None, Snapshot] = OrderedDict()
         self._lock = threading.Lock()
 
-    def listing(self) -> pd.DataFrame:
-        """Every release, newest first: label, created_at, created_by, note, sha256, …"""
-        if self._listing is not None and time.monotonic() - self._checked < self.ttl:
+    def listing(self, fresh: bool = False) -> pd.DataFrame:
+        """Every release, newest first: label, created_at, created_by, note, sha256, … (with
+        `fresh`, read again now rather than up to `ttl` seconds ago)."""
+        if not fresh and self._listing is not None and time.monotonic() - self._checked < self.ttl:
             return self._listing
         try:
             listing = self._patiently(lambda: _read(self.engine, LISTING), give_up=self._listing is not None)
@@ -130,7 +131,10 @@ class Releases:
         if label is None:  # the latest of this listing: a second look could find a newer one not in it
             label = str(listing["label"].iloc[0]) if len(listing) else None
         if label is not None and label not in set(listing["label"]):
-            raise KeyError(label)
+            # Published since the listing was read (a link followed right after publishing)?
+            listing = self.listing(fresh=True)
+            if label not in set(listing["label"]):
+                raise KeyError(label)
         with self._lock:
             if label in self._copies:
                 self._copies.move_to_end(label)

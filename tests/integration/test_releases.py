@@ -7,6 +7,8 @@ from __future__ import annotations
 import getpass
 import json
 
+import pytest
+
 from tests.conftest import snapshot
 from tests.helpers import gealc, ok, query
 from tests.integration.test_scores import full_year
@@ -87,3 +89,19 @@ def test_rejected_submissions_cannot_be_reviewed(built, tmp_path):
     [rejected] = list(states(built))
     result = gealc("review", "approve", str(rejected), db=built)
     assert result.returncode == 1 and "rejected by validation" in result.stderr
+
+
+def test_a_release_is_found_right_after_it_is_published(built, tmp_path):
+    """A worker that read the list of releases a moment ago still opens one published since (the
+    secretariat follows the link the portal gives right after publishing)."""
+    from app.release import Releases
+    from warehouse.db import connect
+
+    load(built, tmp_path, "ury.csv", full_year("URY", 0.8))
+    ok(gealc("review", "approve", "1", db=built))
+    book = Releases(connect(built, read_only=True), ttl=3600)
+    assert book.latest() is None
+    ok(gealc("publish", "--label", "2024-1", db=built))
+    assert book.snapshot("2024-1").label == "2024-1" and book.latest() == "2024-1"
+    with pytest.raises(KeyError):
+        book.snapshot("2099-1")
