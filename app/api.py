@@ -6,6 +6,7 @@ It reads published releases only (`app.context`), never the warehouse's working 
 nothing under embargo can be reached. A request it cannot answer exactly is refused with a JSON
 `{"error", "parameter"}` that says what is allowed: 400 for an unknown parameter or a bad value,
 404 for an unknown release or path, 503 while the warehouse cannot be read."""
+
 from __future__ import annotations
 
 import json
@@ -34,8 +35,12 @@ FRESH = "no-cache"  # the listing and the reference tables change when a release
 PER_PAGE, MAX_PER_PAGE, MAX_PAGE = 100, 1000, 100_000
 YEARS = (1990, 2100)
 LEVELS = ("indicator", "dimension", "composite")
-WHAT = {"country": "ISO3 codes of member countries", "indicator": "indicator ids", "dimension": "dimension ids",
-        "level": "levels"}
+WHAT = {
+    "country": "ISO3 codes of member countries",
+    "indicator": "indicator ids",
+    "dimension": "dimension ids",
+    "level": "levels",
+}
 FORMATS = ("json", "csv")
 ROW_PARAMETERS = ("country", "year", "indicator", "dimension", "lang", "page", "per_page", "format")
 PACKAGES_KEPT = 2
@@ -69,7 +74,10 @@ def _refused(exc: Refusal) -> flask.Response:
 
 @api.errorhandler(Unavailable)
 def _unavailable(exc: Unavailable) -> flask.Response:
-    response = _json({"error": "the data cannot be read right now; try again in a minute", "parameter": None}, status=503)
+    response = _json(
+        {"error": "the data cannot be read right now; try again in a minute", "parameter": None},
+        status=503,
+    )
     response.headers["Retry-After"] = "60"
     return response
 
@@ -78,8 +86,13 @@ def _unavailable(exc: Unavailable) -> flask.Response:
 def _method_not_allowed(exc: MethodNotAllowed) -> flask.Response | MethodNotAllowed:
     if not _under_api(flask.request.path):
         return exc
-    response = _json({"error": f"{flask.request.method} is not allowed: the API is read-only (GET)", "parameter": None},
-                     status=405)
+    response = _json(
+        {
+            "error": f"{flask.request.method} is not allowed: the API is read-only (GET)",
+            "parameter": None,
+        },
+        status=405,
+    )
     response.headers["Allow"] = ", ".join(exc.valid_methods or ["GET", "HEAD"])
     return response
 
@@ -107,10 +120,18 @@ def _release(label: str) -> flask.Response:
 def _values(label: str) -> flask.Response:
     query = _query(ROW_PARAMETERS)
     db = _snapshot(label)
-    wanted, lang, paging = _filters(query, db), _one(query, "lang", LANGUAGES, opendata.PACKAGE_LANGUAGE), _paging(query)
+    wanted, lang, paging = (
+        _filters(query, db),
+        _one(query, "lang", LANGUAGES, opendata.PACKAGE_LANGUAGE),
+        _paging(query),
+    )
     frame = opendata.table(db, "values", lang)
-    keys = {"country": frame["iso3"], "year": frame["year"], "indicator": frame["indicator_id"],
-            "dimension": frame["dimension_id"]}
+    keys = {
+        "country": frame["iso3"],
+        "year": frame["year"],
+        "indicator": frame["indicator_id"],
+        "dimension": frame["dimension_id"],
+    }
     return _page(frame[_matching(keys, wanted)], paging, query, db.label)
 
 
@@ -118,13 +139,23 @@ def _values(label: str) -> flask.Response:
 def _scores(label: str) -> flask.Response:
     query = _query((*ROW_PARAMETERS, "level"))
     db = _snapshot(label)
-    wanted, lang, paging = _filters(query, db), _one(query, "lang", LANGUAGES, opendata.PACKAGE_LANGUAGE), _paging(query)
+    wanted, lang, paging = (
+        _filters(query, db),
+        _one(query, "lang", LANGUAGES, opendata.PACKAGE_LANGUAGE),
+        _paging(query),
+    )
     frame = opendata.table(db, "scores", lang)
     level, ids = frame["level"], frame["id"]
     dimension_of = queries.indicator_names(db, "en").set_index("indicator_id")["dimension_id"]
-    keys = {"country": frame["iso3"], "year": frame["year"], "level": level,
-            "indicator": ids.where(level == "indicator"),
-            "dimension": ids.where(level == "dimension").fillna(ids.map(dimension_of).where(level == "indicator"))}
+    keys = {
+        "country": frame["iso3"],
+        "year": frame["year"],
+        "level": level,
+        "indicator": ids.where(level == "indicator"),
+        "dimension": ids.where(level == "dimension").fillna(
+            ids.map(dimension_of).where(level == "indicator")
+        ),
+    }
     return _page(frame[_matching(keys, wanted)], paging, query, db.label)
 
 
@@ -133,8 +164,14 @@ def _package(label: str) -> flask.Response:
     _query(())
     db = _snapshot(label)
     name = "".join(c if (c.isascii() and c.isalnum()) or c in "-_." else "_" for c in db.label)
-    return flask.Response(_package_bytes(db), mimetype="application/zip", headers={
-        "Content-Disposition": f'attachment; filename="gealc-{name}.zip"', "Cache-Control": IMMUTABLE})
+    return flask.Response(
+        _package_bytes(db),
+        mimetype="application/zip",
+        headers={
+            "Content-Disposition": f'attachment; filename="gealc-{name}.zip"',
+            "Cache-Control": IMMUTABLE,
+        },
+    )
 
 
 @api.get("/catalogue")
@@ -158,9 +195,18 @@ def _countries() -> flask.Response:
 def _unknown_endpoint() -> flask.Response | None:
     """A path under the API that no endpoint serves is a JSON 404, not the dashboard's catch-all page."""
     request = flask.request
-    if _under_api(request.path) and request.blueprint != api.name and request.routing_exception is None:
-        return _json({"error": f"there is no {request.path}; the endpoints are described at {PREFIX}/openapi.json",
-                      "parameter": None}, status=404)
+    if (
+        _under_api(request.path)
+        and request.blueprint != api.name
+        and request.routing_exception is None
+    ):
+        return _json(
+            {
+                "error": f"there is no {request.path}; the endpoints are described at {PREFIX}/openapi.json",
+                "parameter": None,
+            },
+            status=404,
+        )
     return None
 
 
@@ -169,6 +215,7 @@ def _under_api(path: str) -> bool:
 
 
 # --- reading the request ------------------------------------------------------------------------
+
 
 def _query(allowed: Sequence[str]) -> dict[str, str]:
     """The query string, refused when it holds a parameter the endpoint does not take or one
@@ -179,7 +226,10 @@ def _query(allowed: Sequence[str]) -> dict[str, str]:
             accepted = f"it accepts {', '.join(allowed)}" if allowed else "it takes no parameters"
             raise Refusal(f"unknown parameter '{name}': {accepted}", name)
         if len(args.getlist(name)) > 1:
-            raise Refusal(f"'{name}' is given more than once: give it once, several values separated by commas", name)
+            raise Refusal(
+                f"'{name}' is given more than once: give it once, several values separated by commas",
+                name,
+            )
     return dict(args)
 
 
@@ -187,10 +237,14 @@ def _snapshot(label: str) -> Snapshot:
     try:
         return snapshot(label)
     except KeyError:
-        raise Refusal(f"there is no published release '{label}'; {PREFIX}/releases lists them", "label", 404) from None
+        raise Refusal(
+            f"there is no published release '{label}'; {PREFIX}/releases lists them", "label", 404
+        ) from None
 
 
-def _one(query: dict[str, str], name: str, allowed: Sequence[str], default: str | None) -> str | None:
+def _one(
+    query: dict[str, str], name: str, allowed: Sequence[str], default: str | None
+) -> str | None:
     if name not in query:
         return default
     if query[name] not in allowed:
@@ -233,15 +287,21 @@ def _filters(query: dict[str, str], db: Snapshot) -> dict[str, list]:
             low, high = YEARS
             wrong = [y for y in asked if not (_whole(y) and low <= int(y) <= high)]
             if wrong:
-                raise Refusal(f"year must be years from {low} to {high}, separated by commas, e.g. 2023,2024 "
-                              f"(got '{wrong[0]}')", name)
+                raise Refusal(
+                    f"year must be years from {low} to {high}, separated by commas, e.g. 2023,2024 "
+                    f"(got '{wrong[0]}')",
+                    name,
+                )
             wanted[name] = [int(y) for y in asked]
             continue
         allowed = _allowed(name, db)
         wrong = [v for v in asked if v not in allowed]
         if wrong:
-            raise Refusal(f"{name} must be {WHAT[name]} separated by commas, among {', '.join(allowed)} "
-                          f"(got '{wrong[0]}')", name)
+            raise Refusal(
+                f"{name} must be {WHAT[name]} separated by commas, among {', '.join(allowed)} "
+                f"(got '{wrong[0]}')",
+                name,
+            )
         wanted[name] = asked
     return wanted
 
@@ -256,8 +316,11 @@ def _matching(keys: dict[str, pd.Series], wanted: dict[str, list]) -> pd.Series:
 
 def _paging(query: dict[str, str]) -> tuple[int, int, str]:
     """The page asked for, its size, and the format (json or csv)."""
-    return (_integer(query, "page", 1, 1, MAX_PAGE), _integer(query, "per_page", PER_PAGE, 1, MAX_PER_PAGE),
-            _format(query))
+    return (
+        _integer(query, "page", 1, 1, MAX_PAGE),
+        _integer(query, "per_page", PER_PAGE, 1, MAX_PER_PAGE),
+        _format(query),
+    )
 
 
 def _format(query: dict[str, str]) -> str:
@@ -270,9 +333,13 @@ def _format(query: dict[str, str]) -> str:
 
 # --- answering ----------------------------------------------------------------------------------
 
+
 def _json(body: object, status: int = 200, cache: str | None = None) -> flask.Response:
-    response = flask.Response(json.dumps(body, ensure_ascii=False, allow_nan=False), status=status,
-                              mimetype="application/json")
+    response = flask.Response(
+        json.dumps(body, ensure_ascii=False, allow_nan=False),
+        status=status,
+        mimetype="application/json",
+    )
     if cache:
         response.headers["Cache-Control"] = cache
     return response
@@ -286,29 +353,50 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 def _release_json(info: dict) -> dict:
     record = opendata.release_record(info)
     base = f"{PREFIX}/releases/{quote(record['label'], safe='')}"
-    return {**record, "links": {"self": base, "values": f"{base}/values", "scores": f"{base}/scores",
-                                "package": package_url(record["label"])}}
+    return {
+        **record,
+        "links": {
+            "self": base,
+            "values": f"{base}/values",
+            "scores": f"{base}/scores",
+            "package": package_url(record["label"]),
+        },
+    }
 
 
-def _page(frame: pd.DataFrame, paging: tuple[int, int, str], query: dict[str, str], label: str) -> flask.Response:
+def _page(
+    frame: pd.DataFrame, paging: tuple[int, int, str], query: dict[str, str], label: str
+) -> flask.Response:
     """One page of `frame` as JSON (with total and links) or CSV (links in the Link header)."""
     page, per_page, fmt = paging
     total = len(frame)
     pages = max(1, -(-total // per_page))
-    rows = frame.iloc[(page - 1) * per_page:page * per_page] if page <= pages else frame.iloc[0:0]
+    rows = frame.iloc[(page - 1) * per_page : page * per_page] if page <= pages else frame.iloc[0:0]
     links = {"self": page, "first": 1, "last": pages}
     if page < pages:
         links["next"] = page + 1
     if page > 1:
         links["prev"] = min(page - 1, pages)
-    urls = {rel: f"{flask.request.path}?{urlencode({**query, 'page': number}, safe=',')}" for rel, number in links.items()}
+    urls = {
+        rel: f"{flask.request.path}?{urlencode({**query, 'page': number}, safe=',')}"
+        for rel, number in links.items()
+    }
     if fmt == "csv":
         response = flask.Response(to_bytes(rows, "csv"), mimetype="text/csv")
         response.headers["Link"] = ", ".join(f'<{url}>; rel="{rel}"' for rel, url in urls.items())
         response.headers["X-Total-Count"] = str(total)
     else:
-        response = _json({"release": label, "total": total, "page": page, "per_page": per_page, "pages": pages,
-                          "links": urls, "data": _records(rows)})
+        response = _json(
+            {
+                "release": label,
+                "total": total,
+                "page": page,
+                "per_page": per_page,
+                "pages": pages,
+                "links": urls,
+                "data": _records(rows),
+            }
+        )
     response.headers["Cache-Control"] = IMMUTABLE
     response.headers["Vary"] = "Accept"
     return response

@@ -1,5 +1,6 @@
 """Compare countries: the view's parameters checked against what exists, a default peer set,
 and the comparison table — pure functions over query results."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -18,7 +19,9 @@ class CompareView:
     countries: list[str]
     year: int | None
     dimension: str | None
-    problems: list[tuple[str, str]] = field(default_factory=list)  # (parameter, value) that fell back
+    problems: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # (parameter, value) that fell back
 
 
 def default_peers(scores: pd.DataFrame, subregions: pd.Series, per_subregion: int = 2) -> list[str]:
@@ -29,7 +32,9 @@ def default_peers(scores: pd.DataFrame, subregions: pd.Series, per_subregion: in
     return best.sort_values("score", ascending=False)["iso3"].tolist()
 
 
-def read_view(query: dict[str, str], members: list[str], years: list[int], dimensions: list[str]) -> CompareView:
+def read_view(
+    query: dict[str, str], members: list[str], years: list[int], dimensions: list[str]
+) -> CompareView:
     """The view in the URL, with anything unknown dropped and remembered for a notice."""
     view = CompareView([], years[0] if years else None, None)
     asked = [c.strip().upper() for c in query.get("countries", "").split(",") if c.strip()]
@@ -47,24 +52,43 @@ def read_view(query: dict[str, str], members: list[str], years: list[int], dimen
     return view
 
 
-def comparison_table(scores: pd.DataFrame, egov: pd.DataFrame, names: pd.Series, countries: list[str],
-                     dimensions: pd.DataFrame, year: int, lang: str) -> pd.DataFrame:
+def comparison_table(
+    scores: pd.DataFrame,
+    egov: pd.DataFrame,
+    names: pd.Series,
+    countries: list[str],
+    dimensions: pd.DataFrame,
+    year: int,
+    lang: str,
+) -> pd.DataFrame:
     """One row per chosen country: UN EGDI (nearest survey) and rank, GEALC composite, rank with
     its range, and each dimension score. Numbers stay numbers (the download is this table)."""
     mine = scores[scores["iso3"].isin(countries)]
     comp = mine[mine["level"] == "composite"].set_index("iso3")
-    near = nearest_survey(egov[egov["iso3"].isin(countries)], [year]).set_index("iso3") if not egov.empty else pd.DataFrame()
+    near = (
+        nearest_survey(egov[egov["iso3"].isin(countries)], [year]).set_index("iso3")
+        if not egov.empty
+        else pd.DataFrame()
+    )
     rows = []
     for iso3 in countries:
         row = {t("country", lang): names.get(iso3, iso3), "ISO3": iso3}
         un = near.loc[iso3] if iso3 in near.index else None
         row[t("un_survey", lang)] = int(un["survey_year"]) if un is not None else None
         row["EGDI"] = float(un["egdi"]) if un is not None else None
-        row[t("rank", lang)] = int(un["egdi_rank"]) if un is not None and pd.notna(un["egdi_rank"]) else None
+        row[t("rank", lang)] = (
+            int(un["egdi_rank"]) if un is not None and pd.notna(un["egdi_rank"]) else None
+        )
         c = comp.loc[iso3] if iso3 in comp.index else None
-        row[t("composite", lang)] = float(c["score"]) if c is not None and pd.notna(c["score"]) else None
-        row[t("gealc_rank", lang)] = fmt_rank(c["rank"], c["rank_low"], c["rank_high"]) if c is not None else "—"
-        dims = mine[(mine["iso3"] == iso3) & (mine["level"] == "dimension")].set_index("id")["score"]
+        row[t("composite", lang)] = (
+            float(c["score"]) if c is not None and pd.notna(c["score"]) else None
+        )
+        row[t("gealc_rank", lang)] = (
+            fmt_rank(c["rank"], c["rank_low"], c["rank_high"]) if c is not None else "—"
+        )
+        dims = mine[(mine["iso3"] == iso3) & (mine["level"] == "dimension")].set_index("id")[
+            "score"
+        ]
         for d, name in zip(dimensions["dimension_id"], dimensions["name"]):
             value = dims.get(d)
             row[f"{d} {name}"] = float(value) if value is not None and pd.notna(value) else None
@@ -72,10 +96,14 @@ def comparison_table(scores: pd.DataFrame, egov: pd.DataFrame, names: pd.Series,
     return pd.DataFrame(rows)
 
 
-def wide_scores(scores: pd.DataFrame, countries: list[str], names: pd.Series, ids: list[str]) -> pd.DataFrame:
+def wide_scores(
+    scores: pd.DataFrame, countries: list[str], names: pd.Series, ids: list[str]
+) -> pd.DataFrame:
     """One row per country (in the order given) with its `name` and a score column per id in
     `ids` (missing stays missing) — the shape every comparison figure takes."""
-    wide = scores[scores["iso3"].isin(countries)].pivot_table(index="iso3", columns="id", values="score", dropna=False)
+    wide = scores[scores["iso3"].isin(countries)].pivot_table(
+        index="iso3", columns="id", values="score", dropna=False
+    )
     wide = wide.reindex(index=countries, columns=ids).reset_index()
     return wide.assign(name=wide["iso3"].map(names))
 
@@ -83,4 +111,8 @@ def wide_scores(scores: pd.DataFrame, countries: list[str], names: pd.Series, id
 def table_decimals(summary: pd.DataFrame, lang: str) -> dict[str, int]:
     """How many decimals each numeric column of the comparison table shows."""
     text = {t("country", lang), "ISO3", t("gealc_rank", lang), t("un_survey", lang)}
-    return {c: 3 if c == "EGDI" else 0 if c == t("rank", lang) else 1 for c in summary.columns if c not in text}
+    return {
+        c: 3 if c == "EGDI" else 0 if c == t("rank", lang) else 1
+        for c in summary.columns
+        if c not in text
+    }

@@ -1,4 +1,5 @@
 """Building blocks shared by the pages: header, notices, accessible tables."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -17,24 +18,52 @@ from app.urls import context, with_params
 def header(lang: str, pathname: str, search: str) -> html.Header:
     """Title bar with the language switch; each language link keeps the rest of the view."""
     links = [
-        html.A(LANGUAGE_NAMES[code], href=f"{pathname}{with_params(search, lang=code)}", lang=code,
-               className="lang-link" + (" active" if code == lang else ""),
-               **({"aria-current": "true"} if code == lang else {}))
+        html.A(
+            LANGUAGE_NAMES[code],
+            href=f"{pathname}{with_params(search, lang=code)}",
+            lang=code,
+            className="lang-link" + (" active" if code == lang else ""),
+            **({"aria-current": "true"} if code == lang else {}),
+        )
         for code in LANGUAGE_NAMES
     ]
     keep = context(search, lang)
-    pages = [("/", "nav_home"), ("/explorer", "nav_explorer"), ("/compare", "compare_page"), ("/country/URY", "country_page"),
-             ("/un", "nav_un"), ("/coverage", "coverage_page"), ("/data", "nav_data")]
-    nav = [html.A(t(key, lang), href=f"{path}{keep}", className="nav-link-page" + (" active" if _current(pathname, path) else ""),
-                  **({"aria-current": "page"} if _current(pathname, path) else {}))
-           for path, key in pages]
-    return html.Header(className="site-header", children=dbc.Container([
-        html.Div([html.A(t("app_name", lang), href=f"/{keep}", className="brand"),
-                  html.Span(t("network", lang), className="network")], className="brand-block"),
-        html.A(t("nav_portal", lang), href=f"/login?lang={lang}", className="portal-link"),
-        html.Nav(nav, className="page-nav", **{"aria-label": t("pages", lang)}),
-        html.Nav(links, className="lang-switch", **{"aria-label": t("language", lang)}),
-    ], className="header-inner"))
+    pages = [
+        ("/", "nav_home"),
+        ("/explorer", "nav_explorer"),
+        ("/compare", "compare_page"),
+        ("/country/URY", "country_page"),
+        ("/un", "nav_un"),
+        ("/coverage", "coverage_page"),
+        ("/data", "nav_data"),
+    ]
+    nav = [
+        html.A(
+            t(key, lang),
+            href=f"{path}{keep}",
+            className="nav-link-page" + (" active" if _current(pathname, path) else ""),
+            **({"aria-current": "page"} if _current(pathname, path) else {}),
+        )
+        for path, key in pages
+    ]
+    return html.Header(
+        className="site-header",
+        children=dbc.Container(
+            [
+                html.Div(
+                    [
+                        html.A(t("app_name", lang), href=f"/{keep}", className="brand"),
+                        html.Span(t("network", lang), className="network"),
+                    ],
+                    className="brand-block",
+                ),
+                html.A(t("nav_portal", lang), href=f"/login?lang={lang}", className="portal-link"),
+                html.Nav(nav, className="page-nav", **{"aria-label": t("pages", lang)}),
+                html.Nav(links, className="lang-switch", **{"aria-label": t("language", lang)}),
+            ],
+            className="header-inner",
+        ),
+    )
 
 
 def _current(pathname: str, path: str) -> bool:
@@ -43,15 +72,25 @@ def _current(pathname: str, path: str) -> bool:
 
 def country_link(iso3: str, name: str, lang: str) -> html.A:
     """A link to the country's profile, in the same language."""
-    return html.A(name, href=f"/country/{iso3}{with_params('', lang=lang, release=shown_release())}")
+    return html.A(
+        name, href=f"/country/{iso3}{with_params('', lang=lang, release=shown_release())}"
+    )
 
 
 def release_banner(info: dict, latest: str, pathname: str, search: str, lang: str) -> html.Div:
     """The notice on an older release's pages, with a link to the same view in the latest one."""
     date = str(info.get("created_at", ""))[:10]
-    return html.Div([t("older_release", lang, release=info.get("label", ""), date=date),
-                     html.A(t("see_latest", lang, release=latest), href=f"{pathname}{with_params(search, release=None)}")],
-                    className="alert alert-warning notice release-banner", role="status")
+    return html.Div(
+        [
+            t("older_release", lang, release=info.get("label", ""), date=date),
+            html.A(
+                t("see_latest", lang, release=latest),
+                href=f"{pathname}{with_params(search, release=None)}",
+            ),
+        ],
+        className="alert alert-warning notice release-banner",
+        role="status",
+    )
 
 
 def notice(text: str, color: str = "info") -> html.Div:
@@ -61,57 +100,126 @@ def notice(text: str, color: str = "info") -> html.Div:
 
 def fallback_notices(problems: Sequence[tuple[str, str | None]], lang: str) -> list[html.Div]:
     """A warning for each URL parameter that was not understood and fell back to its default."""
-    return [notice(t("invalid_param", lang, name=name, value=value), "warning") for name, value in problems if value]
+    return [
+        notice(t("invalid_param", lang, name=name, value=value), "warning")
+        for name, value in problems
+        if value
+    ]
 
 
-def table(frame: pd.DataFrame, columns: Sequence[tuple[str, str]], caption: str, numeric: set[str] = frozenset()) -> html.Table:
+def table(
+    frame: pd.DataFrame,
+    columns: Sequence[tuple[str, str]],
+    caption: str,
+    numeric: set[str] = frozenset(),
+) -> html.Table:
     """An accessible table: a caption, header cells with scope, numbers right-aligned.
     `columns` pairs a frame column with its (translated) heading; cells are already formatted text."""
-    head = html.Thead(html.Tr([html.Th(label, scope="col", className="num" if key in numeric else None)
-                               for key, label in columns]))
-    body = html.Tbody([
-        html.Tr([html.Td(row[key], className="num" if key in numeric else None) for key, _ in columns])
-        for row in frame.to_dict("records")
-    ])
-    return html.Div(html.Table([html.Caption(caption), head, body], className="table table-sm table-striped data-table"),
-                    className="table-responsive")
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(label, scope="col", className="num" if key in numeric else None)
+                for key, label in columns
+            ]
+        )
+    )
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Td(row[key], className="num" if key in numeric else None)
+                    for key, _ in columns
+                ]
+            )
+            for row in frame.to_dict("records")
+        ]
+    )
+    return html.Div(
+        html.Table(
+            [html.Caption(caption), head, body], className="table table-sm table-striped data-table"
+        ),
+        className="table-responsive",
+    )
 
 
 def download_links(lang: str, items: Sequence[tuple[str, dict[str, object], str]]) -> html.Div:
     """CSV and XLSX links for each (dataset, parameters, label)."""
-    return html.Div([
-        html.P([f"{t('download', lang)} {label}: ",
-                *[part for n, fmt in enumerate(FORMATS)
-                  for part in ([" · "] if n else []) + [html.A(fmt.upper(), href=href(name, fmt, **query),
-                                                               className="download-link", download="")]]],
-               className="downloads")
-        for name, query, label in items
-    ])
+    return html.Div(
+        [
+            html.P(
+                [
+                    f"{t('download', lang)} {label}: ",
+                    *[
+                        part
+                        for n, fmt in enumerate(FORMATS)
+                        for part in ([" · "] if n else [])
+                        + [
+                            html.A(
+                                fmt.upper(),
+                                href=href(name, fmt, **query),
+                                className="download-link",
+                                download="",
+                            )
+                        ]
+                    ],
+                ],
+                className="downloads",
+            )
+            for name, query, label in items
+        ]
+    )
 
 
 MAP_FOLDER = "/assets/maps/"
-PLOTLY_LOCALES = {"es": "es", "pt": "pt-br", "fr": "fr", "en": "en"}  # served from app/assets/vendor
+PLOTLY_LOCALES = {
+    "es": "es",
+    "pt": "pt-br",
+    "fr": "fr",
+    "en": "en",
+}  # served from app/assets/vendor
 
 
 def graph(graph_id: str, figure: go.Figure, lang: str) -> dcc.Graph:
     """A chart with Plotly's own labels in the page language and a PNG export named after it."""
-    return dcc.Graph(id=graph_id, figure=figure, config={
-        "displaylogo": False, "responsive": True, "locale": PLOTLY_LOCALES[lang],
-        "toImageButtonOptions": {"format": "png", "filename": f"gealc-{graph_id}", "scale": 2},
-        "topojsonURL": MAP_FOLDER,  # Plotly's geo base map from the app, never its CDN
-    })
+    return dcc.Graph(
+        id=graph_id,
+        figure=figure,
+        config={
+            "displaylogo": False,
+            "responsive": True,
+            "locale": PLOTLY_LOCALES[lang],
+            "toImageButtonOptions": {"format": "png", "filename": f"gealc-{graph_id}", "scale": 2},
+            "topojsonURL": MAP_FOLDER,  # Plotly's geo base map from the app, never its CDN
+        },
+    )
 
 
-def chart(graph_id: str, title: str, figure: go.Figure, lang: str, table_part: html.Div,
-          downloads: Sequence[tuple[str, dict[str, object], str]], lead: str | None = None, open_table: bool = True) -> html.Section:
+def chart(
+    graph_id: str,
+    title: str,
+    figure: go.Figure,
+    lang: str,
+    table_part: html.Div,
+    downloads: Sequence[tuple[str, dict[str, object], str]],
+    lead: str | None = None,
+    open_table: bool = True,
+) -> html.Section:
     """A chart with everything that goes with it: heading, optional sentence, the table of what it
     shows (open, or one click away) and the CSV/XLSX downloads."""
     heading_id = f"{graph_id}-title"
-    table_block = table_part if open_table else html.Details([html.Summary(t("show_table", lang)), table_part])
-    return html.Section([
-        html.H2(title, id=heading_id, className="chart-title"),
-        *([html.P(lead, className="headline")] if lead else []),
-        graph(graph_id, figure, lang),
-        table_block,
-        download_links(lang, downloads),
-    ], className="chart-block", **{"aria-labelledby": heading_id})
+    table_block = (
+        table_part
+        if open_table
+        else html.Details([html.Summary(t("show_table", lang)), table_part])
+    )
+    return html.Section(
+        [
+            html.H2(title, id=heading_id, className="chart-title"),
+            *([html.P(lead, className="headline")] if lead else []),
+            graph(graph_id, figure, lang),
+            table_block,
+            download_links(lang, downloads),
+        ],
+        className="chart-block",
+        **{"aria-labelledby": heading_id},
+    )

@@ -1,6 +1,7 @@
 """Where a request finds its data: the release it shows, resolved once per request from the
 URL's `release` (the latest when absent) and kept for the rest of the request, so everything a
 page or download builds comes from one release."""
+
 from __future__ import annotations
 
 import flask

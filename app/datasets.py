@@ -1,5 +1,6 @@
 """The full data behind the charts, downloadable from every page: every score, every current
 value and every UN figure of the members, in the page's language."""
+
 from __future__ import annotations
 
 import pandas as pd

@@ -1,5 +1,6 @@
 """Downloads: every table the app shows can be fetched as CSV or XLSX at a stable URL, made by
 the same function that builds the table on the page, with text cells made safe for spreadsheets."""
+
 from __future__ import annotations
 
 import io
@@ -22,9 +23,11 @@ FORMATS = ("csv", "xlsx")
 
 def dataset(name: str) -> Callable[[Dataset], Dataset]:
     """Register a function (release snapshot, URL parameters, language) → DataFrame as a download."""
+
     def register(fn: Dataset) -> Dataset:
         DATASETS[name] = fn
         return fn
+
     return register
 
 
@@ -49,7 +52,9 @@ def _release(label: str | None) -> Snapshot:
     try:
         return snapshot(label)
     except KeyError:
-        raise LookupError(f"unknown release '{label}': see /api/v1/releases for the published ones") from None
+        raise LookupError(
+            f"unknown release '{label}': see /api/v1/releases for the published ones"
+        ) from None
 
 
 def register_routes(server: flask.Flask) -> None:
@@ -62,7 +67,18 @@ def register_routes(server: flask.Flask) -> None:
             frame = DATASETS[name](_release(args.get("release")), args, language(args.get("lang")))
         except LookupError as exc:
             return flask.Response(f"{exc}\n", status=400, mimetype="text/plain")
-        mimetype = "text/csv" if fmt == "csv" else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        stem = re.sub(r"[^A-Za-z0-9_-]+", "", "-".join([name, *(v for k, v in sorted(args.items()) if k != "lang")]))
-        return flask.Response(to_bytes(frame, fmt), mimetype=mimetype,
-                              headers={"Content-Disposition": f'attachment; filename="{stem}.{fmt}"'})
+        mimetype = (
+            "text/csv"
+            if fmt == "csv"
+            else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        stem = re.sub(
+            r"[^A-Za-z0-9_-]+",
+            "",
+            "-".join([name, *(v for k, v in sorted(args.items()) if k != "lang")]),
+        )
+        return flask.Response(
+            to_bytes(frame, fmt),
+            mimetype=mimetype,
+            headers={"Content-Disposition": f'attachment; filename="{stem}.{fmt}"'},
+        )

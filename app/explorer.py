@@ -1,5 +1,6 @@
 """Indicator explorer: one measure — an indicator's value, a dimension's score or the GEALC
 composite — across members and years. Pure functions over query results."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -19,7 +20,9 @@ def measure(view_dimension: str | None, view_indicator: str | None) -> tuple[str
 def series(level: str, key: str, scores: pd.DataFrame, values: pd.DataFrame) -> pd.DataFrame:
     """iso3, year, value, score of the measure, every year. An indicator's value is what the
     country reported (in the indicator's unit); a dimension's or the composite's is its score."""
-    mine = scores[(scores["level"] == level) & (scores["id"] == key)][["iso3", "year", "score", "rank", "rank_low", "rank_high"]]
+    mine = scores[(scores["level"] == level) & (scores["id"] == key)][
+        ["iso3", "year", "score", "rank", "rank_low", "rank_high"]
+    ]
     if level != "indicator":
         return mine.assign(value=mine["score"])
     reported = values[values["indicator_id"] == key][["iso3", "year", "value"]]
@@ -31,10 +34,14 @@ def year_view(data: pd.DataFrame, members: pd.DataFrame, year: int) -> pd.DataFr
     missing, never 0). `members`: iso3, name, subregion."""
     now = data[data["year"] == year].drop(columns="year")
     out = members[["iso3", "name", "subregion"]].merge(now, on="iso3", how="left")
-    return out.sort_values(["value", "name"], ascending=[False, True], na_position="last").reset_index(drop=True)
+    return out.sort_values(
+        ["value", "name"], ascending=[False, True], na_position="last"
+    ).reset_index(drop=True)
 
 
-def medians_over_years(data: pd.DataFrame, members: pd.DataFrame, subregions: pd.DataFrame) -> pd.DataFrame:
+def medians_over_years(
+    data: pd.DataFrame, members: pd.DataFrame, subregions: pd.DataFrame
+) -> pd.DataFrame:
     """Median of the measure per year: over all members in view ('all') and per subregion.
     `subregions`: subregion, name. One column per group, one row per year."""
     frame = data.merge(members[["iso3", "subregion"]], on="iso3").dropna(subset=["value"])

@@ -2,6 +2,7 @@
 document printed to PDF, both with the system's Chromium (Debian's /usr/bin/chromium, or the one
 `BROWSER_PATH` names). Nothing is ever downloaded: kaleido gets the browser's path and the
 plotly.js that ships with plotly, and MathJax (which it would fetch from a CDN) is off."""
+
 from __future__ import annotations
 
 import asyncio
@@ -20,8 +21,17 @@ TABS = 2  # figures drawn at once: kaleido reloads a tab after each figure, so t
 PNG_SCALE = 2  # PNG files at twice the pixels, sharp on a slide or a high-density screen
 PRINT_TIMEOUT = 120  # s
 # Headless printing of a local file: no sandbox (containers), no GPU, nothing fetched in the background.
-PRINT_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-              "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--no-pdf-header-footer"]
+PRINT_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--no-pdf-header-footer",
+]
 
 
 class _PartialMessage(logging.Filter):
@@ -45,13 +55,16 @@ def browser_path(configured: str | None = None) -> str:
     path = configured or shutil.which("chromium") or shutil.which("chromium-browser")
     if not path or not os.access(path, os.X_OK):
         where = f"BROWSER_PATH={path}" if configured else "no chromium on the PATH"
-        raise BrowserError(f"Chromium is needed to draw the charts and print the PDF ({where}); "
-                             "install Debian's chromium package or set BROWSER_PATH to a Chromium executable")
+        raise BrowserError(
+            f"Chromium is needed to draw the charts and print the PDF ({where}); "
+            "install Debian's chromium package or set BROWSER_PATH to a Chromium executable"
+        )
     return path
 
 
-def images(figures: Sequence[go.Figure], formats: Sequence[str] = ("svg",),
-           browser: str | None = None) -> list[dict[str, bytes]]:
+def images(
+    figures: Sequence[go.Figure], formats: Sequence[str] = ("svg",), browser: str | None = None
+) -> list[dict[str, bytes]]:
     """Each figure in each format ('svg', 'png'), at the printable width and the figure's own
     height, drawn in one kaleido browser session (starting one takes seconds, a figure much less)
     by the Chromium `browser_path` finds."""
@@ -62,10 +75,15 @@ def images(figures: Sequence[go.Figure], formats: Sequence[str] = ("svg",),
 
     async def draw() -> list[dict[str, bytes]]:
         async with kaleido.Kaleido(n=TABS, path=browser_path(browser), mathjax=False) as k:
+
             async def one(fig: go.Figure) -> dict[str, bytes]:
                 size = {"width": WIDTH, "height": fig.layout.height or 400}
-                return {fmt: await k.calc_fig(fig, opts={**size, "format": fmt, "scale": PNG_SCALE if fmt == "png" else 1})
-                        for fmt in formats}
+                return {
+                    fmt: await k.calc_fig(
+                        fig, opts={**size, "format": fmt, "scale": PNG_SCALE if fmt == "png" else 1}
+                    )
+                    for fmt in formats
+                }
 
             return list(await asyncio.gather(*(one(fig) for fig in figures)))
 
@@ -80,10 +98,22 @@ def print_pdf(html: str, output: Path, browser: str | None = None) -> None:
         page = Path(tmp) / "report.html"
         page.write_text(html, encoding="utf-8")
         target = Path(tmp) / "report.pdf"
-        done = subprocess.run([browser, *PRINT_ARGS, f"--user-data-dir={Path(tmp) / 'profile'}",
-                               f"--print-to-pdf={target}", page.as_uri()],
-                              check=False, capture_output=True, text=True, timeout=PRINT_TIMEOUT)
+        done = subprocess.run(
+            [
+                browser,
+                *PRINT_ARGS,
+                f"--user-data-dir={Path(tmp) / 'profile'}",
+                f"--print-to-pdf={target}",
+                page.as_uri(),
+            ],
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=PRINT_TIMEOUT,
+        )
         if done.returncode != 0 or not target.is_file():
-            raise BrowserError(f"Chromium could not print the PDF (exit {done.returncode}): {done.stderr[-2000:]}")
+            raise BrowserError(
+                f"Chromium could not print the PDF (exit {done.returncode}): {done.stderr[-2000:]}"
+            )
         output.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(target, output)

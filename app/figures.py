@@ -1,5 +1,6 @@
 """Figure builders: pure functions from a query's DataFrame to a Plotly figure, so they are
 tested without a server or a browser."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -23,8 +24,10 @@ def base_layout(fig: go.Figure, height: int, lang: str) -> go.Figure:
     fig.update_layout(
         separators=SEPARATORS[language(lang)],
         font={"family": FONT, "size": 13, "color": "#212529"},
-        height=height, margin={"l": 10, "r": 10, "t": 10, "b": 40},
-        plot_bgcolor="white", paper_bgcolor="white",
+        height=height,
+        margin={"l": 10, "r": 10, "t": 10, "b": 40},
+        plot_bgcolor="white",
+        paper_bgcolor="white",
     )
     return fig
 
@@ -51,34 +54,78 @@ def profile_bars(frame: pd.DataFrame, lang: str) -> go.Figure:
     bar and says so, never a zero."""
     names = [wrap(n) for n in frame["name"]]
     fig = go.Figure()
-    fig.add_bar(x=frame["score"], y=names, orientation="h", name=t("this_country", lang), marker_color=PALETTE[0],
-                text=[fmt_number(v, lang, 1) for v in frame["score"]], textposition="outside", cliponaxis=False,
-                hovertemplate="%{y}: %{x:.1f}<extra></extra>")
-    for column, label, symbol, colour in (("region_median", "region_median", "diamond", PALETTE[1]),
-                                          ("subregion_median", "subregion_median", "circle", PALETTE[2])):
-        fig.add_scatter(x=frame[column], y=names, mode="markers", name=t(label, lang),
-                        marker={"symbol": symbol, "size": 11, "color": colour, "line": {"width": 1, "color": "#212529"}},
-                        hovertemplate=f"{t(label, lang)}: %{{x:.1f}}<extra></extra>")
+    fig.add_bar(
+        x=frame["score"],
+        y=names,
+        orientation="h",
+        name=t("this_country", lang),
+        marker_color=PALETTE[0],
+        text=[fmt_number(v, lang, 1) for v in frame["score"]],
+        textposition="outside",
+        cliponaxis=False,
+        hovertemplate="%{y}: %{x:.1f}<extra></extra>",
+    )
+    for column, label, symbol, colour in (
+        ("region_median", "region_median", "diamond", PALETTE[1]),
+        ("subregion_median", "subregion_median", "circle", PALETTE[2]),
+    ):
+        fig.add_scatter(
+            x=frame[column],
+            y=names,
+            mode="markers",
+            name=t(label, lang),
+            marker={
+                "symbol": symbol,
+                "size": 11,
+                "color": colour,
+                "line": {"width": 1, "color": "#212529"},
+            },
+            hovertemplate=f"{t(label, lang)}: %{{x:.1f}}<extra></extra>",
+        )
     for name, score in zip(names, frame["score"]):
         if pd.isna(score):
-            fig.add_annotation(x=0, y=name, text=t("no_data", lang), showarrow=False, xanchor="left",
-                               font={"color": "#495057", "size": 12})
+            fig.add_annotation(
+                x=0,
+                y=name,
+                text=t("no_data", lang),
+                showarrow=False,
+                xanchor="left",
+                font={"color": "#495057", "size": 12},
+            )
     fig.update_xaxes(range=[0, 105], title_text=t("score_axis", lang), gridcolor="#e9ecef")
     fig.update_yaxes(automargin=True, autorange="reversed")
     base_layout(fig, 140 + 55 * max(len(frame), 1), lang)
-    return fig.update_layout(legend={"orientation": "h", "y": -0.2}, margin={"b": 90}, barmode="overlay")
+    return fig.update_layout(
+        legend={"orientation": "h", "y": -0.2}, margin={"b": 90}, barmode="overlay"
+    )
 
 
-def lines(frame: pd.DataFrame, x: str, series: list[tuple[str, str]], lang: str, y_title: str,
-          y_range: tuple[float, float] | None) -> go.Figure:
+def lines(
+    frame: pd.DataFrame,
+    x: str,
+    series: list[tuple[str, str]],
+    lang: str,
+    y_title: str,
+    y_range: tuple[float, float] | None,
+) -> go.Figure:
     """One line per (column, label) over `x`; gaps where a value is missing, never a drop to 0."""
     fig = go.Figure()
     for n, (column, label) in enumerate(series):
-        fig.add_scatter(x=frame[x], y=frame[column], name=label, mode="lines+markers", connectgaps=False,
-                        line={"color": PALETTE[n % len(PALETTE)], "width": 3 if n == 0 else 2},
-                        hovertemplate=f"{label} %{{x}}: %{{y:.2f}}<extra></extra>")
+        fig.add_scatter(
+            x=frame[x],
+            y=frame[column],
+            name=label,
+            mode="lines+markers",
+            connectgaps=False,
+            line={"color": PALETTE[n % len(PALETTE)], "width": 3 if n == 0 else 2},
+            hovertemplate=f"{label} %{{x}}: %{{y:.2f}}<extra></extra>",
+        )
     fig.update_xaxes(tickmode="array", tickvals=sorted(frame[x].unique()), gridcolor="#e9ecef")
-    fig.update_yaxes(title_text=y_title, gridcolor="#e9ecef", **({"range": list(y_range)} if y_range else {"rangemode": "tozero"}))
+    fig.update_yaxes(
+        title_text=y_title,
+        gridcolor="#e9ecef",
+        **({"range": list(y_range)} if y_range else {"rangemode": "tozero"}),
+    )
     base_layout(fig, 360, lang)
     return fig.update_layout(legend={"orientation": "h", "y": -0.2}, margin={"b": 80})
 
@@ -90,25 +137,47 @@ def grouped_bars(frame: pd.DataFrame, categories: list[tuple[str, str]], lang: s
     labels = [wrap(label, 16) for _, label in categories]
     for n, row in enumerate(frame.to_dict("records")):
         values = [row.get(c) for c, _ in categories]
-        fig.add_bar(x=labels, y=values, name=row["name"], marker_color=PALETTE[n % len(PALETTE)],
-                    hovertemplate=f"{row['name']}<br>%{{x}}: %{{y:.1f}}<extra></extra>")
+        fig.add_bar(
+            x=labels,
+            y=values,
+            name=row["name"],
+            marker_color=PALETTE[n % len(PALETTE)],
+            hovertemplate=f"{row['name']}<br>%{{x}}: %{{y:.1f}}<extra></extra>",
+        )
     fig.update_yaxes(range=[0, 100], title_text=t("score_axis", lang), gridcolor="#e9ecef")
     base_layout(fig, 420, lang)
-    return fig.update_layout(barmode="group", legend={"orientation": "h", "y": -0.35}, margin={"b": 120})
+    return fig.update_layout(
+        barmode="group", legend={"orientation": "h", "y": -0.35}, margin={"b": 120}
+    )
 
 
 def heatmap(frame: pd.DataFrame, columns: list[tuple[str, str]], lang: str) -> go.Figure:
     """Countries × indicators, coloured by score; a missing score is an empty cell marked
     'no data', never a zero."""
     z = [[row.get(c) for c, _ in columns] for row in frame.to_dict("records")]
-    text = [[fmt_number(v, lang, 0) if v is not None and not pd.isna(v) else t("no_data", lang) for v in line] for line in z]
-    fig = go.Figure(go.Heatmap(
-        z=z, x=[c for c, _ in columns], y=frame["name"].tolist(), zmin=0, zmax=100, colorscale=COVERAGE_SCALE,
-        text=text, texttemplate="%{text}", textfont={"size": 11},
-        customdata=[[label for _, label in columns]] * len(z),
-        hovertemplate="%{y}<br>%{customdata}: %{text}<extra></extra>",
-        colorbar={"title": {"text": t("score", lang)}, "thickness": 12},
-    ))
+    text = [
+        [
+            fmt_number(v, lang, 0) if v is not None and not pd.isna(v) else t("no_data", lang)
+            for v in line
+        ]
+        for line in z
+    ]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[c for c, _ in columns],
+            y=frame["name"].tolist(),
+            zmin=0,
+            zmax=100,
+            colorscale=COVERAGE_SCALE,
+            text=text,
+            texttemplate="%{text}",
+            textfont={"size": 11},
+            customdata=[[label for _, label in columns]] * len(z),
+            hovertemplate="%{y}<br>%{customdata}: %{text}<extra></extra>",
+            colorbar={"title": {"text": t("score", lang)}, "thickness": 12},
+        )
+    )
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(side="top")
     return base_layout(fig, 120 + 42 * max(len(frame), 1), lang)
@@ -120,10 +189,21 @@ def radar(frame: pd.DataFrame, axes: list[tuple[str, str]], lang: str) -> go.Fig
     labels = [c for c, _ in axes]
     for n, row in enumerate(frame.to_dict("records")):
         values = [row.get(c) for c in labels]
-        fig.add_scatterpolar(r=values + values[:1], theta=labels + labels[:1], name=row["name"], connectgaps=False,
-                             line={"color": PALETTE[n % len(PALETTE)], "width": 2}, mode="lines+markers")
-    fig.update_layout(polar={"radialaxis": {"range": [0, 100], "gridcolor": "#dee2e6"}, "angularaxis": {"gridcolor": "#dee2e6"}},
-                      legend={"orientation": "h", "y": -0.15})
+        fig.add_scatterpolar(
+            r=values + values[:1],
+            theta=labels + labels[:1],
+            name=row["name"],
+            connectgaps=False,
+            line={"color": PALETTE[n % len(PALETTE)], "width": 2},
+            mode="lines+markers",
+        )
+    fig.update_layout(
+        polar={
+            "radialaxis": {"range": [0, 100], "gridcolor": "#dee2e6"},
+            "angularaxis": {"gridcolor": "#dee2e6"},
+        },
+        legend={"orientation": "h", "y": -0.15},
+    )
     return base_layout(fig, 460, lang)
 
 
@@ -131,46 +211,89 @@ def reporting_matrix(matrix: pd.DataFrame, row_names: list[str], lang: str) -> g
     """Countries × indicators, a dark cell where the country reported the indicator; the cell's
     text says it too (✓ / —), so colour is never the only carrier."""
     text = [["✓" if v else "—" for v in row] for row in matrix.to_numpy()]
-    fig = go.Figure(go.Heatmap(
-        z=matrix.to_numpy(), x=list(matrix.columns), y=row_names, zmin=0, zmax=1, showscale=False,
-        colorscale=[[0, "#f1f3f5"], [1, PALETTE[0]]], text=text, texttemplate="%{text}", xgap=2, ygap=2,
-        hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
-    ))
+    fig = go.Figure(
+        go.Heatmap(
+            z=matrix.to_numpy(),
+            x=list(matrix.columns),
+            y=row_names,
+            zmin=0,
+            zmax=1,
+            showscale=False,
+            colorscale=[[0, "#f1f3f5"], [1, PALETTE[0]]],
+            text=text,
+            texttemplate="%{text}",
+            xgap=2,
+            ygap=2,
+            hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+        )
+    )
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(side="top")
     return base_layout(fig, 120 + 24 * max(len(row_names), 1), lang)
 
 
-def hbars(labels: list[str], values: list[float | None], lang: str, x_title: str, text: list[str] | None = None,
-          x_range: tuple[float, float] | None = (0, 100)) -> go.Figure:
+def hbars(
+    labels: list[str],
+    values: list[float | None],
+    lang: str,
+    x_title: str,
+    text: list[str] | None = None,
+    x_range: tuple[float, float] | None = (0, 100),
+) -> go.Figure:
     """Horizontal bars, first label on top, each bar's value written beside it — or, given a
     longer `text`, inside the bar's end; a missing value gets no bar and says 'no data'."""
     values = [None if v is None or pd.isna(v) else v for v in values]
     shown = text or [fmt_number(v, lang, 1) for v in values]
     shown = [s if v is not None else t("no_data", lang) for s, v in zip(shown, values)]
-    fig = go.Figure(go.Bar(x=[v if v is not None else 0 for v in values], y=[wrap(label, 28) for label in labels],
-                           orientation="h", marker_color=PALETTE[0], text=shown, cliponaxis=False,
-                           textposition="inside" if text else "outside", insidetextanchor="end",
-                           insidetextfont={"color": "#ffffff"}, hovertemplate="%{y}: %{text}<extra></extra>"))
-    fig.update_xaxes(title_text=x_title, gridcolor="#e9ecef", zerolinecolor="#adb5bd",
-                     **({"range": list(x_range)} if x_range else {}))
+    fig = go.Figure(
+        go.Bar(
+            x=[v if v is not None else 0 for v in values],
+            y=[wrap(label, 28) for label in labels],
+            orientation="h",
+            marker_color=PALETTE[0],
+            text=shown,
+            cliponaxis=False,
+            textposition="inside" if text else "outside",
+            insidetextanchor="end",
+            insidetextfont={"color": "#ffffff"},
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    )
+    fig.update_xaxes(
+        title_text=x_title,
+        gridcolor="#e9ecef",
+        zerolinecolor="#adb5bd",
+        **({"range": list(x_range)} if x_range else {}),
+    )
     fig.update_yaxes(automargin=True, autorange="reversed")
     base_layout(fig, 110 + 42 * max(len(labels), 1), lang)
     return fig.update_layout(margin={"r": 60})
 
 
-def year_bars(frame: pd.DataFrame, x: str, series: list[tuple[str, str]], lang: str, highlight: object = None) -> go.Figure:
+def year_bars(
+    frame: pd.DataFrame, x: str, series: list[tuple[str, str]], lang: str, highlight: object = None
+) -> go.Figure:
     """Grouped vertical bars over years, one colour per series; the highlighted year's bars are
     outlined so the year in view stands out without relying on colour."""
     fig = go.Figure()
     for n, (column, label) in enumerate(series):
         outline = [3 if v == highlight else 0 for v in frame[x]]
-        fig.add_bar(x=frame[x], y=frame[column], name=label, marker={"color": PALETTE[n % len(PALETTE)],
-                    "line": {"width": outline, "color": "#212529"}}, hovertemplate=f"{label} %{{x}}: %{{y}}<extra></extra>")
+        fig.add_bar(
+            x=frame[x],
+            y=frame[column],
+            name=label,
+            marker={
+                "color": PALETTE[n % len(PALETTE)],
+                "line": {"width": outline, "color": "#212529"},
+            },
+            hovertemplate=f"{label} %{{x}}: %{{y}}<extra></extra>",
+        )
     fig.update_xaxes(tickmode="array", tickvals=frame[x].tolist(), type="category")
     fig.update_yaxes(gridcolor="#e9ecef", rangemode="tozero")
     base_layout(fig, 340, lang)
-    return fig.update_layout(barmode="group", legend={"orientation": "h", "y": -0.2}, margin={"b": 70})
+    return fig.update_layout(
+        barmode="group", legend={"orientation": "h", "y": -0.2}, margin={"b": 70}
+    )
 
 
 def headline(item: Headline, lang: str) -> go.Figure:
@@ -178,35 +301,69 @@ def headline(item: Headline, lang: str) -> go.Figure:
     table, cols = item.table, item.columns
     if item.key in ("reporting", "un"):
         x = "year" if item.key == "reporting" else "survey_year"
-        series = [c for c in ("countries", "complete", "assessed", "very_high") if c in table.columns]
+        series = [
+            c for c in ("countries", "complete", "assessed", "very_high") if c in table.columns
+        ]
         return year_bars(table, x, [(c, cols[c]) for c in series], lang, highlight=item.highlight)
     if item.key == "medians":
         return hbars(table["name"].tolist(), table["median"].tolist(), lang, t("score_axis", lang))
     if item.key == "improved":
-        return hbars(table["name"].tolist(), table["change"].tolist(), lang, cols["change"], x_range=None)
-    return hbars(table["name"].tolist(), table["score"].tolist(), lang, t("score_axis", lang),
-                 text=[f"{c} ({fmt_number(v, lang, 1)})" if c else "" for c, v in zip(table["countries"], table["score"])])
+        return hbars(
+            table["name"].tolist(), table["change"].tolist(), lang, cols["change"], x_range=None
+        )
+    return hbars(
+        table["name"].tolist(),
+        table["score"].tolist(),
+        lang,
+        t("score_axis", lang),
+        text=[
+            f"{c} ({fmt_number(v, lang, 1)})" if c else ""
+            for c, v in zip(table["countries"], table["score"])
+        ],
+    )
 
 
-def scatter(frame: pd.DataFrame, lang: str, x_title: str, y_title: str, fit: dict | None) -> go.Figure:
+def scatter(
+    frame: pd.DataFrame, lang: str, x_title: str, y_title: str, fit: dict | None
+) -> go.Figure:
     """Countries as labelled points (x: `un_value`, y: `score`), the least-squares line, and the
     flagged divergences drawn as larger diamonds — marked by shape and legend, not colour alone."""
     points = frame.dropna(subset=["un_value", "score"])
     fig = go.Figure()
-    for flagged, symbol, colour, label in ((False, "circle", PALETTE[0], t("countries", lang)),
-                                           (True, "diamond", PALETTE[5], t("divergence", lang))):
+    for flagged, symbol, colour, label in (
+        (False, "circle", PALETTE[0], t("countries", lang)),
+        (True, "diamond", PALETTE[5], t("divergence", lang)),
+    ):
         part = points[points["flagged"] == flagged]
         if part.empty:
             continue
-        fig.add_scatter(x=part["un_value"], y=part["score"], text=part["iso3"], customdata=part["name"], name=label,
-                        mode="markers+text", textposition="top center", textfont={"size": 11},
-                        marker={"symbol": symbol, "size": 13 if flagged else 10, "color": colour,
-                                "line": {"width": 1, "color": "#212529"}},
-                        hovertemplate=f"%{{customdata}}<br>{x_title}: %{{x:.3f}}<br>{y_title}: %{{y:.1f}}<extra></extra>")
+        fig.add_scatter(
+            x=part["un_value"],
+            y=part["score"],
+            text=part["iso3"],
+            customdata=part["name"],
+            name=label,
+            mode="markers+text",
+            textposition="top center",
+            textfont={"size": 11},
+            marker={
+                "symbol": symbol,
+                "size": 13 if flagged else 10,
+                "color": colour,
+                "line": {"width": 1, "color": "#212529"},
+            },
+            hovertemplate=f"%{{customdata}}<br>{x_title}: %{{x:.3f}}<br>{y_title}: %{{y:.1f}}<extra></extra>",
+        )
     if fit is not None and not points.empty:
         xs = [points["un_value"].min(), points["un_value"].max()]
-        fig.add_scatter(x=xs, y=[fit["slope"] * x + fit["intercept"] for x in xs], mode="lines", name=t("fit_line", lang),
-                        line={"color": "#495057", "dash": "dash", "width": 2}, hoverinfo="skip")
+        fig.add_scatter(
+            x=xs,
+            y=[fit["slope"] * x + fit["intercept"] for x in xs],
+            mode="lines",
+            name=t("fit_line", lang),
+            line={"color": "#495057", "dash": "dash", "width": 2},
+            hoverinfo="skip",
+        )
     fig.update_xaxes(title_text=x_title, gridcolor="#e9ecef")
     fig.update_yaxes(title_text=y_title, gridcolor="#e9ecef", range=[0, 105])
     base_layout(fig, 480, lang)
@@ -217,60 +374,162 @@ MAP_SCALE = "Viridis"  # sequential, colour-blind safe, light end readable on gr
 
 
 def _map_hover(frame: pd.DataFrame, lang: str, decimals: int) -> list[str]:
-    return [f"<b>{n}</b><br>{fmt_number(v, lang, decimals)}" for n, v in zip(frame["name"], frame["value"])]
+    return [
+        f"<b>{n}</b><br>{fmt_number(v, lang, decimals)}"
+        for n, v in zip(frame["name"], frame["value"])
+    ]
 
 
-def choropleth(frame: pd.DataFrame, lang: str, title: str, decimals: int, value_range: tuple[float, float] | None,
-               outlines_url: str, small: pd.DataFrame, context: list[str]) -> go.Figure:
+def choropleth(
+    frame: pd.DataFrame,
+    lang: str,
+    title: str,
+    decimals: int,
+    value_range: tuple[float, float] | None,
+    outlines_url: str,
+    small: pd.DataFrame,
+    context: list[str],
+) -> go.Figure:
     """Members coloured by `value` on the app's own outlines (`frame`: iso3, name, value), grey
     where there is no data; the small island states also as dots at their centre so they can be
     seen and clicked. Non-member territories in light grey for orientation."""
     has = frame[frame["value"].notna()]
     missing = frame[frame["value"].isna()]
-    lo, hi = value_range or (has["value"].min() if len(has) else 0, has["value"].max() if len(has) else 1)
+    lo, hi = value_range or (
+        has["value"].min() if len(has) else 0,
+        has["value"].max() if len(has) else 1,
+    )
     fig = go.Figure()
-    fig.add_choropleth(geojson=outlines_url, locations=context, z=[0] * len(context), showscale=False, hoverinfo="skip",
-                       colorscale=[[0, "#e9ecef"], [1, "#e9ecef"]], marker_line_color="#ffffff", marker_line_width=0.5)
-    fig.add_choropleth(geojson=outlines_url, locations=missing["iso3"], z=[0] * len(missing), showscale=False,
-                       colorscale=[[0, "#ced4da"], [1, "#ced4da"]], marker_line_color="#6c757d", marker_line_width=0.6,
-                       customdata=missing["iso3"], hovertext=[f"<b>{n}</b><br>{t('no_data', lang)}" for n in missing["name"]],
-                       hoverinfo="text", name=t("no_data", lang))
-    fig.add_choropleth(geojson=outlines_url, locations=has["iso3"], z=has["value"], zmin=lo, zmax=hi, colorscale=MAP_SCALE,
-                       marker_line_color="#212529", marker_line_width=0.6, customdata=has["iso3"],
-                       hovertext=_map_hover(has, lang, decimals), hoverinfo="text",
-                       colorbar={"title": {"text": title, "side": "top"}, "thickness": 12, "orientation": "h", "y": -0.02,
-                                 "yanchor": "top", "len": 0.8})
+    fig.add_choropleth(
+        geojson=outlines_url,
+        locations=context,
+        z=[0] * len(context),
+        showscale=False,
+        hoverinfo="skip",
+        colorscale=[[0, "#e9ecef"], [1, "#e9ecef"]],
+        marker_line_color="#ffffff",
+        marker_line_width=0.5,
+    )
+    fig.add_choropleth(
+        geojson=outlines_url,
+        locations=missing["iso3"],
+        z=[0] * len(missing),
+        showscale=False,
+        colorscale=[[0, "#ced4da"], [1, "#ced4da"]],
+        marker_line_color="#6c757d",
+        marker_line_width=0.6,
+        customdata=missing["iso3"],
+        hovertext=[f"<b>{n}</b><br>{t('no_data', lang)}" for n in missing["name"]],
+        hoverinfo="text",
+        name=t("no_data", lang),
+    )
+    fig.add_choropleth(
+        geojson=outlines_url,
+        locations=has["iso3"],
+        z=has["value"],
+        zmin=lo,
+        zmax=hi,
+        colorscale=MAP_SCALE,
+        marker_line_color="#212529",
+        marker_line_width=0.6,
+        customdata=has["iso3"],
+        hovertext=_map_hover(has, lang, decimals),
+        hoverinfo="text",
+        colorbar={
+            "title": {"text": title, "side": "top"},
+            "thickness": 12,
+            "orientation": "h",
+            "y": -0.02,
+            "yanchor": "top",
+            "len": 0.8,
+        },
+    )
     dots = small.merge(frame, left_on="id", right_on="iso3")
-    fig.add_scattergeo(lon=dots["lon"], lat=dots["lat"], customdata=dots["iso3"], mode="markers", showlegend=False,
-                       marker={"size": 11, "color": dots["value"], "cmin": lo, "cmax": hi, "colorscale": MAP_SCALE,
-                               "line": {"width": 1.2, "color": "#212529"}, "symbol": "circle"},
-                       hovertext=_map_hover(dots, lang, decimals), hoverinfo="text")
-    fig.update_geos(visible=False, resolution=50, fitbounds="locations", projection_type="mercator", bgcolor="#ffffff")
+    fig.add_scattergeo(
+        lon=dots["lon"],
+        lat=dots["lat"],
+        customdata=dots["iso3"],
+        mode="markers",
+        showlegend=False,
+        marker={
+            "size": 11,
+            "color": dots["value"],
+            "cmin": lo,
+            "cmax": hi,
+            "colorscale": MAP_SCALE,
+            "line": {"width": 1.2, "color": "#212529"},
+            "symbol": "circle",
+        },
+        hovertext=_map_hover(dots, lang, decimals),
+        hoverinfo="text",
+    )
+    fig.update_geos(
+        visible=False,
+        resolution=50,
+        fitbounds="locations",
+        projection_type="mercator",
+        bgcolor="#ffffff",
+    )
     base_layout(fig, 560, lang)
     return fig.update_layout(margin={"l": 0, "r": 0, "t": 0, "b": 60}, dragmode=False)
 
 
-def tile_grid(frame: pd.DataFrame, tiles: dict[str, tuple[int, int]], lang: str, title: str, decimals: int,
-              value_range: tuple[float, float] | None) -> go.Figure:
+def tile_grid(
+    frame: pd.DataFrame,
+    tiles: dict[str, tuple[int, int]],
+    lang: str,
+    title: str,
+    decimals: int,
+    value_range: tuple[float, float] | None,
+) -> go.Figure:
     """One equal square per member at its grid place, coloured by `value`, labelled with its
     ISO3 code (grey with 'no data' when missing), so small states weigh as much as large ones."""
     placed = frame[frame["iso3"].isin(tiles)].copy()
     placed["col"] = placed["iso3"].map(lambda c: tiles[c][0])
     placed["row"] = placed["iso3"].map(lambda c: tiles[c][1])
     has = placed[placed["value"].notna()]
-    lo, hi = value_range or (has["value"].min() if len(has) else 0, has["value"].max() if len(has) else 1)
+    lo, hi = value_range or (
+        has["value"].min() if len(has) else 0,
+        has["value"].max() if len(has) else 1,
+    )
     fig = go.Figure()
     for part, colours in ((placed[placed["value"].isna()], None), (has, has["value"])):
         if part.empty:
             continue
         marker = {"symbol": "square", "size": 38, "line": {"width": 1, "color": "#ffffff"}}
-        marker |= {"color": colours, "cmin": lo, "cmax": hi, "colorscale": MAP_SCALE,
-                   "colorbar": {"title": {"text": title, "side": "top"}, "thickness": 12, "orientation": "h",
-                                "y": -0.02, "yanchor": "top", "len": 0.8}} if colours is not None else {"color": "#ced4da"}
-        fig.add_scatter(x=part["col"], y=part["row"], mode="markers+text", text=part["iso3"], customdata=part["iso3"],
-                        marker=marker, showlegend=False, textfont={"size": 11, "color": _tile_text(colours, lo, hi)},
-                        hovertext=_map_hover(part, lang, decimals), hoverinfo="text")
-    fig.update_xaxes(visible=False, range=[-0.7, max(c for c, _ in tiles.values()) + 0.7], fixedrange=True)
+        marker |= (
+            {
+                "color": colours,
+                "cmin": lo,
+                "cmax": hi,
+                "colorscale": MAP_SCALE,
+                "colorbar": {
+                    "title": {"text": title, "side": "top"},
+                    "thickness": 12,
+                    "orientation": "h",
+                    "y": -0.02,
+                    "yanchor": "top",
+                    "len": 0.8,
+                },
+            }
+            if colours is not None
+            else {"color": "#ced4da"}
+        )
+        fig.add_scatter(
+            x=part["col"],
+            y=part["row"],
+            mode="markers+text",
+            text=part["iso3"],
+            customdata=part["iso3"],
+            marker=marker,
+            showlegend=False,
+            textfont={"size": 11, "color": _tile_text(colours, lo, hi)},
+            hovertext=_map_hover(part, lang, decimals),
+            hoverinfo="text",
+        )
+    fig.update_xaxes(
+        visible=False, range=[-0.7, max(c for c, _ in tiles.values()) + 0.7], fixedrange=True
+    )
     fig.update_yaxes(visible=False, autorange="reversed", fixedrange=True, scaleanchor="x")
     base_layout(fig, 560, lang)
     return fig.update_layout(margin={"l": 0, "r": 0, "t": 0, "b": 60}, dragmode=False)

@@ -1,6 +1,7 @@
 """The filters every page shares — year, dimension, indicator, subregion, EGDI level, countries —
 read from the URL, drawn as labelled dropdowns, and written back to the URL by one callback, so
 a filter behaves the same on every page and the URL always holds the whole view."""
+
 from __future__ import annotations
 
 import json
@@ -24,6 +25,7 @@ VIEW_STORE = "page-view"
 @dataclass
 class Choice:
     """One URL parameter: what it may be, what it is when absent, how to read it."""
+
     key: str
     allowed: Iterable[Any]
     default: Any = None
@@ -33,6 +35,7 @@ class Choice:
 @dataclass
 class View:
     """The filters' values for a page, and the URL values that were not understood."""
+
     values: dict[str, Any]
     problems: list[tuple[str, str]] = field(default_factory=list)
 
@@ -66,8 +69,15 @@ def dom_id(key: str) -> str:
     return json.dumps(control_id(key), sort_keys=True, separators=(",", ":"))
 
 
-DROPDOWN_TEXTS = ("select_all", "deselect_all", "selected_count", "search", "clear_search", "clear_selection",
-                  "no_options_found")
+DROPDOWN_TEXTS = (
+    "select_all",
+    "deselect_all",
+    "selected_count",
+    "search",
+    "clear_search",
+    "clear_selection",
+    "no_options_found",
+)
 
 
 def dropdown_labels(lang: str) -> dict[str, str]:
@@ -75,22 +85,43 @@ def dropdown_labels(lang: str) -> dict[str, str]:
     return {key: UI[f"dd_{key}"][language(lang)] for key in DROPDOWN_TEXTS}
 
 
-def control(key: str, label: str, options: list[dict], value: Any, lang: str, multi: bool = False,
-            wide: bool = False) -> html.Div:
+def control(
+    key: str,
+    label: str,
+    options: list[dict],
+    value: Any,
+    lang: str,
+    multi: bool = False,
+    wide: bool = False,
+) -> html.Div:
     """A labelled dropdown writing `key` to the URL; `None` shows as the 'all' option."""
     shown = value if value is not None or multi else ALL_VALUE
-    return html.Div([
-        dbc.Label(label, html_for=dom_id(key)),
-        dcc.Dropdown(id=control_id(key), options=options, value=shown, multi=multi, clearable=False,
-                     searchable=multi, className=f"filter-{key}", labels=dropdown_labels(lang)),
-    ], className="filter filter-wide" if wide else "filter")
+    return html.Div(
+        [
+            dbc.Label(label, html_for=dom_id(key)),
+            dcc.Dropdown(
+                id=control_id(key),
+                options=options,
+                value=shown,
+                multi=multi,
+                clearable=False,
+                searchable=multi,
+                className=f"filter-{key}",
+                labels=dropdown_labels(lang),
+            ),
+        ],
+        className="filter filter-wide" if wide else "filter",
+    )
 
 
 def bar(controls: list[html.Div], view: dict[str, Any]) -> list:
     """The filter row and the record of the view it shows (to tell a person's change from the
     call Dash makes when the router inserts the controls)."""
     shown = {k: (ALL_VALUE if v is None else v) for k, v in view.items()}
-    return [dcc.Store(id=VIEW_STORE, data=shown), html.Div(controls, className="filters filters-row")]
+    return [
+        dcc.Store(id=VIEW_STORE, data=shown),
+        html.Div(controls, className="filters filters-row"),
+    ]
 
 
 def options(pairs: Iterable[tuple[Any, str]], everything: str | None = None) -> list[dict]:
@@ -99,27 +130,51 @@ def options(pairs: Iterable[tuple[Any, str]], everything: str | None = None) -> 
     return head + [{"label": label, "value": value} for value, label in pairs]
 
 
-def year_control(years: Sequence[int], value: int | None, lang: str, key: str = "year", label: str = "data_year") -> html.Div:
+def year_control(
+    years: Sequence[int], value: int | None, lang: str, key: str = "year", label: str = "data_year"
+) -> html.Div:
     return control(key, t(label, lang), options((y, str(y)) for y in years), value, lang)
 
 
 def dimension_control(dims: pd.DataFrame, value: str | None, lang: str) -> html.Div:
-    return control("dimension", t("dimension", lang), options(
-        ((d, f"{d} {n}") for d, n in zip(dims["dimension_id"], dims["name"])), t("all_dimensions", lang)), value, lang)
+    return control(
+        "dimension",
+        t("dimension", lang),
+        options(
+            ((d, f"{d} {n}") for d, n in zip(dims["dimension_id"], dims["name"])),
+            t("all_dimensions", lang),
+        ),
+        value,
+        lang,
+    )
 
 
 def subregion_control(subs: pd.DataFrame, value: str | None, lang: str) -> html.Div:
-    return control("subregion", t("subregion", lang), options(zip(subs["subregion"], subs["name"]), t("all_subregions", lang)), value, lang)
+    return control(
+        "subregion",
+        t("subregion", lang),
+        options(zip(subs["subregion"], subs["name"]), t("all_subregions", lang)),
+        value,
+        lang,
+    )
 
 
 LEVELS = [name for name, _ in EGDI_LEVELS]
 
 
 def level_control(value: str | None, lang: str) -> html.Div:
-    return control("level", t("egdi_level", lang), options(((lv, t(f"level_{lv}", lang)) for lv in LEVELS), t("all_levels", lang)), value, lang)
+    return control(
+        "level",
+        t("egdi_level", lang),
+        options(((lv, t(f"level_{lv}", lang)) for lv in LEVELS), t("all_levels", lang)),
+        value,
+        lang,
+    )
 
 
-def selected(members: pd.DataFrame, levels: pd.Series, subregion: str | None, level: str | None) -> pd.DataFrame:
+def selected(
+    members: pd.DataFrame, levels: pd.Series, subregion: str | None, level: str | None
+) -> pd.DataFrame:
     """The members the subregion and EGDI-level filters keep. `members`: iso3, subregion, …;
     `levels`: each member's EGDI level (index iso3)."""
     keep = pd.Series(True, index=members.index)
@@ -145,6 +200,11 @@ def _filters_changed(values: list, ids: list[dict], shown: dict | None, search: 
 
 def register_callbacks(app: Dash) -> None:
     """Write a changed control's value to the URL, on `app`."""
-    app.callback(Output("url", "search", allow_duplicate=True),
-                 Input(control_id(ALL), "value"), State(control_id(ALL), "id"), State(VIEW_STORE, "data"),
-                 State("url", "search"), prevent_initial_call=True)(_filters_changed)
+    app.callback(
+        Output("url", "search", allow_duplicate=True),
+        Input(control_id(ALL), "value"),
+        State(control_id(ALL), "id"),
+        State(VIEW_STORE, "data"),
+        State("url", "search"),
+        prevent_initial_call=True,
+    )(_filters_changed)

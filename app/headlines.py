@@ -1,6 +1,7 @@
-""""GEALC en números": the headline figures of a year, each a sentence written from the data with
+""" "GEALC en números": the headline figures of a year, each a sentence written from the data with
 the table behind it. Pure functions over query results, so the home page and the published
 report say the same thing from the same code."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ class Facts:
     """What the headlines are computed from. `members`: iso3, name, subregion (the members in
     view); `scores`: iso3, year, level, id, score (every year); `reported`: iso3, year,
     indicator_id; `egov`: iso3, survey_year, egdi; `dims`: dimension_id, name."""
+
     members: pd.DataFrame
     scores: pd.DataFrame
     reported: pd.DataFrame
@@ -37,14 +39,24 @@ class Facts:
     year: int
 
 
-def gather(db: Snapshot, lang: str, year: int, members: pd.DataFrame | None = None,
-           reported: pd.DataFrame | None = None) -> Facts:
+def gather(
+    db: Snapshot,
+    lang: str,
+    year: int,
+    members: pd.DataFrame | None = None,
+    reported: pd.DataFrame | None = None,
+) -> Facts:
     """The facts of `year` in a release, for `members` (default: every member): the home page and
     the report read them here, so they say the same thing. `reported`, when the caller has it."""
-    return Facts(members=queries.member_names(db, lang) if members is None else members,
-                 scores=queries.scores_all(db, lang), reported=queries.reported(db) if reported is None else reported,
-                 egov=queries.egov_all(db), dims=queries.dimension_names(db, lang),
-                 total_indicators=queries.indicator_count(db), year=year)
+    return Facts(
+        members=queries.member_names(db, lang) if members is None else members,
+        scores=queries.scores_all(db, lang),
+        reported=queries.reported(db) if reported is None else reported,
+        egov=queries.egov_all(db),
+        dims=queries.dimension_names(db, lang),
+        total_indicators=queries.indicator_count(db),
+        year=year,
+    )
 
 
 # Decimals of the headline tables' numeric columns as shown (the downloads keep every digit).
@@ -53,7 +65,11 @@ DECIMALS = {"median": 1, "before": 1, "now": 1, "change": 1, "score": 1, "egdi":
 
 def shown(item: Headline, lang: str) -> tuple[pd.DataFrame, set[str]]:
     """A headline's table as shown, numbers written in the language, and its numeric columns."""
-    frame = formatted(item.table[list(item.columns)], {c: d for c, d in DECIMALS.items() if c in item.columns}, lang)
+    frame = formatted(
+        item.table[list(item.columns)],
+        {c: d for c, d in DECIMALS.items() if c in item.columns},
+        lang,
+    )
     return frame, {c for c in item.columns if pd.api.types.is_numeric_dtype(item.table[c])}
 
 
@@ -68,16 +84,38 @@ def _mine(frame: pd.DataFrame, facts: Facts) -> pd.DataFrame:
 
 def reporting(facts: Facts, lang: str) -> Headline:
     """How many members reported, and how many reported every indicator, year by year."""
-    counts = _mine(facts.reported, facts).groupby(["year", "iso3"])["indicator_id"].nunique().reset_index()
-    by_year = counts.groupby("year").agg(countries=("iso3", "count"),
-                                         complete=("indicator_id", lambda s: int((s >= facts.total_indicators).sum())))
+    counts = (
+        _mine(facts.reported, facts)
+        .groupby(["year", "iso3"])["indicator_id"]
+        .nunique()
+        .reset_index()
+    )
+    by_year = counts.groupby("year").agg(
+        countries=("iso3", "count"),
+        complete=("indicator_id", lambda s: int((s >= facts.total_indicators).sum())),
+    )
     by_year = by_year.reindex(sorted(set(by_year.index) | {facts.year}), fill_value=0).reset_index()
     now = by_year.set_index("year").loc[facts.year]
-    sentence = t("hl_reporting", lang, n=int(now["countries"]), members=len(facts.members), year=facts.year,
-                 complete=int(now["complete"]), total=facts.total_indicators)
-    return Headline("reporting", sentence, by_year, {
-        "year": t("year", lang), "countries": t("countries_reporting", lang),
-        "complete": t("countries_complete", lang, total=facts.total_indicators)}, highlight=facts.year)
+    sentence = t(
+        "hl_reporting",
+        lang,
+        n=int(now["countries"]),
+        members=len(facts.members),
+        year=facts.year,
+        complete=int(now["complete"]),
+        total=facts.total_indicators,
+    )
+    return Headline(
+        "reporting",
+        sentence,
+        by_year,
+        {
+            "year": t("year", lang),
+            "countries": t("countries_reporting", lang),
+            "complete": t("countries_complete", lang, total=facts.total_indicators),
+        },
+        highlight=facts.year,
+    )
 
 
 def medians(facts: Facts, lang: str) -> Headline:
@@ -85,49 +123,95 @@ def medians(facts: Facts, lang: str) -> Headline:
     year = _mine(facts.scores, facts)
     year = year[(year["year"] == facts.year) & year["score"].notna()]
     rows = [(COMPOSITE_ID, t("composite", lang), year[year["level"] == "composite"]["score"])]
-    rows += [(d, f"{d} {n}", year[(year["level"] == "dimension") & (year["id"] == d)]["score"])
-             for d, n in zip(facts.dims["dimension_id"], facts.dims["name"])]
-    table = pd.DataFrame({"id": [r[0] for r in rows], "name": [r[1] for r in rows],
-                          "median": [s.median() if len(s) else None for _, _, s in rows],
-                          "countries": [len(s) for _, _, s in rows]})
+    rows += [
+        (d, f"{d} {n}", year[(year["level"] == "dimension") & (year["id"] == d)]["score"])
+        for d, n in zip(facts.dims["dimension_id"], facts.dims["name"])
+    ]
+    table = pd.DataFrame(
+        {
+            "id": [r[0] for r in rows],
+            "name": [r[1] for r in rows],
+            "median": [s.median() if len(s) else None for _, _, s in rows],
+            "countries": [len(s) for _, _, s in rows],
+        }
+    )
     dims = table.iloc[1:].dropna(subset=["median"])
     if table["median"].iloc[0] is None or pd.isna(table["median"].iloc[0]) or dims.empty:
         sentence = t("hl_medians_none", lang, year=facts.year)
     else:
         high, low = dims.loc[dims["median"].idxmax()], dims.loc[dims["median"].idxmin()]
-        sentence = t("hl_medians", lang, year=facts.year, median=fmt_number(table["median"].iloc[0], lang, 1),
-                     high=high["name"], high_value=fmt_number(high["median"], lang, 1),
-                     low=low["name"], low_value=fmt_number(low["median"], lang, 1))
-    return Headline("medians", sentence, table, {"name": t("score", lang), "median": t("region_median", lang),
-                                                 "countries": t("countries_scored", lang)})
+        sentence = t(
+            "hl_medians",
+            lang,
+            year=facts.year,
+            median=fmt_number(table["median"].iloc[0], lang, 1),
+            high=high["name"],
+            high_value=fmt_number(high["median"], lang, 1),
+            low=low["name"],
+            low_value=fmt_number(low["median"], lang, 1),
+        )
+    return Headline(
+        "medians",
+        sentence,
+        table,
+        {
+            "name": t("score", lang),
+            "median": t("region_median", lang),
+            "countries": t("countries_scored", lang),
+        },
+    )
 
 
 def most_improved(facts: Facts, lang: str, top: int = 5) -> Headline:
     """The largest rises of the composite since the country's previous scored year."""
     comp = _mine(facts.scores, facts)
-    comp = comp[(comp["level"] == "composite") & comp["score"].notna() & (comp["year"] <= facts.year)]
+    comp = comp[
+        (comp["level"] == "composite") & comp["score"].notna() & (comp["year"] <= facts.year)
+    ]
     now = comp[comp["year"] == facts.year].set_index("iso3")["score"]
     before = comp[comp["year"] < facts.year].sort_values("year").groupby("iso3").last()
-    changes = pd.DataFrame({"before": before["score"], "since": before["year"], "now": now}).dropna()
+    changes = pd.DataFrame(
+        {"before": before["score"], "since": before["year"], "now": now}
+    ).dropna()
     changes["change"] = changes["now"] - changes["before"]
-    changes = changes.sort_values("change", ascending=False).head(top).rename_axis("iso3").reset_index()
+    changes = (
+        changes.sort_values("change", ascending=False).head(top).rename_axis("iso3").reset_index()
+    )
     changes["name"] = changes["iso3"].map(facts.members.set_index("iso3")["name"])
     if changes.empty:
         sentence = t("hl_improved_none", lang, year=facts.year)
     else:
         best = changes.iloc[0]
-        sentence = t("hl_improved", lang, country=best["name"], change=fmt_number(best["change"], lang, 1),
-                     since=int(best["since"]), year=facts.year, before=fmt_number(best["before"], lang, 1),
-                     now=fmt_number(best["now"], lang, 1))
-    return Headline("improved", sentence, changes[["iso3", "name", "since", "before", "now", "change"]], {
-        "name": t("country", lang), "since": t("since_year", lang), "before": t("score_then", lang),
-        "now": t("score_year", lang, year=facts.year), "change": t("change", lang)})
+        sentence = t(
+            "hl_improved",
+            lang,
+            country=best["name"],
+            change=fmt_number(best["change"], lang, 1),
+            since=int(best["since"]),
+            year=facts.year,
+            before=fmt_number(best["before"], lang, 1),
+            now=fmt_number(best["now"], lang, 1),
+        )
+    return Headline(
+        "improved",
+        sentence,
+        changes[["iso3", "name", "since", "before", "now", "change"]],
+        {
+            "name": t("country", lang),
+            "since": t("since_year", lang),
+            "before": t("score_then", lang),
+            "now": t("score_year", lang, year=facts.year),
+            "change": t("change", lang),
+        },
+    )
 
 
 def best_per_dimension(facts: Facts, lang: str) -> Headline:
     """The highest score of each dimension in the year (ties named together)."""
     year = _mine(facts.scores, facts)
-    year = year[(year["year"] == facts.year) & (year["level"] == "dimension") & year["score"].notna()]
+    year = year[
+        (year["year"] == facts.year) & (year["level"] == "dimension") & year["score"].notna()
+    ]
     names = facts.members.set_index("iso3")["name"]
     rows = []
     for d, n in zip(facts.dims["dimension_id"], facts.dims["name"]):
@@ -136,37 +220,84 @@ def best_per_dimension(facts: Facts, lang: str) -> Headline:
             rows.append({"id": d, "name": f"{d} {n}", "countries": "", "iso3": "", "score": None})
             continue
         top = dim[dim["score"] == dim["score"].max()]
-        rows.append({"id": d, "name": f"{d} {n}", "countries": ", ".join(sorted(names.get(c, c) for c in top["iso3"])),
-                     "iso3": ",".join(sorted(top["iso3"])), "score": float(top["score"].iloc[0])})
+        rows.append(
+            {
+                "id": d,
+                "name": f"{d} {n}",
+                "countries": ", ".join(sorted(names.get(c, c) for c in top["iso3"])),
+                "iso3": ",".join(sorted(top["iso3"])),
+                "score": float(top["score"].iloc[0]),
+            }
+        )
     table = pd.DataFrame(rows)
     found = table.dropna(subset=["score"])
-    sentence = (t("hl_best", lang, year=facts.year, list=t("sep_list", lang).join(
-        f"{r['name']}{t('sep_label', lang)}{r['countries']} ({fmt_number(r['score'], lang, 1)})" for r in found.to_dict("records")))
-        if not found.empty else t("hl_best_none", lang, year=facts.year))
-    return Headline("best", sentence, table, {"name": t("dimension", lang), "countries": t("best_performer", lang),
-                                              "score": t("score", lang)})
+    sentence = (
+        t(
+            "hl_best",
+            lang,
+            year=facts.year,
+            list=t("sep_list", lang).join(
+                f"{r['name']}{t('sep_label', lang)}{r['countries']} ({fmt_number(r['score'], lang, 1)})"
+                for r in found.to_dict("records")
+            ),
+        )
+        if not found.empty
+        else t("hl_best_none", lang, year=facts.year)
+    )
+    return Headline(
+        "best",
+        sentence,
+        table,
+        {
+            "name": t("dimension", lang),
+            "countries": t("best_performer", lang),
+            "score": t("score", lang),
+        },
+    )
 
 
 def un_levels(facts: Facts, lang: str) -> Headline:
     """The members' average EGDI and how many are in each UN group, survey by survey."""
     egov = _mine(facts.egov, facts).dropna(subset=["egdi"]).copy()
     egov["level"] = egov["egdi"].map(egdi_level)
-    table = egov.groupby("survey_year").agg(egdi=("egdi", "mean"), assessed=("iso3", "count"),
-                                            very_high=("level", lambda s: int((s == "very_high").sum()))).reset_index()
+    table = (
+        egov.groupby("survey_year")
+        .agg(
+            egdi=("egdi", "mean"),
+            assessed=("iso3", "count"),
+            very_high=("level", lambda s: int((s == "very_high").sum())),
+        )
+        .reset_index()
+    )
     survey = nearest_survey_year(table["survey_year"].tolist(), facts.year)
-    columns = {"survey_year": t("un_survey", lang), "egdi": t("egdi_average", lang), "assessed": t("assessed", lang),
-               "very_high": t("level_very_high_count", lang)}
+    columns = {
+        "survey_year": t("un_survey", lang),
+        "egdi": t("egdi_average", lang),
+        "assessed": t("assessed", lang),
+        "very_high": t("level_very_high_count", lang),
+    }
     if survey is None:
         return Headline("un", t("hl_un_none", lang), table, columns)
     row = table.set_index("survey_year").loc[survey]
-    sentence = t("hl_un", lang, survey=survey, egdi=fmt_number(row["egdi"], lang, 2), assessed=int(row["assessed"]),
-                 very_high=int(row["very_high"]))
+    sentence = t(
+        "hl_un",
+        lang,
+        survey=survey,
+        egdi=fmt_number(row["egdi"], lang, 2),
+        assessed=int(row["assessed"]),
+        very_high=int(row["very_high"]),
+    )
     return Headline("un", sentence, table, columns, highlight=survey)
 
 
 # Each headline by its key, in the order the page and the report show them.
-HEADLINES = {"reporting": reporting, "medians": medians, "improved": most_improved, "best": best_per_dimension,
-             "un": un_levels}
+HEADLINES = {
+    "reporting": reporting,
+    "medians": medians,
+    "improved": most_improved,
+    "best": best_per_dimension,
+    "un": un_levels,
+}
 
 
 def headlines(facts: Facts, lang: str) -> list[Headline]:

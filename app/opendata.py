@@ -7,6 +7,7 @@ row found the other. Ids are the keys; names are in English in the package (the 
 picks another language), while the catalogue, dimensions and countries carry all four languages.
 The package is reproducible: the same release gives the same bytes (rows sorted by key, every
 file in the zip dated at the release's publication)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -29,16 +30,27 @@ PACKAGE_LANGUAGE = "en"
 LANGUAGE_NAMES = {"es": "Spanish", "en": "English", "pt": "Portuguese", "fr": "French"}
 TITLE = "GEALC en números — digital-government indicators of Latin America and the Caribbean"
 PUBLISHER = "Red GEALC (Red de Gobierno Electrónico de América Latina y el Caribe)"
-LICENCE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0 International",
-           "path": "https://creativecommons.org/licenses/by/4.0/"}
-UN_SOURCE = {"title": "United Nations E-Government Survey (UN DESA), E-Government Knowledgebase Data Center",
-             "path": "https://publicadministration.un.org/egovkb/en-us/Data-Center"}
-UN_TERMS = {"title": "United Nations terms of use (the figures are UN DESA's, not covered by CC BY 4.0)",
-            "path": "https://www.un.org/en/about-us/terms-of-use"}
-COUNTRY_SOURCE = {"title": "Red GEALC member countries' submissions, reviewed and approved by the secretariat"}
+LICENCE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0 International",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
+UN_SOURCE = {
+    "title": "United Nations E-Government Survey (UN DESA), E-Government Knowledgebase Data Center",
+    "path": "https://publicadministration.un.org/egovkb/en-us/Data-Center",
+}
+UN_TERMS = {
+    "title": "United Nations terms of use (the figures are UN DESA's, not covered by CC BY 4.0)",
+    "path": "https://www.un.org/en/about-us/terms-of-use",
+}
+COUNTRY_SOURCE = {
+    "title": "Red GEALC member countries' submissions, reviewed and approved by the secretariat"
+}
 XLSX_TABLES = ("values", "scores")
-FORMULA_NOTE = ("a text starting with =, +, - or @ is written with a leading apostrophe so spreadsheets "
-                "show it as text instead of running it")
+FORMULA_NOTE = (
+    "a text starting with =, +, - or @ is written with a leading apostrophe so spreadsheets "
+    "show it as text instead of running it"
+)
 
 Field = tuple[str, str]  # (Frictionless type, description)
 
@@ -54,6 +66,7 @@ COUNTRY: dict[str, Field] = {"country": ("string", "Country name (English in the
 @dataclass(frozen=True)
 class Table:
     """One tidy table of a release: how to read it, its columns (in order) and its keys."""
+
     name: str
     title: str
     rows: Callable[[Snapshot, str], pd.DataFrame]
@@ -64,82 +77,164 @@ class Table:
     extra: dict = field(default_factory=dict)  # more Frictionless resource properties
 
 
-TABLES: dict[str, Table] = {t.name: t for t in (
-    Table("values", "Indicator values reported by the member countries, one row per country, year and indicator",
-          lambda db, lang: queries.values_all(db, lang).rename(columns={"name": "country"}),
-          {**ISO3, **COUNTRY,
-           "year": ("integer", "Reference year of the value"),
-           "dimension_id": ("string", "Dimension of the indicator (see dimensions.csv)"),
-           "indicator_id": ("string", "Indicator id (see catalogue.csv)"),
-           "indicator": ("string", "Indicator name (English in the package)"),
-           "value": ("number", "The value, in the indicator's unit (percentages as 0–100)"),
-           "unit": ("string", "Unit of the value (English in the package)"),
-           "numerator": ("number", "Numerator the country reported, if any (see the catalogue's formula)"),
-           "denominator": ("number", "Denominator the country reported, if any"),
-           "source": ("string", f"Source the country gave for the value; {FORMULA_NOTE}"),
-           "note": ("string", f"Note the country gave; {FORMULA_NOTE}"),
-           "revision": ("integer", "Revision of the country-year submission the value comes from (1 = first file)"),
-           "is_demo": ("boolean", "True for demonstration data (fictitious values)")},
-          key=("iso3", "year", "indicator_id"), order=("iso3", "year", "indicator_id"),
-          refs={"iso3": "countries", "dimension_id": "dimensions", "indicator_id": "catalogue"}),
-    Table("scores", "Scores (0–100) and ranks of each member, year and level: indicator, dimension, GEALC composite",
-          lambda db, lang: queries.scores_all(db, lang).rename(columns={"name": "country"}),
-          {**ISO3, **COUNTRY,
-           "year": ("integer", "Reference year"),
-           "level": ("string", "indicator, dimension or composite"),
-           "id": ("string", "Indicator id, dimension id, or GEALC for the composite"),
-           "score": ("number", "Score 0–100 between the catalogue's goalposts; empty when too few indicators were reported"),
-           "rank": ("integer", "Rank among the members scored that year at this level and id (1 = best)"),
-           "rank_low": ("integer", "Best rank over 1,000 random draws of the dimension weights (5th percentile; composite only)"),
-           "rank_high": ("integer", "Worst rank over the same draws (95th percentile; composite only)"),
-           "coverage": ("integer", "Number of indicators the score rests on")},
-          key=("iso3", "year", "level", "id"), order=("iso3", "year", "level", "id"), refs={"iso3": "countries"}),
-    Table("catalogue", "The indicator catalogue: names, units, definitions, formulas, valid ranges, goalposts, weights",
-          lambda db, lang: queries.catalogue_all(db),
-          {"indicator_id": ("string", "Indicator id"),
-           "dimension_id": ("string", "Dimension of the indicator (see dimensions.csv)"),
-           "position": ("integer", "Order of the indicator in the catalogue"),
-           **_languages("name", "Indicator name"), **_languages("unit_label", "Unit as written"),
-           **_languages("definition", "Definition"), **_languages("numerator", "What the numerator counts,"),
-           **_languages("denominator", "What the denominator counts,"),
-           "unit": ("string", "Unit code: percent, per_100, per_1000, per_capita or count"),
-           "direction": ("string", "Which way is better: higher or lower"),
-           "min_value": ("number", "Lowest valid value (a submission below it is rejected)"),
-           "max_value": ("number", "Highest valid value (empty: no upper bound)"),
-           "goal_lower": ("number", "Goalpost scoring 0"),
-           "goal_target": ("number", "Goalpost scoring 100"),
-           "log_transform": ("boolean", "True when scores use a logarithmic scale between the goalposts"),
-           "multiplier": ("number", "Factor turning numerator ÷ denominator into the value (100 for a percentage; empty: no formula)"),
-           "weight": ("number", "Weight of the indicator within its dimension")},
-          key=("indicator_id",), order=("position",), refs={"dimension_id": "dimensions"}),
-    Table("dimensions", "The six dimensions, their weights in the composite and their UN counterparts",
-          lambda db, lang: queries.dimensions_all(db),
-          {"dimension_id": ("string", "Dimension id"),
-           "position": ("integer", "Order of the dimension"),
-           **_languages("name", "Dimension name"), **_languages("description", "Description"),
-           "weight": ("number", "Weight of the dimension in the GEALC composite"),
-           "un_counterpart": ("string", "UN E-Government Survey index set beside this dimension")},
-          key=("dimension_id",), order=("position",)),
-    Table("countries", "The member countries of Red GEALC",
-          lambda db, lang: queries.countries_all(db),
-          {**ISO3, **_languages("name", "Country name"),
-           "subregion": ("string", "UN M49 subregion: caribbean, central_america or south_america"),
-           "subregion_m49": ("string", "UN M49 code of the subregion")},
-          key=("iso3",), order=("iso3",)),
-    Table("un_egov", "The members' figures in every UN E-Government Survey (UN DESA), as published",
-          lambda db, lang: queries.egov_named(db, lang).rename(columns={"name": "country"}),
-          {**ISO3, **COUNTRY,
-           "survey_year": ("integer", "Year of the UN E-Government Survey"),
-           "egdi": ("number", "E-Government Development Index (0–1)"),
-           "osi": ("number", "Online Service Index (0–1)"),
-           "hci": ("number", "Human Capital Index (0–1)"),
-           "tii": ("number", "Telecommunications Infrastructure Index (0–1)"),
-           "epi": ("number", "E-Participation Index (0–1)"),
-           "egdi_rank": ("integer", "Rank by EGDI among the UN member states"),
-           "assessed": ("boolean", "False when the survey did not assess the country: its figures are then empty, never 0")},
-          key=("iso3", "survey_year"), order=("iso3", "survey_year"), refs={"iso3": "countries"},
-          extra={"sources": [UN_SOURCE], "licenses": [UN_TERMS]}),
-)}
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        Table(
+            "values",
+            "Indicator values reported by the member countries, one row per country, year and indicator",
+            lambda db, lang: queries.values_all(db, lang).rename(columns={"name": "country"}),
+            {
+                **ISO3,
+                **COUNTRY,
+                "year": ("integer", "Reference year of the value"),
+                "dimension_id": ("string", "Dimension of the indicator (see dimensions.csv)"),
+                "indicator_id": ("string", "Indicator id (see catalogue.csv)"),
+                "indicator": ("string", "Indicator name (English in the package)"),
+                "value": ("number", "The value, in the indicator's unit (percentages as 0–100)"),
+                "unit": ("string", "Unit of the value (English in the package)"),
+                "numerator": (
+                    "number",
+                    "Numerator the country reported, if any (see the catalogue's formula)",
+                ),
+                "denominator": ("number", "Denominator the country reported, if any"),
+                "source": ("string", f"Source the country gave for the value; {FORMULA_NOTE}"),
+                "note": ("string", f"Note the country gave; {FORMULA_NOTE}"),
+                "revision": (
+                    "integer",
+                    "Revision of the country-year submission the value comes from (1 = first file)",
+                ),
+                "is_demo": ("boolean", "True for demonstration data (fictitious values)"),
+            },
+            key=("iso3", "year", "indicator_id"),
+            order=("iso3", "year", "indicator_id"),
+            refs={"iso3": "countries", "dimension_id": "dimensions", "indicator_id": "catalogue"},
+        ),
+        Table(
+            "scores",
+            "Scores (0–100) and ranks of each member, year and level: indicator, dimension, GEALC composite",
+            lambda db, lang: queries.scores_all(db, lang).rename(columns={"name": "country"}),
+            {
+                **ISO3,
+                **COUNTRY,
+                "year": ("integer", "Reference year"),
+                "level": ("string", "indicator, dimension or composite"),
+                "id": ("string", "Indicator id, dimension id, or GEALC for the composite"),
+                "score": (
+                    "number",
+                    "Score 0–100 between the catalogue's goalposts; empty when too few indicators were reported",
+                ),
+                "rank": (
+                    "integer",
+                    "Rank among the members scored that year at this level and id (1 = best)",
+                ),
+                "rank_low": (
+                    "integer",
+                    "Best rank over 1,000 random draws of the dimension weights (5th percentile; composite only)",
+                ),
+                "rank_high": (
+                    "integer",
+                    "Worst rank over the same draws (95th percentile; composite only)",
+                ),
+                "coverage": ("integer", "Number of indicators the score rests on"),
+            },
+            key=("iso3", "year", "level", "id"),
+            order=("iso3", "year", "level", "id"),
+            refs={"iso3": "countries"},
+        ),
+        Table(
+            "catalogue",
+            "The indicator catalogue: names, units, definitions, formulas, valid ranges, goalposts, weights",
+            lambda db, lang: queries.catalogue_all(db),
+            {
+                "indicator_id": ("string", "Indicator id"),
+                "dimension_id": ("string", "Dimension of the indicator (see dimensions.csv)"),
+                "position": ("integer", "Order of the indicator in the catalogue"),
+                **_languages("name", "Indicator name"),
+                **_languages("unit_label", "Unit as written"),
+                **_languages("definition", "Definition"),
+                **_languages("numerator", "What the numerator counts,"),
+                **_languages("denominator", "What the denominator counts,"),
+                "unit": ("string", "Unit code: percent, per_100, per_1000, per_capita or count"),
+                "direction": ("string", "Which way is better: higher or lower"),
+                "min_value": ("number", "Lowest valid value (a submission below it is rejected)"),
+                "max_value": ("number", "Highest valid value (empty: no upper bound)"),
+                "goal_lower": ("number", "Goalpost scoring 0"),
+                "goal_target": ("number", "Goalpost scoring 100"),
+                "log_transform": (
+                    "boolean",
+                    "True when scores use a logarithmic scale between the goalposts",
+                ),
+                "multiplier": (
+                    "number",
+                    "Factor turning numerator ÷ denominator into the value (100 for a percentage; empty: no formula)",
+                ),
+                "weight": ("number", "Weight of the indicator within its dimension"),
+            },
+            key=("indicator_id",),
+            order=("position",),
+            refs={"dimension_id": "dimensions"},
+        ),
+        Table(
+            "dimensions",
+            "The six dimensions, their weights in the composite and their UN counterparts",
+            lambda db, lang: queries.dimensions_all(db),
+            {
+                "dimension_id": ("string", "Dimension id"),
+                "position": ("integer", "Order of the dimension"),
+                **_languages("name", "Dimension name"),
+                **_languages("description", "Description"),
+                "weight": ("number", "Weight of the dimension in the GEALC composite"),
+                "un_counterpart": (
+                    "string",
+                    "UN E-Government Survey index set beside this dimension",
+                ),
+            },
+            key=("dimension_id",),
+            order=("position",),
+        ),
+        Table(
+            "countries",
+            "The member countries of Red GEALC",
+            lambda db, lang: queries.countries_all(db),
+            {
+                **ISO3,
+                **_languages("name", "Country name"),
+                "subregion": (
+                    "string",
+                    "UN M49 subregion: caribbean, central_america or south_america",
+                ),
+                "subregion_m49": ("string", "UN M49 code of the subregion"),
+            },
+            key=("iso3",),
+            order=("iso3",),
+        ),
+        Table(
+            "un_egov",
+            "The members' figures in every UN E-Government Survey (UN DESA), as published",
+            lambda db, lang: queries.egov_named(db, lang).rename(columns={"name": "country"}),
+            {
+                **ISO3,
+                **COUNTRY,
+                "survey_year": ("integer", "Year of the UN E-Government Survey"),
+                "egdi": ("number", "E-Government Development Index (0–1)"),
+                "osi": ("number", "Online Service Index (0–1)"),
+                "hci": ("number", "Human Capital Index (0–1)"),
+                "tii": ("number", "Telecommunications Infrastructure Index (0–1)"),
+                "epi": ("number", "E-Participation Index (0–1)"),
+                "egdi_rank": ("integer", "Rank by EGDI among the UN member states"),
+                "assessed": (
+                    "boolean",
+                    "False when the survey did not assess the country: its figures are then empty, never 0",
+                ),
+            },
+            key=("iso3", "survey_year"),
+            order=("iso3", "survey_year"),
+            refs={"iso3": "countries"},
+            extra={"sources": [UN_SOURCE], "licenses": [UN_TERMS]},
+        ),
+    )
+}
 
 
 def table(db: Snapshot, name: str, lang: str = PACKAGE_LANGUAGE) -> pd.DataFrame:
@@ -157,10 +252,16 @@ def created_at(info: dict) -> datetime:
 
 def release_record(info: dict) -> dict:
     """A release's listing row as plain JSON values (timestamps ISO 8601 UTC)."""
-    return {"label": str(info["label"]), "created_at": created_at(info).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "created_by": _text(info.get("created_by")), "note": _text(info.get("note")),
-            "sha256": str(info["sha256"]), "catalogue_edition": _text(info.get("catalogue_edition")),
-            "value_count": int(info["value_count"]), "is_demo": bool(info["is_demo"])}
+    return {
+        "label": str(info["label"]),
+        "created_at": created_at(info).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "created_by": _text(info.get("created_by")),
+        "note": _text(info.get("note")),
+        "sha256": str(info["sha256"]),
+        "catalogue_edition": _text(info.get("catalogue_edition")),
+        "value_count": int(info["value_count"]),
+        "is_demo": bool(info["is_demo"]),
+    }
 
 
 def _text(value: object) -> str | None:
@@ -170,56 +271,101 @@ def _text(value: object) -> str | None:
 def citation(info: dict) -> str:
     """The line to cite a release with."""
     record = release_record(info)
-    return (f"Red GEALC ({record['created_at'][:4]}). {TITLE}. Release {record['label']} "
-            f"({record['created_at'][:10]}), SHA-256 {record['sha256']}.")
+    return (
+        f"Red GEALC ({record['created_at'][:4]}). {TITLE}. Release {record['label']} "
+        f"({record['created_at'][:10]}), SHA-256 {record['sha256']}."
+    )
 
 
 def resource(spec: Table, data: bytes) -> dict:
     """The Frictionless Tabular Data Resource describing `spec`'s CSV (`data`)."""
-    schema: dict = {"fields": [{"name": n, "type": kind, "description": text} for n, (kind, text) in spec.fields.items()],
-                    "primaryKey": list(spec.key), "missingValues": [""]}
+    schema: dict = {
+        "fields": [
+            {"name": n, "type": kind, "description": text}
+            for n, (kind, text) in spec.fields.items()
+        ],
+        "primaryKey": list(spec.key),
+        "missingValues": [""],
+    }
     if spec.refs:
-        schema["foreignKeys"] = [{"fields": column, "reference": {"resource": target, "fields": TABLES[target].key[0]}}
-                                 for column, target in spec.refs.items()]
-    return {"name": spec.name, "path": f"{spec.name}.csv", "profile": "tabular-data-resource", "title": spec.title,
-            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "bytes": len(data),
-            "hash": f"sha256:{hashlib.sha256(data).hexdigest()}", **spec.extra, "schema": schema}
+        schema["foreignKeys"] = [
+            {"fields": column, "reference": {"resource": target, "fields": TABLES[target].key[0]}}
+            for column, target in spec.refs.items()
+        ]
+    return {
+        "name": spec.name,
+        "path": f"{spec.name}.csv",
+        "profile": "tabular-data-resource",
+        "title": spec.title,
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "bytes": len(data),
+        "hash": f"sha256:{hashlib.sha256(data).hexdigest()}",
+        **spec.extra,
+        "schema": schema,
+    }
 
 
 def descriptor(info: dict, resources: list[dict]) -> dict:
     """The package's `datapackage.json` (Frictionless Data Package v1)."""
     record = release_record(info)
-    return {"profile": "tabular-data-package", "name": "gealc-en-numeros", "title": TITLE,
-            "description": (f"Release {record['label']} of the indicators published by {PUBLISHER}"
-                            + (" — DEMONSTRATION DATA: the values are fictitious." if record["is_demo"] else ".")),
-            "version": record["label"], "created": record["created_at"],
-            "keywords": ["digital government", "e-government", "Latin America", "Caribbean", "Red GEALC"],
-            "licenses": [LICENCE], "sources": [COUNTRY_SOURCE, UN_SOURCE],
-            "contributors": [{"title": PUBLISHER, "role": "publisher"}],
-            "gealc": {"release_sha256": record["sha256"], "catalogue_edition": record["catalogue_edition"]},
-            "resources": resources}
+    return {
+        "profile": "tabular-data-package",
+        "name": "gealc-en-numeros",
+        "title": TITLE,
+        "description": (
+            f"Release {record['label']} of the indicators published by {PUBLISHER}"
+            + (" — DEMONSTRATION DATA: the values are fictitious." if record["is_demo"] else ".")
+        ),
+        "version": record["label"],
+        "created": record["created_at"],
+        "keywords": [
+            "digital government",
+            "e-government",
+            "Latin America",
+            "Caribbean",
+            "Red GEALC",
+        ],
+        "licenses": [LICENCE],
+        "sources": [COUNTRY_SOURCE, UN_SOURCE],
+        "contributors": [{"title": PUBLISHER, "role": "publisher"}],
+        "gealc": {
+            "release_sha256": record["sha256"],
+            "catalogue_edition": record["catalogue_edition"],
+        },
+        "resources": resources,
+    }
 
 
 def readme(info: dict) -> str:
     """The package's README: what it is, which release, how to cite it, under which licence."""
     record = release_record(info)
-    files = "\n".join(f"| `{name}.csv`{' and `.xlsx`' if name in XLSX_TABLES else ''} | {spec.title} |"
-                      for name, spec in TABLES.items())
-    demo = ("\n**Demonstration data.** The values and scores of this release are fictitious; they show how the "
-            "platform works and describe no country.\n") if record["is_demo"] else ""
+    files = "\n".join(
+        f"| `{name}.csv`{' and `.xlsx`' if name in XLSX_TABLES else ''} | {spec.title} |"
+        for name, spec in TABLES.items()
+    )
+    demo = (
+        (
+            "\n**Demonstration data.** The values and scores of this release are fictitious; they show how the "
+            "platform works and describe no country.\n"
+        )
+        if record["is_demo"]
+        else ""
+    )
     return f"""# {TITLE}
 
-Open data of release **{record['label']}** of *GEALC en números*: the digital-government indicators
+Open data of release **{record["label"]}** of *GEALC en números*: the digital-government indicators
 that the member countries of {PUBLISHER} reported
 and the secretariat approved, their scores and ranks, the indicator catalogue, the member
 countries, and the UN E-Government Survey figures the platform sets beside them.
 {demo}
-- Release: {record['label']}
-- Published: {record['created_at'][:10]} {record['created_at'][11:19]} UTC{f" — {record['note']}" if record['note'] else ''}
-- Catalogue edition: {record['catalogue_edition']}
-- Values: {record['value_count']}
-- SHA-256 of the release: `{record['sha256']}`
-  (computed when it was published; `/api/v1/releases/{record['label']}` gives the same)
+- Release: {record["label"]}
+- Published: {record["created_at"][:10]} {record["created_at"][11:19]} UTC{f" — {record['note']}" if record["note"] else ""}
+- Catalogue edition: {record["catalogue_edition"]}
+- Values: {record["value_count"]}
+- SHA-256 of the release: `{record["sha256"]}`
+  (computed when it was published; `/api/v1/releases/{record["label"]}` gives the same)
 
 ## Files
 
@@ -241,11 +387,11 @@ In every text cell, {FORMULA_NOTE}; remove that apostrophe to get the text as th
 ## Licence
 
 The GEALC data (values, scores, catalogue, dimensions, countries) are licensed under the
-{LICENCE['title']} licence ({LICENCE['name']}, {LICENCE['path']}):
+{LICENCE["title"]} licence ({LICENCE["name"]}, {LICENCE["path"]}):
 share and adapt them, citing as above.
 
 `un_egov.csv` holds figures of the **United Nations E-Government Survey**, published by the United
-Nations Department of Economic and Social Affairs (UN DESA), {UN_SOURCE['path']}.
+Nations Department of Economic and Social Affairs (UN DESA), {UN_SOURCE["path"]}.
 They are UN DESA's, reproduced here for reference; they are not covered by the licence above. Cite them as
 "United Nations, Department of Economic and Social Affairs, E-Government Survey (year)".
 """
@@ -264,7 +410,9 @@ def package(db: Snapshot) -> bytes:
         resources.append(resource(spec, members[f"{name}.csv"]))
         if name in XLSX_TABLES:
             members[f"{name}.xlsx"] = _reproducible_xlsx(to_bytes(frame, "xlsx"), when)
-    members["datapackage.json"] = (json.dumps(descriptor(db.info, resources), indent=2, ensure_ascii=False) + "\n").encode()
+    members["datapackage.json"] = (
+        json.dumps(descriptor(db.info, resources), indent=2, ensure_ascii=False) + "\n"
+    ).encode()
     members["README.md"] = readme(db.info).encode()
     return _zip(members, when)
 
@@ -286,5 +434,7 @@ def _reproducible_xlsx(data: bytes, when: datetime) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as book:
         parts = {info.filename: book.read(info) for info in book.infolist()}
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    parts["docProps/core.xml"] = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", stamp, parts["docProps/core.xml"])
+    parts["docProps/core.xml"] = re.sub(
+        rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", stamp, parts["docProps/core.xml"]
+    )
     return _zip(parts, when)

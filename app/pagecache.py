@@ -3,6 +3,7 @@ URL on a release is always the same bytes: building it again (queries and Plotly
 0.1–0.5 s) and serialising it (0.02 s) is waste. The router's requests are answered from here
 when the same URL was built on the same release (and the same latest release, which the
 banner of an older one names)."""
+
 from __future__ import annotations
 
 import json
@@ -88,22 +89,35 @@ def install(server: flask.Flask) -> None:
 
 def router_request(path: str, search: str) -> str:
     """The router's callback request as a browser sends it when it opens `path + search`."""
-    return json.dumps({"output": ROUTER_OUTPUT,
-                       "outputs": [{"id": "shell", "property": "children"}, {"id": "page-lang", "property": "data"}],
-                       "inputs": [{"id": "url", "property": "pathname", "value": path},
-                                  {"id": "url", "property": "search", "value": search}],
-                       "changedPropIds": ["url.pathname"]})
+    return json.dumps(
+        {
+            "output": ROUTER_OUTPUT,
+            "outputs": [
+                {"id": "shell", "property": "children"},
+                {"id": "page-lang", "property": "data"},
+            ],
+            "inputs": [
+                {"id": "url", "property": "pathname", "value": path},
+                {"id": "url", "property": "search", "value": search},
+            ],
+            "changedPropIds": ["url.pathname"],
+        }
+    )
 
 
 def warm(server: flask.Flask, paths: Iterable[str], langs: Iterable[str]) -> threading.Thread:
     """Build each page in each language in the background, so first visitors of a new worker
     get kept pages rather than wait for them to be built."""
+
     def build() -> None:
         client = server.test_client()
         for path in paths:
             for lang in langs:
-                client.post("/_dash-update-component", data=router_request(path, f"?lang={lang}"),
-                            content_type="application/json")
+                client.post(
+                    "/_dash-update-component",
+                    data=router_request(path, f"?lang={lang}"),
+                    content_type="application/json",
+                )
 
     thread = threading.Thread(target=build, name="gealc-warm", daemon=True)
     thread.start()

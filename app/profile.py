@@ -1,5 +1,6 @@
 """The country profile's content as pure functions over query results: which year to show, the
 dimension comparison, the indicator table (shown and downloaded alike) and the sentences."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -15,30 +16,55 @@ def default_year(scores: pd.DataFrame) -> int | None:
     return int(years.max()) if not years.empty else None
 
 
-def medians(year_scores: pd.DataFrame, subregions: pd.Series, subregion: str, year: int) -> pd.DataFrame:
+def medians(
+    year_scores: pd.DataFrame, subregions: pd.Series, subregion: str, year: int
+) -> pd.DataFrame:
     """Per level and id, the median score of all members and of `subregion`'s members that
     year, with the peer-group statistics of the scoring method. `year_scores`: iso3, level, id,
     score; `subregions`: iso3 → subregion."""
-    groups = pd.DataFrame({"iso3": subregions.index, "year": year, "subregion": subregions.to_numpy(), "region": "all"})
+    groups = pd.DataFrame(
+        {
+            "iso3": subregions.index,
+            "year": year,
+            "subregion": subregions.to_numpy(),
+            "region": "all",
+        }
+    )
     frame = year_scores.assign(year=year)
     region = peer_stats(frame, groups, "region").rename(columns={"median": "region_median"})
-    sub = peer_stats(frame, groups, "subregion").query("group == @subregion").rename(columns={"median": "subregion_median"})
+    sub = (
+        peer_stats(frame, groups, "subregion")
+        .query("group == @subregion")
+        .rename(columns={"median": "subregion_median"})
+    )
     keys = ["level", "id"]
-    return region[[*keys, "region_median"]].merge(sub[[*keys, "subregion_median"]], on=keys, how="left")
+    return region[[*keys, "region_median"]].merge(
+        sub[[*keys, "subregion_median"]], on=keys, how="left"
+    )
 
 
-def dimension_comparison(scores: pd.DataFrame, medians: pd.DataFrame, names: pd.DataFrame, year: int) -> pd.DataFrame:
+def dimension_comparison(
+    scores: pd.DataFrame, medians: pd.DataFrame, names: pd.DataFrame, year: int
+) -> pd.DataFrame:
     """One row per dimension (catalogue order): name, the country's score (missing stays missing)
     and the regional and subregional medians that year."""
-    mine = scores[(scores["year"] == year) & (scores["level"] == "dimension")].set_index("id")["score"]
+    mine = scores[(scores["year"] == year) & (scores["level"] == "dimension")].set_index("id")[
+        "score"
+    ]
     med = medians[medians["level"] == "dimension"].set_index("id")
-    return pd.DataFrame({
-        "dimension_id": names["dimension_id"],
-        "name": [f"{d} {n}" for d, n in zip(names["dimension_id"], names["name"])],
-        "score": names["dimension_id"].map(mine).astype(float),
-        "region_median": names["dimension_id"].map(med["region_median"]).astype(float) if not med.empty else float("nan"),
-        "subregion_median": names["dimension_id"].map(med["subregion_median"]).astype(float) if not med.empty else float("nan"),
-    })
+    return pd.DataFrame(
+        {
+            "dimension_id": names["dimension_id"],
+            "name": [f"{d} {n}" for d, n in zip(names["dimension_id"], names["name"])],
+            "score": names["dimension_id"].map(mine).astype(float),
+            "region_median": names["dimension_id"].map(med["region_median"]).astype(float)
+            if not med.empty
+            else float("nan"),
+            "subregion_median": names["dimension_id"].map(med["subregion_median"]).astype(float)
+            if not med.empty
+            else float("nan"),
+        }
+    )
 
 
 INDICATOR_COLUMNS = ("indicator_id", "indicator", "value", "unit", "score", "source", "note")
@@ -48,8 +74,15 @@ def indicator_table(observations: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The indicator table as data (numbers stay numbers), with headings in `lang`: what the page
     shows and what its download holds."""
     out = observations[list(INDICATOR_COLUMNS)].copy()
-    headings = {"indicator_id": "id", "indicator": t("indicator", lang), "value": t("value", lang), "unit": t("unit", lang),
-                "score": t("score", lang), "source": t("source", lang), "note": t("note", lang)}
+    headings = {
+        "indicator_id": "id",
+        "indicator": t("indicator", lang),
+        "value": t("value", lang),
+        "unit": t("unit", lang),
+        "score": t("score", lang),
+        "source": t("source", lang),
+        "note": t("note", lang),
+    }
     return out.rename(columns=headings)
 
 
@@ -60,13 +93,25 @@ def rank_sentence(scores: pd.DataFrame, all_ranked: int, year: int, lang: str) -
         return t("profile_unranked", lang, year=year)
     r = row.iloc[0]
     key = "profile_rank_firm" if int(r["rank_low"]) == int(r["rank_high"]) else "profile_rank"
-    return t(key, lang, year=year, rank=int(r["rank"]), ranked=all_ranked, low=int(r["rank_low"]),
-             high=int(r["rank_high"]), score=fmt_number(r["score"], lang, 1))
+    return t(
+        key,
+        lang,
+        year=year,
+        rank=int(r["rank"]),
+        ranked=all_ranked,
+        low=int(r["rank_low"]),
+        high=int(r["rank_high"]),
+        score=fmt_number(r["score"], lang, 1),
+    )
 
 
-def trend(scores: pd.DataFrame, names: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
+def trend(
+    scores: pd.DataFrame, names: pd.DataFrame, lang: str
+) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
     """Composite and dimension scores by year, wide, and the (column, label) of each line."""
-    series = [("GEALC", t("composite", lang))] + [(d, f"{d} {n}") for d, n in zip(names["dimension_id"], names["name"])]
+    series = [("GEALC", t("composite", lang))] + [
+        (d, f"{d} {n}") for d, n in zip(names["dimension_id"], names["name"])
+    ]
     levels = scores[scores["level"].isin(["composite", "dimension"])]
     wide = levels.pivot_table(index="year", columns="id", values="score", dropna=False)
     return wide.reindex(columns=[c for c, _ in series]).reset_index(), series

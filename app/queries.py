@@ -1,6 +1,7 @@
 """Read-only queries of the read side. All of the app's SQL lives here, against one release's
 snapshot (`app.release`): its published values and scores, the catalogue, countries and UN
 figures. Each function returns a DataFrame for the figure builders."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -17,74 +18,102 @@ def indicator_count(db: Snapshot) -> int:
 def member_names(db: Snapshot, lang: str) -> pd.DataFrame:
     """iso3, name and subregion of every member, by name."""
     lang = language(lang)
-    return db.frame(f"SELECT iso3, name_{lang} AS name, subregion FROM countries ORDER BY name_{lang}")
+    return db.frame(
+        f"SELECT iso3, name_{lang} AS name, subregion FROM countries ORDER BY name_{lang}"
+    )
 
 
 def scores_of(db: Snapshot, iso3: str) -> pd.DataFrame:
     """Every score of one country: all years and levels."""
-    return db.frame("""SELECT year, level, id, score, rank, rank_low, rank_high, coverage
-                             FROM published_scores WHERE iso3 = $iso3 ORDER BY year, level, id""", iso3=iso3)
+    return db.frame(
+        """SELECT year, level, id, score, rank, rank_low, rank_high, coverage
+                             FROM published_scores WHERE iso3 = $iso3 ORDER BY year, level, id""",
+        iso3=iso3,
+    )
 
 
 def dimension_names(db: Snapshot, lang: str) -> pd.DataFrame:
     """dimension_id, its name and its UN counterpart index, in catalogue order."""
     lang = language(lang)
-    return db.frame(f"SELECT dimension_id, name_{lang} AS name, un_counterpart FROM dimensions ORDER BY position")
+    return db.frame(
+        f"SELECT dimension_id, name_{lang} AS name, un_counterpart FROM dimensions ORDER BY position"
+    )
 
 
 def observations_of(db: Snapshot, iso3: str, year: int, lang: str) -> pd.DataFrame:
     """One country-year's published values with the indicator's name and unit, its score, and the
     note and source the country gave; every catalogue indicator, reported or not."""
     lang = language(lang)
-    return db.frame(f"""
+    return db.frame(
+        f"""
         SELECT i.indicator_id, i.dimension_id, i.name_{lang} AS indicator, i.unit_label_{lang} AS unit,
                o.value, s.score, o.source, o.note, o.revision, o.is_demo
         FROM indicator_catalogue i
         LEFT JOIN published_values o ON o.indicator_id = i.indicator_id AND o.iso3 = $iso3 AND o.year = $year
         LEFT JOIN published_scores s ON s.iso3 = $iso3 AND s.year = $year AND s.level = 'indicator' AND s.id = i.indicator_id
-        ORDER BY i.position""", iso3=iso3, year=year)
+        ORDER BY i.position""",
+        iso3=iso3,
+        year=year,
+    )
 
 
 def egov_history(db: Snapshot, iso3: str) -> pd.DataFrame:
     """The country's UN E-Government Survey figures, every survey (NULL when not assessed)."""
-    return db.frame("""SELECT survey_year, egdi, osi, hci, tii, epi, egdi_rank, assessed
-                             FROM egov_survey WHERE iso3 = $iso3 ORDER BY survey_year""", iso3=iso3)
+    return db.frame(
+        """SELECT survey_year, egdi, osi, hci, tii, epi, egdi_rank, assessed
+                             FROM egov_survey WHERE iso3 = $iso3 ORDER BY survey_year""",
+        iso3=iso3,
+    )
 
 
 def ranked_count(db: Snapshot, year: int) -> int:
     """How many countries have a composite score in `year`."""
-    frame = db.frame("""SELECT COUNT(*) AS n FROM published_scores
-                              WHERE year = $year AND level = 'composite' AND score IS NOT NULL""", year=year)
+    frame = db.frame(
+        """SELECT COUNT(*) AS n FROM published_scores
+                              WHERE year = $year AND level = 'composite' AND score IS NOT NULL""",
+        year=year,
+    )
     return int(frame["n"].iloc[0])
 
 
 def values_of(db: Snapshot, iso3: str, lang: str) -> pd.DataFrame:
     """Every published value of one country, all years, with its score and provenance."""
     lang = language(lang)
-    return db.frame(f"""
+    return db.frame(
+        f"""
         SELECT o.year, o.indicator_id, i.name_{lang} AS indicator, o.value, i.unit_label_{lang} AS unit, s.score,
                o.numerator, o.denominator, o.source, o.note, o.revision, o.submission_id, o.is_demo
         FROM published_values o
         JOIN indicator_catalogue i ON i.indicator_id = o.indicator_id
         LEFT JOIN published_scores s ON s.iso3 = o.iso3 AND s.year = o.year AND s.level = 'indicator' AND s.id = o.indicator_id
-        WHERE o.iso3 = $iso3 ORDER BY o.year, i.position""", iso3=iso3)
+        WHERE o.iso3 = $iso3 ORDER BY o.year, i.position""",
+        iso3=iso3,
+    )
 
 
 def scores_in(db: Snapshot, year: int) -> pd.DataFrame:
     """Every member's scores in `year`, all levels."""
-    return db.frame("""SELECT iso3, level, id, score, rank, rank_low, rank_high, coverage
-                             FROM published_scores WHERE year = $year""", year=year)
+    return db.frame(
+        """SELECT iso3, level, id, score, rank, rank_low, rank_high, coverage
+                             FROM published_scores WHERE year = $year""",
+        year=year,
+    )
 
 
 def score_years(db: Snapshot) -> list[int]:
     """Years with any GEALC score, newest first."""
-    return [int(y) for y in db.frame("SELECT DISTINCT year FROM published_scores ORDER BY year DESC")["year"]]
+    return [
+        int(y)
+        for y in db.frame("SELECT DISTINCT year FROM published_scores ORDER BY year DESC")["year"]
+    ]
 
 
 def indicator_names(db: Snapshot, lang: str) -> pd.DataFrame:
     """indicator_id, dimension_id and name, in catalogue order."""
     lang = language(lang)
-    return db.frame(f"SELECT indicator_id, dimension_id, name_{lang} AS name FROM indicator_catalogue ORDER BY position")
+    return db.frame(
+        f"SELECT indicator_id, dimension_id, name_{lang} AS name FROM indicator_catalogue ORDER BY position"
+    )
 
 
 def egov_all(db: Snapshot) -> pd.DataFrame:
@@ -95,7 +124,9 @@ def egov_all(db: Snapshot) -> pd.DataFrame:
 
 def demo_in(db: Snapshot, year: int) -> bool:
     """Whether any value of `year` is demonstration data."""
-    frame = db.frame("SELECT COUNT(*) AS n FROM published_values WHERE year = $year AND is_demo", year=year)
+    frame = db.frame(
+        "SELECT COUNT(*) AS n FROM published_values WHERE year = $year AND is_demo", year=year
+    )
     return bool(frame["n"].iloc[0])
 
 
@@ -156,13 +187,18 @@ def catalogue(db: Snapshot, lang: str) -> pd.DataFrame:
 def dimension_texts(db: Snapshot, lang: str) -> pd.DataFrame:
     """dimension_id, its name and its description, in catalogue order."""
     lang = language(lang)
-    return db.frame(f"SELECT dimension_id, name_{lang} AS name, description_{lang} AS description FROM dimensions ORDER BY position")
+    return db.frame(
+        f"SELECT dimension_id, name_{lang} AS name, description_{lang} AS description FROM dimensions ORDER BY position"
+    )
 
 
 def catalogue_all(db: Snapshot) -> pd.DataFrame:
     """The indicator catalogue with every text in all four languages, in catalogue order."""
-    texts = ", ".join(f"i.{stem}_{lang}" for stem in ("name", "unit_label", "definition", "numerator", "denominator")
-                      for lang in LANGUAGES)
+    texts = ", ".join(
+        f"i.{stem}_{lang}"
+        for stem in ("name", "unit_label", "definition", "numerator", "denominator")
+        for lang in LANGUAGES
+    )
     return db.frame(f"""
         SELECT i.indicator_id, i.dimension_id, i.position, {texts}, i.unit, i.direction, i.min_value, i.max_value,
                i.goal_lower, i.goal_target, i.log_transform, i.multiplier, i.weight
@@ -172,7 +208,9 @@ def catalogue_all(db: Snapshot) -> pd.DataFrame:
 def dimensions_all(db: Snapshot) -> pd.DataFrame:
     """The dimensions with names and descriptions in all four languages, weight and UN counterpart."""
     texts = ", ".join(f"{stem}_{lang}" for stem in ("name", "description") for lang in LANGUAGES)
-    return db.frame(f"SELECT dimension_id, position, {texts}, weight, un_counterpart FROM dimensions ORDER BY position")
+    return db.frame(
+        f"SELECT dimension_id, position, {texts}, weight, un_counterpart FROM dimensions ORDER BY position"
+    )
 
 
 def countries_all(db: Snapshot) -> pd.DataFrame:

@@ -6,6 +6,7 @@ scores, with the catalogue, countries and UN figures beside them) and asks the w
 releases exist. A release is never changed, so a copy never goes stale; a newly published release
 appears at the next check of the list; a page is built from one copy, never two; and while an ETL
 job holds the DuckDB file the worker answers from what it already holds."""
+
 from __future__ import annotations
 
 import threading
@@ -48,6 +49,7 @@ class Unavailable(Exception):
 class Snapshot:
     """One release in memory: query it with DuckDB SQL (`$name` parameters). `label` is None when
     nothing is published yet: the reference tables are there and no value or score is."""
+
     label: str | None
     info: dict
     db: duckdb.DuckDBPyConnection = field(repr=False)
@@ -71,8 +73,14 @@ def _read(engine: Engine, sql: str, **params: object) -> pd.DataFrame:
 
 
 def _duckdb_type(column: Column) -> str:
-    for kind, name in ((Boolean, "BOOLEAN"), (Integer, "BIGINT"), (Float, "DOUBLE"), (Numeric, "DOUBLE"),
-                       (DateTime, "TIMESTAMP"), (Date, "DATE")):
+    for kind, name in (
+        (Boolean, "BOOLEAN"),
+        (Integer, "BIGINT"),
+        (Float, "DOUBLE"),
+        (Numeric, "DOUBLE"),
+        (DateTime, "TIMESTAMP"),
+        (Date, "DATE"),
+    ):
         if isinstance(column.type, kind):
             return name
     return "VARCHAR"
@@ -80,7 +88,11 @@ def _duckdb_type(column: Column) -> str:
 
 # The type of every warehouse column by name (the views keep their tables' column names), so a
 # copy has the warehouse's types whatever the rows happen to hold.
-COLUMN_TYPES = {c.name: _duckdb_type(c) for table in reversed(schema.metadata.sorted_tables) for c in table.columns}
+COLUMN_TYPES = {
+    c.name: _duckdb_type(c)
+    for table in reversed(schema.metadata.sorted_tables)
+    for c in table.columns
+}
 
 
 def load(engine: Engine, label: str | None, info: dict | None = None) -> Snapshot:
@@ -88,7 +100,9 @@ def load(engine: Engine, label: str | None, info: dict | None = None) -> Snapsho
     db = duckdb.connect(":memory:")
     for name, sql in SOURCES.items():
         frame = _read(engine, sql, label=label or "")
-        typed = ", ".join(f'CAST("{c}" AS {COLUMN_TYPES.get(c, "VARCHAR")}) AS "{c}"' for c in frame.columns)
+        typed = ", ".join(
+            f'CAST("{c}" AS {COLUMN_TYPES.get(c, "VARCHAR")}) AS "{c}"' for c in frame.columns
+        )
         db.register("_source", frame)
         db.execute(f"CREATE TABLE {name} AS SELECT {typed} FROM _source")
         db.unregister("_source")
@@ -112,7 +126,9 @@ class Releases:
         if not fresh and self._listing is not None and time.monotonic() - self._checked < self.ttl:
             return self._listing
         try:
-            listing = self._patiently(lambda: _read(self.engine, LISTING), give_up=self._listing is not None)
+            listing = self._patiently(
+                lambda: _read(self.engine, LISTING), give_up=self._listing is not None
+            )
         except Unavailable:
             if self._listing is None:
                 raise
@@ -128,7 +144,9 @@ class Releases:
     def snapshot(self, label: str | None = None) -> Snapshot:
         """The copy of release `label` (default: the latest); KeyError for an unknown label."""
         listing = self.listing()
-        if label is None:  # the latest of this listing: a second look could find a newer one not in it
+        if (
+            label is None
+        ):  # the latest of this listing: a second look could find a newer one not in it
             label = str(listing["label"].iloc[0]) if len(listing) else None
         if label is not None and label not in set(listing["label"]):
             # Published since the listing was read (a link followed right after publishing)?

@@ -4,6 +4,7 @@ functions (app.headlines); then one section per dimension, the UN comparison (ap
 coverage (app.coverage), a summary of the published methodology and the release's identity and
 citation. `build` gathers the content; app.report_html lays it out; `write` draws the charts,
 prints the PDF and writes the files."""
+
 from __future__ import annotations
 
 import re
@@ -23,7 +24,12 @@ from warehouse.db import connect, duckdb_path, normalise_url
 
 FORMATS = ("html", "pdf")
 ROW_HEIGHT = 20  # px per country in the dimension charts: 33 bars and their labels fit a page
-METHODOLOGY_PARTS = ("score", "dimension", "composite", "ranks")  # of indicators.methodology, in order
+METHODOLOGY_PARTS = (
+    "score",
+    "dimension",
+    "composite",
+    "ranks",
+)  # of indicators.methodology, in order
 
 
 class ReportError(Exception):
@@ -39,85 +45,196 @@ def build(db: Snapshot, lang: str, year: int | None = None) -> Report:
         raise ReportError(f"release {db.label} holds no values")
     year = years[-1] if year is None else year
     if year not in years:
-        raise ReportError(f"release {db.label} has no values for {year}; years with values: {', '.join(map(str, years))}")
+        raise ReportError(
+            f"release {db.label} has no values for {year}; years with values: {', '.join(map(str, years))}"
+        )
     facts = gather(db, lang, year, reported=reported)
     in_year = facts.scores[facts.scores["year"] == year]
     indicators = queries.indicator_names(db, lang)
     dims = queries.dimension_texts(db, lang)
     demo = t("demo_suffix", lang) if db.info.get("is_demo") else ""
-    sections = [_dimension(dim, in_year, facts.members, indicators, year, lang) for dim in dims.to_dict("records")]
-    sections += [_un(in_year, facts.egov, facts.members, year, demo, lang),
-                 _coverage(reported, facts.members, indicators, year, lang)]
+    sections = [
+        _dimension(dim, in_year, facts.members, indicators, year, lang)
+        for dim in dims.to_dict("records")
+    ]
+    sections += [
+        _un(in_year, facts.egov, facts.members, year, demo, lang),
+        _coverage(reported, facts.members, indicators, year, lang),
+    ]
     created = pd.Timestamp(db.info["created_at"])
-    return Report(lang=lang, title=t("home_title", lang, year=year), year=year, release=db.info,
-                  key_figures=[_key_figure(item, lang) for item in headlines(facts, lang)], sections=sections,
-                  methodology=methodology(lang), methodology_note=t("report_methodology_more", lang, total=len(indicators)),
-                  citation=t("report_citation", lang, year=created.year, label=db.label, data_year=year,
-                             network=t("network", lang), sha256=db.info["sha256"]))
+    return Report(
+        lang=lang,
+        title=t("home_title", lang, year=year),
+        year=year,
+        release=db.info,
+        key_figures=[_key_figure(item, lang) for item in headlines(facts, lang)],
+        sections=sections,
+        methodology=methodology(lang),
+        methodology_note=t("report_methodology_more", lang, total=len(indicators)),
+        citation=t(
+            "report_citation",
+            lang,
+            year=created.year,
+            label=db.label,
+            data_year=year,
+            network=t("network", lang),
+            sha256=db.info["sha256"],
+        ),
+    )
 
 
 def _key_figure(item: Headline, lang: str) -> Section:
     frame, numeric = shown(item, lang)
     title = t(f"hl_title_{item.key}", lang)
-    return Section(item.key, title, [item.sentence], figures.headline(item, lang), title,
-                   Table(frame, list(item.columns.items()), title, numeric))
+    return Section(
+        item.key,
+        title,
+        [item.sentence],
+        figures.headline(item, lang),
+        title,
+        Table(frame, list(item.columns.items()), title, numeric),
+    )
 
 
-def _dimension(dim: dict, scores: pd.DataFrame, members: pd.DataFrame, indicators: pd.DataFrame, year: int,
-               lang: str) -> Section:
+def _dimension(
+    dim: dict,
+    scores: pd.DataFrame,
+    members: pd.DataFrame,
+    indicators: pd.DataFrame,
+    year: int,
+    lang: str,
+) -> Section:
     """Every member's score in one dimension, best first, the members without one last."""
     mine = scores[(scores["level"] == "dimension") & (scores["id"] == dim["dimension_id"])]
-    rows = members[["iso3", "name"]].merge(mine[["iso3", "score", "rank", "rank_low", "rank_high", "coverage"]],
-                                           on="iso3", how="left")
-    rows = rows.sort_values(["score", "name"], ascending=[False, True], na_position="last").reset_index(drop=True)
+    rows = members[["iso3", "name"]].merge(
+        mine[["iso3", "score", "rank", "rank_low", "rank_high", "coverage"]], on="iso3", how="left"
+    )
+    rows = rows.sort_values(
+        ["score", "name"], ascending=[False, True], na_position="last"
+    ).reset_index(drop=True)
     scored = rows["score"].dropna()
-    sentence = (t("report_dimension_summary", lang, n=len(scored), members=len(rows), year=year,
-                  median=fmt_number(scored.median(), lang, 1))
-                if len(scored) else t("report_dimension_none", lang, year=year))
+    sentence = (
+        t(
+            "report_dimension_summary",
+            lang,
+            n=len(scored),
+            members=len(rows),
+            year=year,
+            median=fmt_number(scored.median(), lang, 1),
+        )
+        if len(scored)
+        else t("report_dimension_none", lang, year=year)
+    )
     own = indicators[indicators["dimension_id"] == dim["dimension_id"]]
-    listed = t("report_dimension_indicators", lang, list=t("sep_list", lang).join(f"{i} {n}" for i, n in zip(own["indicator_id"], own["name"])))
+    listed = t(
+        "report_dimension_indicators",
+        lang,
+        list=t("sep_list", lang).join(f"{i} {n}" for i, n in zip(own["indicator_id"], own["name"])),
+    )
     fig = figures.hbars(rows["name"].tolist(), rows["score"].tolist(), lang, t("score_axis", lang))
     fig.update_layout(height=90 + ROW_HEIGHT * len(rows))
     shown_rows = formatted(rows, {"score": 1}, lang)
-    shown_rows["gealc_rank"] = [fmt_rank(r.rank, r.rank_low, r.rank_high) for r in rows.itertuples()]
-    shown_rows["reported"] = [f"{0 if pd.isna(c) else int(c)} / {len(own)}" for c in rows["coverage"]]
+    shown_rows["gealc_rank"] = [
+        fmt_rank(r.rank, r.rank_low, r.rank_high) for r in rows.itertuples()
+    ]
+    shown_rows["reported"] = [
+        f"{0 if pd.isna(c) else int(c)} / {len(own)}" for c in rows["coverage"]
+    ]
     title = f"{dim['dimension_id']} {dim['name']}"
-    table = Table(shown_rows, [("name", t("country", lang)), ("score", t("score", lang)), ("gealc_rank", t("gealc_rank", lang)),
-                               ("reported", t("report_indicators_present", lang))], title, {"score", "gealc_rank", "reported"})
-    return Section(dim["dimension_id"], title, [sentence], fig, t("report_dimension_chart", lang, year=year), table,
-                   [dim["description"], listed])
+    table = Table(
+        shown_rows,
+        [
+            ("name", t("country", lang)),
+            ("score", t("score", lang)),
+            ("gealc_rank", t("gealc_rank", lang)),
+            ("reported", t("report_indicators_present", lang)),
+        ],
+        title,
+        {"score", "gealc_rank", "reported"},
+    )
+    return Section(
+        dim["dimension_id"],
+        title,
+        [sentence],
+        fig,
+        t("report_dimension_chart", lang, year=year),
+        table,
+        [dim["description"], listed],
+    )
 
 
-def _un(scores: pd.DataFrame, egov: pd.DataFrame, members: pd.DataFrame, year: int, demo: str, lang: str) -> Section:
+def _un(
+    scores: pd.DataFrame, egov: pd.DataFrame, members: pd.DataFrame, year: int, demo: str, lang: str
+) -> Section:
     """The GEALC composite against the UN EGDI of the nearest survey, as on the UN page by default."""
     frame, fit = uncompare.pairs(scores, egov, members, year, COMPOSITE_ID, "EGDI")
     measure, index = t("composite", lang), t("index_EGDI", lang)
     sentence = uncompare.sentence(frame, fit, measure, index, lang)
     frame = frame.sort_values(["score", "name"], ascending=[False, True], na_position="last")
     rows = uncompare.shown(frame, lang)
-    columns = [("name", t("country", lang)), ("survey_year", t("un_survey", lang)), ("un_value", "EGDI"),
-               ("egdi_rank", t("rank", lang)), ("score", t("score", lang)), ("gealc_rank", t("gealc_rank", lang)),
-               ("divergence", t("divergence", lang))]
+    columns = [
+        ("name", t("country", lang)),
+        ("survey_year", t("un_survey", lang)),
+        ("un_value", "EGDI"),
+        ("egdi_rank", t("rank", lang)),
+        ("score", t("score", lang)),
+        ("gealc_rank", t("gealc_rank", lang)),
+        ("divergence", t("divergence", lang)),
+    ]
     chart_title = t("un_chart_title", lang, measure=measure, index="EGDI", year=year)
-    return Section("un-comparison", t("un_page", lang), [sentence], figures.scatter(frame, lang, "EGDI", wrap(measure, 30), fit),
-                   chart_title, Table(rows, columns, t("un_table", lang, year=year),
-                                      {"survey_year", "un_value", "egdi_rank", "score", "gealc_rank"}),
-                   [t("un_lead", lang), t("un_sources", lang, demo=demo)])
+    return Section(
+        "un-comparison",
+        t("un_page", lang),
+        [sentence],
+        figures.scatter(frame, lang, "EGDI", wrap(measure, 30), fit),
+        chart_title,
+        Table(
+            rows,
+            columns,
+            t("un_table", lang, year=year),
+            {"survey_year", "un_value", "egdi_rank", "score", "gealc_rank"},
+        ),
+        [t("un_lead", lang), t("un_sources", lang, demo=demo)],
+    )
 
 
-def _coverage(reported: pd.DataFrame, members: pd.DataFrame, indicators: pd.DataFrame, year: int, lang: str) -> Section:
+def _coverage(
+    reported: pd.DataFrame, members: pd.DataFrame, indicators: pd.DataFrame, year: int, lang: str
+) -> Section:
     """Who reported which indicator in the year, and how many indicators each member reported each year."""
     matrix = coverage.indicator_matrix(reported, members, indicators, year)
     counts = coverage.yearly_counts(reported, members, indicators)
-    sentence = t("coverage_summary", lang, countries=int((matrix.sum(axis=1) > 0).sum()), members=len(members), year=year,
-                 cells=int(matrix.to_numpy().sum()), possible=matrix.size)
-    years = counts.astype(str).set_axis([str(c) for c in counts.columns], axis=1).reset_index(drop=True)
+    sentence = t(
+        "coverage_summary",
+        lang,
+        countries=int((matrix.sum(axis=1) > 0).sum()),
+        members=len(members),
+        year=year,
+        cells=int(matrix.to_numpy().sum()),
+        possible=matrix.size,
+    )
+    years = (
+        counts.astype(str).set_axis([str(c) for c in counts.columns], axis=1).reset_index(drop=True)
+    )
     years.insert(0, "name", members["name"].to_numpy())
     caption = t("years_title", lang, total=len(indicators))
-    fig = figures.reporting_matrix(matrix, members["name"].tolist(), lang).update_layout(height=110 + ROW_HEIGHT * len(members))
-    return Section("coverage", t("coverage_page", lang), [sentence], fig, t("matrix_title", lang, year=year),
-                   Table(years, [("name", t("country", lang)), *[(c, c) for c in years.columns[1:]]], caption,
-                         set(years.columns[1:])), [t("coverage_lead", lang)])
+    fig = figures.reporting_matrix(matrix, members["name"].tolist(), lang).update_layout(
+        height=110 + ROW_HEIGHT * len(members)
+    )
+    return Section(
+        "coverage",
+        t("coverage_page", lang),
+        [sentence],
+        fig,
+        t("matrix_title", lang, year=year),
+        Table(
+            years,
+            [("name", t("country", lang)), *[(c, c) for c in years.columns[1:]]],
+            caption,
+            set(years.columns[1:]),
+        ),
+        [t("coverage_lead", lang)],
+    )
 
 
 def methodology(lang: str) -> list[tuple[str, str]]:
@@ -132,8 +249,16 @@ def methodology(lang: str) -> list[tuple[str, str]]:
     return parts
 
 
-def write(url: str, label: str | None, lang: str, fmt: str, output: Path, year: int | None = None,
-          charts: Path | None = None, browser: str | None = None) -> list[Path]:
+def write(
+    url: str,
+    label: str | None,
+    lang: str,
+    fmt: str,
+    output: Path,
+    year: int | None = None,
+    charts: Path | None = None,
+    browser: str | None = None,
+) -> list[Path]:
     """Write the report of release `label` (default: the latest) to `output` as HTML or PDF, and
     with `charts` every chart as PNG and SVG there, drawn by the Chromium at `browser` (default:
     the PATH's). The files written."""
@@ -144,10 +269,14 @@ def write(url: str, label: str | None, lang: str, fmt: str, output: Path, year: 
     try:
         listing = book.listing()
         if listing.empty:
-            raise ReportError("no release has been published yet; publish one with `gealc publish --label L`")
+            raise ReportError(
+                "no release has been published yet; publish one with `gealc publish --label L`"
+            )
         db = book.snapshot(label)
     except KeyError:
-        raise ReportError(f"there is no release {label!r}; published releases: {', '.join(listing['label'])}") from None
+        raise ReportError(
+            f"there is no release {label!r}; published releases: {', '.join(listing['label'])}"
+        ) from None
     except Unavailable as exc:
         raise ReportError(f"the warehouse cannot be read: {exc}") from exc
     report = build(db, lang, year)
@@ -168,15 +297,23 @@ def write(url: str, label: str | None, lang: str, fmt: str, output: Path, year: 
     return written
 
 
-def draw(reports: list[Report], formats: tuple[str, ...] = ("svg",),
-         browser: str | None = None) -> list[dict[str, dict[str, bytes]]]:
+def draw(
+    reports: list[Report], formats: tuple[str, ...] = ("svg",), browser: str | None = None
+) -> list[dict[str, dict[str, bytes]]]:
     """Every chart of each report in `formats`, by file name (`01-reporting`: {'svg': …}), all
     drawn in one browser session."""
     named = [report.charts() for report in reports]
-    images = iter(export.images([section.figure for charts in named for _, section in charts], formats, browser))
+    images = iter(
+        export.images(
+            [section.figure for charts in named for _, section in charts], formats, browser
+        )
+    )
     return [{name: next(images) for name, _ in charts} for charts in named]
 
 
 def html(report: Report, drawn: dict[str, dict[str, bytes]]) -> str:
     """The report as one HTML document, with its charts as `draw` made them."""
-    return report_html.document(report, {section.key: drawn[name]["svg"].decode("utf-8") for name, section in report.charts()})
+    return report_html.document(
+        report,
+        {section.key: drawn[name]["svg"].decode("utf-8") for name, section in report.charts()},
+    )

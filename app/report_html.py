@@ -2,6 +2,7 @@
 style inline, no script and nothing fetched, so it opens anywhere and prints to A4 (one section per
 page, tables that break between rows and repeat their headings). Every text from the data is
 escaped here."""
+
 from __future__ import annotations
 
 import re
@@ -59,20 +60,40 @@ def document(report: Report, svgs: dict[str, str]) -> str:
     """The whole document; `svgs`: each section's chart as SVG, by section key."""
     lang, info = report.lang, report.release
     footer = t("report_footer", lang, title=report.title, label=info["label"])
-    page = (f"@page {{ @bottom-left {{ content: {_css_string(footer)}; {MARGIN_TEXT} }} "
-            f"@bottom-right {{ content: counter(page) ' / ' counter(pages); {MARGIN_TEXT} }} }}")
-    parts = [_cover(report), *(_section(s, svgs.get(s.key), lang) for s in [*report.key_figures, *report.sections]),
-             _methodology(report), _release(report)]
-    return "\n".join([
-        "<!DOCTYPE html>", f'<html lang="{escape(lang)}">', "<head>", '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(footer)}</title>", f"<style>{CSS}\n{page}\n@page :first {{ @bottom-left {{ content: none; }} }}</style>",
-        "</head>", "<body>", *parts, "</body>", "</html>", ""])
+    page = (
+        f"@page {{ @bottom-left {{ content: {_css_string(footer)}; {MARGIN_TEXT} }} "
+        f"@bottom-right {{ content: counter(page) ' / ' counter(pages); {MARGIN_TEXT} }} }}"
+    )
+    parts = [
+        _cover(report),
+        *(_section(s, svgs.get(s.key), lang) for s in [*report.key_figures, *report.sections]),
+        _methodology(report),
+        _release(report),
+    ]
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            f'<html lang="{escape(lang)}">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{escape(footer)}</title>",
+            f"<style>{CSS}\n{page}\n@page :first {{ @bottom-left {{ content: none; }} }}</style>",
+            "</head>",
+            "<body>",
+            *parts,
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
 
 
 def _css_string(text: str) -> str:
     """A CSS string literal that nothing in `text` can break out of (quotes, backslashes, `</style>`)."""
-    return '"' + "".join(c if c.isalnum() or c in " .,-_·()" else f"\\{ord(c):x} " for c in text) + '"'
+    return (
+        '"' + "".join(c if c.isalnum() or c in " .,-_·()" else f"\\{ord(c):x} " for c in text) + '"'
+    )
 
 
 def _cover(report: Report) -> str:
@@ -80,32 +101,58 @@ def _cover(report: Report) -> str:
     created = pd.Timestamp(info["created_at"]).date().isoformat()
     demo = info.get("is_demo")
     contents = [(s.key, s.title) for s in [*report.key_figures, *report.sections]]
-    contents += [("methodology", t("methodology_title", lang)), ("release", t("report_release_title", lang))]
-    return "\n".join([
-        '<header class="cover" id="cover">',
-        f'<p class="network">{escape(t("network", lang))}</p>',
-        f"<h1>{escape(report.title)}</h1>",
-        f'<p class="release-line">{escape(t("report_release_line", lang, label=info["label"], date=created, year=report.year))}</p>',
-        *([f'<p class="warning" role="note">{escape(t("demo_notice", lang))}</p>'] if demo else []),
-        f'<p class="lead">{escape(t("home_lead", lang))}</p>',
-        f"<h2>{escape(t('report_key_figures', lang))}</h2>",
-        '<ul class="key-list">', *(f"<li>{escape(s)}</li>" for k in report.key_figures for s in k.sentences), "</ul>",
-        f'<p class="note">{escape(t("home_sources", lang, demo=t("demo_suffix", lang) if demo else ""))}</p>',
-        f'<nav class="contents" aria-label="{escape(t("report_contents", lang))}"><h2>{escape(t("report_contents", lang))}</h2><ol>',
-        *(f'<li><a href="#{escape(key)}">{escape(title)}</a></li>' for key, title in contents),
-        "</ol></nav>", "</header>"])
+    contents += [
+        ("methodology", t("methodology_title", lang)),
+        ("release", t("report_release_title", lang)),
+    ]
+    return "\n".join(
+        [
+            '<header class="cover" id="cover">',
+            f'<p class="network">{escape(t("network", lang))}</p>',
+            f"<h1>{escape(report.title)}</h1>",
+            f'<p class="release-line">{escape(t("report_release_line", lang, label=info["label"], date=created, year=report.year))}</p>',
+            *(
+                [f'<p class="warning" role="note">{escape(t("demo_notice", lang))}</p>']
+                if demo
+                else []
+            ),
+            f'<p class="lead">{escape(t("home_lead", lang))}</p>',
+            f"<h2>{escape(t('report_key_figures', lang))}</h2>",
+            '<ul class="key-list">',
+            *(f"<li>{escape(s)}</li>" for k in report.key_figures for s in k.sentences),
+            "</ul>",
+            f'<p class="note">{escape(t("home_sources", lang, demo=t("demo_suffix", lang) if demo else ""))}</p>',
+            f'<nav class="contents" aria-label="{escape(t("report_contents", lang))}"><h2>{escape(t("report_contents", lang))}</h2><ol>',
+            *(f'<li><a href="#{escape(key)}">{escape(title)}</a></li>' for key, title in contents),
+            "</ol></nav>",
+            "</header>",
+        ]
+    )
 
 
 def _section(section: Section, svg: str | None, lang: str) -> str:
-    out = [f'<section id="{escape(section.key)}" aria-labelledby="{escape(section.key)}-title">',
-           f'<h2 id="{escape(section.key)}-title">{escape(section.title)}</h2>',
-           *(f'<p class="lead">{escape(s)}</p>' for s in section.sentences),
-           *(f'<p class="note">{escape(n)}</p>' for n in section.notes)]
+    out = [
+        f'<section id="{escape(section.key)}" aria-labelledby="{escape(section.key)}-title">',
+        f'<h2 id="{escape(section.key)}-title">{escape(section.title)}</h2>',
+        *(f'<p class="lead">{escape(s)}</p>' for s in section.sentences),
+        *(f'<p class="note">{escape(n)}</p>' for n in section.notes),
+    ]
     if svg is not None:
         label = escape(section.chart_title)
-        caption = f"<figcaption>{label}</figcaption>" if section.chart_title != section.title else ""
-        out += ["<figure>", caption,
-                re.sub(r"^\s*(<\?xml[^>]*>\s*)?<svg ", f'<svg role="img" aria-label="{label}" ', svg, count=1), "</figure>"]
+        caption = (
+            f"<figcaption>{label}</figcaption>" if section.chart_title != section.title else ""
+        )
+        out += [
+            "<figure>",
+            caption,
+            re.sub(
+                r"^\s*(<\?xml[^>]*>\s*)?<svg ",
+                f'<svg role="img" aria-label="{label}" ',
+                svg,
+                count=1,
+            ),
+            "</figure>",
+        ]
     if section.table is not None:
         out.append(_table(section.table, hidden_caption=section.table.caption == section.title))
     return "\n".join([*out, "</section>"])
@@ -113,21 +160,26 @@ def _section(section: Section, svg: str | None, lang: str) -> str:
 
 def _table(table: Table, hidden_caption: bool = False) -> str:
     """The table with its caption (kept for screen readers, not printed when the heading above says it)."""
+
     def cell(tag: str, column: str, text: object) -> str:
         align = ' class="num"' if column in table.numeric else ""
         return f"<{tag}{align}>{escape(str(text))}</{tag}>"
 
     head = "".join(cell("th", c, h) for c, h in table.columns)
-    rows = ("<tr>" + "".join(cell("td", c, row[c]) for c, _ in table.columns) + "</tr>"
-            for row in table.frame.to_dict("records"))
+    rows = (
+        "<tr>" + "".join(cell("td", c, row[c]) for c, _ in table.columns) + "</tr>"
+        for row in table.frame.to_dict("records")
+    )
     hidden = ' class="visually-hidden"' if hidden_caption else ""
     caption = f"<caption{hidden}>{escape(table.caption)}</caption>"
-    return "\n".join([f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>",
-                      *rows, "</tbody></table>"])
+    return "\n".join(
+        [f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>", *rows, "</tbody></table>"]
+    )
 
 
 def _markdown(text: str) -> str:
     """The Markdown of the methodology documents (paragraphs, `- ` lists, **bold**, `code`) as HTML."""
+
     def inline(line: str) -> str:
         line = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", escape(line))
         return re.sub(r"`(.+?)`", r"<code>\1</code>", line)
@@ -143,29 +195,42 @@ def _markdown(text: str) -> str:
 
 
 def _methodology(report: Report) -> str:
-    return "\n".join([
-        '<section id="methodology" aria-labelledby="methodology-title">',
-        f'<h2 id="methodology-title">{escape(t("methodology_title", report.lang))}</h2>',
-        f'<p class="note">{escape(report.methodology_note)}</p>',
-        *(f"<h3>{escape(heading)}</h3>\n{_markdown(body)}" for heading, body in report.methodology),
-        "</section>"])
+    return "\n".join(
+        [
+            '<section id="methodology" aria-labelledby="methodology-title">',
+            f'<h2 id="methodology-title">{escape(t("methodology_title", report.lang))}</h2>',
+            f'<p class="note">{escape(report.methodology_note)}</p>',
+            *(
+                f"<h3>{escape(heading)}</h3>\n{_markdown(body)}"
+                for heading, body in report.methodology
+            ),
+            "</section>",
+        ]
+    )
 
 
 def _release(report: Report) -> str:
     lang, info = report.lang, report.release
-    fields = [(t("report_release", lang), escape(str(info["label"]))),
-              (t("report_published", lang), escape(pd.Timestamp(info["created_at"]).date().isoformat())),
-              (t("data_year", lang), str(report.year)),
-              (t("report_sha256", lang), f'<span class="sha">{escape(str(info["sha256"]))}</span>'),
-              (t("report_edition", lang), escape(str(info["catalogue_edition"]))),
-              (t("report_values", lang), escape(fmt_number(info["value_count"], lang, 0)))]
+    fields = [
+        (t("report_release", lang), escape(str(info["label"]))),
+        (t("report_published", lang), escape(pd.Timestamp(info["created_at"]).date().isoformat())),
+        (t("data_year", lang), str(report.year)),
+        (t("report_sha256", lang), f'<span class="sha">{escape(str(info["sha256"]))}</span>'),
+        (t("report_edition", lang), escape(str(info["catalogue_edition"]))),
+        (t("report_values", lang), escape(fmt_number(info["value_count"], lang, 0))),
+    ]
     if info.get("note"):
         fields.append((t("note", lang), escape(str(info["note"]))))
-    return "\n".join([
-        '<section id="release" class="follows" aria-labelledby="release-title">',
-        f'<h2 id="release-title">{escape(t("report_release_title", lang))}</h2>',
-        "<dl>", *(f"<dt>{escape(name)}</dt><dd>{value}</dd>" for name, value in fields), "</dl>",
-        f'<p class="note">{escape(t("report_sha_note", lang))}</p>',
-        f"<h3>{escape(t('report_cite', lang))}</h3>",
-        f'<p class="citation">{escape(report.citation)}</p>',
-        "</section>"])
+    return "\n".join(
+        [
+            '<section id="release" class="follows" aria-labelledby="release-title">',
+            f'<h2 id="release-title">{escape(t("report_release_title", lang))}</h2>',
+            "<dl>",
+            *(f"<dt>{escape(name)}</dt><dd>{value}</dd>" for name, value in fields),
+            "</dl>",
+            f'<p class="note">{escape(t("report_sha_note", lang))}</p>',
+            f"<h3>{escape(t('report_cite', lang))}</h3>",
+            f'<p class="citation">{escape(report.citation)}</p>',
+            "</section>",
+        ]
+    )

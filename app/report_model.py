@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 @dataclass
 class Table:
     """A table as printed: every cell a text in the language."""
+
     frame: pd.DataFrame
     columns: list[tuple[str, str]]  # (column, heading)
     caption: str
@@ -22,6 +23,7 @@ class Table:
 @dataclass
 class Section:
     """One part of the report: sentences from the data, a chart and its table."""
+
     key: str  # stable: the anchor in the document and the chart's file name
     title: str
     sentences: list[str]

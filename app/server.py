@@ -1,5 +1,6 @@
 """The Dash app factory: the public pages of one warehouse's releases, their router and callbacks.
 Everything the browser loads comes from this server."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -40,7 +41,9 @@ class GealcDash(Dash):
         lang = language(flask.request.args.get("lang")) if flask.has_request_context() else "es"
         # dcc.Graph's code is a chunk fetched only once the first page arrives: fetch it meanwhile.
         preload = f'<link rel="preload" as="script" href="{self.config.requests_pathname_prefix}{GRAPH_CHUNK}">'
-        return page.replace("<html>", f'<html lang="{lang}">', 1).replace("</head>", f"{preload}\n</head>", 1)
+        return page.replace("<html>", f'<html lang="{lang}">', 1).replace(
+            "</head>", f"{preload}\n</head>", 1
+        )
 
 
 def create_app(database_url: str) -> Dash:
@@ -67,12 +70,14 @@ def create_app(database_url: str) -> Dash:
     register_api(app.server)
     app.server.register_error_handler(Unavailable, _unavailable)
     _register_callbacks(app)
-    app.layout = html.Div([
-        dcc.Location(id="url", refresh=False),
-        dcc.Store(id="page-lang"),
-        dcc.Store(id="lang-sink"),
-        html.Div(id="shell"),
-    ])
+    app.layout = html.Div(
+        [
+            dcc.Location(id="url", refresh=False),
+            dcc.Store(id="page-lang"),
+            dcc.Store(id="lang-sink"),
+            html.Div(id="shell"),
+        ]
+    )
     return app
 
 
@@ -90,7 +95,9 @@ def _route(pathname: str, search: str) -> tuple[list, str]:
         if pathname.startswith(country.PREFIX) or pathname == country.PREFIX.rstrip("/"):
             content = banner + country.layout(db, pathname, search, lang)
         else:
-            content = banner + (page.layout(db, search, lang) if page else [html.H1(t("not_found", lang))])
+            content = banner + (
+                page.layout(db, search, lang) if page else [html.H1(t("not_found", lang))]
+            )
     except Unavailable:
         content = [notice(t("warehouse_unavailable", lang), "danger")]
     main = html.Main(dbc.Container(content, className="page"), id="main")
@@ -117,16 +124,25 @@ def _unavailable(exc: Unavailable) -> flask.Response:
     """A download or callback that needs a release this worker does not hold while the warehouse
     cannot be read: a plain "try again later", not a server error (the API answers in JSON)."""
     text = t("warehouse_unavailable", language(flask.request.args.get("lang")))
-    return flask.Response(f"{text}\n", status=503, mimetype="text/plain", headers={"Retry-After": "60"})
+    return flask.Response(
+        f"{text}\n", status=503, mimetype="text/plain", headers={"Retry-After": "60"}
+    )
 
 
 def _register_callbacks(app: Dash) -> None:
     """Every callback of the site on `app`: the router, the page language, and the controls that
     write the URL. Registered per app (not with `dash.callback`, which hands its callbacks to the
     first app only), so each app a process makes has them all."""
-    app.callback(Output("shell", "children"), Output("page-lang", "data"),
-                 Input("url", "pathname"), Input("url", "search"))(_route)
-    app.clientside_callback(ClientsideFunction(namespace="gealc", function_name="setLanguage"),
-                            Output("lang-sink", "data"), Input("page-lang", "data"))
+    app.callback(
+        Output("shell", "children"),
+        Output("page-lang", "data"),
+        Input("url", "pathname"),
+        Input("url", "search"),
+    )(_route)
+    app.clientside_callback(
+        ClientsideFunction(namespace="gealc", function_name="setLanguage"),
+        Output("lang-sink", "data"),
+        Input("page-lang", "data"),
+    )
     for module in (filters, explorer, country):
         module.register_callbacks(app)

@@ -1,5 +1,6 @@
 """UN comparison: each member's GEALC score (composite or a dimension) against a UN index of
 the nearest survey, with the relation and its divergences — pure functions over query results."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -23,14 +24,24 @@ def levels(egov: pd.DataFrame, year: int) -> pd.Series:
     return near.set_index("iso3")["egdi"].map(egdi_level) if len(near) else pd.Series(dtype=object)
 
 
-def pairs(scores: pd.DataFrame, egov: pd.DataFrame, members: pd.DataFrame, year: int, measure: str,
-          index: str) -> tuple[pd.DataFrame, dict | None]:
+def pairs(
+    scores: pd.DataFrame,
+    egov: pd.DataFrame,
+    members: pd.DataFrame,
+    year: int,
+    measure: str,
+    index: str,
+) -> tuple[pd.DataFrame, dict | None]:
     """One row per member in `members` (iso3, name, subregion): the UN survey nearest to `year`,
     the index's value there, the UN EGDI rank and level, the GEALC score and rank of `measure`,
     its residual and whether it is a flagged divergence. With the relation (ρ, line) or None."""
     level, key = ("composite", COMPOSITE_ID) if measure == COMPOSITE_ID else ("dimension", measure)
     mine = scores[(scores["level"] == level) & (scores["id"] == key)].set_index("iso3")
-    near = nearest_survey(egov, [year]).set_index("iso3") if not egov.empty else pd.DataFrame(columns=["survey_year"])
+    near = (
+        nearest_survey(egov, [year]).set_index("iso3")
+        if not egov.empty
+        else pd.DataFrame(columns=["survey_year"])
+    )
     out = members[["iso3", "name", "subregion"]].copy()
     out["survey_year"] = out["iso3"].map(near["survey_year"]) if len(near) else None
     out["un_value"] = out["iso3"].map(near[index.lower()]) if len(near) else None
@@ -39,7 +50,9 @@ def pairs(scores: pd.DataFrame, egov: pd.DataFrame, members: pd.DataFrame, year:
     for column in ("score", "rank", "rank_low", "rank_high"):
         out[column] = out["iso3"].map(mine[column]) if column in mine else None
     found = relation(out.set_index("iso3")["un_value"], out.set_index("iso3")["score"])
-    out["flagged"] = out["iso3"].map(found["flagged"]).fillna(False).astype(bool) if found else False
+    out["flagged"] = (
+        out["iso3"].map(found["flagged"]).fillna(False).astype(bool) if found else False
+    )
     out["residual"] = out["iso3"].map(found["residual"]) if found else None
     return out, found
 
@@ -47,8 +60,15 @@ def pairs(scores: pd.DataFrame, egov: pd.DataFrame, members: pd.DataFrame, year:
 def sentence(frame: pd.DataFrame, fit: dict | None, measure: str, index: str, lang: str) -> str:
     """The relation in words (Spearman ρ, countries, divergences), or why there is none."""
     if fit:
-        return t("un_relation", lang, rho=fmt_number(fit["spearman_rho"], lang, 2), measure=measure, index=index,
-                 n=fit["countries"], flagged=int(frame["flagged"].sum()))
+        return t(
+            "un_relation",
+            lang,
+            rho=fmt_number(fit["spearman_rho"], lang, 2),
+            measure=measure,
+            index=index,
+            n=fit["countries"],
+            flagged=int(frame["flagged"].sum()),
+        )
     return t("un_too_few", lang, n=int(frame[["un_value", "score"]].notna().all(axis=1).sum()))
 
 
@@ -57,7 +77,9 @@ def shown(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     survey year, 'not assessed' and the divergence mark."""
     out = formatted(frame, {"un_value": 3, "score": 1}, lang)
     out["survey_year"] = [str(int(y)) if pd.notna(y) else "—" for y in frame["survey_year"]]
-    out["egdi_rank"] = [str(int(r)) if pd.notna(r) else t("not_assessed", lang) for r in frame["egdi_rank"]]
+    out["egdi_rank"] = [
+        str(int(r)) if pd.notna(r) else t("not_assessed", lang) for r in frame["egdi_rank"]
+    ]
     out["gealc_rank"] = [fmt_rank(r.rank, r.rank_low, r.rank_high) for r in frame.itertuples()]
     out["divergence"] = [t("divergence_yes", lang) if f else "" for f in frame["flagged"]]
     return out

@@ -1,4 +1,5 @@
 """The URL is the view: reading and writing the query string that holds a page's state."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -32,8 +33,13 @@ def context(search: str | None, lang: str | None = None) -> str:
     return with_params("", lang=lang if lang != "es" else None, release=query.get("release"))
 
 
-def choose(query: dict[str, str], key: str, allowed: Iterable[T], default: T,
-           cast: Callable[[str], T] = str) -> tuple[T, str | None]:
+def choose(
+    query: dict[str, str],
+    key: str,
+    allowed: Iterable[T],
+    default: T,
+    cast: Callable[[str], T] = str,
+) -> tuple[T, str | None]:
     """The URL's `key` when (cast) it is one of `allowed`, else `default`; with the rejected text,
     if any, so the page can say it fell back."""
     asked = (query.get(key) or "").strip()

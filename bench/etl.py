@@ -9,6 +9,7 @@ country-years in a fixed shuffled order (later files are revisions of earlier co
 written as Excel writes CSV in each language (`;` and decimal commas outside English), some
 percentages as numerator and denominator, a few files with an extra column or a jump in one
 value (warnings, never errors: every file must be accepted)."""
+
 from __future__ import annotations
 
 import contextlib
@@ -52,6 +53,7 @@ WORLD_COUNTRIES, WORLD_YEARS = 193, range(2001, 2026)
 
 # --- generated submissions ------------------------------------------------------------------
 
+
 def country_years(members: Members) -> list[tuple[str, int]]:
     """Every member country-year of YEARS, in a fixed shuffled order: file n is about the
     (n mod len)-th, so files beyond the first len are revisions of earlier country-years."""
@@ -60,7 +62,9 @@ def country_years(members: Members) -> list[tuple[str, int]]:
     return keys
 
 
-def values(catalogue: Catalogue, iso3: str, year: int, revision: int, jump: bool = False) -> list[float]:
+def values(
+    catalogue: Catalogue, iso3: str, year: int, revision: int, jump: bool = False
+) -> list[float]:
     """One country-year's 15 values: a country level rising over the years, an effect per
     indicator, noise per revision; with `jump`, one value at the other end of its scale."""
     noise = random.Random(f"{SEED}:{iso3}:{year}:{revision}")
@@ -83,8 +87,12 @@ def submission_csv(catalogue: Catalogue, iso3: str, year: int, revision: int, n:
     delimiter = CSV_DELIMITER[lang]
     text = io.StringIO()
     writer = csv.writer(text, delimiter=delimiter, lineterminator="\r\n")
-    writer.writerow([HEADINGS[lang][c] for c in SUBMISSION_COLUMNS] + (["Comentario interno"] if extra else []))
-    for ind, value in zip(catalogue.indicators, values(catalogue, iso3, year, revision, jump), strict=True):
+    writer.writerow(
+        [HEADINGS[lang][c] for c in SUBMISSION_COLUMNS] + (["Comentario interno"] if extra else [])
+    )
+    for ind, value in zip(
+        catalogue.indicators, values(catalogue, iso3, year, revision, jump), strict=True
+    ):
         numerator = denominator = ""
         if ind.unit == "count":
             written = str(round(value))
@@ -95,12 +103,25 @@ def submission_csv(catalogue: Catalogue, iso3: str, year: int, revision: int, n:
             written = f"{value:.2f}" if value >= 1 else f"{value:.4f}"
             written = written.replace(".", ",") if delimiter == ";" else written
         note = "valor revisado" if revision > 1 and ind.id == "SD1" else ""
-        writer.writerow([iso3, year, ind.id, written, numerator, denominator,
-                         f"Agencia de gobierno digital, registro {year}", note] + (["interno"] if extra else []))
+        writer.writerow(
+            [
+                iso3,
+                year,
+                ind.id,
+                written,
+                numerator,
+                denominator,
+                f"Agencia de gobierno digital, registro {year}",
+                note,
+            ]
+            + (["interno"] if extra else [])
+        )
     return text.getvalue().encode("utf-8-sig" if lang != "en" else "utf-8")
 
 
-def write_csv_submissions(folder: Path, count: int, catalogue: Catalogue, members: Members) -> list[Path]:
+def write_csv_submissions(
+    folder: Path, count: int, catalogue: Catalogue, members: Members
+) -> list[Path]:
     """`count` generated CSV submissions, the same bytes every time."""
     folder.mkdir(parents=True, exist_ok=True)
     keys = country_years(members)
@@ -113,7 +134,9 @@ def write_csv_submissions(folder: Path, count: int, catalogue: Catalogue, member
     return paths
 
 
-def write_xlsx_submissions(folder: Path, count: int, catalogue: Catalogue, members: Members) -> list[Path]:
+def write_xlsx_submissions(
+    folder: Path, count: int, catalogue: Catalogue, members: Members
+) -> list[Path]:
     """`count` filled-in XLSX templates (gealc's own, with its instructions and help columns)."""
     from openpyxl import load_workbook
 
@@ -133,6 +156,7 @@ def write_xlsx_submissions(folder: Path, count: int, catalogue: Catalogue, membe
 
 
 # --- loading ----------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class LoadRun:
@@ -172,12 +196,24 @@ def fresh_copy(empty: Path, folder: Path) -> str:
 
 def gealc_load(url: str, paths: list[Path]) -> LoadRun:
     """`gealc load` on `paths`, in a subprocess as an operator runs it; every file must be accepted."""
-    command = [sys.executable, "-m", "gealc.cli", "--db", url, "load", "--submitter", SUBMITTER, *map(str, paths)]
+    command = [
+        sys.executable,
+        "-m",
+        "gealc.cli",
+        "--db",
+        url,
+        "load",
+        "--submitter",
+        SUBMITTER,
+        *map(str, paths),
+    ]
     names = {p.name for p in paths}
     receipts = []
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
-        proc = subprocess.Popen(command, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=errors, text=True)
+        proc = subprocess.Popen(
+            command, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=errors, text=True
+        )
         assert proc.stdout is not None
         for line in proc.stdout:
             if line.split(" — ", 1)[0] in names:
@@ -188,8 +224,10 @@ def gealc_load(url: str, paths: list[Path]) -> LoadRun:
         proc.stdout.close()
         if proc.returncode != 0 or len(receipts) != len(paths):
             errors.seek(0)
-            raise RuntimeError(f"gealc load exited {proc.returncode} after {len(receipts)} of {len(paths)} "
-                               f"receipts:\n{errors.read().decode()[-2000:]}")
+            raise RuntimeError(
+                f"gealc load exited {proc.returncode} after {len(receipts)} of {len(paths)} "
+                f"receipts:\n{errors.read().decode()[-2000:]}"
+            )
     return LoadRun(seconds, receipts, usage.ru_maxrss / 1024)
 
 
@@ -204,7 +242,9 @@ def isolated_load(empty: Path, workdir: Path, paths: list[Path]) -> LoadRun:
         shutil.rmtree(Path(url.removeprefix("duckdb:///")).parent)
 
 
-def load_figures(workdir: Path, quick: bool, catalogue: Catalogue, members: Members) -> list[Figure]:
+def load_figures(
+    workdir: Path, quick: bool, catalogue: Catalogue, members: Members
+) -> list[Figure]:
     """1,000 files (50 when quick) five times, 10,000 once after the second (so that a machine
     busier for a while weighs on both), after one untimed 1,000-file run (a warm-up, as
     hyperfine's: the first run after writing the files was up to half again slower); per-file
@@ -220,25 +260,62 @@ def load_figures(workdir: Path, quick: bool, catalogue: Catalogue, members: Memb
         runs.append(isolated_load(empty, workdir, paths[:small]))
         if n == 1:
             big = isolated_load(empty, workdir, paths)
-    figures = [figure("etl", f"gealc load, {small:,} CSV files", "s", [r.seconds for r in runs], budget=10.0,
-                      judged_on="median",
-                      note="one process (start-up included) and its prechecker, one transaction per file, "
-                           "receipts, score refresh; fresh warehouse each run")]
+    figures = [
+        figure(
+            "etl",
+            f"gealc load, {small:,} CSV files",
+            "s",
+            [r.seconds for r in runs],
+            budget=10.0,
+            judged_on="median",
+            note="one process (start-up included) and its prechecker, one transaction per file, "
+            "receipts, score refresh; fresh warehouse each run",
+        )
+    ]
     if big is None:
         return figures
-    figures.append(figure("etl", "machine speed before each 1,000-file run", "ms", speeds,
-                          note="a fixed pure-Python loop timed just before each run: how fast the shared machine was then"))
+    figures.append(
+        figure(
+            "etl",
+            "machine speed before each 1,000-file run",
+            "ms",
+            speeds,
+            note="a fixed pure-Python loop timed just before each run: how fast the shared machine was then",
+        )
+    )
     median = figures[0].median
     figures += [
-        figure("etl", "gealc load, 10,000 CSV files", "s", [big.seconds], budget=round(11 * median, 2),
-               judged_on="total", note="1 run (among the 1,000-file runs); budget 11 × the 1,000-file median "
-                                       "(no growth with warehouse size)"),
-        figure("etl", "per file, files 1–1,000 of 10,000", "ms", [1000 * s for s in big.per_file(0, 1000)],
-               note="time between consecutive receipts"),
-        figure("etl", "per file, files 9,001–10,000 of 10,000", "ms",
-               [1000 * s for s in big.per_file(len(paths) - 1000, len(paths))], note="time between consecutive receipts"),
-        figure("etl", "peak RSS, gealc load of 10,000 files", "MB", [big.peak_rss_mb],
-               note="VmHWM of the load process (ru_maxrss from wait4)"),
+        figure(
+            "etl",
+            "gealc load, 10,000 CSV files",
+            "s",
+            [big.seconds],
+            budget=round(11 * median, 2),
+            judged_on="total",
+            note="1 run (among the 1,000-file runs); budget 11 × the 1,000-file median "
+            "(no growth with warehouse size)",
+        ),
+        figure(
+            "etl",
+            "per file, files 1–1,000 of 10,000",
+            "ms",
+            [1000 * s for s in big.per_file(0, 1000)],
+            note="time between consecutive receipts",
+        ),
+        figure(
+            "etl",
+            "per file, files 9,001–10,000 of 10,000",
+            "ms",
+            [1000 * s for s in big.per_file(len(paths) - 1000, len(paths))],
+            note="time between consecutive receipts",
+        ),
+        figure(
+            "etl",
+            "peak RSS, gealc load of 10,000 files",
+            "MB",
+            [big.peak_rss_mb],
+            note="VmHWM of the load process (ru_maxrss from wait4)",
+        ),
     ]
     return figures
 
@@ -260,11 +337,20 @@ def xlsx_figure(workdir: Path, quick: bool, catalogue: Catalogue, members: Membe
         engine.dispose()
         if statuses != {"accepted"}:
             raise RuntimeError(f"generated XLSX files were not all accepted: {statuses}")
-    return figure("etl", f"XLSX submissions loaded ({count} filled-in templates)", "files/s", rates, budget=20.0,
-                  at_least=True, judged_on="median", note="in process, one transaction per file, fresh warehouse each run")
+    return figure(
+        "etl",
+        f"XLSX submissions loaded ({count} filled-in templates)",
+        "files/s",
+        rates,
+        budget=20.0,
+        at_least=True,
+        judged_on="median",
+        note="in process, one transaction per file, fresh warehouse each run",
+    )
 
 
 # --- scores and releases --------------------------------------------------------------------
+
 
 def network_warehouse(workdir: Path) -> str:
     """The warehouse `gealc build --demo` makes: 33 members, demo values 2018–2024, release `demo`."""
@@ -280,10 +366,16 @@ def world_members(count: int = WORLD_COUNTRIES) -> Members:
     """The members plus synthetic countries (codes XAA, XAB, …) up to `count`."""
     world = load_members()
     letters = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
-    extra = [Country(iso3=f"X{a}{b}", iso2=f"{a}{b}", m49=f"{900 + n % 100:03d}",
-                     subregion=world.subregions[n % len(world.subregions)].id,
-                     name=Texts(es=f"País {n}", en=f"Country {n}", pt=f"País {n}", fr=f"Pays {n}"))
-             for n, (a, b) in enumerate((a, b) for a in letters for b in letters)][:count - len(world.countries)]
+    extra = [
+        Country(
+            iso3=f"X{a}{b}",
+            iso2=f"{a}{b}",
+            m49=f"{900 + n % 100:03d}",
+            subregion=world.subregions[n % len(world.subregions)].id,
+            name=Texts(es=f"País {n}", en=f"Country {n}", pt=f"País {n}", fr=f"Pays {n}"),
+        )
+        for n, (a, b) in enumerate((a, b) for a in letters for b in letters)
+    ][: count - len(world.countries)]
     world.countries = [*world.countries, *extra]
     return world
 
@@ -296,12 +388,27 @@ def world_warehouse(workdir: Path, catalogue: Catalogue) -> str:
     engine = connect(url)
     with contextlib.redirect_stderr(io.StringIO()):
         build(engine)
-    cells = [(iso3, year, ind.id, value) for iso3 in world.iso3_codes for year in WORLD_YEARS
-             for ind, value in zip(catalogue.indicators, values(catalogue, iso3, year, 1), strict=True)]
-    rows = [(n, *cell, None, None, None, None) for n, cell in enumerate(cells, start=2)]  # as OBSERVATION_COLUMNS
+    cells = [
+        (iso3, year, ind.id, value)
+        for iso3 in world.iso3_codes
+        for year in WORLD_YEARS
+        for ind, value in zip(catalogue.indicators, values(catalogue, iso3, year, 1), strict=True)
+    ]
+    rows = [
+        (n, *cell, None, None, None, None) for n, cell in enumerate(cells, start=2)
+    ]  # as OBSERVATION_COLUMNS
     parts = [(iso3, year, 1) for iso3 in world.iso3_codes for year in WORLD_YEARS]
-    record = {"file_name": "world.csv", "sha256": "0" * 64, "submitter": SUBMITTER, "received_at": utc_now(),
-              "loaded_at": utc_now(), "status": "accepted", "row_count": len(rows), "is_demo": True, "file_format": "csv"}
+    record = {
+        "file_name": "world.csv",
+        "sha256": "0" * 64,
+        "submitter": SUBMITTER,
+        "received_at": utc_now(),
+        "loaded_at": utc_now(),
+        "status": "accepted",
+        "row_count": len(rows),
+        "is_demo": True,
+        "file_format": "csv",
+    }
     with engine.connect() as conn, conn.begin():
         reference.replace_reference(conn, members_frames(world))
         submission_id = submissions.record_submission(conn, record, parts, rows, [])
@@ -326,16 +433,32 @@ def score_and_publish(url: str, catalogue: Catalogue) -> None:
 def build_figures(workdir: Path, quick: bool, catalogue: Catalogue) -> list[Figure]:
     """Scores and a release for the network (once when quick) and for 193 countries."""
     network = network_warehouse(workdir)
-    figures = [figure("build", "scores, rank ranges and a release: network (33 × 2018–2024)", "s",
-                      timed(lambda: score_and_publish(network, catalogue), 1 if quick else 5), budget=5.0, judged_on="median",
-                      note="refresh_scores from nothing stored + publish, one transaction (rolled back)")]
+    figures = [
+        figure(
+            "build",
+            "scores, rank ranges and a release: network (33 × 2018–2024)",
+            "s",
+            timed(lambda: score_and_publish(network, catalogue), 1 if quick else 5),
+            budget=5.0,
+            judged_on="median",
+            note="refresh_scores from nothing stored + publish, one transaction (rolled back)",
+        )
+    ]
     if not quick:
         world = world_warehouse(workdir, catalogue)
-        figures.append(figure("build", "scores, rank ranges and a release: 193 countries × 25 years", "s",
-                              timed(lambda: score_and_publish(world, catalogue), 3), budget=60.0, judged_on="median",
-                              note="synthetic warehouse: the 33 members and 160 made-up countries (ref_country), "
-                                   "72,375 approved values; scoring takes its countries from the values, so the "
-                                   "same refresh_scores + publish as the network figure"))
+        figures.append(
+            figure(
+                "build",
+                "scores, rank ranges and a release: 193 countries × 25 years",
+                "s",
+                timed(lambda: score_and_publish(world, catalogue), 3),
+                budget=60.0,
+                judged_on="median",
+                note="synthetic warehouse: the 33 members and 160 made-up countries (ref_country), "
+                "72,375 approved values; scoring takes its countries from the values, so the "
+                "same refresh_scores + publish as the network figure",
+            )
+        )
     return figures
 
 
@@ -343,5 +466,8 @@ def run(workdir: Path, quick: bool) -> list[Figure]:
     """Every ETL and build figure; `quick`: 50 files, 10 XLSX, the network scores once."""
     catalogue, members = load_catalogue(), load_members()
     workdir.mkdir(parents=True, exist_ok=True)
-    return [*load_figures(workdir, quick, catalogue, members), xlsx_figure(workdir, quick, catalogue, members),
-            *build_figures(workdir, quick, catalogue)]
+    return [
+        *load_figures(workdir, quick, catalogue, members),
+        xlsx_figure(workdir, quick, catalogue, members),
+        *build_figures(workdir, quick, catalogue),
+    ]

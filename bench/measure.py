@@ -1,5 +1,6 @@
 """What every benchmark section reports: figures with median and p95 over repeated runs, their
 budget and whether they meet it."""
+
 from __future__ import annotations
 
 import math
@@ -14,6 +15,7 @@ from pathlib import Path
 @dataclass
 class Figure:
     """One measured figure. `budget` is an upper bound unless `at_least` (a lower bound)."""
+
     section: str
     name: str
     unit: str
@@ -48,8 +50,16 @@ def p95(samples: list[float]) -> float:
 
 def figure(section: str, name: str, unit: str, samples: list[float], **kwargs: object) -> Figure:
     """A Figure from repeated measurements."""
-    return Figure(section, name, unit, statistics.median(samples), p95(samples), runs=len(samples),
-                  samples=[round(s, 6) for s in samples], **kwargs)
+    return Figure(
+        section,
+        name,
+        unit,
+        statistics.median(samples),
+        p95(samples),
+        runs=len(samples),
+        samples=[round(s, 6) for s in samples],
+        **kwargs,
+    )
 
 
 def timed(action: Callable[[], object], repeat: int) -> list[float]:

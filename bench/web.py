@@ -1,6 +1,7 @@
 """The read side's figures: page callbacks' server time, the site under load from 50 simulated
 visitors (alone and while files are loaded and a release published), page weight and time to
 first chart in headless Chromium, and the workers' memory."""
+
 from __future__ import annotations
 
 import os
@@ -34,11 +35,15 @@ PAUSE = (0.2, 0.6)
 def baseline_app() -> flask.Flask:
     """A bare Flask route returning a fixed JSON: what the machine does when gealc does nothing."""
     bare = flask.Flask("baseline")
-    bare.add_url_rule("/ping", "ping", lambda: flask.jsonify({"ok": True, "figures": list(range(10))}))
+    bare.add_url_rule(
+        "/ping", "ping", lambda: flask.jsonify({"ok": True, "figures": list(range(10))})
+    )
     return bare
 
 
-def callbacks(url: str, quick: bool, scale: str = "network", budget: float = 50, country: str = "URY") -> list[Figure]:
+def callbacks(
+    url: str, quick: bool, scale: str = "network", budget: float = 50, country: str = "URY"
+) -> list[Figure]:
     """Server time of each page's router callback through Dash's HTTP endpoint (Flask's test
     client: no network), first build of a view (cold) and again (warm: releases never change,
     so a built page is kept). The baseline (a bare Flask JSON route) is measured beside it."""
@@ -47,8 +52,14 @@ def callbacks(url: str, quick: bool, scale: str = "network", budget: float = 50,
     client = create_app(url).server.test_client()
     bare = baseline_app().test_client()
     repeat = 3 if quick else 20
-    found = [figure("callbacks", f"{scale}: baseline, bare Flask JSON route", "ms",
-                    [s * 1000 for s in timed(lambda: bare.get("/ping"), repeat * 5)])]
+    found = [
+        figure(
+            "callbacks",
+            f"{scale}: baseline, bare Flask JSON route",
+            "ms",
+            [s * 1000 for s in timed(lambda: bare.get("/ping"), repeat * 5)],
+        )
+    ]
     langs = LANGS[:1] if quick else LANGS
     for page in (p.replace("URY", country) for p in PAGES):
         cold, warm = [], []
@@ -56,13 +67,27 @@ def callbacks(url: str, quick: bool, scale: str = "network", budget: float = 50,
             body = router_request(page, f"?lang={lang}")
 
             def call(body: str = body) -> None:
-                response = client.post("/_dash-update-component", data=body, content_type="application/json")
+                response = client.post(
+                    "/_dash-update-component", data=body, content_type="application/json"
+                )
                 assert response.status_code == 200, response.status_code
+
             cold += timed(call, 1)
             warm += timed(call, repeat)
-        found.append(figure("callbacks", f"{scale}: {page} warm", "ms", [s * 1000 for s in warm], budget=budget))
-        found.append(figure("callbacks", f"{scale}: {page} cold (first build)", "ms", [s * 1000 for s in cold],
-                            note="report only: the budget is judged on pages already built"))
+        found.append(
+            figure(
+                "callbacks", f"{scale}: {page} warm", "ms", [s * 1000 for s in warm], budget=budget
+            )
+        )
+        found.append(
+            figure(
+                "callbacks",
+                f"{scale}: {page} cold (first build)",
+                "ms",
+                [s * 1000 for s in cold],
+                note="report only: the budget is judged on pages already built",
+            )
+        )
     return found
 
 
@@ -120,10 +145,32 @@ def gunicorn(url: str, folder: Path, workers: int = 2) -> Served:
     """The whole site under gunicorn (the deployment the README gives), on a free port."""
     port = free_port()
     log = folder / "gunicorn.log"
-    env = {**os.environ, "GEALC_DATABASE_URL": url, "GEALC_SECRET_KEY": SECRET, "GEALC_UPLOAD_DIR": str(folder / "up")}
-    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", str(workers), "--threads", "4", "-b",
-                                f"127.0.0.1:{port}", "--timeout", "120", "gealc.site:wsgi()"],
-                               cwd=PROJECT_ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    env = {
+        **os.environ,
+        "GEALC_DATABASE_URL": url,
+        "GEALC_SECRET_KEY": SECRET,
+        "GEALC_UPLOAD_DIR": str(folder / "up"),
+    }
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-w",
+            str(workers),
+            "--threads",
+            "4",
+            "-b",
+            f"127.0.0.1:{port}",
+            "--timeout",
+            "120",
+            "gealc.site:wsgi()",
+        ],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
@@ -141,6 +188,7 @@ def gunicorn(url: str, folder: Path, workers: int = 2) -> Served:
 @dataclass
 class Walk:
     """What the simulated visitors saw: each request's time, and the failures."""
+
     times: list[float] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -156,12 +204,19 @@ def _visitor(base: str, until: float, walk: Walk, seed: int, pause: tuple[float,
     while time.monotonic() < until:
         time.sleep(rng.uniform(*pause))
         page, lang = rng.choice(PAGES), rng.choice(LANGS)
-        for method, path, body in (("GET", f"{page}?lang={lang}", None),
-                                   ("POST", "/_dash-update-component", router_request(page, f"?lang={lang}"))):
+        for method, path, body in (
+            ("GET", f"{page}?lang={lang}", None),
+            ("POST", "/_dash-update-component", router_request(page, f"?lang={lang}")),
+        ):
             start = time.perf_counter()
             try:
-                response = session.request(method, base + path, data=body, timeout=30,
-                                           headers={"Content-Type": "application/json"} if body else {})
+                response = session.request(
+                    method,
+                    base + path,
+                    data=body,
+                    timeout=30,
+                    headers={"Content-Type": "application/json"} if body else {},
+                )
                 failed = None if response.status_code < 400 else f"{response.status_code} {path}"
             except requests.RequestException as exc:  # any failure a visitor would see counts
                 failed = f"{type(exc).__name__} {path}"
@@ -177,7 +232,10 @@ def walk(base: str, users: int, seconds: float, pause: tuple[float, float] = (0.
     (none by default: as many requests as the site can answer)."""
     result = Walk()
     until = time.monotonic() + seconds
-    threads = [threading.Thread(target=_visitor, args=(base, until, result, n, pause)) for n in range(users)]
+    threads = [
+        threading.Thread(target=_visitor, args=(base, until, result, n, pause))
+        for n in range(users)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -194,7 +252,9 @@ def bare_rate(seconds: float) -> float:
         def log_request(self, *args: object) -> None:
             pass
 
-    server = make_server("127.0.0.1", free_port(), baseline_app(), threaded=True, request_handler=Quiet)
+    server = make_server(
+        "127.0.0.1", free_port(), baseline_app(), threaded=True, request_handler=Quiet
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     result = walk_bare(f"http://127.0.0.1:{server.server_port}/ping", seconds)
@@ -215,15 +275,32 @@ def walk_bare(url: str, seconds: float) -> float:
 def load_figures(label: str, result: Walk, seconds: float) -> list[Figure]:
     ms = [t * 1000 for t in result.times] or [0.0]
     rate = len(result.times) / seconds
-    return [figure("load", f"{label}: requests per second", "req/s", [rate], budget=150, at_least=True,
-                   judged_on="median"),
-            figure("load", f"{label}: response time", "ms", ms, budget=300),
-            figure("load", f"{label}: failed requests", "count", [len(result.failures)], budget=0, judged_on="median",
-                   note="; ".join(sorted(set(result.failures))[:5]))]
+    return [
+        figure(
+            "load",
+            f"{label}: requests per second",
+            "req/s",
+            [rate],
+            budget=150,
+            at_least=True,
+            judged_on="median",
+        ),
+        figure("load", f"{label}: response time", "ms", ms, budget=300),
+        figure(
+            "load",
+            f"{label}: failed requests",
+            "count",
+            [len(result.failures)],
+            budget=0,
+            judged_on="median",
+            note="; ".join(sorted(set(result.failures))[:5]),
+        ),
+    ]
 
 
-def under_load(url: str, folder: Path, quick: bool,
-               etl_job: list[Callable[[], list[str]]] | None) -> tuple[list[Figure], Served]:
+def under_load(
+    url: str, folder: Path, quick: bool, etl_job: list[Callable[[], list[str]]] | None
+) -> tuple[list[Figure], Served]:
     """50 visitors for 60 s (quick: 10 for 5 s) on gunicorn with 2 workers, each pausing PAUSE
     between pages; with `etl_job`, those `gealc` commands (each made when its turn comes) run one
     after the other meanwhile."""
@@ -232,10 +309,19 @@ def under_load(url: str, folder: Path, quick: bool,
     walk(served.base, 4, 3.0)  # every worker has its release in memory and the pages built
     jobs = []
     if etl_job:
+
         def run_jobs() -> None:
             for command in etl_job:
-                jobs.append(subprocess.run([sys.executable, "-m", "gealc.cli", "--db", url, *command()], cwd=PROJECT_ROOT,
-                                           capture_output=True, text=True, check=False))
+                jobs.append(
+                    subprocess.run(
+                        [sys.executable, "-m", "gealc.cli", "--db", url, *command()],
+                        cwd=PROJECT_ROOT,
+                        capture_output=True,
+                        text=True,
+                        check=False,
+                    )
+                )
+
         runner = threading.Thread(target=run_jobs)
         runner.start()
     result = walk(served.base, users, seconds, PAUSE)
@@ -245,9 +331,18 @@ def under_load(url: str, folder: Path, quick: bool,
     found = load_figures(label, result, seconds)
     if etl_job:
         done = sum(j.returncode == 0 for j in jobs)
-        found.append(figure("load", f"{label}: ETL commands that succeeded", "count", [done], budget=len(etl_job),
-                            at_least=True, judged_on="median",
-                            note="; ".join(j.stderr.strip()[-200:] for j in jobs if j.returncode)))
+        found.append(
+            figure(
+                "load",
+                f"{label}: ETL commands that succeeded",
+                "count",
+                [done],
+                budget=len(etl_job),
+                at_least=True,
+                judged_on="median",
+                note="; ".join(j.stderr.strip()[-200:] for j in jobs if j.returncode),
+            )
+        )
     return found, served
 
 
@@ -255,9 +350,14 @@ def capacity(base: str, quick: bool) -> Figure:
     """Requests per second when 50 visitors never pause: what the site answers at most (report only)."""
     seconds = 3.0 if quick else 20.0
     result = walk(base, 10 if quick else 50, seconds)
-    return figure("load", "capacity: requests per second with no pause between pages", "req/s",
-                  [len(result.times) / seconds], note=f"{len(result.failures)} failed; p95 "
-                                                       f"{sorted(result.times)[int(0.95 * len(result.times))] * 1000:.0f} ms")
+    return figure(
+        "load",
+        "capacity: requests per second with no pause between pages",
+        "req/s",
+        [len(result.times) / seconds],
+        note=f"{len(result.failures)} failed; p95 "
+        f"{sorted(result.times)[int(0.95 * len(result.times))] * 1000:.0f} ms",
+    )
 
 
 def page_weight(base: str, quick: bool) -> list[Figure]:
@@ -266,15 +366,20 @@ def page_weight(base: str, quick: bool) -> list[Figure]:
 
     weights, firsts = [], []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=os.environ.get("BROWSER_PATH") or shutil.which("chromium"),
-                                     args=["--no-sandbox", "--disable-gpu"])
+        browser = pw.chromium.launch(
+            executable_path=os.environ.get("BROWSER_PATH") or shutil.which("chromium"),
+            args=["--no-sandbox", "--disable-gpu"],
+        )
         for _ in range(2 if quick else 10):
             context = browser.new_context(viewport={"width": 1366, "height": 768})
             tab = context.new_page()
             cdp = context.new_cdp_session(tab)
             cdp.send("Network.enable")
             sizes: list[float] = []
-            cdp.on("Network.loadingFinished", lambda e, sizes=sizes: sizes.append(e["encodedDataLength"]))
+            cdp.on(
+                "Network.loadingFinished",
+                lambda e, sizes=sizes: sizes.append(e["encodedDataLength"]),
+            )
             start = time.perf_counter()
             tab.goto(base + "/")
             tab.wait_for_selector(".main-svg", timeout=60_000)
@@ -283,30 +388,51 @@ def page_weight(base: str, quick: bool) -> list[Figure]:
             weights.append(sum(sizes) / 1e6)
             context.close()
         browser.close()
-    return [figure("page", "home page transferred", "MB", weights, budget=2.5, judged_on="median"),
-            figure("page", "home page: first chart drawn", "s", firsts, budget=2.0, judged_on="median",
-                   note="a new browser context each run (nothing cached), 1366×768, from navigation to the "
-                        "first .main-svg")]
+    return [
+        figure("page", "home page transferred", "MB", weights, budget=2.5, judged_on="median"),
+        figure(
+            "page",
+            "home page: first chart drawn",
+            "s",
+            firsts,
+            budget=2.0,
+            judged_on="median",
+            note="a new browser context each run (nothing cached), 1366×768, from navigation to the "
+            "first .main-svg",
+        ),
+    ]
 
 
 def run(workdir: Path, quick: bool) -> list[Figure]:
     """Every read-side figure on a demo warehouse (`gealc build --demo`)."""
     url = f"duckdb:///{workdir / 'web.duckdb'}"
-    subprocess.run([sys.executable, "-m", "gealc.cli", "--db", url, "build", "--demo"], cwd=PROJECT_ROOT, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "gealc.cli", "--db", url, "build", "--demo"],
+        cwd=PROJECT_ROOT,
+        check=True,
+        capture_output=True,
+    )
     found = callbacks(url, quick) + world_callbacks(workdir, quick)
     rate = bare_rate(2.0 if quick else 5.0)
     found.append(figure("load", "baseline: bare Flask route, one client", "req/s", [rate]))
     alone, served = under_load(url, workdir, quick, None)
     found += [*alone, capacity(served.base, quick)]
-    found += [figure("memory", "gunicorn worker peak RSS after the load", "MB",
-                     [peak_rss_mb(pid) for pid in served.worker_pids()] or [0.0])]
+    found += [
+        figure(
+            "memory",
+            "gunicorn worker peak RSS after the load",
+            "MB",
+            [peak_rss_mb(pid) for pid in served.worker_pids()] or [0.0],
+        )
+    ]
     found += page_weight(served.base, quick)
     served.stop()
     files = generated_submissions(workdir / "parallel", 50 if quick else 1000)
-    jobs = [lambda: ["load", "--wait", "120", *map(str, files)],
-            lambda: ["review", "approve", "--by", "bench", *map(str, _accepted_ids(url))],
-            lambda: ["publish", "--label", "bench-parallel"]]
+    jobs = [
+        lambda: ["load", "--wait", "120", *map(str, files)],
+        lambda: ["review", "approve", "--by", "bench", *map(str, _accepted_ids(url))],
+        lambda: ["publish", "--label", "bench-parallel"],
+    ]
     busy, served = under_load(url, workdir, quick, jobs)
     served.stop()
     return found + busy

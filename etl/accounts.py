@@ -1,6 +1,7 @@
 """Portal accounts: who may sign in, in which role, for which country; passwords checked with
 argon2id (argon2-cffi) and never stored; failed sign-ins counted in the audit log, so a guessing
 run is stopped whichever server process it reaches."""
+
 from __future__ import annotations
 
 import re
@@ -66,29 +67,59 @@ def _account(row: dict) -> Account:
     return Account(row["username"], row["role"], row["iso3"], row["display_name"], row["lang"])
 
 
-def add_user(conn: Connection, username: str, role: str, password: str, actor: str, iso3: str | None = None,
-             display_name: str | None = None, lang: str = DEFAULT_LANGUAGE, members: tuple[str, ...] = ()) -> Account:
+def add_user(
+    conn: Connection,
+    username: str,
+    role: str,
+    password: str,
+    actor: str,
+    iso3: str | None = None,
+    display_name: str | None = None,
+    lang: str = DEFAULT_LANGUAGE,
+    members: tuple[str, ...] = (),
+) -> Account:
     """Create an account in the caller's transaction. A `country` account needs a member ISO3."""
     username = username.strip().lower()
     if not USERNAME.fullmatch(username):
-        raise AccountError(f"'{username}' is not a valid user name: 3–64 lower-case letters, digits, . _ @ -")
+        raise AccountError(
+            f"'{username}' is not a valid user name: 3–64 lower-case letters, digits, . _ @ -"
+        )
     if role not in ROLES:
         raise AccountError(f"unknown role '{role}': use one of {', '.join(ROLES)}")
     iso3 = iso3.strip().upper() if iso3 else None
     if role == "country" and iso3 not in members:
-        raise AccountError(f"a country account needs --country with a member's ISO3 code ({', '.join(members)})")
+        raise AccountError(
+            f"a country account needs --country with a member's ISO3 code ({', '.join(members)})"
+        )
     if role != "country" and iso3:
-        raise AccountError(f"only country accounts belong to a country; a {role} account sees every country")
+        raise AccountError(
+            f"only country accounts belong to a country; a {role} account sees every country"
+        )
     if lang not in LANGUAGES:
         raise AccountError(f"unknown language '{lang}': use one of {', '.join(LANGUAGES)}")
     _check_password(password)
     if accounts.account_row(conn, username) is not None:
-        raise AccountError(f"the account '{username}' already exists (disabled accounts keep their name)")
+        raise AccountError(
+            f"the account '{username}' already exists (disabled accounts keep their name)"
+        )
     now = utc_now()
-    accounts.insert_account(conn, {"username": username, "role": role, "iso3": iso3, "display_name": display_name,
-                                "lang": lang, "password_hash": _hasher.hash(password), "active": True,
-                                "created_at": now, "password_changed_at": now})
-    audit.record_audit(conn, actor, "account_added", iso3=iso3, target=username, detail=role, at=now)
+    accounts.insert_account(
+        conn,
+        {
+            "username": username,
+            "role": role,
+            "iso3": iso3,
+            "display_name": display_name,
+            "lang": lang,
+            "password_hash": _hasher.hash(password),
+            "active": True,
+            "created_at": now,
+            "password_changed_at": now,
+        },
+    )
+    audit.record_audit(
+        conn, actor, "account_added", iso3=iso3, target=username, detail=role, at=now
+    )
     return Account(username, role, iso3, display_name, lang)
 
 
@@ -110,8 +141,13 @@ def reset_password(conn: Connection, username: str, password: str, actor: str) -
     """Give an account a new password (and enable it again)."""
     row = _existing(conn, username)
     _check_password(password)
-    accounts.update_account(conn, row["username"], password_hash=_hasher.hash(password), active=True,
-                         password_changed_at=utc_now())
+    accounts.update_account(
+        conn,
+        row["username"],
+        password_hash=_hasher.hash(password),
+        active=True,
+        password_changed_at=utc_now(),
+    )
     audit.record_audit(conn, actor, "password_reset", iso3=row["iso3"], target=row["username"])
 
 
@@ -129,6 +165,7 @@ def active_account(conn: Connection, username: str) -> Account | None:
 class SignIn:
     """What a sign-in attempt came to: the account, or None; `wait_minutes` > 0 when it was not
     even checked because of too many recent failures."""
+
     account: Account | None
     wait_minutes: int = 0
 
@@ -139,8 +176,9 @@ def authenticate(conn: Connection, username: str, password: str, address: str | 
     name = username.strip().lower()[:64]
     now = utc_now()
     since = now - LOCKOUT
-    if (audit.failed_sign_ins(conn, since, username=name) >= MAX_FAILURES_PER_NAME
-            or (address and audit.failed_sign_ins(conn, since, address=address) >= MAX_FAILURES_PER_ADDRESS)):
+    if audit.failed_sign_ins(conn, since, username=name) >= MAX_FAILURES_PER_NAME or (
+        address and audit.failed_sign_ins(conn, since, address=address) >= MAX_FAILURES_PER_ADDRESS
+    ):
         audit.record_audit(conn, name, "sign_in_blocked", address=address, at=now)
         return SignIn(None, int(LOCKOUT.total_seconds() // 60))
     row = accounts.account_row(conn, name)
@@ -150,7 +188,9 @@ def authenticate(conn: Connection, username: str, password: str, address: str | 
     except (VerificationError, InvalidHashError):
         valid = False
     if not valid:
-        audit.record_audit(conn, name, "sign_in_failed", iso3=row["iso3"] if row else None, address=address, at=now)
+        audit.record_audit(
+            conn, name, "sign_in_failed", iso3=row["iso3"] if row else None, address=address, at=now
+        )
         return SignIn(None)
     if _hasher.check_needs_rehash(row["password_hash"]):
         accounts.update_account(conn, name, password_hash=_hasher.hash(password))

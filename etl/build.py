@@ -1,4 +1,5 @@
 """`gealc build`: bring the warehouse up to date from the project's own data, idempotently."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -36,8 +37,12 @@ class BuildSummary:
     scores: int
 
 
-def build(engine: Engine, demo: bool = False, demo_dir: Path = DEMO_DIR,
-          catalogue_path: Path = SHIPPED_CATALOGUE) -> BuildSummary:
+def build(
+    engine: Engine,
+    demo: bool = False,
+    demo_dir: Path = DEMO_DIR,
+    catalogue_path: Path = SHIPPED_CATALOGUE,
+) -> BuildSummary:
     """Create the schema, sync catalogue, members and UN figures; with `demo`, load the demo data;
     then recompute every score (so a catalogue edit reaches the scores without code).
 
@@ -63,7 +68,9 @@ def build(engine: Engine, demo: bool = False, demo_dir: Path = DEMO_DIR,
         if demo:
             with conn.begin():
                 _publish_demo(conn, catalogue)
-    return BuildSummary(len(catalogue.indicators), len(members.countries), len(egov), files, loaded, scores)
+    return BuildSummary(
+        len(catalogue.indicators), len(members.countries), len(egov), files, loaded, scores
+    )
 
 
 DEMO_RELEASE = "demo"
@@ -73,7 +80,19 @@ def _publish_demo(conn, catalogue) -> None:
     """Approve the demonstration submissions not yet reviewed and publish them once as release
     `demo`, so a fresh `make run` shows data; an existing `demo` release is left as it is."""
     pending = submissions_for_review(conn, state="accepted")
-    pending = pending[pending["is_demo"].astype(bool)]["submission_id"].drop_duplicates().astype(int).tolist()
+    pending = (
+        pending[pending["is_demo"].astype(bool)]["submission_id"]
+        .drop_duplicates()
+        .astype(int)
+        .tolist()
+    )
     if pending:
         review(conn, pending, "approved", DEMO_SUBMITTER, "demonstration data")
-    publish(conn, DEMO_RELEASE, DEMO_SUBMITTER, catalogue, "demonstration data (fictitious values)", existing_ok=True)
+    publish(
+        conn,
+        DEMO_RELEASE,
+        DEMO_SUBMITTER,
+        catalogue,
+        "demonstration data (fictitious values)",
+        existing_ok=True,
+    )

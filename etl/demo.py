@@ -4,6 +4,7 @@ Values follow each country's UN Online Service Index and EGDI (a country the UN 
 gets high values, with noise and a gentle upward trend) and have realistic gaps: not every
 country reports every year, and some never report some indicators. Same seed, same bytes.
 """
+
 from __future__ import annotations
 
 import csv
@@ -60,14 +61,30 @@ def country_rows(cat: Catalogue, iso3: str, egov: pd.DataFrame) -> list[dict[str
         for ind in cat.indicators:
             if ind.id in never or rng.random() < 0.08:
                 continue
-            level = float(np.clip(cap ** 1.4 + effect[ind.id] + 0.025 * (year - 2018) + rng.normal(0, 0.04), 0.02, 0.98))
+            level = float(
+                np.clip(
+                    cap**1.4 + effect[ind.id] + 0.025 * (year - 2018) + rng.normal(0, 0.04),
+                    0.02,
+                    0.98,
+                )
+            )
             rows.append(_row(ind, iso3, year, scaled(ind, level), rng))
     return rows
 
 
-def _row(ind: Indicator, iso3: str, year: int, value: float, rng: np.random.Generator) -> dict[str, object]:
-    row: dict[str, object] = {"country": iso3, "year": year, "indicator": ind.id, "value": "",
-                              "numerator": "", "denominator": "", "source": DEMO_SOURCE, "note": ""}
+def _row(
+    ind: Indicator, iso3: str, year: int, value: float, rng: np.random.Generator
+) -> dict[str, object]:
+    row: dict[str, object] = {
+        "country": iso3,
+        "year": year,
+        "indicator": ind.id,
+        "value": "",
+        "numerator": "",
+        "denominator": "",
+        "source": DEMO_SOURCE,
+        "note": "",
+    }
     if ind.unit == "percent" and rng.random() < 0.6:
         denominator = int(rng.integers(150, 2500))
         numerator = round(value / 100 * denominator)

@@ -1,5 +1,6 @@
 """Problems found in input files, phrased so a person can act on them: what is wrong,
 where (file, line, column) and how to fix it."""
+
 from __future__ import annotations
 
 

@@ -5,6 +5,7 @@ an accepted file with all its values, or a rejected one with only its receipt (t
 sees what was tried; no value of it is stored). Loading the same bytes twice is a no-op; a
 changed file for a country-year becomes its next revision, and earlier revisions stay
 queryable in `observations_history`."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -30,17 +31,29 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def validate_file(path: Path, catalogue: Catalogue, members: Members, conn: Connection | None = None) -> Receipt:
+def validate_file(
+    path: Path, catalogue: Catalogue, members: Members, conn: Connection | None = None
+) -> Receipt:
     """Check a file without writing; with a warehouse connection, also against its history."""
     checked = check_file(path, catalogue, members)
     outcome = checked.outcome
     if conn is not None:
-        outcome = against_history(outcome, path.name, lambda years: known_values(submissions.current_values(conn, years)),
-                                   catalogue)
+        outcome = against_history(
+            outcome,
+            path.name,
+            lambda years: known_values(submissions.current_values(conn, years)),
+            catalogue,
+        )
     parts = tuple((i, y, None) for i, y in outcome.parts)
-    return Receipt(path.name, checked.sha256, "valid" if outcome.accepted else "rejected",
-                   tuple(outcome.findings), len(outcome.rows) if outcome.accepted else 0, parts,
-                   details=_read_details(outcome.table))
+    return Receipt(
+        path.name,
+        checked.sha256,
+        "valid" if outcome.accepted else "rejected",
+        tuple(outcome.findings),
+        len(outcome.rows) if outcome.accepted else 0,
+        parts,
+        details=_read_details(outcome.table),
+    )
 
 
 class _Stale(Exception):
@@ -58,15 +71,29 @@ class Loader:
     new submission's id is not the one after the last id this loader knew, another job has
     recorded a file in between, and the file is rolled back and checked again from a fresh read."""
 
-    def __init__(self, conn: Connection, catalogue: Catalogue, members: Members, submitter: str,
-                 is_demo: bool = False) -> None:
-        self.conn, self.catalogue, self.members, self.submitter, self.is_demo = conn, catalogue, members, submitter, is_demo
+    def __init__(
+        self,
+        conn: Connection,
+        catalogue: Catalogue,
+        members: Members,
+        submitter: str,
+        is_demo: bool = False,
+    ) -> None:
+        self.conn, self.catalogue, self.members, self.submitter, self.is_demo = (
+            conn,
+            catalogue,
+            members,
+            submitter,
+            is_demo,
+        )
         self._last_id: int | None = None  # None: nothing read yet
         self._checksums: dict[str, int] = {}
         self._values: Known = {}
         self._revisions: dict[int, dict[str, int]] = {}
 
-    def load(self, path: Path, upload: dict | None = None, checked: Checked | None = None) -> Receipt:
+    def load(
+        self, path: Path, upload: dict | None = None, checked: Checked | None = None
+    ) -> Receipt:
         """Check and record one file. `upload` says where the portal keeps a file sent through it
         (an `upload` row without its id); `checked`, what checking it on its own already found."""
         received = utc_now()
@@ -85,7 +112,9 @@ class Loader:
             for path, checked in ahead:
                 yield self.load(path, checked=checked)
 
-    def _load(self, path: Path, checked: Checked, received: datetime, upload: dict | None, fresh: bool) -> Receipt:
+    def _load(
+        self, path: Path, checked: Checked, received: datetime, upload: dict | None, fresh: bool
+    ) -> Receipt:
         conn, sha256 = self.conn, checked.sha256
         with conn.begin():
             submissions.serialise_loads(conn)
@@ -93,26 +122,53 @@ class Loader:
                 self._read()
             earlier = self._checksums.get(sha256)
             if earlier is not None:
-                return Receipt(path.name, sha256, "unchanged", parts=tuple(submissions.parts_of(conn, earlier)), submission_id=earlier)
+                return Receipt(
+                    path.name,
+                    sha256,
+                    "unchanged",
+                    parts=tuple(submissions.parts_of(conn, earlier)),
+                    submission_id=earlier,
+                )
             outcome = against_history(checked.outcome, path.name, self._history, self.catalogue)
             if outcome.accepted:
-                parts, rows = [(i, y, self._revisions[y].get(i, 0) + 1) for i, y in outcome.parts], outcome.rows
+                parts, rows = (
+                    [(i, y, self._revisions[y].get(i, 0) + 1) for i, y in outcome.parts],
+                    outcome.rows,
+                )
             else:
                 parts, rows = [(i, y, None) for i, y in outcome.parts], []
-            record = {"file_name": path.name, "sha256": sha256, "submitter": self.submitter, "received_at": received,
-                      "loaded_at": utc_now() if outcome.accepted else None,
-                      "status": "accepted" if outcome.accepted else "rejected", "row_count": len(rows),
-                      "is_demo": self.is_demo, "file_format": outcome.table.format if outcome.table else None}
-            observations = {name: [row[n] for row in rows] for n, name in enumerate(OBSERVATION_COLUMNS)}
-            submission_id = submissions.record_submission(conn, record, parts, observations,
-                                                          issue_columns(outcome.findings))
+            record = {
+                "file_name": path.name,
+                "sha256": sha256,
+                "submitter": self.submitter,
+                "received_at": received,
+                "loaded_at": utc_now() if outcome.accepted else None,
+                "status": "accepted" if outcome.accepted else "rejected",
+                "row_count": len(rows),
+                "is_demo": self.is_demo,
+                "file_format": outcome.table.format if outcome.table else None,
+            }
+            observations = {
+                name: [row[n] for row in rows] for n, name in enumerate(OBSERVATION_COLUMNS)
+            }
+            submission_id = submissions.record_submission(
+                conn, record, parts, observations, issue_columns(outcome.findings)
+            )
             if not fresh and submission_id != self._last_id + 1:
                 raise _Stale  # leaving the block rolls the file back
             if upload is not None:
                 submissions.record_upload(conn, submission_id, upload)
         self._remember(submission_id, sha256, parts, rows)
-        return Receipt(path.name, sha256, record["status"], tuple(outcome.findings), len(rows), tuple(parts),
-                       submission_id, _read_details(outcome.table))
+        return Receipt(
+            path.name,
+            sha256,
+            record["status"],
+            tuple(outcome.findings),
+            len(rows),
+            tuple(parts),
+            submission_id,
+            _read_details(outcome.table),
+        )
 
     def _read(self) -> None:
         """What the warehouse holds now; years are read as files need them."""
@@ -126,11 +182,19 @@ class Loader:
             current = submissions.current_values(self.conn, missing)
             self._values.update({y: {} for y in missing} | known_values(current))
             self._revisions.update({y: {} for y in missing})
-            for iso3, year, revision in current[["iso3", "year", "revision"]].itertuples(index=False, name=None):
+            for iso3, year, revision in current[["iso3", "year", "revision"]].itertuples(
+                index=False, name=None
+            ):
                 self._revisions[int(year)][iso3] = int(revision)
         return self._values
 
-    def _remember(self, submission_id: int, sha256: str, parts: list[tuple[str, int, int | None]], rows: list[tuple]) -> None:
+    def _remember(
+        self,
+        submission_id: int,
+        sha256: str,
+        parts: list[tuple[str, int, int | None]],
+        rows: list[tuple],
+    ) -> None:
         """What the file just committed changed: each of its country-years has a new revision,
         whose values replace the earlier ones."""
         self._last_id = submission_id
@@ -138,12 +202,21 @@ class Loader:
             return
         self._checksums[sha256] = submission_id
         for iso3, year, revision in parts:
-            self._values[year][iso3] = {ind: value for _, i, y, ind, value, *_ in rows if (i, y) == (iso3, year)}
+            self._values[year][iso3] = {
+                ind: value for _, i, y, ind, value, *_ in rows if (i, y) == (iso3, year)
+            }
             self._revisions[year][iso3] = revision
 
 
-def load_file(conn: Connection, path: Path, catalogue: Catalogue, members: Members,
-              submitter: str, is_demo: bool = False, upload: dict | None = None) -> Receipt:
+def load_file(
+    conn: Connection,
+    path: Path,
+    catalogue: Catalogue,
+    members: Members,
+    submitter: str,
+    is_demo: bool = False,
+    upload: dict | None = None,
+) -> Receipt:
     """Check and record one file in its own transaction on `conn` (see Loader)."""
     return Loader(conn, catalogue, members, submitter, is_demo).load(path, upload)
 
@@ -152,5 +225,9 @@ def _read_details(table: SubmissionTable | None) -> dict[str, object]:
     """How the file was read, for the JSON receipt."""
     if table is None:
         return {}
-    return {"format": table.format, "encoding": table.encoding, "delimiter": table.delimiter,
-            "decimal_comma": table.decimal_comma}
+    return {
+        "format": table.format,
+        "encoding": table.encoding,
+        "delimiter": table.delimiter,
+        "decimal_comma": table.decimal_comma,
+    }

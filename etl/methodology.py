@@ -1,5 +1,6 @@
 """`gealc methodology`: write the methodology document from the catalogue in use, with its
 worked example computed from the demonstration data exactly as `gealc build --demo` loads it."""
+
 from __future__ import annotations
 
 import tempfile
@@ -31,5 +32,7 @@ def methodology_text(catalogue: Catalogue, members: Members, lang: str) -> str:
     iso3, year = EXAMPLE
     values = demo_values(catalogue, members)
     values = values[values["year"] == year]
-    example = pd.concat([values[values["iso3"] == iso3], values[values["iso3"] != iso3]], ignore_index=True)
+    example = pd.concat(
+        [values[values["iso3"] == iso3], values[values["iso3"] != iso3]], ignore_index=True
+    )
     return render_methodology(catalogue, example, members.by_iso3[iso3].name.get(lang), lang)

@@ -11,6 +11,7 @@ The two talk in pickles over the process's standard input and output: the catalo
 members first, then a file's path; the answer is `Checked` or None (the loader then checks the
 file itself, to report what goes wrong there). The process ends when its input closes, so it
 never outlives the loader, even one killed with SIGKILL."""
+
 from __future__ import annotations
 
 import pickle
@@ -36,8 +37,12 @@ class _Prechecker:
     """The parent's end: asks for files, takes answers in the order asked."""
 
     def __init__(self, catalogue: Catalogue, members: Members) -> None:
-        self._proc = subprocess.Popen([sys.executable, "-m", "etl.prechecker"], stdin=subprocess.PIPE,
-                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "etl.prechecker"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
         self._ready = self._working = False
         # Written beside: more than a pipe holds, it would wait for the process to start reading.
         self._setup = threading.Thread(target=self._start, args=(catalogue, members), daemon=True)
@@ -88,7 +93,9 @@ class _Prechecker:
 
 
 @contextmanager
-def prechecked(paths: list[Path], catalogue: Catalogue, members: Members) -> Iterator[Iterator[tuple[Path, Checked | None]]]:
+def prechecked(
+    paths: list[Path], catalogue: Catalogue, members: Members
+) -> Iterator[Iterator[tuple[Path, Checked | None]]]:
     """Each path with what checking it on its own found, or None where the loader is to check it
     itself (a short batch, the prechecker not ready yet, or failed). Files are asked for only once
     the process is ready, so none is checked twice."""

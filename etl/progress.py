@@ -1,4 +1,5 @@
 """Progress lines for long steps, on standard error so that standard output stays parseable."""
+
 from __future__ import annotations
 
 import sys

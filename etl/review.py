@@ -1,5 +1,6 @@
 """The secretariat's review: an accepted submission is approved, or returned to the country with
 a comment. Every decision is an event recorded with who and when; nothing is overwritten."""
+
 from __future__ import annotations
 
 from sqlalchemy.engine import Connection
@@ -15,26 +16,41 @@ class ReviewError(Refused):
     """A review that cannot be recorded (unknown submission, a rejected file, no comment)."""
 
 
-def review(conn: Connection, ids: list[int], action: str, actor: str, comment: str | None = None) -> list[int]:
+def review(
+    conn: Connection, ids: list[int], action: str, actor: str, comment: str | None = None
+) -> list[int]:
     """Record `action` on each submission in `ids` within the caller's transaction; all or none.
     Only accepted (or already reviewed) submissions can be reviewed; returning needs a comment."""
     if action not in ACTIONS:
         raise ReviewError(f"unknown review action '{action}': use approve or return")
     if action == "returned" and not (comment or "").strip():
-        raise ReviewError("a returned submission needs a comment telling the country what to fix (--comment)")
+        raise ReviewError(
+            "a returned submission needs a comment telling the country what to fix (--comment)"
+        )
     states = submissions.submission_states(conn, ids)
     unknown = [i for i in ids if i not in states]
     if unknown:
         raise ReviewError(f"no submission {', '.join(map(str, unknown))}: see `gealc review list`")
     rejected = [i for i in ids if states[i] == "rejected"]
     if rejected:
-        raise ReviewError(f"submission {', '.join(map(str, rejected))} was rejected by validation and has no values "
-                          "to review; the country must send a corrected file")
+        raise ReviewError(
+            f"submission {', '.join(map(str, rejected))} was rejected by validation and has no values "
+            "to review; the country must send a corrected file"
+        )
     at = utc_now()
     for submission_id in ids:
-        submissions.record_review(conn, submission_id, action, (comment or "").strip() or None, actor, at)
-        audit.record_audit(conn, actor, f"submission_{action}", iso3=_country(conn, submission_id),
-                           target=str(submission_id), detail=(comment or "").strip() or None, at=at)
+        submissions.record_review(
+            conn, submission_id, action, (comment or "").strip() or None, actor, at
+        )
+        audit.record_audit(
+            conn,
+            actor,
+            f"submission_{action}",
+            iso3=_country(conn, submission_id),
+            target=str(submission_id),
+            detail=(comment or "").strip() or None,
+            at=at,
+        )
     return ids
 
 

@@ -3,6 +3,7 @@ catalogue's help beside each row, in the country's language. The XLSX adds an in
 sheet, a frozen header, a drop-down list of indicator ids and number checks per indicator's
 valid range; the CSV is the same table for people who prefer it. A template filled in by hand
 loads without edits: the reader knows every heading written here."""
+
 from __future__ import annotations
 
 import csv
@@ -99,23 +100,37 @@ INSTRUCTIONS: dict[str, dict[str, object]] = {
 }
 
 
-def template_rows(catalogue: Catalogue, country: Country, year: int, lang: str) -> tuple[list[str], list[list[object]]]:
+def template_rows(
+    catalogue: Catalogue, country: Country, year: int, lang: str
+) -> tuple[list[str], list[list[object]]]:
     """Headings and one row per indicator: country, year and indicator filled in, values
     empty, the catalogue's help after them."""
-    headings = [HEADINGS[lang][c] for c in SUBMISSION_COLUMNS] + [HELP_HEADINGS[lang][c] for c in HELP_COLUMNS]
+    headings = [HEADINGS[lang][c] for c in SUBMISSION_COLUMNS] + [
+        HELP_HEADINGS[lang][c] for c in HELP_COLUMNS
+    ]
     rows = []
     for ind in catalogue.indicators:
-        rows.append([country.iso3, year, ind.id, None, None, None, None, None, *_help(catalogue, ind, lang)])
+        rows.append(
+            [country.iso3, year, ind.id, None, None, None, None, None, *_help(catalogue, ind, lang)]
+        )
     return headings, rows
 
 
 def _help(catalogue: Catalogue, ind: Indicator, lang: str) -> list[str]:
     r = ind.valid_range
-    return [ind.name.get(lang), catalogue.units[ind.unit].get(lang), f"{r.min:g} – {r.max:g}", ind.definition.get(lang),
-            ind.numerator.get(lang), ind.denominator.get(lang) if ind.denominator else ""]
+    return [
+        ind.name.get(lang),
+        catalogue.units[ind.unit].get(lang),
+        f"{r.min:g} – {r.max:g}",
+        ind.definition.get(lang),
+        ind.numerator.get(lang),
+        ind.denominator.get(lang) if ind.denominator else "",
+    ]
 
 
-def write_template(path: Path, catalogue: Catalogue, country: Country, year: int, fmt: str, lang: str) -> None:
+def write_template(
+    path: Path, catalogue: Catalogue, country: Country, year: int, fmt: str, lang: str
+) -> None:
     """Write the template as `fmt` ('xlsx' or 'csv') in `lang`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "csv":
@@ -147,7 +162,13 @@ def _write_xlsx(path: Path, catalogue: Catalogue, country: Country, year: int, l
     name = country.name.get(lang)
     info.append([str(words["title"]).format(country=name, year=year)])
     info["A1"].font = Font(bold=True, size=14)
-    info.append([str(words["edition"]).format(edition=catalogue.edition, note=catalogue.status_note.get(lang))])
+    info.append(
+        [
+            str(words["edition"]).format(
+                edition=catalogue.edition, note=catalogue.status_note.get(lang)
+            )
+        ]
+    )
     info.append([])
     for n, step in enumerate(words["steps"], start=1):  # type: ignore[arg-type]
         info.append([f"{n}. {step.format(data=DATA_SHEET_NAMES[lang])}"])
@@ -158,7 +179,10 @@ def _write_xlsx(path: Path, catalogue: Catalogue, country: Country, year: int, l
     for row in rows:
         data.append([safe_text(v) for v in row])
     last = len(rows) + 1
-    header_fill, help_fill = PatternFill("solid", fgColor="1F4E79"), PatternFill("solid", fgColor="EDEDED")
+    header_fill, help_fill = (
+        PatternFill("solid", fgColor="1F4E79"),
+        PatternFill("solid", fgColor="EDEDED"),
+    )
     for cell in data[1]:
         cell.font, cell.fill = Font(bold=True, color="FFFFFF"), header_fill
     first_help = len(SUBMISSION_COLUMNS) + 1
@@ -171,23 +195,46 @@ def _write_xlsx(path: Path, catalogue: Catalogue, country: Country, year: int, l
     data.freeze_panes = "D2"  # the header, and country-year-indicator while scrolling right
 
     col = {c: get_column_letter(n) for n, c in enumerate(SUBMISSION_COLUMNS, start=1)}
-    ids = DataValidation(type="list", formula1='"' + ",".join(catalogue.indicator_ids) + '"', allow_blank=False,
-                         showErrorMessage=True, error=str(words["list_error"]))
+    ids = DataValidation(
+        type="list",
+        formula1='"' + ",".join(catalogue.indicator_ids) + '"',
+        allow_blank=False,
+        showErrorMessage=True,
+        error=str(words["list_error"]),
+    )
     ids.add(f"{col['indicator']}2:{col['indicator']}{last}")
-    years = DataValidation(type="whole", operator="between", formula1=str(FIRST_YEAR), formula2=str(date.today().year),
-                           showErrorMessage=True)
+    years = DataValidation(
+        type="whole",
+        operator="between",
+        formula1=str(FIRST_YEAR),
+        formula2=str(date.today().year),
+        showErrorMessage=True,
+    )
     years.add(f"{col['year']}2:{col['year']}{last}")
-    counts = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-                            showErrorMessage=True, error=str(words["number_error"]))
+    counts = DataValidation(
+        type="decimal",
+        operator="greaterThanOrEqual",
+        formula1="0",
+        allow_blank=True,
+        showErrorMessage=True,
+        error=str(words["number_error"]),
+    )
     counts.add(f"{col['numerator']}2:{col['denominator']}{last}")
     for validation in (ids, years, counts):
         data.add_data_validation(validation)
     for n, ind in enumerate(catalogue.indicators, start=2):
         r = ind.valid_range
-        check = DataValidation(type="decimal", operator="between", formula1=f"{r.min:g}", formula2=f"{r.max:g}",
-                               allow_blank=True, showErrorMessage=True,
-                               error=str(words["range_error"]).format(min=f"{r.min:g}", max=f"{r.max:g}",
-                                                                      unit=catalogue.units[ind.unit].get(lang)))
+        check = DataValidation(
+            type="decimal",
+            operator="between",
+            formula1=f"{r.min:g}",
+            formula2=f"{r.max:g}",
+            allow_blank=True,
+            showErrorMessage=True,
+            error=str(words["range_error"]).format(
+                min=f"{r.min:g}", max=f"{r.max:g}", unit=catalogue.units[ind.unit].get(lang)
+            ),
+        )
         check.add(f"{col['value']}{n}")
         data.add_data_validation(check)
     book.save(path)

@@ -3,6 +3,7 @@
 Published values are kept as published: EGDI is never recomputed. What the UN files write as
 0 for a country that was not assessed, or for a component it did not measure, is missing here.
 """
+
 from __future__ import annotations
 
 import csv
@@ -20,7 +21,16 @@ CROSSWALK_PATH = REFERENCE_DIR / "un_country_names.csv"
 MEMBERS_REFERENCE_PATH = REFERENCE_DIR / "un_egov_members.csv"
 
 INDEX_COLUMNS = ("egdi", "osi", "hci", "tii", "epi")
-COLUMNS = ("iso3", "survey_year", "un_name", *INDEX_COLUMNS, "egdi_rank", "assessed", "source_file", "source_line")
+COLUMNS = (
+    "iso3",
+    "survey_year",
+    "un_name",
+    *INDEX_COLUMNS,
+    "egdi_rank",
+    "assessed",
+    "source_file",
+    "source_line",
+)
 
 # The two layouts found in the exports: the Data Center's own, and the renamed 2024 copy.
 LAYOUTS: tuple[dict[str, str], ...] = (
@@ -69,7 +79,13 @@ def read_survey_file(path: Path, crosswalk: Crosswalk | None = None) -> pd.DataF
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if header is None:
-        raise FileProblem(path.name, 1, "(file)", "the file is empty", "export the survey year again from the UN Data Center")
+        raise FileProblem(
+            path.name,
+            1,
+            "(file)",
+            "the file is empty",
+            "export the survey year again from the UN Data Center",
+        )
     mapping = _layout(path, [h.strip() for h in header])
     rows, unknown, seen = [], [], {}
     for record in reader:
@@ -77,25 +93,49 @@ def read_survey_file(path: Path, crosswalk: Crosswalk | None = None) -> pd.DataF
         if not any(cell.strip() for cell in record):
             continue
         if len(record) != len(header):
-            raise FileProblem(path.name, line, "(row)", f"has {len(record)} cells, the header has {len(header)}", "check for a stray comma or quote on this line")
-        raw = {mapping[h.strip()]: cell.strip() for h, cell in zip(header, record) if h.strip() in mapping}
+            raise FileProblem(
+                path.name,
+                line,
+                "(row)",
+                f"has {len(record)} cells, the header has {len(header)}",
+                "check for a stray comma or quote on this line",
+            )
+        raw = {
+            mapping[h.strip()]: cell.strip()
+            for h, cell in zip(header, record)
+            if h.strip() in mapping
+        }
         name = raw["un_name"]
         iso3 = crosswalk.iso3_by_name.get(name)
         if iso3 is None:
             unknown.append(f"'{name}' (line {line})")
             continue
         if iso3 in seen:
-            raise FileProblem(path.name, line, "Country", f"'{name}' appears twice (also line {seen[iso3]})", "keep one row per country")
+            raise FileProblem(
+                path.name,
+                line,
+                "Country",
+                f"'{name}' appears twice (also line {seen[iso3]})",
+                "keep one row per country",
+            )
         seen[iso3] = line
         rows.append(_survey_row(path, line, raw, iso3))
     if unknown:
         raise FileProblem(
-            path.name, None, "Country Name",
+            path.name,
+            None,
+            "Country Name",
             f"{len(unknown)} country name(s) not in the crosswalk: {', '.join(unknown)}",
             f"add each name with its ISO3 code to {CROSSWALK_PATH.relative_to(PROJECT_ROOT)}",
         )
     if not rows:
-        raise FileProblem(path.name, 2, "(file)", "has a header but no data rows", "export the survey year again from the UN Data Center")
+        raise FileProblem(
+            path.name,
+            2,
+            "(file)",
+            "has a header but no data rows",
+            "export the survey year again from the UN Data Center",
+        )
     return pd.DataFrame(rows, columns=list(COLUMNS))
 
 
@@ -103,12 +143,20 @@ def _decode(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise FileProblem(path.name, None, "(file)", f"cannot be read: {exc.strerror}", "check the path") from exc
+        raise FileProblem(
+            path.name, None, "(file)", f"cannot be read: {exc.strerror}", "check the path"
+        ) from exc
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise FileProblem(path.name, line, "(encoding)", "is not UTF-8 text", "use the CSV exported by the UN Data Center, saved as UTF-8") from exc
+        raise FileProblem(
+            path.name,
+            line,
+            "(encoding)",
+            "is not UTF-8 text",
+            "use the CSV exported by the UN Data Center, saved as UTF-8",
+        ) from exc
 
 
 def _layout(path: Path, header: list[str]) -> dict[str, str]:
@@ -120,23 +168,53 @@ def _layout(path: Path, header: list[str]) -> dict[str, str]:
     closest = min(LAYOUTS, key=lambda layout: len(names ^ set(layout)))
     missing = sorted(set(closest) - names)
     extra = sorted(names - set(closest))
-    detail = "; ".join(part for part in (f"missing {missing}" if missing else "", f"unknown {extra}" if extra else "") if part)
-    raise FileProblem(path.name, 1, "(header)", f"columns do not match a UN Data Center layout ({detail})", f"expected one of: {expected}")
+    detail = "; ".join(
+        part
+        for part in (f"missing {missing}" if missing else "", f"unknown {extra}" if extra else "")
+        if part
+    )
+    raise FileProblem(
+        path.name,
+        1,
+        "(header)",
+        f"columns do not match a UN Data Center layout ({detail})",
+        f"expected one of: {expected}",
+    )
 
 
 def _survey_row(path: Path, line: int, raw: dict[str, str], iso3: str) -> dict[str, object]:
     year = _integer(path, line, "Survey Year", raw["survey_year"])
     if year is None or not 2001 <= year <= date.today().year:
-        raise FileProblem(path.name, line, "Survey Year", f"'{raw['survey_year']}' is not a survey year", f"use a year from 2001 to {date.today().year}")
+        raise FileProblem(
+            path.name,
+            line,
+            "Survey Year",
+            f"'{raw['survey_year']}' is not a survey year",
+            f"use a year from 2001 to {date.today().year}",
+        )
     values = {col: _index(path, line, col, raw[col]) for col in INDEX_COLUMNS}
     rank = _integer(path, line, "Rank", raw["egdi_rank"])
     assessed = bool(values["egdi"]) and rank is not None
     if not assessed and year > LAST_YEAR_WITHOUT_ASSESSMENT_FLAG and rank is not None:
-        raise FileProblem(path.name, line, "E-Government Index", "EGDI is 0 or blank for a ranked country", "check the export: from 2014 on every ranked country has an EGDI")
+        raise FileProblem(
+            path.name,
+            line,
+            "E-Government Index",
+            "EGDI is 0 or blank for a ranked country",
+            "check the export: from 2014 on every ranked country has an EGDI",
+        )
     # A 0 index or component means "not measured", never a true 0.
     clean = {col: (v if v else None) for col, v in values.items()}
-    return {"iso3": iso3, "survey_year": year, "un_name": raw["un_name"], **clean,
-            "egdi_rank": rank, "assessed": assessed, "source_file": path.name, "source_line": line}
+    return {
+        "iso3": iso3,
+        "survey_year": year,
+        "un_name": raw["un_name"],
+        **clean,
+        "egdi_rank": rank,
+        "assessed": assessed,
+        "source_file": path.name,
+        "source_line": line,
+    }
 
 
 def _number(path: Path, line: int, field: str, text: str) -> float | None:
@@ -145,13 +223,25 @@ def _number(path: Path, line: int, field: str, text: str) -> float | None:
     try:
         return float(text)
     except ValueError:
-        raise FileProblem(path.name, line, field, f"'{text}' is not a number", "use a decimal point, as in 0.69651") from None
+        raise FileProblem(
+            path.name,
+            line,
+            field,
+            f"'{text}' is not a number",
+            "use a decimal point, as in 0.69651",
+        ) from None
 
 
 def _index(path: Path, line: int, field: str, text: str) -> float | None:
     value = _number(path, line, field, text)
     if value is not None and not 0 <= value <= MAX_INDEX:
-        raise FileProblem(path.name, line, field, f"{value} is outside 0–{MAX_INDEX:g}", "UN indices lie between 0 and 1")
+        raise FileProblem(
+            path.name,
+            line,
+            field,
+            f"{value} is outside 0–{MAX_INDEX:g}",
+            "UN indices lie between 0 and 1",
+        )
     return value
 
 
@@ -160,7 +250,13 @@ def _integer(path: Path, line: int, field: str, text: str) -> int | None:
     if value is None:
         return None
     if value != int(value) or value < 1:
-        raise FileProblem(path.name, line, field, f"'{text}' is not a whole number", "ranks and years are whole numbers")
+        raise FileProblem(
+            path.name,
+            line,
+            field,
+            f"'{text}' is not a whole number",
+            "ranks and years are whole numbers",
+        )
     return int(value)
 
 

@@ -117,7 +117,9 @@ def _folder(value: str | None, name: str) -> Path:
         return DEFAULT_UPLOADS.resolve()
     path = Path(value).resolve()
     if path.exists() and not path.is_dir():
-        raise ConfigError(f"{name} names {path}, which is a file; give a folder (it is made if missing)")
+        raise ConfigError(
+            f"{name} names {path}, which is a file; give a folder (it is made if missing)"
+        )
     return path
 
 
@@ -125,7 +127,9 @@ def _secret(value: str | None) -> str | None:
     if not value:
         return None
     if len(value) < MIN_SECRET:
-        raise InsecureSecret(f"{ENV_SECRET} must have at least {MIN_SECRET} characters; make one with {MAKE_SECRET}")
+        raise InsecureSecret(
+            f"{ENV_SECRET} must have at least {MIN_SECRET} characters; make one with {MAKE_SECRET}"
+        )
     return value
 
 

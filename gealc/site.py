@@ -44,7 +44,9 @@ def create_site(settings: Settings, secret: str, *, secure_cookies: bool = True)
     return app
 
 
-def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8050, debug: bool = False) -> int:
+def serve(
+    settings: Settings, host: str = "127.0.0.1", port: int = 8050, debug: bool = False
+) -> int:
     """Serve the site until interrupted; 2 when the portal's secret key is missing or weak."""
     development = is_development(host, debug)
     try:
@@ -56,7 +58,9 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8050, debug: 
         print(warning, flush=True)
     app = create_site(settings, secret, secure_cookies=settings.cookies_secure(development))
     warm(app.server, PAGES, LANGUAGES)
-    print(f"gealc is serving on http://{host}:{port}/ (portal: /login) (Ctrl+C to stop)", flush=True)
+    print(
+        f"gealc is serving on http://{host}:{port}/ (portal: /login) (Ctrl+C to stop)", flush=True
+    )
     app.run(host=host, port=port, debug=debug)
     return 0
 
@@ -66,6 +70,8 @@ def wsgi() -> object:
     so GEALC_SECRET_KEY is required."""
     settings = Settings.from_environ()
     secret, _ = settings.session_secret(development=False)
-    server = create_site(settings, secret, secure_cookies=settings.cookies_secure(development=False)).server
+    server = create_site(
+        settings, secret, secure_cookies=settings.cookies_secure(development=False)
+    ).server
     warm(server, PAGES, LANGUAGES)
     return server

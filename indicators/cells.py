@@ -5,6 +5,7 @@ Excel and LibreOffice when a CSV is opened: "formula injection". Everything the 
 to CSV/XLSX passes text through `safe_text`, which prefixes such cells with an apostrophe (the
 OWASP advice; spreadsheets show the text as typed). The reader undoes exactly that prefix, so a
 note that goes out and comes back is unchanged."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -1,5 +1,6 @@
 """Comparing countries with their peers and with the UN: peer groups, their statistics, and the
 cross-check of self-reported scores against the UN sub-indices. Pure functions over DataFrames."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -31,7 +32,9 @@ def nearest_survey(egov: pd.DataFrame, years: list[int]) -> pd.DataFrame:
         survey_years = surveys["survey_year"].to_numpy()
         for year in years:
             distance = np.abs(survey_years - year) * 2 + (survey_years > year)  # ties → earlier
-            rows.append(surveys.iloc[int(np.argmin(distance))].to_dict() | {"iso3": iso3, "year": year})
+            rows.append(
+                surveys.iloc[int(np.argmin(distance))].to_dict() | {"iso3": iso3, "year": year}
+            )
     out = pd.DataFrame(rows)
     return out.drop(columns=[c for c in ("assessed",) if c in out.columns]) if rows else out
 
@@ -39,7 +42,9 @@ def nearest_survey(egov: pd.DataFrame, years: list[int]) -> pd.DataFrame:
 def peer_groups(countries: pd.DataFrame, nearest: pd.DataFrame) -> pd.DataFrame:
     """Each country-year's groups: its subregion and its UN EGDI level.
     `countries`: iso3, subregion; `nearest`: the output of nearest_survey."""
-    frame = nearest[["iso3", "year", "egdi"]].merge(countries[["iso3", "subregion"]], on="iso3", how="right")
+    frame = nearest[["iso3", "year", "egdi"]].merge(
+        countries[["iso3", "subregion"]], on="iso3", how="right"
+    )
     frame["egdi_level"] = frame["egdi"].map(egdi_level)
     return frame[["iso3", "year", "subregion", "egdi_level"]]
 
@@ -47,10 +52,18 @@ def peer_groups(countries: pd.DataFrame, nearest: pd.DataFrame) -> pd.DataFrame:
 def peer_stats(scores: pd.DataFrame, groups: pd.DataFrame, group_by: str) -> pd.DataFrame:
     """Median, quartiles and count of each score per peer group and year.
     `scores`: iso3, year, level, id, score; `group_by`: 'subregion' or 'egdi_level'."""
-    frame = scores.dropna(subset=["score"]).merge(groups[["iso3", "year", group_by]], on=["iso3", "year"])
+    frame = scores.dropna(subset=["score"]).merge(
+        groups[["iso3", "year", group_by]], on=["iso3", "year"]
+    )
     grouped = frame.groupby([group_by, "year", "level", "id"])["score"]
-    out = pd.DataFrame({"median": grouped.median(), "q1": grouped.quantile(0.25), "q3": grouped.quantile(0.75),
-                        "countries": grouped.count()})
+    out = pd.DataFrame(
+        {
+            "median": grouped.median(),
+            "q1": grouped.quantile(0.25),
+            "q3": grouped.quantile(0.75),
+            "countries": grouped.count(),
+        }
+    )
     return out.reset_index().rename(columns={group_by: "group"}).assign(group_by=group_by)
 
 
@@ -67,12 +80,20 @@ def relation(x: pd.Series, y: pd.Series) -> dict[str, float] | None:
     centred = residual - residual.median()
     spread = MAD_TO_SD * float(centred.abs().median())
     far = centred.abs() > RESIDUAL_LIMIT * spread if spread > 0 else centred.abs() < 0
-    return {"spearman_rho": float(pairs["x"].rank().corr(pairs["y"].rank())), "slope": float(slope),
-            "intercept": float(intercept), "robust_sd": spread, "countries": len(pairs),
-            "residual": residual, "flagged": far}
+    return {
+        "spearman_rho": float(pairs["x"].rank().corr(pairs["y"].rank())),
+        "slope": float(slope),
+        "intercept": float(intercept),
+        "robust_sd": spread,
+        "countries": len(pairs),
+        "residual": residual,
+        "flagged": far,
+    }
 
 
-def un_crosscheck(dimensions: pd.DataFrame, nearest: pd.DataFrame, catalogue: Catalogue) -> tuple[pd.DataFrame, pd.DataFrame]:
+def un_crosscheck(
+    dimensions: pd.DataFrame, nearest: pd.DataFrame, catalogue: Catalogue
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """For each dimension with a UN counterpart and year, the `relation` between the dimension
     score and the UN sub-index. Returns (relations, flags).
     `dimensions`: iso3, year, dimension_id, score; `nearest`: output of nearest_survey."""
@@ -80,17 +101,36 @@ def un_crosscheck(dimensions: pd.DataFrame, nearest: pd.DataFrame, catalogue: Ca
     for dim in catalogue.dimensions:
         column = dim.un_counterpart.lower()
         mine = dimensions[(dimensions["dimension_id"] == dim.id)].dropna(subset=["score"])
-        pairs = mine.merge(nearest[["iso3", "year", column]], on=["iso3", "year"]).dropna(subset=[column])
+        pairs = mine.merge(nearest[["iso3", "year", column]], on=["iso3", "year"]).dropna(
+            subset=[column]
+        )
         for year, group in pairs.groupby("year"):
             found = relation(group[column], group["score"])
             if found is None:
                 continue
-            relations.append({"dimension_id": dim.id, "year": int(year), "un_index": dim.un_counterpart,
-                              **{k: found[k] for k in ("countries", "spearman_rho", "slope", "intercept", "robust_sd")}})
+            relations.append(
+                {
+                    "dimension_id": dim.id,
+                    "year": int(year),
+                    "un_index": dim.un_counterpart,
+                    **{
+                        k: found[k]
+                        for k in ("countries", "spearman_rho", "slope", "intercept", "robust_sd")
+                    },
+                }
+            )
             for row in group[found["flagged"]].itertuples():
                 un_value = float(getattr(row, column))
-                flags.append({"iso3": row.iso3, "year": int(year), "dimension_id": dim.id, "un_index": dim.un_counterpart,
-                              "un_value": un_value, "score": float(row.score),
-                              "expected": found["slope"] * un_value + found["intercept"],
-                              "residual": float(found["residual"][row.Index])})
+                flags.append(
+                    {
+                        "iso3": row.iso3,
+                        "year": int(year),
+                        "dimension_id": dim.id,
+                        "un_index": dim.un_counterpart,
+                        "un_value": un_value,
+                        "score": float(row.score),
+                        "expected": found["slope"] * un_value + found["intercept"],
+                        "residual": float(found["residual"][row.Index]),
+                    }
+                )
     return pd.DataFrame(relations), pd.DataFrame(flags)

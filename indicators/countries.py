@@ -1,4 +1,5 @@
 """The 33 member countries of Red GEALC and their UN M49 subregions, kept as data in `countries.yaml`."""
+
 from __future__ import annotations
 
 from functools import cached_property

@@ -3,6 +3,7 @@ from what the code does: every indicator's definition, unit, formula, goalposts 
 the aggregation and coverage rules, a worked example with real numbers, and the limits of
 ranking. Markdown, in English, Spanish, Portuguese or French (`docs/methodology.md`,
 `docs/methodology.es.md`, `docs/methodology.pt.md`, `docs/methodology.fr.md`)."""
+
 from __future__ import annotations
 
 import math
@@ -21,9 +22,12 @@ T: dict[str, dict[str, str]] = {
         "indicators": "## 1. The indicators",
         "indicators_lead": "Fifteen indicators in six dimensions. Each value is numerator ÷ denominator × multiplier (counts have neither). Values outside the valid range are refused when a country submits them.",
         "columns": "| id | indicator | unit | formula | valid range | goalposts (score 0 → 100) | scale | weight |",
-        "linear": "linear", "log": "logarithmic",
-        "count_formula": "count", "definitions": "Definitions:",
-        "status_proposal": "proposal", "status_official": "official",
+        "linear": "linear",
+        "log": "logarithmic",
+        "count_formula": "count",
+        "definitions": "Definitions:",
+        "status_proposal": "proposal",
+        "status_official": "official",
         "score": "## 2. From a value to a score (0–100)",
         "score_text": "Each value becomes a score between fixed goalposts: the lower goalpost L scores 0 and the target T scores 100, `score = 100 × (v − L) ÷ (T − L)`, clamped to 0–100 beyond them. On a logarithmic scale the same formula applies to ln v, ln L and ln T, so that a count per inhabitant that grows tenfold moves the score by the same amount wherever it starts. A lower-is-better indicator has its target below its lower goalpost, and the same formula runs the other way. Fixed goalposts keep scores comparable across years: a country's score never moves because another country reported.",
         "dimension": "## 3. Dimension scores",
@@ -53,9 +57,12 @@ T: dict[str, dict[str, str]] = {
         "indicators": "## 1. Los indicadores",
         "indicators_lead": "Quince indicadores en seis dimensiones. Cada valor es numerador ÷ denominador × multiplicador (los conteos no tienen ninguno). Los valores fuera del rango válido se rechazan cuando un país los envía.",
         "columns": "| id | indicador | unidad | fórmula | rango válido | umbrales (puntaje 0 → 100) | escala | peso |",
-        "linear": "lineal", "log": "logarítmica",
-        "count_formula": "conteo", "definitions": "Definiciones:",
-        "status_proposal": "propuesta", "status_official": "oficial",
+        "linear": "lineal",
+        "log": "logarítmica",
+        "count_formula": "conteo",
+        "definitions": "Definiciones:",
+        "status_proposal": "propuesta",
+        "status_official": "oficial",
         "score": "## 2. De un valor a un puntaje (0–100)",
         "score_text": "Cada valor se convierte en un puntaje entre umbrales fijos: el umbral inferior L vale 0 y la meta T vale 100, `puntaje = 100 × (v − L) ÷ (T − L)`, acotado a 0–100 más allá de ellos. En escala logarítmica la misma fórmula se aplica a ln v, ln L y ln T, de modo que un conteo por habitante que se multiplica por diez mueve el puntaje lo mismo dondequiera que empiece. Un indicador en el que menos es mejor tiene la meta por debajo del umbral inferior y la misma fórmula corre al revés. Los umbrales fijos mantienen los puntajes comparables entre años: el puntaje de un país nunca cambia porque otro país haya reportado.",
         "dimension": "## 3. Puntajes por dimensión",
@@ -85,9 +92,12 @@ T: dict[str, dict[str, str]] = {
         "indicators": "## 1. Os indicadores",
         "indicators_lead": "Quinze indicadores em seis dimensões. Cada valor é numerador ÷ denominador × multiplicador (as contagens não têm nem um nem outro). Valores fora do intervalo válido são rejeitados quando um país os envia.",
         "columns": "| id | indicador | unidade | fórmula | intervalo válido | limites (pontuação 0 → 100) | escala | peso |",
-        "linear": "linear", "log": "logarítmica",
-        "count_formula": "contagem", "definitions": "Definições:",
-        "status_proposal": "proposta", "status_official": "oficial",
+        "linear": "linear",
+        "log": "logarítmica",
+        "count_formula": "contagem",
+        "definitions": "Definições:",
+        "status_proposal": "proposta",
+        "status_official": "oficial",
         "score": "## 2. Do valor à pontuação (0–100)",
         "score_text": "Cada valor é convertido em uma pontuação entre limites fixos: o limite inferior L vale 0 e a meta T vale 100, `pontuação = 100 × (v − L) ÷ (T − L)`, limitada ao intervalo 0–100 para valores além desses limites. Na escala logarítmica, a mesma fórmula se aplica a ln v, ln L e ln T, de modo que uma contagem por habitante que se multiplica por dez altera a pontuação no mesmo tanto, qualquer que seja o ponto de partida. Em um indicador em que menos é melhor, a meta fica abaixo do limite inferior e a mesma fórmula funciona no sentido inverso. Limites fixos mantêm as pontuações comparáveis entre os anos: a pontuação de um país nunca muda porque outro país enviou seus dados.",
         "dimension": "## 3. Pontuações por dimensão",
@@ -118,9 +128,12 @@ T: dict[str, dict[str, str]] = {
         "indicators": "## 1. Les indicateurs",
         "indicators_lead": "Quinze indicateurs répartis en six dimensions. Chaque valeur est égale à numérateur ÷ dénominateur × multiplicateur (les comptages n'ont ni dénominateur ni multiplicateur). Les valeurs situées hors de la plage valide sont refusées lorsqu'un pays les transmet.",
         "columns": "| id | indicateur | unité | formule | plage valide | bornes (score 0 → 100) | échelle | poids |",
-        "linear": "linéaire", "log": "logarithmique",
-        "count_formula": "comptage", "definitions": "Définitions\u00a0:",
-        "status_proposal": "proposition", "status_official": "officiel",
+        "linear": "linéaire",
+        "log": "logarithmique",
+        "count_formula": "comptage",
+        "definitions": "Définitions\u00a0:",
+        "status_proposal": "proposition",
+        "status_official": "officiel",
         "score": "## 2. De la valeur au score (0–100)",
         "score_text": "Chaque valeur est convertie en un score compris entre des bornes fixes\u00a0: la borne inférieure L vaut 0 et la cible T vaut 100, `score = 100 × (v − L) ÷ (T − L)`, ramené à 0 ou à 100 au-delà de ces bornes. Sur une échelle logarithmique, la même formule s'applique à ln v, ln L et ln T, de sorte qu'un nombre par habitant multiplié par dix fait varier le score d'autant, quel que soit son point de départ. Pour un indicateur où une valeur plus faible est meilleure, la cible se situe sous la borne inférieure et la même formule joue en sens inverse. Des bornes fixes rendent les scores comparables d'une année à l'autre\u00a0: le score d'un pays ne change jamais parce qu'un autre pays a transmis ses données.",
         "dimension": "## 3. Scores par dimension",
@@ -148,13 +161,20 @@ T: dict[str, dict[str, str]] = {
 METHODOLOGY_LANGUAGES = tuple(T)
 # Where the published methodology lives: docs/methodology.md in English, methodology.<lang>.md otherwise.
 DOCS = Path(__file__).resolve().parent.parent / "docs"
-DOCUMENTS = {lang: DOCS / ("methodology.md" if lang == "en" else f"methodology.{lang}.md") for lang in METHODOLOGY_LANGUAGES}
+DOCUMENTS = {
+    lang: DOCS / ("methodology.md" if lang == "en" else f"methodology.{lang}.md")
+    for lang in METHODOLOGY_LANGUAGES
+}
 
 
 def _n(value: float, lang: str = "en") -> str:
     """A number as the language writes it: 5,000.25 in English, 5.000,25 in Spanish and Portuguese,
     5 000,25 in French (narrow no-break space)."""
-    text = f"{value:,.4f}".rstrip("0").rstrip(".") if not float(value).is_integer() else f"{value:,.0f}"
+    text = (
+        f"{value:,.4f}".rstrip("0").rstrip(".")
+        if not float(value).is_integer()
+        else f"{value:,.0f}"
+    )
     if lang == "en":
         return text
     return text.translate(str.maketrans({",": "\u202f" if lang == "fr" else ".", ".": ","}))
@@ -188,18 +208,39 @@ def _computation(ind: Indicator, value: float, lang: str) -> str:
     return f"100 × ({_n(value, lang)} − {_n(lo, lang)}) ÷ ({_n(hi, lang)} − {_n(lo, lang)})"
 
 
-def render_methodology(catalogue: Catalogue, example: pd.DataFrame, country_name: str, lang: str = "en") -> str:
+def render_methodology(
+    catalogue: Catalogue, example: pd.DataFrame, country_name: str, lang: str = "en"
+) -> str:
     """The methodology in Markdown. `example`: the demo values (iso3, year, indicator_id, value) of
     every country in the example's year, the example country first."""
     t = T[lang]
-    out = [t["title"], "", t["generated"].format(edition=catalogue.edition, status=t[f"status_{catalogue.status}"]), "",
-           f"> {catalogue.status_note.get(lang)}", "", t["indicators"], "", t["indicators_lead"], ""]
+    out = [
+        t["title"],
+        "",
+        t["generated"].format(edition=catalogue.edition, status=t[f"status_{catalogue.status}"]),
+        "",
+        f"> {catalogue.status_note.get(lang)}",
+        "",
+        t["indicators"],
+        "",
+        t["indicators_lead"],
+        "",
+    ]
     for dim in catalogue.dimensions:
-        out += [f"### {dim.id} {dim.name.get(lang)}", "", dim.description.get(lang), "", t["columns"], "|---|---|---|---|---|---|---|---|"]
+        out += [
+            f"### {dim.id} {dim.name.get(lang)}",
+            "",
+            dim.description.get(lang),
+            "",
+            t["columns"],
+            "|---|---|---|---|---|---|---|---|",
+        ]
         for ind in catalogue.indicators_of(dim.id):
             r, s = ind.valid_range, ind.scoring
-            out.append(f"| {ind.id} | {ind.name.get(lang)} | {catalogue.units[ind.unit].get(lang)} | {_formula(ind, lang)} | "
-                       f"{_n(r.min, lang)} – {_n(r.max, lang)} | {_n(s.lower, lang)} → {_n(s.target, lang)} | {t['log' if s.log else 'linear']} | {_n(ind.weight, lang)} |")
+            out.append(
+                f"| {ind.id} | {ind.name.get(lang)} | {catalogue.units[ind.unit].get(lang)} | {_formula(ind, lang)} | "
+                f"{_n(r.min, lang)} – {_n(r.max, lang)} | {_n(s.lower, lang)} → {_n(s.target, lang)} | {t['log' if s.log else 'linear']} | {_n(ind.weight, lang)} |"
+            )
         out += ["", t["definitions"], ""]
         for ind in catalogue.indicators_of(dim.id):
             parts = [ind.definition.get(lang), f"*num*{_colon(lang)} {ind.numerator.get(lang)}"]
@@ -207,16 +248,49 @@ def render_methodology(catalogue: Catalogue, example: pd.DataFrame, country_name
                 parts.append(f"*den*{_colon(lang)} {ind.denominator.get(lang)}")
             out.append(f"- **{ind.id}** — " + " ".join(parts))
         out.append("")
-    out += [t["score"], "", t["score_text"], "",
-            t["dimension"], "", t["dimension_text"].format(share=_percent(scoring.DIMENSION_MIN_SHARE, lang)), "",
-            t["composite"], "", t["composite_text"].format(min=scoring.COMPOSITE_MIN_DIMENSIONS, total=len(catalogue.dimensions)), ""]
-    out += [f"- {d.id} {d.name.get(lang)}{_colon(lang)} {_n(d.weight, lang)}" for d in catalogue.dimensions] + [""]
-    out += [t["ranks"], "", t["ranks_text"].format(draws=_n(scoring.RANK_DRAWS, lang), kappa=_n(scoring.WEIGHT_CONCENTRATION, lang),
-                                                    seed=scoring.RANK_SEED, low=scoring.RANK_PERCENTILES[0],
-                                                    high=scoring.RANK_PERCENTILES[1]), "",
-            t["change"], "", t["change_text"], "",
-            t["peers"], "", t["peers_text"].format(limit=_n(RESIDUAL_LIMIT, lang)), ""]
-    out += [f"- {d.id} {d.name.get(lang)} ↔ {d.un_counterpart}" for d in catalogue.dimensions] + [""]
+    out += [
+        t["score"],
+        "",
+        t["score_text"],
+        "",
+        t["dimension"],
+        "",
+        t["dimension_text"].format(share=_percent(scoring.DIMENSION_MIN_SHARE, lang)),
+        "",
+        t["composite"],
+        "",
+        t["composite_text"].format(
+            min=scoring.COMPOSITE_MIN_DIMENSIONS, total=len(catalogue.dimensions)
+        ),
+        "",
+    ]
+    out += [
+        f"- {d.id} {d.name.get(lang)}{_colon(lang)} {_n(d.weight, lang)}"
+        for d in catalogue.dimensions
+    ] + [""]
+    out += [
+        t["ranks"],
+        "",
+        t["ranks_text"].format(
+            draws=_n(scoring.RANK_DRAWS, lang),
+            kappa=_n(scoring.WEIGHT_CONCENTRATION, lang),
+            seed=scoring.RANK_SEED,
+            low=scoring.RANK_PERCENTILES[0],
+            high=scoring.RANK_PERCENTILES[1],
+        ),
+        "",
+        t["change"],
+        "",
+        t["change_text"],
+        "",
+        t["peers"],
+        "",
+        t["peers_text"].format(limit=_n(RESIDUAL_LIMIT, lang)),
+        "",
+    ]
+    out += [f"- {d.id} {d.name.get(lang)} ↔ {d.un_counterpart}" for d in catalogue.dimensions] + [
+        ""
+    ]
     out += [t["coverage"], "", t["coverage_text"].format(total=len(catalogue.indicators)), ""]
     out += _example(catalogue, example, country_name, lang)
     out += [t["limits"], "", t["limits_text"], ""]
@@ -229,19 +303,40 @@ def _example(catalogue: Catalogue, values: pd.DataFrame, country_name: str, lang
     table = scoring.score_table(values, catalogue)
     mine = values[values["iso3"] == iso3].set_index("indicator_id")["value"]
     scores = table[table["iso3"] == iso3].set_index(["level", "id"])
-    out = [t["example"].format(country=country_name, year=year), "", t["example_lead"], "", t["example_columns"], "|---|---|---|---|"]
+    out = [
+        t["example"].format(country=country_name, year=year),
+        "",
+        t["example_lead"],
+        "",
+        t["example_columns"],
+        "|---|---|---|---|",
+    ]
     for ind in catalogue.indicators:
         if ind.id in mine.index:
-            out.append(f"| {ind.id} | {_n(mine[ind.id], lang)} | {_computation(ind, mine[ind.id], lang)} | {_score(scores.loc[('indicator', ind.id), 'score'], lang)} |")
+            out.append(
+                f"| {ind.id} | {_n(mine[ind.id], lang)} | {_computation(ind, mine[ind.id], lang)} | {_score(scores.loc[('indicator', ind.id), 'score'], lang)} |"
+            )
     out += ["", t["example_dimension"], "|---|---|---|"]
     for dim in catalogue.dimensions:
         row = scores.loc[("dimension", dim.id)]
         shown = t["example_missing"] if pd.isna(row["score"]) else _score(row["score"], lang)
-        out.append(f"| {dim.id} {dim.name.get(lang)} | {int(row['coverage'])} / {len(catalogue.indicators_of(dim.id))} | {shown} |")
+        out.append(
+            f"| {dim.id} {dim.name.get(lang)} | {int(row['coverage'])} / {len(catalogue.indicators_of(dim.id))} | {shown} |"
+        )
     comp = scores.loc[("composite", scoring.COMPOSITE_ID)]
     dims_present = int(scores.xs("dimension", level="level")["score"].notna().sum())
     ranked = int(table[(table["level"] == "composite")]["score"].notna().sum())
     if not math.isnan(comp["score"]):
-        out += ["", t["example_composite"].format(n=dims_present, score=_score(comp["score"], lang), rank=comp["rank"], ranked=ranked,
-                                                  year=year, low=comp["rank_low"], high=comp["rank_high"])]
+        out += [
+            "",
+            t["example_composite"].format(
+                n=dims_present,
+                score=_score(comp["score"], lang),
+                rank=comp["rank"],
+                ranked=ranked,
+                year=year,
+                low=comp["rank_low"],
+                high=comp["rank_high"],
+            ),
+        ]
     return out + [""]

@@ -10,6 +10,7 @@
    rank range: the 5th–95th percentile of the rank over seeded Dirichlet draws of the dimension
    weights around the official ones.
 """
+
 from __future__ import annotations
 
 import math
@@ -28,7 +29,17 @@ WEIGHT_CONCENTRATION = 50.0  # Dirichlet α = 50 × official share: each weight 
 RANK_PERCENTILES = (5, 95)
 LEVELS = ("indicator", "dimension", "composite")
 COMPOSITE_ID = "GEALC"
-SCORE_COLUMNS = ["iso3", "year", "level", "id", "score", "rank", "rank_low", "rank_high", "coverage"]
+SCORE_COLUMNS = [
+    "iso3",
+    "year",
+    "level",
+    "id",
+    "score",
+    "rank",
+    "rank_low",
+    "rank_high",
+    "coverage",
+]
 
 
 def indicator_score(value: float, lower: float, target: float, log: bool = False) -> float:
@@ -65,21 +76,31 @@ def dimension_scores(scored: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame
     )
     keys = ["iso3", "year", "dimension_id"]
     every = pd.MultiIndex.from_tuples(
-        [(i, y, d.id) for i, y in frame[["iso3", "year"]].drop_duplicates().itertuples(index=False) for d in catalogue.dimensions],
-        names=keys)
+        [
+            (i, y, d.id)
+            for i, y in frame[["iso3", "year"]].drop_duplicates().itertuples(index=False)
+            for d in catalogue.dimensions
+        ],
+        names=keys,
+    )
     out = frame.groupby(keys).size().rename("coverage").reindex(every, fill_value=0).to_frame()
     out["score"] = _weighted_mean(frame, keys, "weight")
-    size = out.index.get_level_values("dimension_id").map({d.id: len(catalogue.indicators_of(d.id)) for d in catalogue.dimensions})
+    size = out.index.get_level_values("dimension_id").map(
+        {d.id: len(catalogue.indicators_of(d.id)) for d in catalogue.dimensions}
+    )
     out.loc[out["coverage"] < DIMENSION_MIN_SHARE * np.asarray(size), "score"] = np.nan
     return out.reset_index()
 
 
-def composite_scores(dimensions: pd.DataFrame, catalogue: Catalogue,
-                     weights: dict[str, float] | None = None) -> pd.DataFrame:
+def composite_scores(
+    dimensions: pd.DataFrame, catalogue: Catalogue, weights: dict[str, float] | None = None
+) -> pd.DataFrame:
     """One row per country-year: `score` (missing with fewer than five dimension scores),
     `dimensions` (how many it has) and `coverage` (indicators reported)."""
     weights = weights or {d.id: d.weight for d in catalogue.dimensions}
-    present = dimensions.dropna(subset=["score"]).assign(weight=lambda f: f["dimension_id"].map(weights))
+    present = dimensions.dropna(subset=["score"]).assign(
+        weight=lambda f: f["dimension_id"].map(weights)
+    )
     keys = ["iso3", "year"]
     out = dimensions.groupby(keys)["coverage"].sum().to_frame()
     out["dimensions"] = present.groupby(keys).size()
@@ -106,11 +127,15 @@ def rank_range(dimension_matrix: pd.DataFrame, weights: np.ndarray, year: int) -
     draws = rng.dirichlet(WEIGHT_CONCENTRATION * shares, size=RANK_DRAWS)  # draws × dimensions
     scores = dimension_matrix.to_numpy(dtype=float)
     present = ~np.isnan(scores)
-    composite = (np.where(present, scores, 0.0) @ draws.T) / (present @ draws.T)  # countries × draws
+    composite = (np.where(present, scores, 0.0) @ draws.T) / (
+        present @ draws.T
+    )  # countries × draws
     ranks = pd.DataFrame(composite).rank(axis=0, ascending=False, method="min").to_numpy()
     low, high = np.percentile(ranks, RANK_PERCENTILES, axis=1)
-    return pd.DataFrame({"rank_low": np.floor(low).astype(int), "rank_high": np.ceil(high).astype(int)},
-                        index=dimension_matrix.index)
+    return pd.DataFrame(
+        {"rank_low": np.floor(low).astype(int), "rank_high": np.ceil(high).astype(int)},
+        index=dimension_matrix.index,
+    )
 
 
 def score_table(values: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
@@ -126,7 +151,9 @@ def score_table(values: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
         dims.rename(columns={"dimension_id": "id"}).assign(level="dimension"),
         comp.assign(level="composite", id=COMPOSITE_ID),
     ]
-    table = pd.concat([f[["iso3", "year", "level", "id", "score", "coverage"]] for f in frames], ignore_index=True)
+    table = pd.concat(
+        [f[["iso3", "year", "level", "id", "score", "coverage"]] for f in frames], ignore_index=True
+    )
     table["rank"] = competition_rank(table.groupby(["year", "level", "id"])["score"])
     table = table.join(_rank_ranges(dims, comp, catalogue), on=["iso3", "year"])
     table.loc[table["level"] != "composite", ["rank_low", "rank_high"]] = np.nan
@@ -142,12 +169,19 @@ def _rank_ranges(dims: pd.DataFrame, comp: pd.DataFrame, catalogue: Catalogue) -
     weights = np.array([d.weight for d in catalogue.dimensions])
     order = [d.id for d in catalogue.dimensions]
     ranked = comp.dropna(subset=["score"])
-    matrix = dims.pivot_table(index=["iso3", "year"], columns="dimension_id", values="score", dropna=False)
+    matrix = dims.pivot_table(
+        index=["iso3", "year"], columns="dimension_id", values="score", dropna=False
+    )
     matrix = matrix.reindex(columns=order)
-    out = [rank_range(matrix.loc[group.set_index(["iso3", "year"]).index], weights, int(year))
-           for year, group in ranked.groupby("year")]
+    out = [
+        rank_range(matrix.loc[group.set_index(["iso3", "year"]).index], weights, int(year))
+        for year, group in ranked.groupby("year")
+    ]
     if not out:
-        return pd.DataFrame(columns=["rank_low", "rank_high"], index=pd.MultiIndex.from_tuples([], names=["iso3", "year"]))
+        return pd.DataFrame(
+            columns=["rank_low", "rank_high"],
+            index=pd.MultiIndex.from_tuples([], names=["iso3", "year"]),
+        )
     return pd.concat(out)
 
 
@@ -158,25 +192,58 @@ def rank_change(composite: pd.DataFrame, year_from: int, year_to: int) -> pd.Dat
     own = rank with the old score among the others' old scores − rank with the new score among
     the same old scores; others = the rest. `composite`: iso3, year, score (ranked countries only
     count). One row per country ranked in both years."""
-    before = composite[(composite["year"] == year_from)].dropna(subset=["score"]).set_index("iso3")["score"]
-    after = composite[(composite["year"] == year_to)].dropna(subset=["score"]).set_index("iso3")["score"]
+    before = (
+        composite[(composite["year"] == year_from)]
+        .dropna(subset=["score"])
+        .set_index("iso3")["score"]
+    )
+    after = (
+        composite[(composite["year"] == year_to)]
+        .dropna(subset=["score"])
+        .set_index("iso3")["score"]
+    )
     rows = []
     for iso3 in sorted(before.index.intersection(after.index)):
         others_before, others_after = before.drop(iso3), after.drop(iso3)
         rank_from = 1 + int((others_before > before[iso3]).sum())
         rank_to = 1 + int((others_after > after[iso3]).sum())
         rank_if_others_stood = 1 + int((others_before > after[iso3]).sum())
-        rows.append({"iso3": iso3, "rank_from": rank_from, "rank_to": rank_to, "places": rank_from - rank_to,
-                     "own": rank_from - rank_if_others_stood, "others": rank_if_others_stood - rank_to,
-                     "score_from": float(before[iso3]), "score_to": float(after[iso3])})
-    return pd.DataFrame(rows, columns=["iso3", "rank_from", "rank_to", "places", "own", "others", "score_from", "score_to"])
+        rows.append(
+            {
+                "iso3": iso3,
+                "rank_from": rank_from,
+                "rank_to": rank_to,
+                "places": rank_from - rank_to,
+                "own": rank_from - rank_if_others_stood,
+                "others": rank_if_others_stood - rank_to,
+                "score_from": float(before[iso3]),
+                "score_to": float(after[iso3]),
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "iso3",
+            "rank_from",
+            "rank_to",
+            "places",
+            "own",
+            "others",
+            "score_from",
+            "score_to",
+        ],
+    )
 
 
 def coverage(values: pd.DataFrame, catalogue: Catalogue) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(per country-year: indicators reported of the catalogue's; per indicator-year: countries
     that reported it)."""
     total = len(catalogue.indicators)
-    by_country = values.groupby(["iso3", "year"])["indicator_id"].nunique().rename("reported").reset_index()
+    by_country = (
+        values.groupby(["iso3", "year"])["indicator_id"].nunique().rename("reported").reset_index()
+    )
     by_country["of"] = total
-    by_indicator = values.groupby(["indicator_id", "year"])["iso3"].nunique().rename("countries").reset_index()
+    by_indicator = (
+        values.groupby(["indicator_id", "year"])["iso3"].nunique().rename("countries").reset_index()
+    )
     return by_country, by_indicator

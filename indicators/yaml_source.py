@@ -1,5 +1,6 @@
 """Reading the project's YAML data files with line numbers, so that every error can say
 where the secretariat must look (file, line, field) rather than only what is wrong."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -56,11 +57,15 @@ def read_yaml(path: Path) -> YamlDocument:
     except (OSError, UnicodeDecodeError) as exc:
         raise DataFileError(path, None, "(file)", f"cannot be read: {exc}") from exc
     try:
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when present: 10× faster
+        node = yaml.compose(
+            text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )  # libyaml when present: 10× faster
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
-        raise DataFileError(path, line, "(syntax)", f"is not valid YAML: {getattr(exc, 'problem', exc)}") from exc
+        raise DataFileError(
+            path, line, "(syntax)", f"is not valid YAML: {getattr(exc, 'problem', exc)}"
+        ) from exc
     lines: dict[Location, int] = {}
     data = _construct(path, node, (), lines) if node is not None else None
     return YamlDocument(path, data, lines)
@@ -73,7 +78,9 @@ def _construct(path: Path, node: yaml.Node, loc: Location, lines: dict[Location,
         for key_node, value_node in node.value:
             key = key_node.value
             if key in out:
-                raise DataFileError(path, key_node.start_mark.line + 1, dotted(loc + (key,)), "duplicate key")
+                raise DataFileError(
+                    path, key_node.start_mark.line + 1, dotted(loc + (key,)), "duplicate key"
+                )
             out[key] = _construct(path, value_node, loc + (key,), lines)
         return out
     if isinstance(node, yaml.SequenceNode):

@@ -1,5 +1,6 @@
 """Who is asking and what they may open: Flask-Login sessions over portal accounts, the role
 check on every view, the page language, and the warehouse connections the portal uses."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
@@ -86,6 +87,7 @@ def me() -> Account:
 def requires(*roles: str) -> Callable:
     """Only signed-in accounts with one of `roles` reach the view; others are sent to sign in
     (anonymous) or told they may not (403)."""
+
     def decorate(view: Callable) -> Callable:
         @wraps(view)
         def guarded(*args: object, **kwargs: object) -> object:
@@ -96,7 +98,9 @@ def requires(*roles: str) -> Callable:
             if current_user.account.role not in roles:
                 flask.abort(403)
             return view(*args, **kwargs)
+
         return guarded
+
     return decorate
 
 

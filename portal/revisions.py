@@ -1,5 +1,6 @@
 """A revision beside the one before it: what the secretariat checks before approving a
 correction. Pure: rows of `observations_history` in, a side-by-side table out."""
+
 from __future__ import annotations
 
 import math
@@ -18,11 +19,27 @@ def compare(iso3: str, year: int, revision: int, values: pd.DataFrame) -> dict:
     """Revision `revision` of a country-year beside revision `revision - 1`, indicator by indicator
     (an indicator in only one of them shows empty on the other side); `changed` counts the rows
     where the value, source or note differ."""
-    sides = {r: values[values["revision"] == r].set_index("indicator_id") for r in (revision - 1, revision)}
+    sides = {
+        r: values[values["revision"] == r].set_index("indicator_id")
+        for r in (revision - 1, revision)
+    }
     rows = []
     for indicator in sorted(set(sides[revision - 1].index) | set(sides[revision].index)):
         before = {f: _clean(sides[revision - 1][f].get(indicator)) for f in FIELDS}
         after = {f: _clean(sides[revision][f].get(indicator)) for f in FIELDS}
-        rows.append({"indicator_id": indicator, "before": before, "after": after, "changed": before != after})
-    return {"iso3": iso3, "year": year, "revision": revision, "previous": revision - 1, "rows": rows,
-            "changed": sum(r["changed"] for r in rows)}
+        rows.append(
+            {
+                "indicator_id": indicator,
+                "before": before,
+                "after": after,
+                "changed": before != after,
+            }
+        )
+    return {
+        "iso3": iso3,
+        "year": year,
+        "revision": revision,
+        "previous": revision - 1,
+        "rows": rows,
+        "changed": sum(r["changed"] for r in rows),
+    }

@@ -1,6 +1,7 @@
 """The upload area: where the portal keeps the files it receives. Each file gets a folder with a
 random name and a cleaned-up copy of its own name, so whatever name a browser sends (with path
 separators, `..`, control characters) nothing is written outside the area."""
+
 from __future__ import annotations
 
 import secrets

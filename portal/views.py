@@ -1,6 +1,7 @@
 """The portal's screens: sign-in, a country's submissions (upload, receipt, template), and the
 secretariat's review (all submissions, a revision beside the previous one, approve or return,
 coverage of the cycle, publishing) and the audit log."""
+
 from __future__ import annotations
 
 import io
@@ -49,13 +50,31 @@ from warehouse.submissions import (
     submission_findings,
 )
 
-portal = flask.Blueprint("portal", __name__, template_folder="templates", static_folder="static",
-                         static_url_path="/portal/static")
+portal = flask.Blueprint(
+    "portal",
+    __name__,
+    template_folder="templates",
+    static_folder="static",
+    static_url_path="/portal/static",
+)
 csrf = CSRFProtect()
 UPLOAD_AREA_KEY = "GEALC_UPLOAD_AREA"
 CATALOGUE_KEY = "GEALC_CATALOGUE_PATH"
-WHOLE = {"submission_id", "year", "revision", "row_count", "errors", "warnings", "row_number", "value_count"}
-HOME = {"country": "portal.submissions", "secretariat": "portal.submissions", "admin": "portal.audit"}
+WHOLE = {
+    "submission_id",
+    "year",
+    "revision",
+    "row_count",
+    "errors",
+    "warnings",
+    "row_number",
+    "value_count",
+}
+HOME = {
+    "country": "portal.submissions",
+    "secretariat": "portal.submissions",
+    "admin": "portal.audit",
+}
 
 
 def _catalogue() -> Catalogue:
@@ -78,8 +97,14 @@ def _csrf() -> None:
 @portal.app_context_processor
 def _helpers() -> dict:
     lang = g.get("lang", "es")
-    return {"lang": lang, "w": lambda key, **fmt: words(key, lang, **fmt), "link": _link, "here": _here,
-            "LANGUAGE_NAMES": LANGUAGE_NAMES, "state_name": lambda s: words(STATES.get(s, s), lang)}
+    return {
+        "lang": lang,
+        "w": lambda key, **fmt: words(key, lang, **fmt),
+        "link": _link,
+        "here": _here,
+        "LANGUAGE_NAMES": LANGUAGE_NAMES,
+        "state_name": lambda s: words(STATES.get(s, s), lang),
+    }
 
 
 @portal.app_template_filter("num")
@@ -101,12 +126,20 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 
 
 def _link(endpoint: str, **values: object) -> str:
-    return flask.url_for(endpoint, lang=g.get("lang", "es"), **{k: v for k, v in values.items() if v not in (None, "")})
+    return flask.url_for(
+        endpoint,
+        lang=g.get("lang", "es"),
+        **{k: v for k, v in values.items() if v not in (None, "")},
+    )
 
 
 def _here(lang: str) -> str:
     args = request.args.to_dict() | {"lang": lang}
-    return flask.url_for(request.endpoint, **(request.view_args or {}), **args) if request.endpoint else f"/?lang={lang}"
+    return (
+        flask.url_for(request.endpoint, **(request.view_args or {}), **args)
+        if request.endpoint
+        else f"/?lang={lang}"
+    )
 
 
 def _say(key: str, category: str = "info", **fmt: object) -> None:
@@ -116,29 +149,49 @@ def _say(key: str, category: str = "info", **fmt: object) -> None:
 @portal.route("/login", methods=["GET", "POST"])
 def login() -> object:
     if request.method == "GET":
-        return render_template("login.html", title=words("sign_in", g.lang), next=request.args.get("next", ""))
+        return render_template(
+            "login.html", title=words("sign_in", g.lang), next=request.args.get("next", "")
+        )
     with warehouse().writing() as conn, conn.begin():
-        attempt = authenticate(conn, request.form.get("username", ""), request.form.get("password", ""),
-                               client_address())
+        attempt = authenticate(
+            conn,
+            request.form.get("username", ""),
+            request.form.get("password", ""),
+            client_address(),
+        )
         user = session_user(attempt.account, conn) if attempt.account else None
     if user is None:
         if attempt.wait_minutes:
             _say("too_many_attempts", "danger", minutes=attempt.wait_minutes)
         else:
             _say("bad_credentials", "danger")
-        return (render_template("login.html", title=words("sign_in", g.lang), next=request.form.get("next", "")),
-                429 if attempt.wait_minutes else 401)
+        return (
+            render_template(
+                "login.html", title=words("sign_in", g.lang), next=request.form.get("next", "")
+            ),
+            429 if attempt.wait_minutes else 401,
+        )
     flask.session.clear()  # a new session: nothing from before the sign-in carries over
     login_user(user)
     target = request.form.get("next", "")
-    lang = g.lang if "lang" in request.args else user.account.lang  # a language chosen on the sign-in page wins
-    return redirect(target if _is_local(target) else flask.url_for(HOME[user.account.role], lang=lang), 303)
+    lang = (
+        g.lang if "lang" in request.args else user.account.lang
+    )  # a language chosen on the sign-in page wins
+    return redirect(
+        target if _is_local(target) else flask.url_for(HOME[user.account.role], lang=lang), 303
+    )
 
 
 def _is_local(target: str) -> bool:
     """A path on this site (no scheme, no host, not `//elsewhere`): where to go after signing in."""
     parts = urlsplit(target)
-    return bool(target) and target.startswith("/") and not target.startswith("//") and not parts.scheme and not parts.netloc
+    return (
+        bool(target)
+        and target.startswith("/")
+        and not target.startswith("//")
+        and not parts.scheme
+        and not parts.netloc
+    )
 
 
 @portal.post("/logout")
@@ -162,16 +215,33 @@ def start() -> object:
 @requires("country", "secretariat")
 def submissions() -> str:
     account = me()
-    iso3 = account.iso3 if account.role == "country" else (request.args.get("country") or "").upper() or None
+    iso3 = (
+        account.iso3
+        if account.role == "country"
+        else (request.args.get("country") or "").upper() or None
+    )
     year = request.args.get("year", type=int)
     state = request.args.get("state") if request.args.get("state") in STATES else None
     with warehouse().reading() as conn:
-        rows = portal_submissions(conn, iso3=iso3, year=year, state=state,
-                                        only_country=account.iso3 if account.role == "country" else None)
+        rows = portal_submissions(
+            conn,
+            iso3=iso3,
+            year=year,
+            state=state,
+            only_country=account.iso3 if account.role == "country" else None,
+        )
     members = load_members()
-    return render_template("submissions.html", title=words("submissions_title", g.lang), rows=_records(rows),
-                           members=members, filters={"country": iso3 or "", "year": year or "", "state": state or ""},
-                           years=_years(), states=list(STATES), limit_mb=_limit_mb(), country=account.iso3)
+    return render_template(
+        "submissions.html",
+        title=words("submissions_title", g.lang),
+        rows=_records(rows),
+        members=members,
+        filters={"country": iso3 or "", "year": year or "", "state": state or ""},
+        years=_years(),
+        states=list(STATES),
+        limit_mb=_limit_mb(),
+        country=account.iso3,
+    )
 
 
 def _years() -> list[int]:
@@ -199,7 +269,9 @@ def upload() -> object:
     catalogue, members = _catalogue(), load_members()
     try:
         with warehouse().writing() as conn:
-            receipt = receive(conn, stored.path, me(), catalogue, members, stored.stored_name, client_address())
+            receipt = receive(
+                conn, stored.path, me(), catalogue, members, stored.stored_name, client_address()
+            )
     except OtherCountry as exc:
         stored.discard()
         _say("other_country", "danger", own=exc.own, others=", ".join(exc.others))
@@ -215,8 +287,11 @@ def _visible(submission_id: int) -> list[dict]:
     or belongs to another country is not revealed)."""
     account = me()
     with warehouse().reading() as conn:
-        rows = portal_submissions(conn, submission_id=submission_id,
-                                        only_country=account.iso3 if account.role == "country" else None)
+        rows = portal_submissions(
+            conn,
+            submission_id=submission_id,
+            only_country=account.iso3 if account.role == "country" else None,
+        )
     if rows.empty:
         abort(404)
     return _records(rows)
@@ -229,14 +304,34 @@ def submission(submission_id: int) -> str:
     with warehouse().reading() as conn:
         findings = submission_findings(conn, submission_id, g.lang)
         history = review_history(conn, submission_id)
-        changes = [revisions.compare(row["iso3"], int(row["year"]), int(row["revision"]),
-                                     revision_values(conn, row["iso3"], int(row["year"]),
-                                                           [int(row["revision"]) - 1, int(row["revision"])]))
-                   for row in rows if row["revision"] and int(row["revision"]) > 1]
-    return render_template("submission.html", title=words("receipt_title", g.lang, id=submission_id), rows=rows,
-                           first=rows[0], findings=[f | {"column_name": HEADINGS[g.lang].get(f["column_name"], f["column_name"])}
-                                                    for f in _records(findings)], history=_records(history),
-                           changes=changes, may_review=me().role == "secretariat" and rows[0]["state"] != "rejected")
+        changes = [
+            revisions.compare(
+                row["iso3"],
+                int(row["year"]),
+                int(row["revision"]),
+                revision_values(
+                    conn,
+                    row["iso3"],
+                    int(row["year"]),
+                    [int(row["revision"]) - 1, int(row["revision"])],
+                ),
+            )
+            for row in rows
+            if row["revision"] and int(row["revision"]) > 1
+        ]
+    return render_template(
+        "submission.html",
+        title=words("receipt_title", g.lang, id=submission_id),
+        rows=rows,
+        first=rows[0],
+        findings=[
+            f | {"column_name": HEADINGS[g.lang].get(f["column_name"], f["column_name"])}
+            for f in _records(findings)
+        ],
+        history=_records(history),
+        changes=changes,
+        may_review=me().role == "secretariat" and rows[0]["state"] != "rejected",
+    )
 
 
 @portal.get("/portal/submissions/<int:submission_id>/file")
@@ -277,7 +372,12 @@ def template() -> object:
     year = request.args.get("year", type=int)
     fmt = request.args.get("format", "xlsx")
     lang = request.args.get("template_lang", g.lang)
-    if iso3 not in members.by_iso3 or year not in _years() or fmt not in ("xlsx", "csv") or lang not in LANGUAGES:
+    if (
+        iso3 not in members.by_iso3
+        or year not in _years()
+        or fmt not in ("xlsx", "csv")
+        or lang not in LANGUAGES
+    ):
         abort(400)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"gealc-{iso3}-{year}.{fmt}"
@@ -294,17 +394,29 @@ def coverage() -> str:
         latest = latest_states(conn, year)
     by_country = {row["iso3"]: row for row in _records(latest)}
     members = load_members()
-    rows = [{"iso3": c.iso3, "name": c.name.get(g.lang), **by_country.get(c.iso3, {})} for c in members.countries]
+    rows = [
+        {"iso3": c.iso3, "name": c.name.get(g.lang), **by_country.get(c.iso3, {})}
+        for c in members.countries
+    ]
     missing = [r for r in rows if "state" not in r]
-    return render_template("coverage.html", title=words("coverage_title", g.lang, year=year), year=year, rows=rows,
-                           missing=missing, years=_years())
+    return render_template(
+        "coverage.html",
+        title=words("coverage_title", g.lang, year=year),
+        year=year,
+        rows=rows,
+        missing=missing,
+        years=_years(),
+    )
 
 
 @portal.route("/portal/publish", methods=["GET", "POST"])
 @requires("secretariat")
 def release() -> object:
     if request.method == "POST":
-        label, note = request.form.get("label", "").strip(), request.form.get("note", "").strip() or None
+        label, note = (
+            request.form.get("label", "").strip(),
+            request.form.get("note", "").strip() or None,
+        )
         try:
             with warehouse().writing() as conn, conn.begin():
                 made = publish(conn, label, me().username, _catalogue(), note)
@@ -315,8 +427,12 @@ def release() -> object:
     with warehouse().reading() as conn:
         releases = release_table(conn)
         waiting = portal_submissions(conn, state="accepted")
-    return render_template("publish.html", title=words("publish_title", g.lang), releases=_records(releases),
-                           waiting=waiting["submission_id"].nunique())
+    return render_template(
+        "publish.html",
+        title=words("publish_title", g.lang),
+        releases=_records(releases),
+        waiting=waiting["submission_id"].nunique(),
+    )
 
 
 @portal.get("/portal/audit")
@@ -324,10 +440,18 @@ def release() -> object:
 def audit() -> str:
     filters = {key: request.args.get(key) or None for key in ("actor", "action", "country")}
     with warehouse().reading() as conn:
-        events = audit_events(conn, actor=filters["actor"], action=filters["action"],
-                                    iso3=(filters["country"] or "").upper() or None)
-    return render_template("audit.html", title=words("audit_title", g.lang), events=_records(events),
-                           filters={k: v or "" for k, v in filters.items()})
+        events = audit_events(
+            conn,
+            actor=filters["actor"],
+            action=filters["action"],
+            iso3=(filters["country"] or "").upper() or None,
+        )
+    return render_template(
+        "audit.html",
+        title=words("audit_title", g.lang),
+        events=_records(events),
+        filters={k: v or "" for k, v in filters.items()},
+    )
 
 
 @portal.get("/portal/users")
@@ -335,20 +459,27 @@ def audit() -> str:
 def users() -> str:
     with warehouse().reading() as conn:
         accounts = account_table(conn)
-    return render_template("users.html", title=words("users_title", g.lang), accounts=_records(accounts))
+    return render_template(
+        "users.html", title=words("users_title", g.lang), accounts=_records(accounts)
+    )
 
 
 @portal.app_errorhandler(CSRFError)
 def _expired(exc: CSRFError) -> tuple[str, int]:
     g.lang = g.get("lang") or page_language()
-    return render_template("message.html", title=words("csrf_title", g.lang), text=words("csrf_text", g.lang)), 400
+    return render_template(
+        "message.html", title=words("csrf_title", g.lang), text=words("csrf_text", g.lang)
+    ), 400
 
 
 @portal.app_errorhandler(413)
 def _too_large(exc: Exception) -> tuple[str, int]:
     g.lang = g.get("lang") or page_language()
-    return render_template("message.html", title=words("too_large_title", g.lang),
-                           text=words("too_large_text", g.lang, limit_mb=_limit_mb())), 413
+    return render_template(
+        "message.html",
+        title=words("too_large_title", g.lang),
+        text=words("too_large_text", g.lang, limit_mb=_limit_mb()),
+    ), 413
 
 
 @portal.app_errorhandler(WarehouseBusy)
@@ -359,15 +490,24 @@ def _busy(exc: Exception) -> tuple[str, int, dict]:
     if isinstance(exc, OperationalError):
         flask.current_app.logger.warning("the warehouse could not be read: %s", exc.orig)
     g.lang = g.get("lang") or page_language()
-    return (render_template("message.html", title=words("busy_title", g.lang), text=words("busy_text", g.lang)),
-            503, {"Retry-After": "30"})
+    return (
+        render_template(
+            "message.html", title=words("busy_title", g.lang), text=words("busy_text", g.lang)
+        ),
+        503,
+        {"Retry-After": "30"},
+    )
 
 
 @portal.errorhandler(403)
 def _forbidden(exc: Exception) -> tuple[str, int]:
-    return render_template("message.html", title=words("forbidden_title", g.lang), text=words("forbidden_text", g.lang)), 403
+    return render_template(
+        "message.html", title=words("forbidden_title", g.lang), text=words("forbidden_text", g.lang)
+    ), 403
 
 
 @portal.errorhandler(404)
 def _missing(exc: Exception) -> tuple[str, int]:
-    return render_template("message.html", title=words("missing_title", g.lang), text=words("missing_text", g.lang)), 404
+    return render_template(
+        "message.html", title=words("missing_title", g.lang), text=words("missing_text", g.lang)
+    ), 404

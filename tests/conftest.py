@@ -1,5 +1,6 @@
 """Shared fixtures: real warehouses (a DuckDB file and a PostgreSQL server started on loopback),
 the shared UN files, and a rule: under CI=true a missing Chromium or PostgreSQL fails, never skips."""
+
 from __future__ import annotations
 
 import os
@@ -48,6 +49,7 @@ def shared_un_files() -> list[Path]:
 
 # --- PostgreSQL: a throwaway server in a temporary folder, on a free loopback port ----------
 
+
 def _pg_bin() -> Path | None:
     found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
     if found:
@@ -81,14 +83,44 @@ def pg_server() -> Iterator[str]:
     if os.geteuid() == 0:
         shutil.chown(base, "postgres", "postgres")
     port = free_port()
-    _run_server_tool([str(bindir / "initdb"), "-D", str(data), "-U", "gealc", "-A", "trust", "-E", "UTF8", "--no-locale"])
-    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {base} -c fsync=off -c full_page_writes=off"
-    _run_server_tool([str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-l", str(base / "log"), "start"])
+    _run_server_tool(
+        [
+            str(bindir / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "gealc",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--no-locale",
+        ]
+    )
+    options = (
+        f"-c listen_addresses=127.0.0.1 -p {port} -k {base} -c fsync=off -c full_page_writes=off"
+    )
+    _run_server_tool(
+        [
+            str(bindir / "pg_ctl"),
+            "-D",
+            str(data),
+            "-o",
+            options,
+            "-w",
+            "-l",
+            str(base / "log"),
+            "start",
+        ]
+    )
     try:
         yield f"postgresql+psycopg://gealc@127.0.0.1:{port}/postgres"
     finally:
-        subprocess.run(_as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
-                       check=False, capture_output=True)
+        subprocess.run(
+            _as_server_user([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
+            check=False,
+            capture_output=True,
+        )
         shutil.rmtree(base, ignore_errors=True)
 
 

@@ -1,4 +1,5 @@
 """Running the real `gealc` command, as a user would, from tests."""
+
 from __future__ import annotations
 
 import os
@@ -12,10 +13,20 @@ from warehouse.db import connect
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def gealc(*args: str, db: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def gealc(
+    *args: str, db: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     """Run `gealc [--db URL] ARGS…`; returns the finished process with text output."""
     cmd = [sys.executable, "-m", "gealc.cli", *(["--db", db] if db else []), *args]
-    return subprocess.run(cmd, check=False, capture_output=True, text=True, cwd=ROOT, env={**os.environ, **(env or {})}, timeout=600)
+    return subprocess.run(
+        cmd,
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        timeout=600,
+    )
 
 
 def secret_key(environ: dict[str, str], development: bool) -> tuple[str, str | None]:

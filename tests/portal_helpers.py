@@ -1,5 +1,6 @@
 """The portal in tests: accounts on a warehouse, the site on a Flask test client or as a real
 `gealc serve` process, signing in and the CSRF token as a browser gets them."""
+
 from __future__ import annotations
 
 import io
@@ -30,13 +31,24 @@ def add_accounts(url: str) -> None:
     engine = connect(url)
     with engine.connect() as conn, conn.begin():
         for name, (role, iso3, password) in ACCOUNTS.items():
-            add_user(conn, name, role, password, "tests", iso3=iso3, display_name=name.upper(), members=members)
+            add_user(
+                conn,
+                name,
+                role,
+                password,
+                "tests",
+                iso3=iso3,
+                display_name=name.upper(),
+                members=members,
+            )
     engine.dispose()
 
 
 def site_client(url: str, upload_area: Path) -> FlaskClient:
     """A test client of the whole site (public pages and portal) on `url`."""
-    app = create_site(Settings(database_url=url, upload_dir=upload_area), SECRET, secure_cookies=False)
+    app = create_site(
+        Settings(database_url=url, upload_dir=upload_area), SECRET, secure_cookies=False
+    )
     app.server.config["TESTING"] = True
     return app.server.test_client()
 
@@ -49,12 +61,20 @@ def csrf_token(client: FlaskClient, path: str = "/login") -> str:
 
 def sign_in(client: FlaskClient, username: str, password: str | None = None) -> int:
     """Sign in through the form; returns the response status (303 when signed in)."""
-    data = {"username": username, "password": password or ACCOUNTS[username][2], "csrf_token": csrf_token(client)}
+    data = {
+        "username": username,
+        "password": password or ACCOUNTS[username][2],
+        "csrf_token": csrf_token(client),
+    }
     return client.post("/login", data=data).status_code
 
 
 def upload(client: FlaskClient, name: str, data: bytes, lang: str = "es"):
     """Send a file through the upload form, following the redirect to the receipt."""
     token = csrf_token(client, "/portal/submissions")
-    return client.post(f"/portal/upload?lang={lang}", data={"csrf_token": token, "file": (io.BytesIO(data), name)},
-                       content_type="multipart/form-data", follow_redirects=True)
+    return client.post(
+        f"/portal/upload?lang={lang}",
+        data={"csrf_token": token, "file": (io.BytesIO(data), name)},
+        content_type="multipart/form-data",
+        follow_redirects=True,
+    )

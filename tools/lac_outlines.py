@@ -7,6 +7,7 @@ island states that 1:110m drops). Run by hand when the outlines should change:
 
 Members get their ISO3 code as feature id; other territories inside the region's frame (French
 Guiana, Puerto Rico, …) are kept as grey context with `member: false`."""
+
 from __future__ import annotations
 
 import json
@@ -60,12 +61,23 @@ def inside(polygon: list[list[tuple[float, float]]]) -> bool:
 def centre(shapes: list) -> tuple[float, float, float]:
     """Area-weighted centre of the largest polygon's outer ring, and the total area in square
     degrees (the app marks states too small to click on the map with a dot at this centre)."""
+
     def ring_area(points):
-        return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1])) / 2
+        return (
+            sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1]))
+            / 2
+        )
+
     biggest = max(shapes, key=lambda p: abs(ring_area(p[0])))[0]
     a = ring_area(biggest) or 1e-9
-    cx = sum((x0 + x1) * (x0 * y1 - x1 * y0) for (x0, y0), (x1, y1) in zip(biggest, biggest[1:] + biggest[:1])) / (6 * a)
-    cy = sum((y0 + y1) * (x0 * y1 - x1 * y0) for (x0, y0), (x1, y1) in zip(biggest, biggest[1:] + biggest[:1])) / (6 * a)
+    cx = sum(
+        (x0 + x1) * (x0 * y1 - x1 * y0)
+        for (x0, y0), (x1, y1) in zip(biggest, biggest[1:] + biggest[:1])
+    ) / (6 * a)
+    cy = sum(
+        (y0 + y1) * (x0 * y1 - x1 * y0)
+        for (x0, y0), (x1, y1) in zip(biggest, biggest[1:] + biggest[:1])
+    ) / (6 * a)
     return round(cx, 3), round(cy, 3), round(sum(abs(ring_area(p[0])) for p in shapes), 4)
 
 
@@ -83,15 +95,27 @@ def main(source: str) -> None:
         if not shapes:
             continue
         lon, lat, area = centre(shapes)
-        features.append({"type": "Feature", "id": iso3 or f"other-{code or geometry['properties']['name']}",
-                         "properties": {"member": iso3 is not None, "name": geometry["properties"]["name"],
-                                        "lon": lon, "lat": lat, "area": area},
-                         "geometry": {"type": "MultiPolygon", "coordinates": shapes}})
+        features.append(
+            {
+                "type": "Feature",
+                "id": iso3 or f"other-{code or geometry['properties']['name']}",
+                "properties": {
+                    "member": iso3 is not None,
+                    "name": geometry["properties"]["name"],
+                    "lon": lon,
+                    "lat": lat,
+                    "area": area,
+                },
+                "geometry": {"type": "MultiPolygon", "coordinates": shapes},
+            }
+        )
     missing = set(members.values()) - {f["id"] for f in features}
     if missing:
         raise SystemExit(f"no outline for {sorted(missing)}")
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":")))
+    OUT.write_text(
+        json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
+    )
     print(f"{OUT.relative_to(ROOT)}: {len(features)} features, {OUT.stat().st_size // 1024} KiB")
 
 

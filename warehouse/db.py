@@ -1,5 +1,6 @@
 """Connecting to the warehouse: a DuckDB file by default, PostgreSQL when several app
 servers share one database. Everything else talks to it through SQLAlchemy Core."""
+
 from __future__ import annotations
 
 import threading
@@ -49,7 +50,9 @@ def connect(url: str, read_only: bool = False) -> Engine:
         args = {"read_only": True} if read_only else {}
         engine = create_engine(url, poolclass=NullPool, connect_args=args)
         if path is not None:
-            _gate_connections(engine, _GATES.setdefault(path.resolve(), _FileGate()), "r" if read_only else "w")
+            _gate_connections(
+                engine, _GATES.setdefault(path.resolve(), _FileGate()), "r" if read_only else "w"
+            )
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -128,7 +131,9 @@ def open_for_writing(engine: Engine, wait_seconds: float = 60.0, create: bool = 
             return engine.connect()
         except DBAPIError as exc:
             if not held_by_another(exc):
-                raise WarehouseUnavailable(f"the warehouse {engine.url.database} cannot be opened: {exc.orig}") from exc
+                raise WarehouseUnavailable(
+                    f"the warehouse {engine.url.database} cannot be opened: {exc.orig}"
+                ) from exc
             if time.monotonic() >= deadline:
                 raise WarehouseBusy(
                     f"the warehouse {engine.url.database} is in use by another gealc job "
@@ -151,7 +156,11 @@ def insert_frame(conn: Connection, table: Table, frame: pd.DataFrame) -> int:
     columns = [c.name for c in table.columns if c.name in frame.columns]
     frame = frame[columns]
     if conn.dialect.name != "duckdb" or len(frame) <= SMALL_INSERT:
-        return insert_rows(conn, table, {c: [None if pd.isna(v) else v for v in frame[c].tolist()] for c in columns})
+        return insert_rows(
+            conn,
+            table,
+            {c: [None if pd.isna(v) else v for v in frame[c].tolist()] for c in columns},
+        )
     raw = _driver(conn)
     view = f"_gealc_insert_{table.name}"
     raw.register(view, frame)
@@ -172,14 +181,20 @@ def insert_rows(conn: Connection, table: Table, columns: dict[str, list]) -> int
         return 0
     if conn.dialect.name == "duckdb":
         # A nullable column left out is NULL: a parameter fewer (DuckDB converts each at some cost).
-        columns = {name: values for name, values in columns.items()
-                   if not _plain_nullable(table.c[name]) or any(v is not None for v in values)}
+        columns = {
+            name: values
+            for name, values in columns.items()
+            if not _plain_nullable(table.c[name]) or any(v is not None for v in values)
+        }
         single = count == 1
         params = [v[0] for v in columns.values()] if single else list(columns.values())
         _driver(conn).execute(_duckdb_insert(conn.dialect, table, tuple(columns), single), params)
     else:
         names = list(columns)
-        conn.execute(table.insert(), [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)])
+        conn.execute(
+            table.insert(),
+            [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)],
+        )
     return count
 
 
@@ -190,7 +205,11 @@ def insert_with_id(conn: Connection, table: Table, sequence: Sequence, values: d
     if conn.dialect.name == "duckdb":
         sql = _duckdb_insert(conn.dialect, table, tuple(values), single=True, sequence=sequence)
         return int(_driver(conn).execute(sql, list(values.values())).fetchone()[0])
-    return int(conn.execute(table.insert().values({key.name: sequence.next_value(), **values}).returning(key)).scalar_one())
+    return int(
+        conn.execute(
+            table.insert().values({key.name: sequence.next_value(), **values}).returning(key)
+        ).scalar_one()
+    )
 
 
 @contextmanager
@@ -223,14 +242,22 @@ def _driver(conn: Connection):
 _DUCKDB_INSERTS: dict[tuple, str] = {}
 
 
-def _duckdb_insert(dialect: Dialect, table: Table, names: tuple[str, ...], single: bool,
-                   sequence: Sequence | None = None) -> str:
+def _duckdb_insert(
+    dialect: Dialect,
+    table: Table,
+    names: tuple[str, ...],
+    single: bool,
+    sequence: Sequence | None = None,
+) -> str:
     """One row: `INSERT INTO t (a, b) VALUES ($1, $2)` (with an id from `sequence`:
     `INSERT INTO t (id, a, b) VALUES (nextval('s'), $1, $2) RETURNING id`); several: one list
     per column, `… SELECT UNNEST($1::A[]), UNNEST($2::B[])` (DuckDB unnests them side by side)."""
     key = (table.name, names, single, sequence.name if sequence is not None else None)
     if key not in _DUCKDB_INSERTS:
-        listed, params = [f'"{name}"' for name in names], [f"${n}" for n in range(1, len(names) + 1)]
+        listed, params = (
+            [f'"{name}"' for name in names],
+            [f"${n}" for n in range(1, len(names) + 1)],
+        )
         returning = ""
         if sequence is not None:
             id_column = table.primary_key.columns[0].name
@@ -240,6 +267,10 @@ def _duckdb_insert(dialect: Dialect, table: Table, names: tuple[str, ...], singl
             source = f"VALUES ({', '.join(params)})"
         else:
             types = [table.c[name].type.compile(dialect=dialect) for name in names]
-            source = "SELECT " + ", ".join(f"UNNEST({param}::{kind}[])" for param, kind in zip(params, types, strict=True))
-        _DUCKDB_INSERTS[key] = f'INSERT INTO "{table.name}" ({", ".join(listed)}) {source}{returning}'
+            source = "SELECT " + ", ".join(
+                f"UNNEST({param}::{kind}[])" for param, kind in zip(params, types, strict=True)
+            )
+        _DUCKDB_INSERTS[key] = (
+            f'INSERT INTO "{table.name}" ({", ".join(listed)}) {source}{returning}'
+        )
     return _DUCKDB_INSERTS[key]

@@ -1,5 +1,6 @@
 """The reference tables (catalogue, countries, subregions) and the UN E-Government Survey
 figures: replaced whole by `gealc build`, upserted by survey year by `gealc egov load`."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -17,9 +18,14 @@ def replace_reference(conn: Connection, frames: dict[str, pd.DataFrame]) -> None
         conn.execute(delete(table))
         insert_frame(conn, table, frame)
 
+
 def upsert_egov(conn: Connection, frame: pd.DataFrame) -> int:
     """Write UN survey rows, replacing any earlier row for the same country and survey year."""
     table = schema.un_egov
     for year, rows in frame.groupby("survey_year"):
-        conn.execute(delete(table).where(and_(table.c.survey_year == int(year), table.c.iso3.in_(rows["iso3"].tolist()))))
+        conn.execute(
+            delete(table).where(
+                and_(table.c.survey_year == int(year), table.c.iso3.in_(rows["iso3"].tolist()))
+            )
+        )
     return insert_frame(conn, table, frame)

@@ -3,6 +3,7 @@
 Tables are the write side's; the views are the stable, documented interface that analysts
 (and the app) query. Their names and columns are a promise: change them only with a note.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import (
@@ -31,15 +32,24 @@ def _texts(field: str, nullable: bool = False) -> list[Column]:
 
 def _value_columns() -> list[Column]:
     """What a value carries, in a submission and in a release alike."""
-    return [Column("value", Double, nullable=False), Column("numerator", Double), Column("denominator", Double),
-            Column("source", Text), Column("note", Text)]
+    return [
+        Column("value", Double, nullable=False),
+        Column("numerator", Double),
+        Column("denominator", Double),
+        Column("source", Text),
+        Column("note", Text),
+    ]
 
 
 def _score_columns() -> list[Column]:
     """A score with its rank and rank range, and how many indicators it rests on."""
-    return [Column("score", Double),  # NULL when the coverage rules leave it missing, never 0
-            Column("rank", Integer), Column("rank_low", Integer), Column("rank_high", Integer),
-            Column("coverage", Integer, nullable=False)]
+    return [
+        Column("score", Double),  # NULL when the coverage rules leave it missing, never 0
+        Column("rank", Integer),
+        Column("rank_low", Integer),
+        Column("rank_high", Integer),
+        Column("coverage", Integer, nullable=False),
+    ]
 
 
 catalogue_edition = Table(
@@ -281,7 +291,9 @@ upload = Table(
     metadata,
     Column("submission_id", Integer, ForeignKey("submission.submission_id"), primary_key=True),
     Column("username", String(64), nullable=False),
-    Column("iso3", String(3)),  # the account's country; NULL when the secretariat sent an unreadable file
+    Column(
+        "iso3", String(3)
+    ),  # the account's country; NULL when the secretariat sent an unreadable file
     Column("stored_name", Text, nullable=False),
     Column("size_bytes", Integer, nullable=False),
 )
@@ -296,21 +308,21 @@ SUBMISSION_OUTCOMES = ("submission_accepted", "submission_rejected")
 
 VIEWS: dict[str, str] = {
     "indicator_catalogue": f"""
-        SELECT i.indicator_id, i.dimension_id, {_names('name_', 'i')},
+        SELECT i.indicator_id, i.dimension_id, {_names("name_", "i")},
                i.unit, i.direction, i.min_value, i.max_value,
                i.goal_lower, i.goal_target, i.log_transform, i.weight,
-               i.position, {_names('unit_label_', 'i', 'unit_label')}, {_names('definition_', 'i', 'definition')},
-               i.multiplier, {_names('numerator_', 'i', 'numerator')}, {_names('denominator_', 'i', 'denominator')}
+               i.position, {_names("unit_label_", "i", "unit_label")}, {_names("definition_", "i", "definition")},
+               i.multiplier, {_names("numerator_", "i", "numerator")}, {_names("denominator_", "i", "denominator")}
         FROM ref_indicator i""",
     "dimensions": f"""
-        SELECT d.dimension_id, d.position, d.weight, d.un_counterpart, {_names('name_', 'd')},
-               {_names('description_', 'd', 'description')}
+        SELECT d.dimension_id, d.position, d.weight, d.un_counterpart, {_names("name_", "d")},
+               {_names("description_", "d", "description")}
         FROM ref_dimension d""",
     "countries": f"""
-        SELECT c.iso3, {_names('name_', 'c')}, c.subregion_id AS subregion
+        SELECT c.iso3, {_names("name_", "c")}, c.subregion_id AS subregion
         FROM ref_country c""",
     "subregions": f"""
-        SELECT s.subregion_id AS subregion, s.m49, {_names('name_', 's')}
+        SELECT s.subregion_id AS subregion, s.m49, {_names("name_", "s")}
         FROM ref_subregion s""",
     "egov_survey": """
         SELECT u.iso3, u.survey_year, u.egdi, u.osi, u.hci, u.tii, u.epi, u.egdi_rank, u.assessed
@@ -376,7 +388,7 @@ VIEWS: dict[str, str] = {
     "audit_log": f"""
         SELECT e.occurred_at, e.actor, e.action, e.iso3, e.target, e.detail, e.address
         FROM audit_event e
-        WHERE e.action NOT IN ({', '.join(repr(a) for a in SUBMISSION_OUTCOMES)})
+        WHERE e.action NOT IN ({", ".join(repr(a) for a in SUBMISSION_OUTCOMES)})
         UNION ALL
         SELECT s.received_at, s.submitter, 'submission_' || s.status, p.iso3,
                CAST(s.submission_id AS VARCHAR(20)), s.file_name, NULL
@@ -385,8 +397,8 @@ VIEWS: dict[str, str] = {
                    GROUP BY submission_id) p ON p.submission_id = s.submission_id""",
     "validation_issues": f"""
         SELECT v.submission_id, s.file_name, s.status, v.position, v.severity, v.code,
-               v.row_number, v.column_name, {_names('message_', 'v', 'message')},
-               {_names('fix_', 'v', 'fix')}, v.params
+               v.row_number, v.column_name, {_names("message_", "v", "message")},
+               {_names("fix_", "v", "fix")}, v.params
         FROM validation_issue v
         JOIN submission s ON s.submission_id = v.submission_id""",
 }

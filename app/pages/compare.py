@@ -1,6 +1,7 @@
 """Compare countries (`/compare?countries=URY,CHL&year=2024&dimension=D1`): per-dimension (or,
 with a dimension chosen, per-indicator) bars, a radar profile, a country × indicator heatmap,
 and each country's UN EGDI value and rank beside its GEALC scores."""
+
 from __future__ import annotations
 
 from dash import html
@@ -32,13 +33,26 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
     if view.year and not view.countries:
         view.countries = compare.default_peers(scores, members.set_index("iso3")["subregion"])
     controls = [
-        filters.control("countries", t("countries", lang), filters.options(zip(members["iso3"], members["name"])),
-                        view.countries, lang, multi=True, wide=True),
+        filters.control(
+            "countries",
+            t("countries", lang),
+            filters.options(zip(members["iso3"], members["name"])),
+            view.countries,
+            lang,
+            multi=True,
+            wide=True,
+        ),
         filters.year_control(years, view.year, lang),
         filters.dimension_control(dims, view.dimension, lang),
     ]
-    head = [html.H1(t("compare_page", lang)), html.P(t("compare_lead", lang), className="lead"),
-            *notices, *filters.bar(controls, {"countries": view.countries, "year": view.year, "dimension": view.dimension})]
+    head = [
+        html.H1(t("compare_page", lang)),
+        html.P(t("compare_lead", lang), className="lead"),
+        *notices,
+        *filters.bar(
+            controls, {"countries": view.countries, "year": view.year, "dimension": view.dimension}
+        ),
+    ]
     if not view.year:
         return head + [notice(t("no_reports_year", lang, year="—"))]
     if len(view.countries) < compare.MIN_COUNTRIES:
@@ -48,34 +62,79 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
 
 def _body(db: Snapshot, members, dims, view: compare.CompareView, scores, lang: str) -> list:
     names = members.set_index("iso3")["name"]
-    summary = compare.comparison_table(scores, queries.egov_all(db), names, view.countries, dims, view.year, lang)
+    summary = compare.comparison_table(
+        scores, queries.egov_all(db), names, view.countries, dims, view.year, lang
+    )
     every_indicator = queries.indicator_names(db, lang)
-    indicators = every_indicator[every_indicator["dimension_id"] == view.dimension] if view.dimension else every_indicator
+    indicators = (
+        every_indicator[every_indicator["dimension_id"] == view.dimension]
+        if view.dimension
+        else every_indicator
+    )
     if view.dimension:
-        categories = [(i, f"{i} {n}") for i, n in zip(indicators["indicator_id"], indicators["name"])]
+        categories = [
+            (i, f"{i} {n}") for i, n in zip(indicators["indicator_id"], indicators["name"])
+        ]
     else:
         categories = [(d, f"{d} {n}") for d, n in zip(dims["dimension_id"], dims["name"])]
-    wide = compare.wide_scores(scores, view.countries, names, [*dims["dimension_id"], *every_indicator["indicator_id"]])
+    wide = compare.wide_scores(
+        scores, view.countries, names, [*dims["dimension_id"], *every_indicator["indicator_id"]]
+    )
     decimals = compare.table_decimals(summary, lang)
     demo = queries.demo_in(db, view.year)
     shown = formatted(summary, decimals, lang)
     heat_columns = [(i, f"{i} {n}") for i, n in zip(indicators["indicator_id"], indicators["name"])]
-    query = {"countries": ",".join(view.countries), "year": view.year, "dimension": view.dimension, "lang": lang}
+    query = {
+        "countries": ",".join(view.countries),
+        "year": view.year,
+        "dimension": view.dimension,
+        "lang": lang,
+    }
     full = (FULL_SCORES, {"lang": lang}, t("download_full_scores", lang))
-    summary_table = table(shown, [(c, c) for c in shown.columns], t("compare_table", lang, year=view.year), numeric=set(decimals))
+    summary_table = table(
+        shown,
+        [(c, c) for c in shown.columns],
+        t("compare_table", lang, year=view.year),
+        numeric=set(decimals),
+    )
     heat = wide[["iso3", "name", *[c for c, _ in heat_columns]]]
     return [
         *([notice(t("demo_notice", lang), "warning")] if demo else []),
-        chart("compare-bars", t("bars_title", lang, year=view.year), figures.grouped_bars(wide, categories, lang), lang,
-              summary_table, [("compare", query, t("download_shown", lang)), full]),
-        chart("compare-radar", t("radar_title", lang, year=view.year),
-              figures.radar(wide, [(d, d) for d in dims["dimension_id"]], lang), lang, summary_table,
-              [("compare", query, t("download_shown", lang)), full], open_table=False),
-        chart("compare-heatmap", t("heatmap_title", lang, year=view.year), figures.heatmap(wide, heat_columns, lang), lang,
-              table(formatted(heat, {c: 1 for c, _ in heat_columns}, lang), [("name", t("country", lang)), *heat_columns],
-                    t("heatmap_title", lang, year=view.year), numeric={c for c, _ in heat_columns}),
-              [("compare-indicators", query, t("download_shown", lang)), full], open_table=False),
-        html.P(t("compare_sources", lang, demo=t("demo_suffix", lang) if demo else ""), className="sources"),
+        chart(
+            "compare-bars",
+            t("bars_title", lang, year=view.year),
+            figures.grouped_bars(wide, categories, lang),
+            lang,
+            summary_table,
+            [("compare", query, t("download_shown", lang)), full],
+        ),
+        chart(
+            "compare-radar",
+            t("radar_title", lang, year=view.year),
+            figures.radar(wide, [(d, d) for d in dims["dimension_id"]], lang),
+            lang,
+            summary_table,
+            [("compare", query, t("download_shown", lang)), full],
+            open_table=False,
+        ),
+        chart(
+            "compare-heatmap",
+            t("heatmap_title", lang, year=view.year),
+            figures.heatmap(wide, heat_columns, lang),
+            lang,
+            table(
+                formatted(heat, {c: 1 for c, _ in heat_columns}, lang),
+                [("name", t("country", lang)), *heat_columns],
+                t("heatmap_title", lang, year=view.year),
+                numeric={c for c, _ in heat_columns},
+            ),
+            [("compare-indicators", query, t("download_shown", lang)), full],
+            open_table=False,
+        ),
+        html.P(
+            t("compare_sources", lang, demo=t("demo_suffix", lang) if demo else ""),
+            className="sources",
+        ),
     ]
 
 
@@ -90,8 +149,15 @@ def _download_view(db: Snapshot, args: dict[str, str], lang: str):
 @dataset("compare")
 def _compare_download(db: Snapshot, args: dict[str, str], lang: str):
     members, _, dims, view = _download_view(db, args, lang)
-    return compare.comparison_table(queries.scores_in(db, view.year), queries.egov_all(db), members.set_index("iso3")["name"],
-                                    view.countries, dims, view.year, lang)
+    return compare.comparison_table(
+        queries.scores_in(db, view.year),
+        queries.egov_all(db),
+        members.set_index("iso3")["name"],
+        view.countries,
+        dims,
+        view.year,
+        lang,
+    )
 
 
 @dataset("compare-indicators")
@@ -99,6 +165,10 @@ def _indicators_download(db: Snapshot, args: dict[str, str], lang: str):
     members, _, _, view = _download_view(db, args, lang)
     every = queries.indicator_names(db, lang)
     shown = every[every["dimension_id"] == view.dimension] if view.dimension else every
-    wide = compare.wide_scores(queries.scores_in(db, view.year), view.countries, members.set_index("iso3")["name"],
-                               shown["indicator_id"].tolist())
+    wide = compare.wide_scores(
+        queries.scores_in(db, view.year),
+        view.countries,
+        members.set_index("iso3")["name"],
+        shown["indicator_id"].tolist(),
+    )
     return wide[["iso3", "name", *shown["indicator_id"]]]

@@ -1,5 +1,6 @@
 """Coverage (`/coverage?year=2024&dimension=D1&subregion=caribbean`): the country × indicator
 reporting matrix for a year and the country × year counts — who reported what."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -22,16 +23,34 @@ def _view(db: Snapshot, query: dict[str, str], lang: str) -> dict:
     years = sorted({int(y) for y in reported["year"]}, reverse=True)
     dims = queries.dimension_names(db, lang)
     subs = queries.subregion_names(db, lang)
-    view = filters.read(query, [filters.Choice("year", years, years[0] if years else None, int),
-                                filters.Choice("dimension", dims["dimension_id"], None, str.upper),
-                                filters.Choice("subregion", subs["subregion"], None, str.lower),
-                                filters.Choice("level", filters.LEVELS, None, str.lower)])
-    return {**view.values, "problems": view.problems, "reported": reported, "years": years, "dims": dims, "subs": subs}
+    view = filters.read(
+        query,
+        [
+            filters.Choice("year", years, years[0] if years else None, int),
+            filters.Choice("dimension", dims["dimension_id"], None, str.upper),
+            filters.Choice("subregion", subs["subregion"], None, str.lower),
+            filters.Choice("level", filters.LEVELS, None, str.lower),
+        ],
+    )
+    return {
+        **view.values,
+        "problems": view.problems,
+        "reported": reported,
+        "years": years,
+        "dims": dims,
+        "subs": subs,
+    }
 
 
 def _selection(db: Snapshot, view: dict, lang: str):
-    levels = uncompare.levels(queries.egov_all(db), view["year"]) if view["year"] else pd.Series(dtype=object)
-    members = filters.selected(queries.member_names(db, lang), levels, view["subregion"], view["level"])
+    levels = (
+        uncompare.levels(queries.egov_all(db), view["year"])
+        if view["year"]
+        else pd.Series(dtype=object)
+    )
+    members = filters.selected(
+        queries.member_names(db, lang), levels, view["subregion"], view["level"]
+    )
     indicators = queries.indicator_names(db, lang)
     if view["dimension"]:
         indicators = indicators[indicators["dimension_id"] == view["dimension"]]
@@ -41,12 +60,18 @@ def _selection(db: Snapshot, view: dict, lang: str):
 def layout(db: Snapshot, search: str, lang: str) -> list:
     view = _view(db, params(search), lang)
     notices = fallback_notices(view["problems"], lang)
-    controls = [filters.year_control(view["years"], view["year"], lang),
-                filters.dimension_control(view["dims"], view["dimension"], lang),
-                filters.subregion_control(view["subs"], view["subregion"], lang),
-                filters.level_control(view["level"], lang)]
-    head = [html.H1(t("coverage_page", lang)), html.P(t("coverage_lead", lang), className="lead"), *notices,
-            *filters.bar(controls, {k: view[k] for k in ("year", "dimension", "subregion", "level")})]
+    controls = [
+        filters.year_control(view["years"], view["year"], lang),
+        filters.dimension_control(view["dims"], view["dimension"], lang),
+        filters.subregion_control(view["subs"], view["subregion"], lang),
+        filters.level_control(view["level"], lang),
+    ]
+    head = [
+        html.H1(t("coverage_page", lang)),
+        html.P(t("coverage_lead", lang), className="lead"),
+        *notices,
+        *filters.bar(controls, {k: view[k] for k in ("year", "dimension", "subregion", "level")}),
+    ]
     if view["year"] is None:
         return head + [notice(t("no_reports_year", lang, year="—"))]
     members, indicators = _selection(db, view, lang)
@@ -55,25 +80,59 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
     matrix = coverage.indicator_matrix(view["reported"], members, indicators, view["year"])
     counts = coverage.yearly_counts(view["reported"], members, indicators)
     reporting = int((matrix.sum(axis=1) > 0).sum())
-    years_table = counts.reset_index().assign(name=members["name"].to_numpy())[["name", *counts.columns]]
+    years_table = counts.reset_index().assign(name=members["name"].to_numpy())[
+        ["name", *counts.columns]
+    ]
     years_table.columns = ["name", *[str(c) for c in counts.columns]]
     query = {k: view[k] for k in ("year", "dimension", "subregion", "level")} | {"lang": lang}
-    marks = matrix.map(lambda v: "✓" if v else "—").reset_index(drop=True).assign(name=members["name"])
+    marks = (
+        matrix.map(lambda v: "✓" if v else "—").reset_index(drop=True).assign(name=members["name"])
+    )
     full = (FULL_VALUES, {"lang": lang}, t("download_full_values", lang))
     return head + [
-        html.P(t("coverage_summary", lang, countries=reporting, members=len(members), year=view["year"],
-                 cells=int(matrix.to_numpy().sum()), possible=matrix.size), className="lead"),
-        chart("coverage-matrix", t("matrix_title", lang, year=view["year"]),
-              figures.reporting_matrix(matrix, members["name"].tolist(), lang), lang,
-              table(marks, [("name", t("country", lang)), *[(c, c) for c in matrix.columns]],
-                    t("matrix_title", lang, year=view["year"])),
-              [("coverage", query, t("download_shown", lang)), full], open_table=False),
-        html.Section([
-            html.H2(t("years_title", lang, total=len(indicators)), className="chart-title", id="coverage-years-title"),
-            table(years_table.astype(str), [("name", t("country", lang)), *[(c, c) for c in years_table.columns[1:]]],
-                  t("years_title", lang, total=len(indicators)), numeric=set(years_table.columns[1:])),
-            download_links(lang, [("coverage-years", query, t("download_shown", lang)), full]),
-        ], className="chart-block", **{"aria-labelledby": "coverage-years-title"}),
+        html.P(
+            t(
+                "coverage_summary",
+                lang,
+                countries=reporting,
+                members=len(members),
+                year=view["year"],
+                cells=int(matrix.to_numpy().sum()),
+                possible=matrix.size,
+            ),
+            className="lead",
+        ),
+        chart(
+            "coverage-matrix",
+            t("matrix_title", lang, year=view["year"]),
+            figures.reporting_matrix(matrix, members["name"].tolist(), lang),
+            lang,
+            table(
+                marks,
+                [("name", t("country", lang)), *[(c, c) for c in matrix.columns]],
+                t("matrix_title", lang, year=view["year"]),
+            ),
+            [("coverage", query, t("download_shown", lang)), full],
+            open_table=False,
+        ),
+        html.Section(
+            [
+                html.H2(
+                    t("years_title", lang, total=len(indicators)),
+                    className="chart-title",
+                    id="coverage-years-title",
+                ),
+                table(
+                    years_table.astype(str),
+                    [("name", t("country", lang)), *[(c, c) for c in years_table.columns[1:]]],
+                    t("years_title", lang, total=len(indicators)),
+                    numeric=set(years_table.columns[1:]),
+                ),
+                download_links(lang, [("coverage-years", query, t("download_shown", lang)), full]),
+            ],
+            className="chart-block",
+            **{"aria-labelledby": "coverage-years-title"},
+        ),
     ]
 
 
@@ -96,4 +155,8 @@ def _years_download(db: Snapshot, args: dict[str, str], lang: str):
     filters.downloadable(view["problems"])
     members, indicators = _selection(db, view, lang)
     counts = coverage.yearly_counts(view["reported"], members, indicators)
-    return counts.reset_index().rename(columns={"iso3": "ISO3"}).assign(**{t("country", lang): members["name"].to_numpy()})
+    return (
+        counts.reset_index()
+        .rename(columns={"iso3": "ISO3"})
+        .assign(**{t("country", lang): members["name"].to_numpy()})
+    )

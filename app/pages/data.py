@@ -1,5 +1,6 @@
 """Data and methodology (`/data?dimension=D1`): the indicator catalogue (definitions, units,
 formulas, goalposts), the methodology text in the page language, and every download."""
+
 from __future__ import annotations
 
 import re
@@ -21,7 +22,9 @@ from indicators.methodology import DOCUMENTS
 PATH = "/data"
 
 
-def _view(db: Snapshot, query: dict[str, str], lang: str) -> tuple[filters.View, pd.DataFrame, pd.DataFrame]:
+def _view(
+    db: Snapshot, query: dict[str, str], lang: str
+) -> tuple[filters.View, pd.DataFrame, pd.DataFrame]:
     dims = queries.dimension_names(db, lang)
     view = filters.read(query, [filters.Choice("dimension", dims["dimension_id"], None, str.upper)])
     cat = queries.catalogue(db, lang)
@@ -37,30 +40,49 @@ def methodology_document(lang: str) -> str:
 
 def catalogue_table(cat: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The catalogue as the page shows it: formula in words, range and goalposts as text."""
+
     def formula(row: pd.Series) -> str:
         if not row["denominator"]:
             return row["numerator"]
-        times = f" × {fmt_number(row['multiplier'], lang, 0)}" if row["multiplier"] and row["multiplier"] != 1 else ""
+        times = (
+            f" × {fmt_number(row['multiplier'], lang, 0)}"
+            if row["multiplier"] and row["multiplier"] != 1
+            else ""
+        )
         return f"{row['numerator']} ÷ {row['denominator']}{times}"
 
     def span(low: float, high: float) -> str:
         return f"{fmt_number(low, lang, 1)} – {fmt_number(high, lang, 1)}"
 
-    return pd.DataFrame({
-        "id": cat["indicator_id"], "dimension": cat["dimension_id"] + " " + cat["dimension"], "name": cat["name"],
-        "definition": cat["definition"], "unit": cat["unit"], "formula": cat.apply(formula, axis=1),
-        "range": [span(a, b) for a, b in zip(cat["min_value"], cat["max_value"])],
-        "goalposts": [span(a, b) for a, b in zip(cat["goal_lower"], cat["goal_target"])],
-        "scale": [t("scale_log" if v else "scale_linear", lang) for v in cat["log_transform"]],
-        "weight": [fmt_number(w, lang, 1) for w in cat["weight"]],
-    })
+    return pd.DataFrame(
+        {
+            "id": cat["indicator_id"],
+            "dimension": cat["dimension_id"] + " " + cat["dimension"],
+            "name": cat["name"],
+            "definition": cat["definition"],
+            "unit": cat["unit"],
+            "formula": cat.apply(formula, axis=1),
+            "range": [span(a, b) for a, b in zip(cat["min_value"], cat["max_value"])],
+            "goalposts": [span(a, b) for a, b in zip(cat["goal_lower"], cat["goal_target"])],
+            "scale": [t("scale_log" if v else "scale_linear", lang) for v in cat["log_transform"]],
+            "weight": [fmt_number(w, lang, 1) for w in cat["weight"]],
+        }
+    )
 
 
 def _columns(lang: str) -> list[tuple[str, str]]:
-    return [("id", "ID"), ("dimension", t("dimension", lang)), ("name", t("indicator", lang)),
-            ("definition", t("definition", lang)), ("unit", t("unit", lang)), ("formula", t("formula", lang)),
-            ("range", t("valid_range", lang)), ("goalposts", t("goalposts", lang)), ("scale", t("scale", lang)),
-            ("weight", t("weight", lang))]
+    return [
+        ("id", "ID"),
+        ("dimension", t("dimension", lang)),
+        ("name", t("indicator", lang)),
+        ("definition", t("definition", lang)),
+        ("unit", t("unit", lang)),
+        ("formula", t("formula", lang)),
+        ("range", t("valid_range", lang)),
+        ("goalposts", t("goalposts", lang)),
+        ("scale", t("scale", lang)),
+        ("weight", t("weight", lang)),
+    ]
 
 
 def releases_table(listing: pd.DataFrame, shown: str | None, lang: str) -> pd.DataFrame:
@@ -69,29 +91,54 @@ def releases_table(listing: pd.DataFrame, shown: str | None, lang: str) -> pd.Da
     latest = listing["label"].iloc[0] if len(listing) else None
 
     def name(label: str) -> html.Span:
-        marks = [t("latest_mark", lang)] * (label == latest) + [t("shown_mark", lang)] * (label == shown)
-        link = html.A(label, href=f"/{with_params('', lang=lang, release=None if label == latest else label)}")
+        marks = [t("latest_mark", lang)] * (label == latest) + [t("shown_mark", lang)] * (
+            label == shown
+        )
+        link = html.A(
+            label, href=f"/{with_params('', lang=lang, release=None if label == latest else label)}"
+        )
         return html.Span([link, *(f" ({m})" for m in marks)])
 
-    return pd.DataFrame({
-        "release": [name(label) for label in listing["label"]],
-        "published": [str(d)[:10] for d in listing["created_at"]],
-        "note": listing["note"].fillna("").astype(str),
-        "values": [fmt_number(n, lang, 0) for n in listing["value_count"]],
-        "sha256": [html.Code(sha[:12], title=sha) for sha in listing["sha256"]],
-        "package": [html.A(t("package_link", lang), href=package_url(label), download="") for label in listing["label"]],
-    }, dtype=object)
+    return pd.DataFrame(
+        {
+            "release": [name(label) for label in listing["label"]],
+            "published": [str(d)[:10] for d in listing["created_at"]],
+            "note": listing["note"].fillna("").astype(str),
+            "values": [fmt_number(n, lang, 0) for n in listing["value_count"]],
+            "sha256": [html.Code(sha[:12], title=sha) for sha in listing["sha256"]],
+            "package": [
+                html.A(t("package_link", lang), href=package_url(label), download="")
+                for label in listing["label"]
+            ],
+        },
+        dtype=object,
+    )
 
 
 def _releases_section(shown: str | None, lang: str) -> html.Section:
     listing = releases().listing()
-    columns = [("release", t("release", lang)), ("published", t("published_on", lang)), ("note", t("note", lang)),
-               ("values", t("values_count", lang)), ("sha256", "SHA-256"), ("package", t("open_data_package", lang))]
-    return html.Section([
-        html.H2(t("releases_title", lang), id="releases-title"),
-        html.P(t("releases_lead", lang)),
-        table(releases_table(listing, shown, lang), columns, t("releases_title", lang), numeric={"values"}),
-    ], className="releases", **{"aria-labelledby": "releases-title"})
+    columns = [
+        ("release", t("release", lang)),
+        ("published", t("published_on", lang)),
+        ("note", t("note", lang)),
+        ("values", t("values_count", lang)),
+        ("sha256", "SHA-256"),
+        ("package", t("open_data_package", lang)),
+    ]
+    return html.Section(
+        [
+            html.H2(t("releases_title", lang), id="releases-title"),
+            html.P(t("releases_lead", lang)),
+            table(
+                releases_table(listing, shown, lang),
+                columns,
+                t("releases_title", lang),
+                numeric={"values"},
+            ),
+        ],
+        className="releases",
+        **{"aria-labelledby": "releases-title"},
+    )
 
 
 def layout(db: Snapshot, search: str, lang: str) -> list:
@@ -99,24 +146,47 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
     controls = [filters.dimension_control(dims, view["dimension"], lang)]
     keep = {"dimension": view["dimension"], "lang": lang}
     return [
-        html.H1(t("data_page", lang)), html.P(t("data_lead", lang), className="lead"),
+        html.H1(t("data_page", lang)),
+        html.P(t("data_lead", lang), className="lead"),
         *fallback_notices(view.problems, lang),
-        html.Section([
-            html.H2(t("downloads_title", lang), id="downloads-title"),
-            download_links(lang, [("catalogue", keep, t("catalogue_title", lang)),
-                                  (FULL_VALUES, {"lang": lang}, t("download_full_values", lang)),
-                                  (FULL_SCORES, {"lang": lang}, t("download_full_scores", lang)),
-                                  (FULL_UN, {"lang": lang}, t("download_full_un", lang))]),
-        ], **{"aria-labelledby": "downloads-title"}),
+        html.Section(
+            [
+                html.H2(t("downloads_title", lang), id="downloads-title"),
+                download_links(
+                    lang,
+                    [
+                        ("catalogue", keep, t("catalogue_title", lang)),
+                        (FULL_VALUES, {"lang": lang}, t("download_full_values", lang)),
+                        (FULL_SCORES, {"lang": lang}, t("download_full_scores", lang)),
+                        (FULL_UN, {"lang": lang}, t("download_full_un", lang)),
+                    ],
+                ),
+            ],
+            **{"aria-labelledby": "downloads-title"},
+        ),
         _releases_section(db.label, lang),
-        html.Section([
-            html.H2(t("catalogue_title", lang), id="catalogue-title"),
-            *filters.bar(controls, view.values),
-            table(catalogue_table(cat, lang), _columns(lang), t("catalogue_title", lang), numeric={"weight"}),
-        ], className="catalogue", **{"aria-labelledby": "catalogue-title"}),
-        html.Section([
-            dcc.Markdown(methodology_document(lang), className="methodology", link_target="_self"),
-        ], **{"aria-label": t("methodology_title", lang)}),
+        html.Section(
+            [
+                html.H2(t("catalogue_title", lang), id="catalogue-title"),
+                *filters.bar(controls, view.values),
+                table(
+                    catalogue_table(cat, lang),
+                    _columns(lang),
+                    t("catalogue_title", lang),
+                    numeric={"weight"},
+                ),
+            ],
+            className="catalogue",
+            **{"aria-labelledby": "catalogue-title"},
+        ),
+        html.Section(
+            [
+                dcc.Markdown(
+                    methodology_document(lang), className="methodology", link_target="_self"
+                ),
+            ],
+            **{"aria-label": t("methodology_title", lang)},
+        ),
     ]
 
 

@@ -1,6 +1,7 @@
 """Indicator explorer (`/explorer?indicator=FD1&year=2024&subregion=caribbean&level=high`): one
 indicator, dimension or the composite across members and years — a map on the app's own
 outlines, a tile grid, a ranked bar, the medians over time, and the table."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -24,40 +25,77 @@ def _view(db: Snapshot, query: dict[str, str], lang: str) -> tuple[filters.View,
     cat = queries.catalogue(db, lang)
     dims = queries.dimension_names(db, lang)
     subs = queries.subregion_names(db, lang)
-    view = filters.read(query, [
-        filters.Choice("year", years, years[0] if years else None, int),
-        filters.Choice("dimension", dims["dimension_id"], None, str.upper),
-        filters.Choice("indicator", cat["indicator_id"], None, str.upper),
-        filters.Choice("subregion", subs["subregion"], None, str.lower),
-        filters.Choice("level", filters.LEVELS, None, str.lower),
-    ])
+    view = filters.read(
+        query,
+        [
+            filters.Choice("year", years, years[0] if years else None, int),
+            filters.Choice("dimension", dims["dimension_id"], None, str.upper),
+            filters.Choice("indicator", cat["indicator_id"], None, str.upper),
+            filters.Choice("subregion", subs["subregion"], None, str.lower),
+            filters.Choice("level", filters.LEVELS, None, str.lower),
+        ],
+    )
     chosen = cat.set_index("indicator_id")
-    if view["indicator"] and view["dimension"] and chosen.loc[view["indicator"], "dimension_id"] != view["dimension"]:
+    if (
+        view["indicator"]
+        and view["dimension"]
+        and chosen.loc[view["indicator"], "dimension_id"] != view["dimension"]
+    ):
         view.problems.append(("indicator", view["indicator"]))  # not in the chosen dimension
         view.values["indicator"] = None
     return view, {"years": years, "cat": cat, "dims": dims, "subs": subs}
 
 
-def _data(db: Snapshot, view: filters.View, choices: dict, lang: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def _data(
+    db: Snapshot, view: filters.View, choices: dict, lang: str
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(the measure every year, the members in view, this year's rows)."""
     level, key = explorer.measure(view["dimension"], view["indicator"])
-    data = explorer.series(level, key, queries.scores_all(db, lang),
-                           queries.values_all(db, lang) if level == "indicator" else pd.DataFrame())
+    data = explorer.series(
+        level,
+        key,
+        queries.scores_all(db, lang),
+        queries.values_all(db, lang) if level == "indicator" else pd.DataFrame(),
+    )
     members = queries.member_names(db, lang)
-    members = filters.selected(members, uncompare.levels(queries.egov_all(db), view["year"]), view["subregion"], view["level"])
+    members = filters.selected(
+        members,
+        uncompare.levels(queries.egov_all(db), view["year"]),
+        view["subregion"],
+        view["level"],
+    )
     return data, members, explorer.year_view(data, members, view["year"])
 
 
-def _labels(view: filters.View, choices: dict, lang: str) -> tuple[str, str, int, tuple[float, float] | None, str]:
+def _labels(
+    view: filters.View, choices: dict, lang: str
+) -> tuple[str, str, int, tuple[float, float] | None, str]:
     """(what is shown, its axis title, decimals, colour range, sources text)."""
     if view["indicator"]:
         row = choices["cat"].set_index("indicator_id").loc[view["indicator"]]
-        return (f"{view['indicator']} {row['name']}", row["unit"], 1, None,
-                t("explorer_source_indicator", lang, definition=row["definition"]))
+        return (
+            f"{view['indicator']} {row['name']}",
+            row["unit"],
+            1,
+            None,
+            t("explorer_source_indicator", lang, definition=row["definition"]),
+        )
     if view["dimension"]:
         name = choices["dims"].set_index("dimension_id").loc[view["dimension"], "name"]
-        return f"{view['dimension']} {name}", t("score_axis", lang), 1, (0, 100), t("explorer_source_score", lang)
-    return t("composite", lang), t("score_axis", lang), 1, (0, 100), t("explorer_source_score", lang)
+        return (
+            f"{view['dimension']} {name}",
+            t("score_axis", lang),
+            1,
+            (0, 100),
+            t("explorer_source_score", lang),
+        )
+    return (
+        t("composite", lang),
+        t("score_axis", lang),
+        1,
+        (0, 100),
+        t("explorer_source_score", lang),
+    )
 
 
 def layout(db: Snapshot, search: str, lang: str) -> list:
@@ -67,14 +105,26 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
     controls = [
         filters.year_control(choices["years"], view["year"], lang),
         filters.dimension_control(choices["dims"], view["dimension"], lang),
-        filters.control("indicator", t("indicator", lang), filters.options(
-            ((i, f"{i} {n}") for i, n in zip(in_dim["indicator_id"], in_dim["name"])), t("score_of_selection", lang)),
-            view["indicator"], lang, wide=True),
+        filters.control(
+            "indicator",
+            t("indicator", lang),
+            filters.options(
+                ((i, f"{i} {n}") for i, n in zip(in_dim["indicator_id"], in_dim["name"])),
+                t("score_of_selection", lang),
+            ),
+            view["indicator"],
+            lang,
+            wide=True,
+        ),
         filters.subregion_control(choices["subs"], view["subregion"], lang),
         filters.level_control(view["level"], lang),
     ]
-    head = [html.H1(t("explorer_page", lang)), html.P(t("explorer_lead", lang), className="lead"),
-            *fallback_notices(view.problems, lang), *filters.bar(controls, view.values)]
+    head = [
+        html.H1(t("explorer_page", lang)),
+        html.P(t("explorer_lead", lang), className="lead"),
+        *fallback_notices(view.problems, lang),
+        *filters.bar(controls, view.values),
+    ]
     if view["year"] is None:
         return head + [notice(t("no_reports_year", lang, year="—"))]
     data, members, now = _data(db, view, choices, lang)
@@ -82,40 +132,114 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         return head + [notice(t("no_members_selected", lang))]
     title, axis, decimals, value_range, source = _labels(view, choices, lang)
     demo = queries.demo_in(db, view["year"])
-    query = {k: view[k] for k in ("year", "dimension", "indicator", "subregion", "level")} | {"lang": lang}
-    downloads = [("explorer", query, t("download_shown", lang)),
-                 (FULL_VALUES if view["indicator"] else FULL_SCORES, {"lang": lang},
-                  t("download_full_values" if view["indicator"] else "download_full_scores", lang))]
+    query = {k: view[k] for k in ("year", "dimension", "indicator", "subregion", "level")} | {
+        "lang": lang
+    }
+    downloads = [
+        ("explorer", query, t("download_shown", lang)),
+        (
+            FULL_VALUES if view["indicator"] else FULL_SCORES,
+            {"lang": lang},
+            t("download_full_values" if view["indicator"] else "download_full_scores", lang),
+        ),
+    ]
     shown = _table(now, decimals, lang)
-    columns = [("country", t("country", lang)), ("value", axis),
-               *([("score", t("score", lang))] if view["indicator"] else []), ("rank", t("gealc_rank", lang))]
+    columns = [
+        ("country", t("country", lang)),
+        ("value", axis),
+        *([("score", t("score", lang))] if view["indicator"] else []),
+        ("rank", t("gealc_rank", lang)),
+    ]
     numeric = {"value", "score", "rank"}
     reported = int(now["value"].notna().sum())
     medians = explorer.medians_over_years(data, members, choices["subs"])
     series = [("all", t("median_selection", lang))] + [
-        (s, n) for s, n in zip(choices["subs"]["subregion"], choices["subs"]["name"]) if s in medians.columns]
+        (s, n)
+        for s, n in zip(choices["subs"]["subregion"], choices["subs"]["name"])
+        if s in medians.columns
+    ]
     return head + [
         *([notice(t("demo_notice", lang), "warning")] if demo else []),
-        html.P(t("explorer_summary", lang, measure=title, n=reported, members=len(members), year=view["year"]), className="lead"),
-        chart("explorer-map", t("map_title", lang, measure=title, year=view["year"]),
-              figures.choropleth(now, lang, axis, decimals, value_range, maps.OUTLINES_URL, maps.small_states(),
-                                 maps.context_ids()), lang,
-              table(shown, columns, t("explorer_table", lang, measure=title, year=view["year"]), numeric), downloads,
-              lead=t("map_hint", lang), open_table=False),
-        chart("explorer-tiles", t("tiles_title", lang, measure=title, year=view["year"]),
-              figures.tile_grid(now, maps.TILES, lang, axis, decimals, value_range), lang,
-              table(shown, columns, t("explorer_table", lang, measure=title, year=view["year"]), numeric), downloads,
-              lead=t("tiles_hint", lang), open_table=False),
-        chart("explorer-bars", t("ranked_title", lang, measure=title, year=view["year"]),
-              figures.hbars(now["name"].tolist(), now["value"].tolist(), lang, axis, x_range=value_range), lang,
-              table(shown, columns, t("explorer_table", lang, measure=title, year=view["year"]), numeric), downloads),
-        chart("explorer-trend", t("trend_medians_title", lang, measure=title),
-              figures.lines(medians, "year", series, lang, axis, value_range), lang,
-              table(formatted(medians, {c: decimals for c, _ in series}, lang), [("year", t("year", lang)), *series],
-                    t("trend_medians_title", lang, measure=title), {c for c, _ in series}),
-              downloads, open_table=False),
-        html.P(t("explorer_sources", lang, source=source, year=view["year"], demo=t("demo_suffix", lang) if demo else ""),
-               className="sources"),
+        html.P(
+            t(
+                "explorer_summary",
+                lang,
+                measure=title,
+                n=reported,
+                members=len(members),
+                year=view["year"],
+            ),
+            className="lead",
+        ),
+        chart(
+            "explorer-map",
+            t("map_title", lang, measure=title, year=view["year"]),
+            figures.choropleth(
+                now,
+                lang,
+                axis,
+                decimals,
+                value_range,
+                maps.OUTLINES_URL,
+                maps.small_states(),
+                maps.context_ids(),
+            ),
+            lang,
+            table(
+                shown, columns, t("explorer_table", lang, measure=title, year=view["year"]), numeric
+            ),
+            downloads,
+            lead=t("map_hint", lang),
+            open_table=False,
+        ),
+        chart(
+            "explorer-tiles",
+            t("tiles_title", lang, measure=title, year=view["year"]),
+            figures.tile_grid(now, maps.TILES, lang, axis, decimals, value_range),
+            lang,
+            table(
+                shown, columns, t("explorer_table", lang, measure=title, year=view["year"]), numeric
+            ),
+            downloads,
+            lead=t("tiles_hint", lang),
+            open_table=False,
+        ),
+        chart(
+            "explorer-bars",
+            t("ranked_title", lang, measure=title, year=view["year"]),
+            figures.hbars(
+                now["name"].tolist(), now["value"].tolist(), lang, axis, x_range=value_range
+            ),
+            lang,
+            table(
+                shown, columns, t("explorer_table", lang, measure=title, year=view["year"]), numeric
+            ),
+            downloads,
+        ),
+        chart(
+            "explorer-trend",
+            t("trend_medians_title", lang, measure=title),
+            figures.lines(medians, "year", series, lang, axis, value_range),
+            lang,
+            table(
+                formatted(medians, {c: decimals for c, _ in series}, lang),
+                [("year", t("year", lang)), *series],
+                t("trend_medians_title", lang, measure=title),
+                {c for c, _ in series},
+            ),
+            downloads,
+            open_table=False,
+        ),
+        html.P(
+            t(
+                "explorer_sources",
+                lang,
+                source=source,
+                year=view["year"],
+                demo=t("demo_suffix", lang) if demo else "",
+            ),
+            className="sources",
+        ),
     ]
 
 
@@ -133,7 +257,20 @@ def _explorer_download(db: Snapshot, args: dict[str, str], lang: str) -> pd.Data
     _, _, now = _data(db, view, choices, lang)
     title, axis, *_ = _labels(view, choices, lang)
     return now.assign(year=view["year"], measure=title, unit=axis)[
-        ["iso3", "name", "subregion", "year", "measure", "value", "unit", "score", "rank", "rank_low", "rank_high"]]
+        [
+            "iso3",
+            "name",
+            "subregion",
+            "year",
+            "measure",
+            "value",
+            "unit",
+            "score",
+            "rank",
+            "rank_low",
+            "rank_high",
+        ]
+    ]
 
 
 def _country_clicked(on_map: dict | None, on_tiles: dict | None, search: str) -> tuple[str, str]:
@@ -148,6 +285,11 @@ def _country_clicked(on_map: dict | None, on_tiles: dict | None, search: str) ->
 
 def register_callbacks(app: Dash) -> None:
     """Open the profile of a country clicked on the map or the tiles, on `app`."""
-    app.callback(Output("url", "pathname", allow_duplicate=True), Output("url", "search", allow_duplicate=True),
-                 Input(MAP_GRAPHS[0], "clickData"), Input(MAP_GRAPHS[1], "clickData"), State("url", "search"),
-                 prevent_initial_call=True)(_country_clicked)
+    app.callback(
+        Output("url", "pathname", allow_duplicate=True),
+        Output("url", "search", allow_duplicate=True),
+        Input(MAP_GRAPHS[0], "clickData"),
+        Input(MAP_GRAPHS[1], "clickData"),
+        State("url", "search"),
+        prevent_initial_call=True,
+    )(_country_clicked)

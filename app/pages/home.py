@@ -1,5 +1,6 @@
 """GEALC en números (`/?year=2024&subregion=caribbean`): the year's headline figures, each a
 sentence written from the data with its chart, table and downloads."""
+
 from __future__ import annotations
 
 from dash import html
@@ -16,42 +17,76 @@ from app.urls import params
 PATH = "/"
 
 
-def _view(db: Snapshot, query: dict[str, str], lang: str) -> tuple[filters.View, Facts | None, dict]:
+def _view(
+    db: Snapshot, query: dict[str, str], lang: str
+) -> tuple[filters.View, Facts | None, dict]:
     reported = queries.reported(db)
     years = sorted({int(y) for y in reported["year"]}, reverse=True)
     subs = queries.subregion_names(db, lang)
-    view = filters.read(query, [filters.Choice("year", years, years[0] if years else None, int),
-                                filters.Choice("subregion", subs["subregion"], None, str.lower)])
+    view = filters.read(
+        query,
+        [
+            filters.Choice("year", years, years[0] if years else None, int),
+            filters.Choice("subregion", subs["subregion"], None, str.lower),
+        ],
+    )
     if view["year"] is None:
         return view, None, {"years": years, "subs": subs}
     members = queries.member_names(db, lang)
-    facts = gather(db, lang, view["year"], filters.selected(members, members["iso3"], view["subregion"], None), reported)
+    facts = gather(
+        db,
+        lang,
+        view["year"],
+        filters.selected(members, members["iso3"], view["subregion"], None),
+        reported,
+    )
     return view, facts, {"years": years, "subs": subs}
 
 
 def layout(db: Snapshot, search: str, lang: str) -> list:
     view, facts, choices = _view(db, params(search), lang)
-    controls = [filters.year_control(choices["years"], view["year"], lang),
-                filters.subregion_control(choices["subs"], view["subregion"], lang)]
-    head = [html.H1(t("home_title", lang, year=view["year"] or "")), html.P(t("home_lead", lang), className="lead"),
-            *fallback_notices(view.problems, lang), *filters.bar(controls, view.values)]
+    controls = [
+        filters.year_control(choices["years"], view["year"], lang),
+        filters.subregion_control(choices["subs"], view["subregion"], lang),
+    ]
+    head = [
+        html.H1(t("home_title", lang, year=view["year"] or "")),
+        html.P(t("home_lead", lang), className="lead"),
+        *fallback_notices(view.problems, lang),
+        *filters.bar(controls, view.values),
+    ]
     if facts is None:
         return head + [notice(t("no_reports_year", lang, year="—"))]
     demo = queries.demo_in(db, view["year"])
     sections = [_section(item, view, lang) for item in headlines(facts, lang)]
-    return head + [*([notice(t("demo_notice", lang), "warning")] if demo else []), *sections,
-                   html.P(t("home_sources", lang, demo=t("demo_suffix", lang) if demo else ""), className="sources")]
+    return head + [
+        *([notice(t("demo_notice", lang), "warning")] if demo else []),
+        *sections,
+        html.P(
+            t("home_sources", lang, demo=t("demo_suffix", lang) if demo else ""),
+            className="sources",
+        ),
+    ]
 
 
 def _section(item: Headline, view: filters.View, lang: str) -> html.Section:
     frame, numeric = shown(item, lang)
-    part = table(frame, list(item.columns.items()), t(f"hl_title_{item.key}", lang), numeric=numeric)
+    part = table(
+        frame, list(item.columns.items()), t(f"hl_title_{item.key}", lang), numeric=numeric
+    )
     full = FULL_UN if item.key == "un" else FULL_SCORES
     full_label = t("download_full_un" if item.key == "un" else "download_full_scores", lang)
     query = {"key": item.key, "year": view["year"], "subregion": view["subregion"], "lang": lang}
-    return chart(f"home-{item.key}", t(f"hl_title_{item.key}", lang), figures.headline(item, lang), lang, part,
-                 [("headline", query, t("download_shown", lang)), (full, {"lang": lang}, full_label)],
-                 lead=item.sentence, open_table=False)
+    return chart(
+        f"home-{item.key}",
+        t(f"hl_title_{item.key}", lang),
+        figures.headline(item, lang),
+        lang,
+        part,
+        [("headline", query, t("download_shown", lang)), (full, {"lang": lang}, full_label)],
+        lead=item.sentence,
+        open_table=False,
+    )
 
 
 @dataset("headline")

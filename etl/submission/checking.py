@@ -2,6 +2,7 @@
 prechecker process (which checks a batch's files ahead of the loader) share. Checking a file
 against the values already accepted (`against_history`) needs the warehouse's history, which the
 caller passes in."""
+
 from __future__ import annotations
 
 import hashlib
@@ -34,14 +35,18 @@ class Outcome:
         return sorted({(iso3, year) for _, iso3, year, *_ in self.rows})
 
 
-def against_history(outcome: Outcome, name: str, history: Callable[[list[int]], Known], catalogue: Catalogue) -> Outcome:
+def against_history(
+    outcome: Outcome, name: str, history: Callable[[list[int]], Known], catalogue: Catalogue
+) -> Outcome:
     """`outcome` with what comparing its values with those accepted for their years (and the
     years before) adds; `history` reads those years."""
     if not outcome.rows:
         return outcome
     years = sorted({y for _, _, year, *_ in outcome.rows for y in (year, year - 1)})
     found = compare_with_history(name, outcome.rows, history(years), catalogue)
-    return Outcome(outcome.rows, outcome.findings + with_letters(outcome.table, found), outcome.table)
+    return Outcome(
+        outcome.rows, outcome.findings + with_letters(outcome.table, found), outcome.table
+    )
 
 
 @dataclass(frozen=True)
@@ -62,4 +67,6 @@ def check_file(path: Path, catalogue: Catalogue, members: Members) -> Checked:
     except Unreadable as exc:
         return Checked(sha256, Outcome([], [exc.finding], None))
     checked = check_rows(table, catalogue, members)
-    return Checked(sha256, Outcome(checked.rows, with_letters(table, list(checked.findings)), table))
+    return Checked(
+        sha256, Outcome(checked.rows, with_letters(table, list(checked.findings)), table)
+    )

@@ -1,5 +1,6 @@
 """What validation finds in a submission: a code, a severity and where it is (file, row as the
 spreadsheet shows it, column). The words come from `etl.messages`, in the reader's language."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -31,9 +32,13 @@ class Unreadable(Exception):
         self.finding = finding
 
 
-def error(code: str, file: str, row: int | None = None, column: str | None = None, **params: object) -> Finding:
+def error(
+    code: str, file: str, row: int | None = None, column: str | None = None, **params: object
+) -> Finding:
     return Finding(code, "error", file, row, column, params)
 
 
-def warning(code: str, file: str, row: int | None = None, column: str | None = None, **params: object) -> Finding:
+def warning(
+    code: str, file: str, row: int | None = None, column: str | None = None, **params: object
+) -> Finding:
     return Finding(code, "warning", file, row, column, params)

@@ -1,4 +1,5 @@
 """Numbers as people type them in Spanish, Portuguese, French and English spreadsheets."""
+
 from __future__ import annotations
 
 import math
@@ -18,9 +19,17 @@ def parse_number(text: str, decimal_comma: bool) -> float | None:
         return None
     if "," in plain and "." in plain:
         # Both marks: the last one is the decimal separator.
-        plain = plain.replace(".", "").replace(",", ".") if plain.rfind(",") > plain.rfind(".") else plain.replace(",", "")
+        plain = (
+            plain.replace(".", "").replace(",", ".")
+            if plain.rfind(",") > plain.rfind(".")
+            else plain.replace(",", "")
+        )
     elif "," in plain:
-        plain = plain.replace(",", "") if not decimal_comma and _GROUPED_COMMA.fullmatch(plain) else plain.replace(",", ".")
+        plain = (
+            plain.replace(",", "")
+            if not decimal_comma and _GROUPED_COMMA.fullmatch(plain)
+            else plain.replace(",", ".")
+        )
     elif decimal_comma and _GROUPED_DOT.fullmatch(plain):
         plain = plain.replace(".", "")
     if not _PLAIN.fullmatch(plain):

@@ -4,6 +4,7 @@ locales — into rows of text, each with its row number as the person sees it (h
 What is sniffed: the encoding (UTF-8 with or without BOM, else Windows-1252), the separator
 (`;` or `,`), whether numbers use a decimal comma, and header words in es/en/pt/fr.
 """
+
 from __future__ import annotations
 
 import csv
@@ -99,7 +100,14 @@ def read_submission(path: Path, data: bytes | None = None) -> SubmissionTable:
     if not data.strip():
         raise Unreadable(error("file_empty", name))
     if len(data) > MAX_FILE_BYTES:
-        raise Unreadable(error("file_too_large", name, size_mb=round(len(data) / 2**20, 1), limit_mb=MAX_FILE_BYTES // 2**20))
+        raise Unreadable(
+            error(
+                "file_too_large",
+                name,
+                size_mb=round(len(data) / 2**20, 1),
+                limit_mb=MAX_FILE_BYTES // 2**20,
+            )
+        )
     kind = _sniff_kind(data)
     if kind == "xlsx":
         return _read_xlsx(name, data)
@@ -141,8 +149,17 @@ def _read_csv(name: str, data: bytes) -> SubmissionTable:
     text, encoding = _decode(data)
     lines = text.splitlines()
     first = next((line for line in lines if line.strip()), "")
-    delimiter = ";" if first.count(";") > first.count(",") else ("\t" if first.count("\t") > first.count(",") else ",")
-    records = [(n, rec) for n, rec in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1)]
+    delimiter = (
+        ";"
+        if first.count(";") > first.count(",")
+        else ("\t" if first.count("\t") > first.count(",") else ",")
+    )
+    records = [
+        (n, rec)
+        for n, rec in enumerate(
+            csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1
+        )
+    ]
     table = _table(name, records, "csv")
     decimal_comma = delimiter == ";" or _mostly_decimal_comma(table.records)
     return replace(table, encoding=encoding, delimiter=delimiter, decimal_comma=decimal_comma)
@@ -155,7 +172,9 @@ _DECIMAL_POINT = re.compile(r"-?\d*\.\d+")
 
 def _mostly_decimal_comma(records: list[tuple]) -> bool:
     numbers = [record[p] for record in records for p in _NUMBER_POSITIONS]
-    return sum(map(bool, map(_DECIMAL_COMMA.fullmatch, numbers))) > sum(map(bool, map(_DECIMAL_POINT.fullmatch, numbers)))
+    return sum(map(bool, map(_DECIMAL_COMMA.fullmatch, numbers))) > sum(
+        map(bool, map(_DECIMAL_POINT.fullmatch, numbers))
+    )
 
 
 def _read_xlsx(name: str, data: bytes) -> SubmissionTable:
@@ -163,7 +182,14 @@ def _read_xlsx(name: str, data: bytes) -> SubmissionTable:
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         if sum(info.file_size for info in archive.infolist()) > MAX_XLSX_UNPACKED_BYTES:
-            raise Unreadable(error("file_too_large", name, size_mb=">100", limit_mb=MAX_XLSX_UNPACKED_BYTES // 2**20))
+            raise Unreadable(
+                error(
+                    "file_too_large",
+                    name,
+                    size_mb=">100",
+                    limit_mb=MAX_XLSX_UNPACKED_BYTES // 2**20,
+                )
+            )
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
@@ -171,11 +197,15 @@ def _read_xlsx(name: str, data: bytes) -> SubmissionTable:
     try:
         sheets = sorted(book.worksheets, key=lambda ws: header_key(ws.title) not in DATA_SHEETS)
         for sheet in sheets:
-            records = [(n, ["" if v is None else _cell_text(v) for v in row])
-                       for n, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
+            records = [
+                (n, ["" if v is None else _cell_text(v) for v in row])
+                for n, row in enumerate(sheet.iter_rows(values_only=True), start=1)
+            ]
             if _header_row(records) is not None:
                 return _table(name, records, "xlsx")
-        raise Unreadable(error("missing_columns", name, 1, None, columns=", ".join(REQUIRED_COLUMNS)))
+        raise Unreadable(
+            error("missing_columns", name, 1, None, columns=", ".join(REQUIRED_COLUMNS))
+        )
     finally:
         book.close()
 
@@ -213,12 +243,26 @@ def _table(name: str, records: list[tuple[int, list[str]]], fmt: str) -> Submiss
             ignored.append(str(cell).strip())
     rows = []
     wanted = [positions.get(c) for c in SUBMISSION_COLUMNS]
-    for number, cells in records[start + 1:]:
+    for number, cells in records[start + 1 :]:
         if not any(str(c).strip() for c in cells):
             continue
         if len(rows) >= MAX_ROWS:
             raise Unreadable(error("too_many_rows", name, number, None, limit=MAX_ROWS))
-        rows.append((number, *(unescape_cell(cells[p].strip()) if p is not None and p < len(cells) else "" for p in wanted)))
+        rows.append(
+            (
+                number,
+                *(
+                    unescape_cell(cells[p].strip()) if p is not None and p < len(cells) else ""
+                    for p in wanted
+                ),
+            )
+        )
     letters = {c: column_letter(p) for c, p in positions.items()}
-    letters.update({str(cell).strip(): column_letter(p) for p, cell in enumerate(header) if str(cell).strip() in ignored})
+    letters.update(
+        {
+            str(cell).strip(): column_letter(p)
+            for p, cell in enumerate(header)
+            if str(cell).strip() in ignored
+        }
+    )
     return SubmissionTable(name, rows, fmt, ignored_columns=tuple(ignored), letters=letters)

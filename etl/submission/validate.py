@@ -1,5 +1,6 @@
 """Validation rules for a submission: pure functions from the read table (and, for warnings,
 the country's earlier accepted values) to typed observations and findings. Nothing is written."""
+
 from __future__ import annotations
 
 import difflib
@@ -16,7 +17,17 @@ from indicators.catalogue import Catalogue, Indicator
 from indicators.countries import Members
 
 FIRST_YEAR = 2000
-OBSERVATION_COLUMNS = ["row_number", "iso3", "year", "indicator_id", "value", "numerator", "denominator", "source", "note"]
+OBSERVATION_COLUMNS = [
+    "row_number",
+    "iso3",
+    "year",
+    "indicator_id",
+    "value",
+    "numerator",
+    "denominator",
+    "source",
+    "note",
+]
 ROBUST_Z_LIMIT = 3.5
 MIN_PEERS_FOR_OUTLIER = 5
 
@@ -43,12 +54,22 @@ def _suggest(word: str, choices: list[str]) -> str:
     return close[0] if close else ""
 
 
-def _country(t: SubmissionTable, row: int, text: str, members: Members, out: list[Finding]) -> str | None:
+def _country(
+    t: SubmissionTable, row: int, text: str, members: Members, out: list[Finding]
+) -> str | None:
     iso3 = text.strip().upper()
     if iso3 in members.by_iso3:
         return iso3
-    by_name = {c.name.get(lang).upper(): c.iso3 for c in members.countries for lang in ("es", "en", "pt", "fr")}
-    guess = by_name.get(iso3) or _suggest(iso3, members.iso3_codes) or by_name.get(_suggest(iso3, list(by_name)), "")
+    by_name = {
+        c.name.get(lang).upper(): c.iso3
+        for c in members.countries
+        for lang in ("es", "en", "pt", "fr")
+    }
+    guess = (
+        by_name.get(iso3)
+        or _suggest(iso3, members.iso3_codes)
+        or by_name.get(_suggest(iso3, list(by_name)), "")
+    )
     out.append(error("unknown_country", t.file, row, "country", value=text, suggestion=guess))
     return None
 
@@ -65,7 +86,9 @@ def _year(t: SubmissionTable, row: int, text: str, out: list[Finding]) -> int | 
     return int(value)
 
 
-def _number(t: SubmissionTable, row: int, column: str, text: str, out: list[Finding]) -> tuple[float | None, bool]:
+def _number(
+    t: SubmissionTable, row: int, column: str, text: str, out: list[Finding]
+) -> tuple[float | None, bool]:
     try:
         return parse_number(text, t.decimal_comma), True
     except ValueError:
@@ -73,7 +96,9 @@ def _number(t: SubmissionTable, row: int, column: str, text: str, out: list[Find
         return None, False
 
 
-def _value(t: SubmissionTable, row: int, ind: Indicator, rec: dict, out: list[Finding]) -> tuple[float | None, float | None, float | None]:
+def _value(
+    t: SubmissionTable, row: int, ind: Indicator, rec: dict, out: list[Finding]
+) -> tuple[float | None, float | None, float | None]:
     value, ok_v = _number(t, row, "value", rec["value"], out)
     numerator, ok_n = _number(t, row, "numerator", rec["numerator"], out)
     denominator, ok_d = _number(t, row, "denominator", rec["denominator"], out)
@@ -86,30 +111,71 @@ def _value(t: SubmissionTable, row: int, ind: Indicator, rec: dict, out: list[Fi
             return None, None, None
         if numerator is None or denominator is None:
             if value is None:
-                out.append(error("half_ratio", t.file, row, "numerator" if numerator is None else "denominator"))
+                out.append(
+                    error(
+                        "half_ratio",
+                        t.file,
+                        row,
+                        "numerator" if numerator is None else "denominator",
+                    )
+                )
                 return None, None, None
         elif denominator == 0:
             out.append(error("zero_denominator", t.file, row, "denominator"))
             return None, None, None
         elif ind.unit == "percent" and numerator > denominator:
-            out.append(error("numerator_above_denominator", t.file, row, "numerator", numerator=rec["numerator"], denominator=rec["denominator"]))
+            out.append(
+                error(
+                    "numerator_above_denominator",
+                    t.file,
+                    row,
+                    "numerator",
+                    numerator=rec["numerator"],
+                    denominator=rec["denominator"],
+                )
+            )
             return None, None, None
         else:
             computed = numerator / denominator * (ind.multiplier or 1)
-    if value is not None and computed is not None and abs(value - computed) > max(0.005 * abs(computed), 0.01):
-        out.append(error("value_mismatch", t.file, row, "value", value=rec["value"], computed=round(computed, 4)))
+    if (
+        value is not None
+        and computed is not None
+        and abs(value - computed) > max(0.005 * abs(computed), 0.01)
+    ):
+        out.append(
+            error(
+                "value_mismatch",
+                t.file,
+                row,
+                "value",
+                value=rec["value"],
+                computed=round(computed, 4),
+            )
+        )
         return None, None, None
     final = value if value is not None else computed
     if not ind.valid_range.min <= final <= ind.valid_range.max:
-        out.append(error("out_of_range", t.file, row, "value", value=round(final, 6), indicator=ind.id,
-                         min=ind.valid_range.min, max=ind.valid_range.max))
+        out.append(
+            error(
+                "out_of_range",
+                t.file,
+                row,
+                "value",
+                value=round(final, 6),
+                indicator=ind.id,
+                min=ind.valid_range.min,
+                max=ind.valid_range.max,
+            )
+        )
         return None, None, None
     return final, numerator, denominator
 
 
 def check_rows(table: SubmissionTable, catalogue: Catalogue, members: Members) -> Checked:
     """Every blocking rule on every row."""
-    findings: list[Finding] = [warning("ignored_column", table.file, 1, name) for name in table.ignored_columns]
+    findings: list[Finding] = [
+        warning("ignored_column", table.file, 1, name) for name in table.ignored_columns
+    ]
     observations = []
     seen: dict[tuple[str, int, str], int] = {}
     for rec in (dict(zip(ROW_COLUMNS, record, strict=True)) for record in table.records):
@@ -120,20 +186,49 @@ def check_rows(table: SubmissionTable, catalogue: Catalogue, members: Members) -
         year = _year(table, row, rec["year"], findings)
         ind = catalogue.indicator_by_id.get(rec["indicator"].strip().upper())
         if ind is None:
-            findings.append(error("unknown_indicator", table.file, row, "indicator", value=rec["indicator"],
-                                  suggestion=_suggest(rec["indicator"], catalogue.indicator_ids)))
+            findings.append(
+                error(
+                    "unknown_indicator",
+                    table.file,
+                    row,
+                    "indicator",
+                    value=rec["indicator"],
+                    suggestion=_suggest(rec["indicator"], catalogue.indicator_ids),
+                )
+            )
             continue
         value, numerator, denominator = _value(table, row, ind, rec, findings)
         if iso3 is None or year is None or value is None:
             continue
         key = (iso3, year, ind.id)
         if key in seen:
-            findings.append(error("duplicate_row", table.file, row, "indicator", indicator=ind.id, country=iso3,
-                                  year=year, first_row=seen[key]))
+            findings.append(
+                error(
+                    "duplicate_row",
+                    table.file,
+                    row,
+                    "indicator",
+                    indicator=ind.id,
+                    country=iso3,
+                    year=year,
+                    first_row=seen[key],
+                )
+            )
             continue
         seen[key] = row
-        observations.append((row, iso3, year, ind.id, value, numerator, denominator,
-                             rec["source"] or None, rec["note"] or None))
+        observations.append(
+            (
+                row,
+                iso3,
+                year,
+                ind.id,
+                value,
+                numerator,
+                denominator,
+                rec["source"] or None,
+                rec["note"] or None,
+            )
+        )
     if not observations and not any(f.blocking for f in findings):
         findings.append(error("no_rows", table.file, 2, "value"))
     findings += missing_indicators(table.file, observations, catalogue)
@@ -149,7 +244,17 @@ def missing_indicators(file: str, rows: list[tuple], catalogue: Catalogue) -> li
     for (iso3, year), ids in sorted(reported.items()):
         absent = [i for i in catalogue.indicator_ids if i not in ids]
         if absent:
-            out.append(warning("missing_indicators", file, None, None, country=iso3, year=year, indicators=", ".join(absent)))
+            out.append(
+                warning(
+                    "missing_indicators",
+                    file,
+                    None,
+                    None,
+                    country=iso3,
+                    year=year,
+                    indicators=", ".join(absent),
+                )
+            )
     return out
 
 
@@ -160,12 +265,16 @@ Known = dict[int, dict[str, dict[str, float]]]
 def known_values(current: pd.DataFrame) -> Known:
     """`current` (iso3, year, indicator_id, value) arranged for `compare_with_history`."""
     known: Known = {}
-    for iso3, year, indicator, value in current[["iso3", "year", "indicator_id", "value"]].itertuples(index=False, name=None):
+    for iso3, year, indicator, value in current[
+        ["iso3", "year", "indicator_id", "value"]
+    ].itertuples(index=False, name=None):
         known.setdefault(int(year), {}).setdefault(iso3, {})[indicator] = float(value)
     return known
 
 
-def compare_with_history(file: str, rows: list[tuple], known: Known, catalogue: Catalogue) -> list[Finding]:
+def compare_with_history(
+    file: str, rows: list[tuple], known: Known, catalogue: Catalogue
+) -> list[Finding]:
     """Warnings for a file's `rows` (as OBSERVATION_COLUMNS) against what is already accepted
     (`known`, which must hold every year of the file and the year before each): implausible jumps
     from the previous year, regional outliers, a copy of last year's file. Outliers compare a value with the other
@@ -176,16 +285,43 @@ def compare_with_history(file: str, rows: list[tuple], known: Known, catalogue: 
     for row, iso3, year, indicator, value, *_ in rows:
         previous = known.get(year - 1, {}).get(iso3, {}).get(indicator)
         if previous is not None and abs(value - previous) > limits[indicator]:
-            jumps.append(warning("implausible_change", file, int(row), "value", indicator=indicator, previous=round(previous, 4),
-                                 value=round(value, 4), limit=limits[indicator]))
-        peers = [values[indicator] for country, values in known.get(year, {}).items() if country != iso3 and indicator in values]
+            jumps.append(
+                warning(
+                    "implausible_change",
+                    file,
+                    int(row),
+                    "value",
+                    indicator=indicator,
+                    previous=round(previous, 4),
+                    value=round(value, 4),
+                    limit=limits[indicator],
+                )
+            )
+        peers = [
+            values[indicator]
+            for country, values in known.get(year, {}).items()
+            if country != iso3 and indicator in values
+        ]
         if len(peers) >= MIN_PEERS_FOR_OUTLIER:
             median = statistics.median(peers)
             mad = statistics.median([abs(p - median) for p in peers]) * 1.4826
             if mad > 0 and abs(value - median) / mad > ROBUST_Z_LIMIT:
-                outliers.append(warning("outlier", file, int(row), "value", indicator=indicator, value=round(value, 4),
-                                        median=round(median, 4)))
+                outliers.append(
+                    warning(
+                        "outlier",
+                        file,
+                        int(row),
+                        "value",
+                        indicator=indicator,
+                        value=round(value, 4),
+                        median=round(median, 4),
+                    )
+                )
         pairs.setdefault((iso3, int(year)), []).append((value, previous))
-    copies = [warning("copied_values", file, None, None, country=iso3, year=year) for (iso3, year), both in sorted(pairs.items())
-              if len(both) >= 3 and all(previous is not None and value == previous for value, previous in both)]
+    copies = [
+        warning("copied_values", file, None, None, country=iso3, year=year)
+        for (iso3, year), both in sorted(pairs.items())
+        if len(both) >= 3
+        and all(previous is not None and value == previous for value, previous in both)
+    ]
     return jumps + outliers + copies

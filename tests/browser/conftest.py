@@ -1,4 +1,5 @@
 """A real server on a demo warehouse, and headless Chromium from Debian's packages."""
+
 from __future__ import annotations
 
 import os
@@ -16,8 +17,16 @@ import pytest
 from tests.conftest import ROOT, free_port, missing
 from tests.helpers import gealc
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 
 
 def chromium_path() -> str | None:
@@ -31,7 +40,10 @@ LATEST = "demo-2"
 def demo_warehouse(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The demo warehouse with a second release of the same data, so there is an older one to show."""
     url = f"duckdb:///{tmp_path_factory.mktemp('web') / 'gealc.duckdb'}"
-    for command in (["build", "--demo"], ["publish", "--label", LATEST, "--note", "the demo again"]):
+    for command in (
+        ["build", "--demo"],
+        ["publish", "--label", LATEST, "--note", "the demo again"],
+    ):
         result = gealc(*command, db=url)
         assert result.returncode == 0, result.stderr
     return url
@@ -44,8 +56,14 @@ def serving(url: str, folder: Path, env: dict[str, str] | None = None) -> Iterat
     port = free_port()
     log_path = folder / "serve.log"
     log = log_path.open("w")
-    proc = subprocess.Popen([sys.executable, "-m", "gealc.cli", "--db", url, "serve", "--port", str(port)],
-                            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, text=True, env={**os.environ, **(env or {})})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "gealc.cli", "--db", url, "serve", "--port", str(port)],
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -139,15 +157,20 @@ def settled(tab) -> None:
 
 def pick(tab, key: str, option: str) -> None:
     """Choose `option` in the page's `key` filter, as a person would: open it, click the option."""
-    settled(tab)  # a control being redrawn (after the last choice) would close its menu under the click
-    tab.click(f"[id='{{\"key\":\"{key}\",\"type\":\"filter\"}}']")
+    settled(
+        tab
+    )  # a control being redrawn (after the last choice) would close its menu under the click
+    tab.click(f'[id=\'{{"key":"{key}","type":"filter"}}\']')
     tab.get_by_role("option", name=option, exact=True).click()
 
 
 def table_rows(tab, nth: int = 0) -> list[list[str]]:
     """The cells' text of the `nth` data table's body rows (hidden tables included)."""
-    return tab.evaluate("n => [...document.querySelectorAll('table.data-table')[n].tBodies[0].rows]"
-                        ".map(tr => [...tr.cells].map(td => td.textContent.trim()))", nth)
+    return tab.evaluate(
+        "n => [...document.querySelectorAll('table.data-table')[n].tBodies[0].rows]"
+        ".map(tr => [...tr.cells].map(td => td.textContent.trim()))",
+        nth,
+    )
 
 
 def download_csv(url: str) -> list[dict[str, str]]:

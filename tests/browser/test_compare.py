@@ -1,5 +1,6 @@
 """Compare countries in a real browser: every language, filters that write the URL, a shared
 link, invalid parameters, the download against the warehouse; nothing off-origin, no errors."""
+
 from __future__ import annotations
 
 import csv
@@ -19,7 +20,9 @@ def test_dimension_filter_and_a_shared_link(page, server, browser):
     wait_for_charts(page, *CHARTS)
     pick(page, "dimension", "D2 Firma digital")
     page.wait_for_function("() => location.search.includes('dimension=D2')")
-    page.wait_for_function("() => document.querySelector('#compare-bars').innerText.includes('FD1')")
+    page.wait_for_function(
+        "() => document.querySelector('#compare-bars').innerText.includes('FD1')"
+    )
     shared = page.url
     other = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True).new_page()
     other.goto(shared)
@@ -42,8 +45,17 @@ def test_compare_download_matches_the_scores_view(server, demo_warehouse):
     with urllib.request.urlopen(url) as response:
         rows = list(csv.DictReader(io.StringIO(response.read().decode("utf-8-sig"))))
     assert [r["ISO3"] for r in rows] == ["BRA", "MEX", "JAM"]
-    expected = dict(query(demo_warehouse, """SELECT iso3, score FROM scores WHERE year = 2023 AND level = 'composite'
-                                             AND iso3 IN ('BRA', 'MEX', 'JAM')"""))
+    expected = dict(
+        query(
+            demo_warehouse,
+            """SELECT iso3, score FROM scores WHERE year = 2023 AND level = 'composite'
+                                             AND iso3 IN ('BRA', 'MEX', 'JAM')""",
+        )
+    )
     for row in rows:
         want = expected[row["ISO3"]]
-        assert (row["GEALC composite"] == "") if want is None else float(row["GEALC composite"]) == pytest.approx(want)
+        assert (
+            (row["GEALC composite"] == "")
+            if want is None
+            else float(row["GEALC composite"]) == pytest.approx(want)
+        )

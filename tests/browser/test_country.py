@@ -1,5 +1,6 @@
 """The country profile in a real browser: every language, the URL as the view, invalid
 parameters, a download checked against the warehouse, nothing off-origin, no console errors."""
+
 from __future__ import annotations
 
 import csv
@@ -24,11 +25,15 @@ def test_choosing_a_country_and_a_year_writes_the_url(page, server):
     page.wait_for_function("() => document.querySelector('h1').innerText.startsWith('Chile')")
     pick(page, "year", "2019")
     page.wait_for_function("() => location.search.includes('year=2019')")
-    page.wait_for_function("() => document.querySelector('main').innerText.includes('Indicadores, 2019')")
+    page.wait_for_function(
+        "() => document.querySelector('main').innerText.includes('Indicadores, 2019')"
+    )
     shared = page.url
     other = page.context.browser.new_context().new_page()
     other.goto(shared)
-    other.wait_for_function("() => document.querySelector('main') && document.querySelector('main').innerText.includes('Indicadores, 2019')")
+    other.wait_for_function(
+        "() => document.querySelector('main') && document.querySelector('main').innerText.includes('Indicadores, 2019')"
+    )
     assert other.inner_text("h1").startswith("Chile")
     other.context.close()
 
@@ -47,7 +52,12 @@ def test_downloaded_csv_is_what_the_warehouse_holds(server, demo_warehouse):
         assert response.headers["Content-Type"].startswith("text/csv")
         assert "country-indicators-PER-2022.csv" in response.headers["Content-Disposition"]
         rows = list(csv.DictReader(io.StringIO(response.read().decode("utf-8-sig"))))
-    expected = dict(query(demo_warehouse, "SELECT indicator_id, value FROM observations_current WHERE iso3 = 'PER' AND year = 2022"))
+    expected = dict(
+        query(
+            demo_warehouse,
+            "SELECT indicator_id, value FROM observations_current WHERE iso3 = 'PER' AND year = 2022",
+        )
+    )
     got = {r["id"]: float(r["Valor"]) for r in rows if r["Valor"]}
     assert got == pytest.approx(expected) and len(rows) == 15
     with urllib.request.urlopen(f"{server}/download/country-values.xlsx?country=PER") as response:

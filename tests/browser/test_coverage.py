@@ -1,4 +1,5 @@
 """The coverage page in a real browser: every language, filters in the URL, the download."""
+
 from __future__ import annotations
 
 import csv
@@ -17,7 +18,9 @@ def test_subregion_filter_writes_the_url_and_narrows_the_rows(page, server):
     wait_for_charts(page, "coverage-matrix")
     pick(page, "subregion", "Centroamérica")
     page.wait_for_function("() => location.search.includes('subregion=central_america')")
-    page.wait_for_function("() => document.querySelector('table.data-table').tBodies[0].rows.length === 8")
+    page.wait_for_function(
+        "() => document.querySelector('table.data-table').tBodies[0].rows.length === 8"
+    )
     assert "year=2020" in page.url
 
 
@@ -26,8 +29,14 @@ def test_coverage_download_matches_the_warehouse(server, demo_warehouse):
     with urllib.request.urlopen(url) as response:
         rows = list(csv.DictReader(io.StringIO(response.read().decode("utf-8-sig"))))
     assert len(rows) == 33 and list(rows[0])[:2] == ["ISO3", "Country"]
-    expected = {(i, d) for i, d in query(demo_warehouse, """SELECT iso3, indicator_id FROM observations_current
-                                                            WHERE year = 2021 AND indicator_id IN ('SD1', 'SD2', 'SD3')""")}
+    expected = {
+        (i, d)
+        for i, d in query(
+            demo_warehouse,
+            """SELECT iso3, indicator_id FROM observations_current
+                                                            WHERE year = 2021 AND indicator_id IN ('SD1', 'SD2', 'SD3')""",
+        )
+    }
     got = {(r["ISO3"], ind) for r in rows for ind in ("SD1", "SD2", "SD3") if r[ind] == "1"}
     assert got == expected
     with pytest.raises(urllib.error.HTTPError) as err:

@@ -1,5 +1,6 @@
 """Data and methodology in a real browser: the catalogue from the warehouse, the methodology in
 the page language, the dimension filter, the catalogue download."""
+
 from __future__ import annotations
 
 import io
@@ -14,12 +15,19 @@ def test_catalogue_methodology_and_filter(page, server, demo_warehouse):
     page.goto(f"{server}/data?lang=pt")
     page.wait_for_selector(".methodology h2")
     ids = [r[0] for r in table_rows(page, 1)]  # the releases come first
-    assert ids == [i for (i,) in query(demo_warehouse, "SELECT indicator_id FROM indicator_catalogue ORDER BY position")]
+    assert ids == [
+        i
+        for (i,) in query(
+            demo_warehouse, "SELECT indicator_id FROM indicator_catalogue ORDER BY position"
+        )
+    ]
     assert page.locator("h1").count() == 1
     assert "Metodologia" in page.inner_text(".methodology h2")
     pick(page, "dimension", "D3 Interoperabilidade")
     page.wait_for_function("() => location.search.includes('dimension=D3')")
-    page.wait_for_function("() => document.querySelector('.catalogue table.data-table').tBodies[0].rows.length === 2")
+    page.wait_for_function(
+        "() => document.querySelector('.catalogue table.data-table').tBodies[0].rows.length === 2"
+    )
     assert page.recorder.errors == []
 
 
@@ -33,7 +41,9 @@ def test_an_older_release_has_a_banner_and_the_data_page_lists_every_release(pag
     page.goto(f"{server}/compare?release=demo&lang=en&year=2023")
     banner = page.wait_for_selector(".release-banner")
     assert "You are viewing release demo" in banner.inner_text()
-    downloads = page.eval_on_selector_all("a[href^='/download/']", "links => links.map(a => a.getAttribute('href'))")
+    downloads = page.eval_on_selector_all(
+        "a[href^='/download/']", "links => links.map(a => a.getAttribute('href'))"
+    )
     assert downloads and all("release=demo&" in h or h.endswith("release=demo") for h in downloads)
     page.click(f"text=see release {LATEST}")
     page.wait_for_function("() => !location.search.includes('release=')")

@@ -1,5 +1,6 @@
 """The indicator explorer in a real browser: the map on the app's own outlines with the small
 island states visible, the tile grid that opens a profile, filters in the URL, the download."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,7 +16,9 @@ def test_map_keeps_the_small_island_states_and_a_tile_opens_a_profile(page, serv
     page.goto(f"{server}/explorer?indicator=FD1&year=2023&lang=en")
     wait_for_charts(page, *CHARTS)
     assert page.locator("#explorer-map path.choroplethlocation").count() >= 33
-    dots = page.eval_on_selector("#explorer-map", "g => g.querySelector('.js-plotly-plot').data[3].customdata")
+    dots = page.eval_on_selector(
+        "#explorer-map", "g => g.querySelector('.js-plotly-plot').data[3].customdata"
+    )
     assert set(dots) == SMALL_ISLANDS
     label = page.locator("#explorer-tiles text", has_text="KNA").first
     label.scroll_into_view_if_needed()
@@ -33,7 +36,9 @@ def test_dimension_filter_narrows_the_indicators_and_writes_the_url(page, server
     wait_for_charts(page, *CHARTS)
     pick(page, "dimension", "D2 Firma digital")
     page.wait_for_function("() => location.search.includes('dimension=D2')")
-    page.wait_for_function("() => document.querySelector('main h2').innerText.includes('D2 Firma digital')")
+    page.wait_for_function(
+        "() => document.querySelector('main h2').innerText.includes('D2 Firma digital')"
+    )
     pick(page, "indicator", "FD2 Trámites en línea que aceptan firma digital")
     page.wait_for_function("() => location.search.includes('indicator=FD2')")
     assert "year=2022" in page.url
@@ -45,7 +50,14 @@ def test_dimension_filter_narrows_the_indicators_and_writes_the_url(page, server
 def test_explorer_download_matches_the_warehouse(server, demo_warehouse):
     rows = download_csv(f"{server}/download/explorer.csv?indicator=FD1&year=2023&lang=en")
     assert len(rows) == 33
-    stored = dict(query(demo_warehouse, "SELECT iso3, value FROM observations_current WHERE year = 2023 AND indicator_id = 'FD1'"))
+    stored = dict(
+        query(
+            demo_warehouse,
+            "SELECT iso3, value FROM observations_current WHERE year = 2023 AND indicator_id = 'FD1'",
+        )
+    )
     got = {r["iso3"]: float(r["value"]) for r in rows if r["value"]}
     assert got == pytest.approx(stored)
-    assert all(r["value"] == "" for r in rows if r["iso3"] not in stored)  # no data stays empty, never 0
+    assert all(
+        r["value"] == "" for r in rows if r["iso3"] not in stored
+    )  # no data stays empty, never 0

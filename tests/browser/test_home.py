@@ -1,5 +1,6 @@
 """GEALC en números in a real browser: sentences written from the warehouse, filters in the URL,
 a shared link, a headline's download checked against the `scores` view."""
+
 from __future__ import annotations
 
 import statistics
@@ -16,19 +17,30 @@ CHARTS = ("home-reporting", "home-medians", "home-improved", "home-best", "home-
 
 def reporting(db: str, year: int, subregion: str | None = None) -> int:
     where = f"AND c.subregion = '{subregion}'" if subregion else ""
-    return query(db, f"""SELECT COUNT(DISTINCT o.iso3) FROM observations_current o JOIN countries c ON c.iso3 = o.iso3
-                         WHERE o.year = {year} {where}""")[0][0]
+    return query(
+        db,
+        f"""SELECT COUNT(DISTINCT o.iso3) FROM observations_current o JOIN countries c ON c.iso3 = o.iso3
+                         WHERE o.year = {year} {where}""",
+    )[0][0]
 
 
 def test_sentences_follow_the_data_and_the_filters(page, server, demo_warehouse):
     page.goto(f"{server}/?year=2022&lang=en")
     wait_for_charts(page, *CHARTS)
     text = page.inner_text("main")
-    assert f"{reporting(demo_warehouse, 2022)} of 33 member countries reported indicators for 2022" in text
+    assert (
+        f"{reporting(demo_warehouse, 2022)} of 33 member countries reported indicators for 2022"
+        in text
+    )
     pick(page, "subregion", "Caribbean")
     page.wait_for_function("() => location.search.includes('subregion=caribbean')")
-    page.wait_for_function("() => document.querySelector('main').innerText.includes('of 13 member countries')")
-    assert f"{reporting(demo_warehouse, 2022, 'caribbean')} of 13 member countries" in page.inner_text("main")
+    page.wait_for_function(
+        "() => document.querySelector('main').innerText.includes('of 13 member countries')"
+    )
+    assert (
+        f"{reporting(demo_warehouse, 2022, 'caribbean')} of 13 member countries"
+        in page.inner_text("main")
+    )
     shared = page.url
     other = page.context.browser.new_context().new_page()
     other.goto(shared)
@@ -40,8 +52,14 @@ def test_sentences_follow_the_data_and_the_filters(page, server, demo_warehouse)
 
 def test_a_headline_download_matches_the_scores_view(server, demo_warehouse):
     rows = download_csv(f"{server}/download/headline.csv?key=medians&year=2023&lang=en")
-    composite = [s for (s,) in query(demo_warehouse, """SELECT score FROM scores WHERE year = 2023 AND level = 'composite'
-                                                        AND score IS NOT NULL""")]
+    composite = [
+        s
+        for (s,) in query(
+            demo_warehouse,
+            """SELECT score FROM scores WHERE year = 2023 AND level = 'composite'
+                                                        AND score IS NOT NULL""",
+        )
+    ]
     assert rows[0]["Score"] == "GEALC composite"
     assert float(rows[0]["Regional median"]) == pytest.approx(statistics.median(composite))
     assert int(rows[0]["Countries scored"]) == len(composite)

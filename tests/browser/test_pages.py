@@ -2,6 +2,7 @@
 language, every chart drawn, every chart with its table and downloads, the Plotly locale
 loaded, no request off the server's origin and no console error — and at phone width, no
 sideways scrolling. Screenshots of each land in screenshots/ (`make screenshots`)."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,20 +15,71 @@ from tests.browser.conftest import (
 )
 
 PAGES = {
-    "home": ("/", ["home-reporting", "home-medians", "home-improved", "home-best", "home-un"],
-             {"es": "GEALC en números 2024", "en": "GEALC in numbers 2024", "pt": "GEALC em números 2024", "fr": "GEALC en chiffres 2024"}),
-    "explorer": ("/explorer", ["explorer-map", "explorer-tiles", "explorer-bars", "explorer-trend"],
-                 {"es": "Explorar indicadores", "en": "Indicator explorer", "pt": "Explorar indicadores", "fr": "Explorer les indicateurs"}),
-    "compare": ("/compare", ["compare-bars", "compare-radar", "compare-heatmap"],
-                {"es": "Comparar países", "en": "Compare countries", "pt": "Comparar países", "fr": "Comparer des pays"}),
-    "country": ("/country/BRB", ["profile-dimensions", "profile-trend", "profile-egov"],
-                {"es": "Barbados — Perfil de país", "en": "Barbados — Country profile", "pt": "Barbados — Perfil do país",
-                 "fr": "Barbade — Profil du pays"}),
-    "un": ("/un", ["un-scatter"], {"es": "Comparación con la ONU", "en": "UN comparison", "pt": "Comparação com a ONU",
-                                   "fr": "Comparaison avec l'ONU"}),
-    "coverage": ("/coverage", ["coverage-matrix"], {"es": "Cobertura", "en": "Coverage", "pt": "Cobertura", "fr": "Couverture"}),
-    "data": ("/data", [], {"es": "Datos y metodología", "en": "Data and methodology", "pt": "Dados e metodologia",
-                           "fr": "Données et méthodologie"}),
+    "home": (
+        "/",
+        ["home-reporting", "home-medians", "home-improved", "home-best", "home-un"],
+        {
+            "es": "GEALC en números 2024",
+            "en": "GEALC in numbers 2024",
+            "pt": "GEALC em números 2024",
+            "fr": "GEALC en chiffres 2024",
+        },
+    ),
+    "explorer": (
+        "/explorer",
+        ["explorer-map", "explorer-tiles", "explorer-bars", "explorer-trend"],
+        {
+            "es": "Explorar indicadores",
+            "en": "Indicator explorer",
+            "pt": "Explorar indicadores",
+            "fr": "Explorer les indicateurs",
+        },
+    ),
+    "compare": (
+        "/compare",
+        ["compare-bars", "compare-radar", "compare-heatmap"],
+        {
+            "es": "Comparar países",
+            "en": "Compare countries",
+            "pt": "Comparar países",
+            "fr": "Comparer des pays",
+        },
+    ),
+    "country": (
+        "/country/BRB",
+        ["profile-dimensions", "profile-trend", "profile-egov"],
+        {
+            "es": "Barbados — Perfil de país",
+            "en": "Barbados — Country profile",
+            "pt": "Barbados — Perfil do país",
+            "fr": "Barbade — Profil du pays",
+        },
+    ),
+    "un": (
+        "/un",
+        ["un-scatter"],
+        {
+            "es": "Comparación con la ONU",
+            "en": "UN comparison",
+            "pt": "Comparação com a ONU",
+            "fr": "Comparaison avec l'ONU",
+        },
+    ),
+    "coverage": (
+        "/coverage",
+        ["coverage-matrix"],
+        {"es": "Cobertura", "en": "Coverage", "pt": "Cobertura", "fr": "Couverture"},
+    ),
+    "data": (
+        "/data",
+        [],
+        {
+            "es": "Datos y metodología",
+            "en": "Data and methodology",
+            "pt": "Dados e metodologia",
+            "fr": "Données et méthodologie",
+        },
+    ),
 }
 LANGS = ("es", "en", "pt", "fr")
 UNKNOWN_TRACE_TYPES = """() => {
@@ -36,7 +88,12 @@ UNKNOWN_TRACE_TYPES = """() => {
         .flatMap(gd => gd.data.map(trace => trace.type || 'scatter')).filter(type => !(type in known));
 }"""
 # Plotly's own label for the PNG export, from the locale scripts the app serves.
-PNG_BUTTON = {"es": "Descargar gráfica", "en": "Download plot", "pt": "Fazer download do gráfico", "fr": "Télécharger le graphique"}
+PNG_BUTTON = {
+    "es": "Descargar gráfica",
+    "en": "Download plot",
+    "pt": "Fazer download do gráfico",
+    "fr": "Télécharger le graphique",
+}
 
 
 def open_page(tab, server: str, name: str, lang: str) -> None:
@@ -64,21 +121,29 @@ def test_every_page_in_every_language(browser, server, lang):
         # Every trace is of a type the app's Plotly.js has (an unknown type draws nothing, silently).
         assert tab.evaluate(UNKNOWN_TRACE_TYPES) == [], name
         for chart in charts:  # PNG export in the modebar, labelled in the language
-            titles = tab.eval_on_selector_all(f"#{chart} .modebar-btn", "bs => bs.map(b => b.getAttribute('data-title'))")
+            titles = tab.eval_on_selector_all(
+                f"#{chart} .modebar-btn", "bs => bs.map(b => b.getAttribute('data-title'))"
+            )
             assert any(title and title.startswith(PNG_BUTTON[lang]) for title in titles), titles
         screenshot(tab, f"{name}-{lang}-1366")
     assert recorder.off_origin(server) == []
-    assert [u for u in recorder.requests if "plotly.min.js" in u] == []  # the app's partial bundle only
+    assert [
+        u for u in recorder.requests if "plotly.min.js" in u
+    ] == []  # the app's partial bundle only
     assert recorder.errors == []
     context.close()
 
 
 @pytest.mark.parametrize("lang", LANGS if TAKE_SCREENSHOTS else ["es"])
 def test_every_page_at_phone_width(browser, server, lang):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
     tab = context.new_page()
     for name in PAGES:
         open_page(tab, server, name, lang)
-        assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), f"{name} scrolls sideways"
+        assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (
+            f"{name} scrolls sideways"
+        )
         screenshot(tab, f"{name}-{lang}-390")
     context.close()

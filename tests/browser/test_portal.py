@@ -1,6 +1,7 @@
 """The submission portal in a real browser, end to end: a country focal point sends a bad file,
 reads the receipt, sends a corrected one (dragged onto the page) and sees it accepted; the
 secretariat approves it and publishes a release; the public pages then show the values."""
+
 from __future__ import annotations
 
 import re
@@ -45,13 +46,18 @@ def sign_in(tab, base: str, username: str, lang: str) -> None:
 def send(tab, name: str, text: str, drag: bool = False) -> None:
     """Send a file from the submissions page: chosen with the file input, or dropped on the box."""
     if drag:
-        tab.evaluate("""([name, text]) => {
+        tab.evaluate(
+            """([name, text]) => {
             const files = new DataTransfer();
             files.items.add(new File([text], name, {type: 'text/csv'}));
             document.getElementById('dropzone').dispatchEvent(new DragEvent('drop', {dataTransfer: files, bubbles: true}));
-        }""", [name, text])
+        }""",
+            [name, text],
+        )
     else:
-        tab.set_input_files("#file", files=[{"name": name, "mimeType": "text/csv", "buffer": text.encode()}])
+        tab.set_input_files(
+            "#file", files=[{"name": name, "mimeType": "text/csv", "buffer": text.encode()}]
+        )
     tab.click("#upload-button")
     tab.wait_for_url(re.compile(r"/portal/submissions/\d+"))
 
@@ -97,26 +103,44 @@ def test_a_country_sends_fixes_and_the_secretariat_publishes(site: str, browser)
     tab.wait_for_selector(".alert-success")
     assert "Release 2024-1 published: 15 values" in tab.inner_text(".alert-success")
     screenshot(tab, "portal-publish-en-1366")
-    for lang in ("en", "es"):  # a file's outcome is read off its submission row, beside the stored events
+    for lang in (
+        "en",
+        "es",
+    ):  # a file's outcome is read off its submission row, beside the stored events
         tab.goto(f"{site}/portal/audit?lang={lang}")
         shown = tab.inner_text("main table")
-        assert all(words(f"audit_{action}", lang) in shown for action in ("submission_accepted", "submission_rejected",
-                                                                          "submission_approved", "release_published"))
+        assert all(
+            words(f"audit_{action}", lang) in shown
+            for action in (
+                "submission_accepted",
+                "submission_rejected",
+                "submission_approved",
+                "release_published",
+            )
+        )
         screenshot(tab, f"portal-audit-{lang}-1366")
     office.close()
 
     public = browser.new_context(viewport={"width": 1366, "height": 768})
     tab = public.new_page()
     tab.goto(f"{site}/country/URY?year=2024&lang=es")
-    tab.wait_for_function("() => document.querySelector('main') && document.querySelector('main').innerText.includes('73,25')",
-                          timeout=20_000)
-    assert tab.request.get(f"{site}/portal/submissions").url.endswith("/login?next=%2Fportal%2Fsubmissions")
+    tab.wait_for_function(
+        "() => document.querySelector('main') && document.querySelector('main').innerText.includes('73,25')",
+        timeout=20_000,
+    )
+    assert tab.request.get(f"{site}/portal/submissions").url.endswith(
+        "/login?next=%2Fportal%2Fsubmissions"
+    )
     public.close()
 
 
-
-SECRETARIAT_PAGES = ("/portal/submissions", "/portal/submissions/1", "/portal/coverage?year=2024", "/portal/publish",
-                     "/portal/audit")
+SECRETARIAT_PAGES = (
+    "/portal/submissions",
+    "/portal/submissions/1",
+    "/portal/coverage?year=2024",
+    "/portal/publish",
+    "/portal/audit",
+)
 
 
 @pytest.mark.parametrize("lang", ["es", "en", "pt", "fr"])

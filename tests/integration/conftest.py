@@ -1,4 +1,5 @@
 """Fixtures for integration tests: a built warehouse on each backend."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -3,6 +3,7 @@ URY's 2024 values are published as release 2024-1 and CHL's are loaded but still
 listing, filters, pagination, CSV, refusals with 400/404, and CHL's values nowhere — in no API
 answer and in no file of the package. The package's columns are the ones its datapackage.json
 describes, a formula a country typed comes out as text, and the same release gives the same bytes."""
+
 from __future__ import annotations
 
 import csv
@@ -48,7 +49,11 @@ def published(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
     folder = tmp_path_factory.mktemp("api")
     url = built_warehouse(request, folder)
     load(url, folder, "ury.csv", submission("URY", 0.8, FORMULA, "ordinary note"))
-    ok(gealc("review", "approve", *[str(i) for i, s in states(url).items() if s[0] == "URY"], db=url))
+    ok(
+        gealc(
+            "review", "approve", *[str(i) for i, s in states(url).items() if s[0] == "URY"], db=url
+        )
+    )
     ok(gealc("publish", "--label", LABEL, "--note", "first", db=url))
     load(url, folder, "chl.csv", submission("CHL", 0.6, "Ministerio", EMBARGOED))
     return url
@@ -77,23 +82,43 @@ def test_api_answers_from_the_published_release_only(published):
     listing = client.get(f"{API}/releases")
     assert listing.headers["Cache-Control"] == "no-cache"
     [release] = listing.get_json()["data"]
-    assert (release["label"], release["note"], release["value_count"], release["is_demo"]) == (LABEL, "first", 15, False)
+    assert (release["label"], release["note"], release["value_count"], release["is_demo"]) == (
+        LABEL,
+        "first",
+        15,
+        False,
+    )
     assert release["created_at"].endswith("Z") and len(release["sha256"]) == 64
     assert release["links"]["package"] == package_url(LABEL)
     one = client.get(f"{API}/releases/{LABEL}")
     assert one.get_json() == release and "immutable" in one.headers["Cache-Control"]
 
     values = get_json(client, VALUES)
-    assert (values["total"], values["pages"], {r["iso3"] for r in values["data"]}) == (15, 1, {"URY"})
-    assert {r["source"] for r in values["data"]} == {FORMULA}  # JSON is not a spreadsheet: the text as given
+    assert (values["total"], values["pages"], {r["iso3"] for r in values["data"]}) == (
+        15,
+        1,
+        {"URY"},
+    )
+    assert {r["source"] for r in values["data"]} == {
+        FORMULA
+    }  # JSON is not a spreadsheet: the text as given
     assert get_json(client, f"{VALUES}?country=URY&indicator=SD1,SD2&year=2024")["total"] == 2
-    assert {r["indicator_id"] for r in get_json(client, f"{VALUES}?dimension=D1&lang=es")["data"]} == {"SD1", "SD2", "SD3"}
+    assert {
+        r["indicator_id"] for r in get_json(client, f"{VALUES}?dimension=D1&lang=es")["data"]
+    } == {"SD1", "SD2", "SD3"}
     assert get_json(client, f"{VALUES}?year=2023")["total"] == 0
-    assert get_json(client, f"{VALUES}?country=CHL")["total"] == 0  # a member, but nothing of it is published
+    assert (
+        get_json(client, f"{VALUES}?country=CHL")["total"] == 0
+    )  # a member, but nothing of it is published
     assert get_json(client, f"{VALUES}?indicator=SD1&lang=pt")["data"][0]["country"] == "Uruguai"
 
     page = get_json(client, f"{VALUES}?per_page=4&page=4")
-    assert (page["total"], page["pages"], len(page["data"]), "next" in page["links"]) == (15, 4, 3, False)
+    assert (page["total"], page["pages"], len(page["data"]), "next" in page["links"]) == (
+        15,
+        4,
+        3,
+        False,
+    )
     assert page["links"]["prev"].endswith("page=3")
     paged = all_pages(client, f"{VALUES}?per_page=4")
     assert paged == values["data"]
@@ -101,7 +126,10 @@ def test_api_answers_from_the_published_release_only(published):
 
     as_csv = client.get(f"{VALUES}?per_page=4", headers={"Accept": "text/csv"})
     assert as_csv.mimetype == "text/csv" and as_csv.headers["X-Total-Count"] == "15"
-    assert 'page=2>; rel="next"' in as_csv.headers["Link"] and 'page=4>; rel="last"' in as_csv.headers["Link"]
+    assert (
+        'page=2>; rel="next"' in as_csv.headers["Link"]
+        and 'page=4>; rel="last"' in as_csv.headers["Link"]
+    )
     rows = list(csv.DictReader(io.StringIO(as_csv.get_data().decode("utf-8-sig"))))
     assert [r["indicator_id"] for r in rows] == [r["indicator_id"] for r in paged[:4]]
     assert {r["source"] for r in rows} == {"'" + FORMULA}  # neutralised for spreadsheets
@@ -110,20 +138,37 @@ def test_api_answers_from_the_published_release_only(published):
     composite = get_json(client, f"{SCORES}?level=composite")["data"]
     assert [(r["iso3"], r["id"], r["rank"]) for r in composite] == [("URY", "GEALC", 1)]
     d1 = get_json(client, f"{SCORES}?dimension=D1")["data"]
-    assert sorted((r["level"], r["id"]) for r in d1) == [("dimension", "D1"), ("indicator", "SD1"),
-                                                          ("indicator", "SD2"), ("indicator", "SD3")]
+    assert sorted((r["level"], r["id"]) for r in d1) == [
+        ("dimension", "D1"),
+        ("indicator", "SD1"),
+        ("indicator", "SD2"),
+        ("indicator", "SD3"),
+    ]
     assert [r["id"] for r in get_json(client, f"{SCORES}?indicator=FD2")["data"]] == ["FD2"]
     assert {r["iso3"] for r in all_pages(client, SCORES)} == {"URY"}
 
     catalogue = get_json(client, f"{API}/catalogue")
-    assert catalogue["total"] == 15 and {"name_es", "name_fr", "definition_pt"} <= set(catalogue["data"][0])
-    assert get_json(client, f"{API}/catalogue?lang=fr")["data"][0]["name"] == catalogue["data"][0]["name_fr"]
+    assert catalogue["total"] == 15 and {"name_es", "name_fr", "definition_pt"} <= set(
+        catalogue["data"][0]
+    )
+    assert (
+        get_json(client, f"{API}/catalogue?lang=fr")["data"][0]["name"]
+        == catalogue["data"][0]["name_fr"]
+    )
     assert get_json(client, f"{API}/countries")["total"] == 33
 
     # Nothing of the submission under review, anywhere the API answers.
-    for url in (f"{API}/releases", f"{API}/releases/{LABEL}", f"{VALUES}?per_page=1000", f"{SCORES}?per_page=1000",
-                f"{VALUES}?format=csv&per_page=1000", f"{SCORES}?format=csv&per_page=1000&country=CHL",
-                f"{API}/catalogue", f"{API}/countries", f"{API}/openapi.json"):
+    for url in (
+        f"{API}/releases",
+        f"{API}/releases/{LABEL}",
+        f"{VALUES}?per_page=1000",
+        f"{SCORES}?per_page=1000",
+        f"{VALUES}?format=csv&per_page=1000",
+        f"{SCORES}?format=csv&per_page=1000&country=CHL",
+        f"{API}/catalogue",
+        f"{API}/countries",
+        f"{API}/openapi.json",
+    ):
         assert EMBARGOED not in client.get(url).get_data(as_text=True), url
 
 
@@ -158,7 +203,11 @@ def test_bad_requests_are_refused_with_what_is_allowed(published):
         body = get_json(client, url, status)
         assert body["parameter"] == parameter and says in body["error"], (url, body)
     refused = client.post(f"{API}/releases")
-    assert refused.status_code == 405 and refused.get_json()["parameter"] is None and "GET" in refused.headers["Allow"]
+    assert (
+        refused.status_code == 405
+        and refused.get_json()["parameter"] is None
+        and "GET" in refused.headers["Allow"]
+    )
 
 
 def test_package_of_a_release(published):
@@ -168,8 +217,18 @@ def test_package_of_a_release(published):
     assert response.headers["Content-Disposition"] == f'attachment; filename="gealc-{LABEL}.zip"'
     archive = zipfile.ZipFile(io.BytesIO(response.get_data()))
     files = {name: archive.read(name) for name in archive.namelist()}
-    assert set(files) == {"values.csv", "values.xlsx", "scores.csv", "scores.xlsx", "catalogue.csv", "dimensions.csv",
-                          "countries.csv", "un_egov.csv", "datapackage.json", "README.md"}
+    assert set(files) == {
+        "values.csv",
+        "values.xlsx",
+        "scores.csv",
+        "scores.xlsx",
+        "catalogue.csv",
+        "dimensions.csv",
+        "countries.csv",
+        "un_egov.csv",
+        "datapackage.json",
+        "README.md",
+    }
 
     package = json.loads(files["datapackage.json"])
     assert (package["version"], package["licenses"][0]["name"]) == (LABEL, "CC-BY-4.0")
@@ -178,13 +237,22 @@ def test_package_of_a_release(published):
         header, *rows = list(csv.reader(io.StringIO(files[resource["path"]].decode("utf-8-sig"))))
         fields = resource["schema"]["fields"]
         assert header == [f["name"] for f in fields], resource["name"]
-        assert all(f["description"] and f["type"] in {"string", "integer", "number", "boolean"} for f in fields)
-        keys = [tuple(row[header.index(k)] for k in resource["schema"]["primaryKey"]) for row in rows]
+        assert all(
+            f["description"] and f["type"] in {"string", "integer", "number", "boolean"}
+            for f in fields
+        )
+        keys = [
+            tuple(row[header.index(k)] for k in resource["schema"]["primaryKey"]) for row in rows
+        ]
         assert len(keys) == len(set(keys)), resource["name"]
         tables[resource["name"]] = [dict(zip(header, row, strict=True)) for row in rows]
     assert {r["iso3"] for r in tables["values"]} == {"URY"} and len(tables["values"]) == 15
     assert {r["iso3"] for r in tables["scores"]} == {"URY"}
-    assert (len(tables["countries"]), len(tables["catalogue"]), len(tables["un_egov"])) == (33, 15, 33 * 12)
+    assert (len(tables["countries"]), len(tables["catalogue"]), len(tables["un_egov"])) == (
+        33,
+        15,
+        33 * 12,
+    )
     assert {r["source"] for r in tables["values"]} == {"'" + FORMULA}
     assert "UN DESA" in json.dumps([r for r in package["resources"] if r["name"] == "un_egov"])
 
@@ -193,15 +261,23 @@ def test_package_of_a_release(published):
     column = [c.value for c in sheet[1]].index("source") + 1
     cells = [sheet.cell(row=r, column=column) for r in range(2, sheet.max_row + 1)]
     assert {(c.value, c.data_type) for c in cells} == {("'" + FORMULA, "s")}
-    texts = [str(c.value) for name in ("values.xlsx", "scores.xlsx")
-             for row in openpyxl.load_workbook(io.BytesIO(files[name])).active.iter_rows() for c in row]
+    texts = [
+        str(c.value)
+        for name in ("values.xlsx", "scores.xlsx")
+        for row in openpyxl.load_workbook(io.BytesIO(files[name])).active.iter_rows()
+        for c in row
+    ]
     assert not any(EMBARGOED in text or text == "CHL" for text in texts)
     assert not any(EMBARGOED.encode() in data for data in files.values())
 
     readme = files["README.md"].decode()
     [release] = client.get(f"{API}/releases").get_json()["data"]
     assert LABEL in readme and release["sha256"] in readme
-    assert "Creative Commons Attribution 4.0" in readme and "UN DESA" in readme and "How to cite" in readme
+    assert (
+        "Creative Commons Attribution 4.0" in readme
+        and "UN DESA" in readme
+        and "How to cite" in readme
+    )
 
     # Built again from another copy of the release: the same bytes.
     engine = connect(published, read_only=True)
@@ -214,7 +290,13 @@ def test_package_of_a_release(published):
 def test_openapi_lists_the_members_and_the_catalogue():
     """The API refuses values its OpenAPI file does not list, so the file must list what exists."""
     parameters = OPENAPI["components"]["parameters"]
-    assert parameters["Country"]["schema"]["items"]["enum"] == sorted(c.iso3 for c in load_members().countries)
+    assert parameters["Country"]["schema"]["items"]["enum"] == sorted(
+        c.iso3 for c in load_members().countries
+    )
     catalogue = load_catalogue()
-    assert parameters["Indicator"]["schema"]["items"]["enum"] == [i.id for i in catalogue.indicators]
-    assert parameters["Dimension"]["schema"]["items"]["enum"] == [d.id for d in catalogue.dimensions]
+    assert parameters["Indicator"]["schema"]["items"]["enum"] == [
+        i.id for i in catalogue.indicators
+    ]
+    assert parameters["Dimension"]["schema"]["items"]["enum"] == [
+        d.id for d in catalogue.dimensions
+    ]

@@ -3,6 +3,7 @@ invalid, to every operation; each answer must have a documented status code, con
 headers and body, valid input must be accepted, invalid input refused with a 4xx, and nothing
 may end in a server error. DuckDB only: the backend is covered by test_api; this checks the
 contract. The release label is fixed to the published one so valid requests reach real data."""
+
 from __future__ import annotations
 
 import gzip
@@ -35,7 +36,9 @@ def api_server(tmp_path_factory: pytest.TempPathFactory) -> flask.Flask:
     engine = connect(url)
     build(engine)
     engine.dispose()
-    load(url, folder, "ury_chl.csv", full_year("URY", 0.8) + full_year("CHL", 0.5).split("\n", 1)[1])
+    load(
+        url, folder, "ury_chl.csv", full_year("URY", 0.8) + full_year("CHL", 0.5).split("\n", 1)[1]
+    )
     ok(gealc("review", "approve", "1", db=url))
     ok(gealc("publish", "--label", LABEL, db=url))
     return create_app(url).server
@@ -66,7 +69,9 @@ WHOLE_ANSWERS = [  # (path, query): answers holding every row of the release, ch
 
 def test_whole_answers_conform_to_its_openapi_file(api_server):
     for path, query in WHOLE_ANSWERS:
-        case = schema[path]["GET"].Case(path_parameters={"label": LABEL} if "{label}" in path else None, query=query)
+        case = schema[path]["GET"].Case(
+            path_parameters={"label": LABEL} if "{label}" in path else None, query=query
+        )
         response = case.call_and_validate(app=api_server, headers=PLAIN)
         assert response.status_code == 200 and response.content, (path, query)
 
@@ -82,6 +87,9 @@ def test_large_answers_are_compressed_for_clients_that_ask(api_server, encoding)
     plain = client.get(path, headers=PLAIN)
     packed = client.get(path, headers={"Accept-Encoding": encoding})
     assert plain.headers.get("Content-Encoding") is None
-    assert packed.headers["Content-Encoding"] == encoding and "Accept-Encoding" in packed.headers["Vary"]
+    assert (
+        packed.headers["Content-Encoding"] == encoding
+        and "Accept-Encoding" in packed.headers["Vary"]
+    )
     assert len(packed.data) < len(plain.data) / 3
     assert DECODERS[encoding](packed.data) == plain.data

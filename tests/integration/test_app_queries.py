@@ -1,6 +1,7 @@
 """The read side on both backends: every page and every download built from a release where one
 country reported one year — the others show "no data", never a crash; a second country's
 submission, loaded but not approved and published, is nowhere to be seen."""
+
 from __future__ import annotations
 
 import pytest
@@ -22,7 +23,14 @@ LANGS = ("es", "en", "pt", "fr")
 def one_country(built: str, tmp_path) -> str:
     """URY's 2024 values approved and published as release 2024-1; CHL's loaded, still under review."""
     load(built, tmp_path, "ury_2024.csv", full_year("URY", 0.8))
-    ok(gealc("review", "approve", *[str(i) for i, s in states(built).items() if s[0] == "URY"], db=built))
+    ok(
+        gealc(
+            "review",
+            "approve",
+            *[str(i) for i, s in states(built).items() if s[0] == "URY"],
+            db=built,
+        )
+    )
     ok(gealc("publish", "--label", "2024-1", db=built))
     load(built, tmp_path, "chl_2024.csv", full_year("CHL", 0.6))
     return built
@@ -47,16 +55,32 @@ def test_every_page_and_download_with_one_country(one_country):
             for path, page in PAGES.items():
                 assert text_of(page.layout(db, "?year=2024", lang)), path
             name = queries.member_names(db, lang).set_index("iso3")["name"]
-            assert text_of(country.layout(db, "/country/URY", "", lang)).startswith(f"{name['URY']} — ")
-            assert t("no_country_data", lang, country=name["HTI"]) in text_of(country.layout(db, "/country/HTI", "", lang))
+            assert text_of(country.layout(db, "/country/URY", "", lang)).startswith(
+                f"{name['URY']} — "
+            )
+            assert t("no_country_data", lang, country=name["HTI"]) in text_of(
+                country.layout(db, "/country/HTI", "", lang)
+            )
         home = text_of(PAGES["/"].layout(db, "?year=2024", "en"))
-        assert "1 of 33 member countries reported indicators for 2024; 1 of them reported all 15." in home
-        args = {"year": "2024", "country": "URY", "countries": "URY,CHL", "key": "medians", "lang": "en"}
+        assert (
+            "1 of 33 member countries reported indicators for 2024; 1 of them reported all 15."
+            in home
+        )
+        args = {
+            "year": "2024",
+            "country": "URY",
+            "countries": "URY,CHL",
+            "key": "medians",
+            "lang": "en",
+        }
         for name, fn in DATASETS.items():
             frame = fn(db, args, "en")
             assert len(frame.columns) > 1, name
         values = queries.values_all(db, "en")
         assert set(values["iso3"]) == {"URY"} and len(values) == 15
-        assert queries.catalogue(db, "fr")["indicator_id"].tolist() == queries.indicator_names(db, "fr")["indicator_id"].tolist()
+        assert (
+            queries.catalogue(db, "fr")["indicator_id"].tolist()
+            == queries.indicator_names(db, "fr")["indicator_id"].tolist()
+        )
         assert len(queries.egov_named(db, "pt")) == 33 * 12
         assert set(queries.scores_all(db, "en")["iso3"]) == {"URY"}

@@ -1,6 +1,7 @@
 """The short version of `make bench`'s load run: the site under gunicorn with two workers (the
 deployment the README gives), ten visitors walking the pages at once for a few seconds, on each
 backend. Every request must succeed; speed is `make bench`'s business, not this test's."""
+
 from __future__ import annotations
 
 from bench.web import PAGES, gunicorn, walk

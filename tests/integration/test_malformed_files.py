@@ -1,5 +1,6 @@
 """Generated malformed files thrown at `validate` and `load`: never an uncaught exception, a
 receipt in every language, and a rejected file never changes a stored value — on both backends."""
+
 from __future__ import annotations
 
 import io
@@ -22,20 +23,90 @@ from warehouse.db import connect
 from warehouse.schema import is_built
 
 CAT, MEMBERS = load_catalogue(), load_members()
-HEADINGS = ["country", "year", "indicator", "value", "numerator", "denominator", "source", "note",
-            "País", "AÑO ", "Indicateur", "valor (%)", "extra", "", "value"]
+HEADINGS = [
+    "country",
+    "year",
+    "indicator",
+    "value",
+    "numerator",
+    "denominator",
+    "source",
+    "note",
+    "País",
+    "AÑO ",
+    "Indicateur",
+    "valor (%)",
+    "extra",
+    "",
+    "value",
+]
 CELLS = st.one_of(
-    st.sampled_from(["URY", "ury", "URU", "BRA", "HTI", "XXX", "", " ", "2024", "1999", "2024.5", "20x4",
-                     "SD1", "SD2", "FD1", "SP1", "sd-1", "ZZ9", "50", "12,5", "1.234,5", "-3", "100,0001",
-                     "1e309", "-0", "nan", "inf", "9" * 400, "0", "0,0", "%", "=1+1", "'=SUM(A1)", "+cmd",
-                     "@x", '"', "a;b", "a,b", "\t", "é", "\u00a0", "\ufeff"]),
+    st.sampled_from(
+        [
+            "URY",
+            "ury",
+            "URU",
+            "BRA",
+            "HTI",
+            "XXX",
+            "",
+            " ",
+            "2024",
+            "1999",
+            "2024.5",
+            "20x4",
+            "SD1",
+            "SD2",
+            "FD1",
+            "SP1",
+            "sd-1",
+            "ZZ9",
+            "50",
+            "12,5",
+            "1.234,5",
+            "-3",
+            "100,0001",
+            "1e309",
+            "-0",
+            "nan",
+            "inf",
+            "9" * 400,
+            "0",
+            "0,0",
+            "%",
+            "=1+1",
+            "'=SUM(A1)",
+            "+cmd",
+            "@x",
+            '"',
+            "a;b",
+            "a,b",
+            "\t",
+            "é",
+            "\u00a0",
+            "\ufeff",
+        ]
+    ),
     st.text(max_size=20),
 )
-NUMBERS = st.one_of(st.sampled_from(["", "", "50", "12,5", "0", "-1", "101", "1e309", "x", "3.000,5"]),
-                    st.floats(allow_nan=True, allow_infinity=True).map(str), st.integers(-10**6, 10**20).map(str))
-NEAR_VALID = st.tuples(st.sampled_from(["URY", "BRA", "hti", "XXX"]), st.sampled_from(["2024", "2023", "2025", "20x4"]),
-                       st.sampled_from([*CAT.indicator_ids, "ZZ9"]), NUMBERS, NUMBERS, NUMBERS, CELLS, CELLS).map(list)
-ROWS = st.lists(st.one_of(NEAR_VALID, st.lists(CELLS, min_size=0, max_size=10)), min_size=0, max_size=12)
+NUMBERS = st.one_of(
+    st.sampled_from(["", "", "50", "12,5", "0", "-1", "101", "1e309", "x", "3.000,5"]),
+    st.floats(allow_nan=True, allow_infinity=True).map(str),
+    st.integers(-(10**6), 10**20).map(str),
+)
+NEAR_VALID = st.tuples(
+    st.sampled_from(["URY", "BRA", "hti", "XXX"]),
+    st.sampled_from(["2024", "2023", "2025", "20x4"]),
+    st.sampled_from([*CAT.indicator_ids, "ZZ9"]),
+    NUMBERS,
+    NUMBERS,
+    NUMBERS,
+    CELLS,
+    CELLS,
+).map(list)
+ROWS = st.lists(
+    st.one_of(NEAR_VALID, st.lists(CELLS, min_size=0, max_size=10)), min_size=0, max_size=12
+)
 
 
 @st.composite
@@ -43,7 +114,9 @@ def files(draw: st.DrawFn) -> tuple[str, bytes]:
     """(file name, bytes): CSV in many encodings and separators, XLSX, or plain junk."""
     kind = draw(st.sampled_from(["csv", "csv", "csv", "xlsx", "junk"]))
     if kind == "junk":
-        return draw(st.sampled_from(["x.csv", "x.xlsx", "x.pdf", "x"])), draw(st.binary(max_size=300))
+        return draw(st.sampled_from(["x.csv", "x.xlsx", "x.pdf", "x"])), draw(
+            st.binary(max_size=300)
+        )
     header = draw(st.lists(st.sampled_from(HEADINGS), min_size=0, max_size=10))
     if draw(st.booleans()):
         header = HEADINGS[:8]
@@ -68,7 +141,11 @@ def _write(folder: Path, name: str, data: bytes) -> Path:
     return path
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(file=files())
 def test_validate_always_gives_a_receipt_in_every_language(tmp_path, file):
     receipt = validate_file(_write(tmp_path, *file), CAT, MEMBERS)
@@ -81,11 +158,17 @@ def test_validate_always_gives_a_receipt_in_every_language(tmp_path, file):
 
 
 def _stored(url: str) -> list[list]:
-    return [sorted(map(repr, query(url, f"SELECT * FROM {view}")))
-            for view in ("observation", "observations_current", "observations_history")]
+    return [
+        sorted(map(repr, query(url, f"SELECT * FROM {view}")))
+        for view in ("observation", "observations_current", "observations_history")
+    ]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(file=files())
 def test_load_never_raises_and_rejected_files_change_no_value(warehouse_url, tmp_path, file):
     engine = connect(warehouse_url)
@@ -93,7 +176,11 @@ def test_load_never_raises_and_rejected_files_change_no_value(warehouse_url, tmp
         fresh = not is_built(conn)
     if fresh:  # the first example builds the warehouse and gives it values to protect
         build(engine)
-        seed = _write(tmp_path, "seed.csv", b"country,year,indicator,value\nURY,2023,SD1,50\nURY,2024,SD2,40\n")
+        seed = _write(
+            tmp_path,
+            "seed.csv",
+            b"country,year,indicator,value\nURY,2023,SD1,50\nURY,2024,SD2,40\n",
+        )
         with engine.connect() as conn:
             assert load_file(conn, seed, CAT, MEMBERS, "test").status == "accepted"
     before = _stored(warehouse_url)
@@ -102,6 +189,9 @@ def test_load_never_raises_and_rejected_files_change_no_value(warehouse_url, tmp
     engine.dispose()
     if receipt.status == "rejected":
         assert _stored(warehouse_url) == before
-        assert query(warehouse_url, f"SELECT status FROM submission WHERE submission_id = {receipt.submission_id}") == [("rejected",)]
+        assert query(
+            warehouse_url,
+            f"SELECT status FROM submission WHERE submission_id = {receipt.submission_id}",
+        ) == [("rejected",)]
     else:
         assert receipt.status in ("accepted", "unchanged")

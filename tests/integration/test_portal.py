@@ -4,6 +4,7 @@ warnings) in four languages, its list and its templates; the secretariat's filte
 revision, approve and return, the cycle's coverage and publishing; the public API on the new
 release, the audit log and signing out. One story per backend (module-scoped) makes the
 submissions; the tests read what it left."""
+
 from __future__ import annotations
 
 import csv
@@ -42,30 +43,41 @@ from warehouse.db import connect
 LANGS = ("es", "en", "pt", "fr")
 
 
-def annotated(text: str, values: Mapping[str, str] | None = None, notes: Mapping[str, str] | None = None,
-              drop: str = "") -> str:
+def annotated(
+    text: str,
+    values: Mapping[str, str] | None = None,
+    notes: Mapping[str, str] | None = None,
+    drop: str = "",
+) -> str:
     """A `full_year` file with a note column: some values replaced, some notes written, one indicator left out."""
     lines = ["country,year,indicator,value,note"]
     for line in text.splitlines()[1:]:
         iso3, year, indicator, value = line.split(",")
         if indicator != drop:
-            lines.append(f"{iso3},{year},{indicator},{(values or {}).get(indicator, value)},{(notes or {}).get(indicator, '')}")
+            lines.append(
+                f"{iso3},{year},{indicator},{(values or {}).get(indicator, value)},{(notes or {}).get(indicator, '')}"
+            )
     return "\n".join(lines) + "\n"
 
 
 URY_1 = annotated(full_year("URY", 0.8))
 # Revision 2: SD1's value and FD2's note change, nothing else.
-URY_2 = annotated(full_year("URY", 0.8), values={"SD1": "91.5"}, notes={"FD2": "registro ampliado en 2024"})
+URY_2 = annotated(
+    full_year("URY", 0.8), values={"SD1": "91.5"}, notes={"FD2": "registro ampliado en 2024"}
+)
 # Two errors (row 2 not a number, row 3 out of range) and a warning (indicators missing).
 BAD = annotated(full_year("URY", 0.8), values={"SD1": "x", "SD2": "150"}, drop="SA2")
 CHL_2023 = "country,year,indicator,value\nCHL,2023,SD1,30\n"
-CHL_2024 = "country,year,indicator,value\nCHL,2024,SD1,90\n"  # 30 → 90 in a year: an implausible change
+CHL_2024 = (
+    "country,year,indicator,value\nCHL,2024,SD1,90\n"  # 30 → 90 in a year: an implausible change
+)
 RETURN_COMMENT = "SD1 pasó de 30 a 90: confirme la cifra o explíquela en una nota"
 
 
 @dataclass
 class Story:
     """What one backend's story did: the clients signed in, the submissions made, the pages seen."""
+
     url: str
     area: Path
     clients: dict[str, FlaskClient]
@@ -73,12 +85,16 @@ class Story:
     ids: dict[str, int] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)
     again_path: str = ""  # where sending URY_1 a second time led
-    unchanged: dict[str, tuple] = field(default_factory=dict)  # (before, after) around what must write nothing
+    unchanged: dict[str, tuple] = field(
+        default_factory=dict
+    )  # (before, after) around what must write nothing
 
 
 def _post(client: FlaskClient, path: str, **form: str) -> str:
     """A portal form sent with the session's CSRF token; the page it leads to."""
-    form["csrf_token"] = csrf_token(client)  # the session's token, from the lightest page that shows it
+    form["csrf_token"] = csrf_token(
+        client
+    )  # the session's token, from the lightest page that shows it
     return client.post(path, data=form, follow_redirects=True).get_data(as_text=True)
 
 
@@ -100,11 +116,19 @@ def story(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     url = built_warehouse(request, folder)
     add_accounts(url)
     first = site_client(url, folder / "uploads")
-    clients = {name: first if name == "ury" else first.application.test_client() for name in ACCOUNTS}
+    clients = {
+        name: first if name == "ury" else first.application.test_client() for name in ACCOUNTS
+    }
     story = Story(url, folder / "uploads", clients)
     for name, client in clients.items():
-        answer = client.post("/login", data={"username": name, "password": ACCOUNTS[name][2],
-                                             "csrf_token": csrf_token(client)})
+        answer = client.post(
+            "/login",
+            data={
+                "username": name,
+                "password": ACCOUNTS[name][2],
+                "csrf_token": csrf_token(client),
+            },
+        )
         story.landing[name] = f"{answer.status_code} {answer.headers.get('Location')}"
 
     _send(story, "ury", "bad", BAD)
@@ -122,15 +146,22 @@ def story(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     story.pages["no_comment"] = _post(clients["sec"], review, action="return", comment="  ")
     story.unchanged["return"] = (before, snapshot(url))
     story.pages["returned"] = _post(clients["sec"], review, action="return", comment=RETURN_COMMENT)
-    story.pages["approved"] = _post(clients["sec"], f"/portal/submissions/{story.ids['ury2']}/review", action="approve")
-    story.pages["published"] = _post(clients["sec"], "/portal/publish", label="2024-1", note="primera versión")
+    story.pages["approved"] = _post(
+        clients["sec"], f"/portal/submissions/{story.ids['ury2']}/review", action="approve"
+    )
+    story.pages["published"] = _post(
+        clients["sec"], "/portal/publish", label="2024-1", note="primera versión"
+    )
     before = snapshot(url)
-    story.pages["published_again"] = _post(clients["sec"], "/portal/publish", label="2024-1", note="otra")
+    story.pages["published_again"] = _post(
+        clients["sec"], "/portal/publish", label="2024-1", note="otra"
+    )
     story.unchanged["publish"] = (before, snapshot(url))
     return story
 
 
 # --- reading pages --------------------------------------------------------------------------
+
 
 def _text(fragment: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
@@ -151,8 +182,10 @@ def table(page: str, css: str) -> list[tuple[str, list[str]]]:
     if found is None:
         return []
     body = found.group(1).split("<tbody>", 1)[1]
-    return [(row, [_text(c) for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.DOTALL)])
-            for row in re.findall(r"<tr[^>]*>.*?</tr>", body, re.DOTALL)]
+    return [
+        (row, [_text(c) for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", row, re.DOTALL)])
+        for row in re.findall(r"<tr[^>]*>.*?</tr>", body, re.DOTALL)
+    ]
 
 
 def listed(client: FlaskClient, query_string: str = "") -> list[tuple]:
@@ -168,7 +201,9 @@ def listed(client: FlaskClient, query_string: str = "") -> list[tuple]:
 
 def findings(page: str) -> list[list[str]]:
     """The receipt's findings in page order: errors' table, then warnings' table."""
-    return [cells for css in ("findings-error", "findings-warning") for _, cells in table(page, css)]
+    return [
+        cells for css in ("findings-error", "findings-warning") for _, cells in table(page, css)
+    ]
 
 
 @cache
@@ -191,58 +226,98 @@ def checked(folder: Path, name: str, text: str, url: str | None = None) -> Recei
 
 def expected_findings(receipt: Receipt, lang: str) -> list[list[str]]:
     """The findings of `etl.submission.receipt.as_dict` as the receipt page shows them: row, column, problem, fix."""
-    return [[str(f["row"] or "—"), f["column_heading"] or "—", f["message"], f["fix"]]
-            for f in as_dict(receipt, lang)["findings"]]
+    return [
+        [str(f["row"] or "—"), f["column_heading"] or "—", f["message"], f["fix"]]
+        for f in as_dict(receipt, lang)["findings"]
+    ]
 
 
 def submitted(text: str) -> dict[str, tuple[float, str | None]]:
     """indicator → (value, note) of a CSV submission."""
-    return {r["indicator"]: (float(r["value"]), r.get("note") or None) for r in csv.DictReader(io.StringIO(text))}
+    return {
+        r["indicator"]: (float(r["value"]), r.get("note") or None)
+        for r in csv.DictReader(io.StringIO(text))
+    }
 
 
 # --- signing in and roles -------------------------------------------------------------------
 
+
 def test_each_role_signs_in_to_its_home_and_is_refused_other_roles_pages(story):
-    assert story.landing == {"ury": "303 /portal/submissions?lang=es", "chl": "303 /portal/submissions?lang=es",
-                             "sec": "303 /portal/submissions?lang=es", "adm": "303 /portal/audit?lang=es"}
-    forbidden = [("ury", "/portal/coverage"), ("ury", "/portal/publish"), ("ury", "/portal/audit"),
-                 ("ury", "/portal/users"), ("sec", "/portal/users"), ("adm", "/portal/submissions")]
+    assert story.landing == {
+        "ury": "303 /portal/submissions?lang=es",
+        "chl": "303 /portal/submissions?lang=es",
+        "sec": "303 /portal/submissions?lang=es",
+        "adm": "303 /portal/audit?lang=es",
+    }
+    forbidden = [
+        ("ury", "/portal/coverage"),
+        ("ury", "/portal/publish"),
+        ("ury", "/portal/audit"),
+        ("ury", "/portal/users"),
+        ("sec", "/portal/users"),
+        ("adm", "/portal/submissions"),
+    ]
     for who, path in forbidden:
         response = story.clients[who].get(path)
         assert response.status_code == 403, (who, path)
         assert words("forbidden_text", "es") in response.get_data(as_text=True)
     accounts = page_of(story.clients["adm"], "/portal/users")
     assert [cells[:3] for _, cells in table(accounts, "data-table")] == [
-        ["adm", "administración", "—"], ["chl", "país", "CHL"], ["ury", "país", "URY"], ["sec", "Secretaría", "—"]]
+        ["adm", "administración", "—"],
+        ["chl", "país", "CHL"],
+        ["ury", "país", "URY"],
+        ["sec", "Secretaría", "—"],
+    ]
     assert "$argon2" not in accounts
 
 
 # --- a country's receipts -------------------------------------------------------------------
 
-def test_bad_file_receipt_lists_errors_then_warnings_with_row_column_and_fix_in_each_language(story, tmp_path):
+
+def test_bad_file_receipt_lists_errors_then_warnings_with_row_column_and_fix_in_each_language(
+    story, tmp_path
+):
     page = story.pages["bad"]
     assert "Rechazado" in page and "no se cargó ningún valor" in page
     receipt = checked(tmp_path, "bad.csv", BAD)
     spanish = expected_findings(receipt, "es")
-    assert [f[:2] for f in spanish] == [["2", "Valor"], ["3", "Valor"], ["—", "—"]]  # two errors, then the warning
+    assert [f[:2] for f in spanish] == [
+        ["2", "Valor"],
+        ["3", "Valor"],
+        ["—", "—"],
+    ]  # two errors, then the warning
     assert findings(page) == spanish
     assert page.index("findings-error") < page.index("findings-warning")
     for lang in LANGS:
         shown = page_of(story.clients["ury"], f"/portal/submissions/{story.ids['bad']}?lang={lang}")
         assert findings(shown) == expected_findings(receipt, lang)
-        assert words("state_rejected", lang) in shown and said(words("state_help_rejected", lang), shown)
-        assert said(words("errors_heading", lang, n=2), shown) and said(words("warnings_heading", lang, n=1), shown)
+        assert words("state_rejected", lang) in shown and said(
+            words("state_help_rejected", lang), shown
+        )
+        assert said(words("errors_heading", lang, n=2), shown) and said(
+            words("warnings_heading", lang, n=1), shown
+        )
 
 
 def test_corrected_file_is_accepted_in_each_language_and_stored_as_sent(story):
     assert "Aceptado, en revisión" in story.pages["ury1"]
     for lang in LANGS:
-        shown = page_of(story.clients["ury"], f"/portal/submissions/{story.ids['ury1']}?lang={lang}")
-        assert said(words("state_accepted", lang), shown) and said(words("no_findings", lang), shown)
-    stored = query(story.url, """SELECT revision, indicator_id, value, note FROM observations_history
-                                 WHERE iso3 = 'URY' AND year = 2024""")
+        shown = page_of(
+            story.clients["ury"], f"/portal/submissions/{story.ids['ury1']}?lang={lang}"
+        )
+        assert said(words("state_accepted", lang), shown) and said(
+            words("no_findings", lang), shown
+        )
+    stored = query(
+        story.url,
+        """SELECT revision, indicator_id, value, note FROM observations_history
+                                 WHERE iso3 = 'URY' AND year = 2024""",
+    )
     assert {r: {i: (v, n) for rev, i, v, n in stored if rev == r} for r in (1, 2)} == {
-        1: submitted(URY_1), 2: submitted(URY_2)}
+        1: submitted(URY_1),
+        2: submitted(URY_2),
+    }
 
 
 def test_the_same_bytes_again_show_the_earlier_receipt_and_store_nothing(story):
@@ -262,9 +337,15 @@ def test_a_warning_asks_for_a_note(story, tmp_path):
 
 def test_my_submissions_show_year_revision_state_and_receipt(story):
     ids = story.ids
-    assert listed(story.clients["ury"]) == [(ids["ury2"], "2024", "2", "approved"), (ids["ury1"], "2024", "1", "accepted"),
-                                            (ids["bad"], "2024", "—", "rejected")]
-    assert listed(story.clients["chl"]) == [(ids["chl24"], "2024", "1", "returned"), (ids["chl23"], "2023", "1", "accepted")]
+    assert listed(story.clients["ury"]) == [
+        (ids["ury2"], "2024", "2", "approved"),
+        (ids["ury1"], "2024", "1", "accepted"),
+        (ids["bad"], "2024", "—", "rejected"),
+    ]
+    assert listed(story.clients["chl"]) == [
+        (ids["chl24"], "2024", "1", "returned"),
+        (ids["chl23"], "2023", "1", "accepted"),
+    ]
     returned = page_of(story.clients["chl"], f"/portal/submissions/{ids['chl24']}")
     assert words("state_help_returned", "es") in returned
     assert f'<q class="comment">{html.escape(RETURN_COMMENT)}</q>' in returned
@@ -275,20 +356,46 @@ def cli_templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """URY's 2024 templates in Spanish as `gealc template` writes them (once for both backends)."""
     folder = tmp_path_factory.mktemp("templates")
     paths = {fmt: folder / f"cli.{fmt}" for fmt in ("xlsx", "csv")}
-    for result in together(*[partial(gealc, "template", "--country", "URY", "--year", "2024", "--format", fmt,
-                                     "--lang", "es", "-o", str(path)) for fmt, path in paths.items()]):
+    for result in together(
+        *[
+            partial(
+                gealc,
+                "template",
+                "--country",
+                "URY",
+                "--year",
+                "2024",
+                "--format",
+                fmt,
+                "--lang",
+                "es",
+                "-o",
+                str(path),
+            )
+            for fmt, path in paths.items()
+        ]
+    ):
         ok(result)
     return paths
 
 
 def test_templates_of_the_own_country_are_those_gealc_template_writes(story, cli_templates):
-    sent = {fmt: story.clients["ury"].get(f"/portal/template?year=2024&format={fmt}") for fmt in cli_templates}
+    sent = {
+        fmt: story.clients["ury"].get(f"/portal/template?year=2024&format={fmt}")
+        for fmt in cli_templates
+    }
     assert {fmt: r.headers["Content-Disposition"] for fmt, r in sent.items()} == {
-        fmt: f"attachment; filename=gealc-URY-2024.{fmt}" for fmt in cli_templates}
+        fmt: f"attachment; filename=gealc-URY-2024.{fmt}" for fmt in cli_templates
+    }
     assert sent["csv"].data == cli_templates["csv"].read_bytes()
     rows = list(csv.reader(io.StringIO(sent["csv"].data.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][:4] == ["País", "Año", "Indicador", "Valor"] and {tuple(r[:2]) for r in rows[1:]} == {("URY", "2024")}
-    portal_book, cli_book = load_workbook(io.BytesIO(sent["xlsx"].data)), load_workbook(cli_templates["xlsx"])
+    assert rows[0][:4] == ["País", "Año", "Indicador", "Valor"] and {
+        tuple(r[:2]) for r in rows[1:]
+    } == {("URY", "2024")}
+    portal_book, cli_book = (
+        load_workbook(io.BytesIO(sent["xlsx"].data)),
+        load_workbook(cli_templates["xlsx"]),
+    )
     assert portal_book.sheetnames == cli_book.sheetnames == ["Instrucciones", "Datos"]
     for name in cli_book.sheetnames:
         assert list(portal_book[name].values) == list(cli_book[name].values)
@@ -297,14 +404,24 @@ def test_templates_of_the_own_country_are_those_gealc_template_writes(story, cli
 
 # --- the secretariat ------------------------------------------------------------------------
 
+
 def test_filters_give_exactly_the_matching_submissions(story):
     ids, sec = story.ids, story.clients["sec"]
-    assert listed(sec, "country=URY") == [(ids["ury2"], "URY", "2024", "2", "approved"),
-                                          (ids["ury1"], "URY", "2024", "1", "accepted"),
-                                          (ids["bad"], "URY", "2024", "—", "rejected")]
-    assert [r[0] for r in listed(sec, "year=2024")] == [ids["ury2"], ids["chl24"], ids["ury1"], ids["bad"]]
+    assert listed(sec, "country=URY") == [
+        (ids["ury2"], "URY", "2024", "2", "approved"),
+        (ids["ury1"], "URY", "2024", "1", "accepted"),
+        (ids["bad"], "URY", "2024", "—", "rejected"),
+    ]
+    assert [r[0] for r in listed(sec, "year=2024")] == [
+        ids["ury2"],
+        ids["chl24"],
+        ids["ury1"],
+        ids["bad"],
+    ]
     assert [r[0] for r in listed(sec, "state=accepted")] == [ids["chl23"], ids["ury1"]]
-    assert listed(sec, "country=chl&year=2024&state=returned") == [(ids["chl24"], "CHL", "2024", "1", "returned")]
+    assert listed(sec, "country=chl&year=2024&state=returned") == [
+        (ids["chl24"], "CHL", "2024", "1", "returned")
+    ]
     assert listed(sec, "country=CHL&year=2024&state=approved") == []
 
 
@@ -325,49 +442,86 @@ def test_approve_and_return_are_recorded_and_a_return_needs_a_comment(story):
     assert words("comment_needed", "es") in story.pages["no_comment"]
     assert words("done_returned", "es", id=story.ids["chl24"]) in story.pages["returned"]
     assert words("done_approved", "es", id=story.ids["ury2"]) in story.pages["approved"]
-    assert query(story.url, "SELECT submission_id, action, comment, actor FROM review_event ORDER BY event_id") == [
-        (story.ids["chl24"], "returned", RETURN_COMMENT, "sec"), (story.ids["ury2"], "approved", None, "sec")]
+    assert query(
+        story.url,
+        "SELECT submission_id, action, comment, actor FROM review_event ORDER BY event_id",
+    ) == [
+        (story.ids["chl24"], "returned", RETURN_COMMENT, "sec"),
+        (story.ids["ury2"], "approved", None, "sec"),
+    ]
 
 
 def test_coverage_lists_who_has_not_sent_and_links_who_has(story):
     page = page_of(story.clients["sec"], "/portal/coverage?year=2024")
     members = reference()[1].countries
     assert words("coverage_lead", "es", sent=2, total=33, missing=31) in page
-    missing = _text(re.search(r'<p class="missing-list">(.*?)</p>', page, re.DOTALL).group(1)).split(", ")
-    assert sorted(missing) == sorted(c.name.get("es") for c in members if c.iso3 not in ("URY", "CHL"))
-    links = {cells[0][-4:-1]: re.findall(r'href="/portal/submissions/(\d+)', row) for row, cells in table(page, "data-table")}
+    missing = _text(
+        re.search(r'<p class="missing-list">(.*?)</p>', page, re.DOTALL).group(1)
+    ).split(", ")
+    assert sorted(missing) == sorted(
+        c.name.get("es") for c in members if c.iso3 not in ("URY", "CHL")
+    )
+    links = {
+        cells[0][-4:-1]: re.findall(r'href="/portal/submissions/(\d+)', row)
+        for row, cells in table(page, "data-table")
+    }
     assert len(links) == 33
     assert {iso3: found for iso3, found in links.items() if found} == {
-        "URY": [str(story.ids["ury2"])], "CHL": [str(story.ids["chl24"])]}
+        "URY": [str(story.ids["ury2"])],
+        "CHL": [str(story.ids["chl24"])],
+    }
 
 
 def test_publishing_freezes_the_approved_values_and_a_label_is_never_reused(story):
     assert "Versión 2024-1 publicada: 15 valores" in story.pages["published"]
     assert query(story.url, "SELECT label, created_by, note, value_count FROM releases") == [
-        ("2024-1", "sec", "primera versión", 15)]
-    released = query(story.url, """SELECT indicator_id, value, note, revision FROM published_values
-                                   WHERE release = '2024-1' AND iso3 = 'URY' AND year = 2024""")
-    assert {i: (v, n) for i, v, n, _ in released} == submitted(URY_2) and {r for *_, r in released} == {2}
+        ("2024-1", "sec", "primera versión", 15)
+    ]
+    released = query(
+        story.url,
+        """SELECT indicator_id, value, note, revision FROM published_values
+                                   WHERE release = '2024-1' AND iso3 = 'URY' AND year = 2024""",
+    )
+    assert {i: (v, n) for i, v, n, _ in released} == submitted(URY_2) and {
+        r for *_, r in released
+    } == {2}
     before, after = story.unchanged["publish"]
     assert after == before
-    refused = re.search(r'class="alert alert-danger notice" role="alert">(.*?)</div>', story.pages["published_again"]).group(1)
-    assert html.unescape(refused).startswith(words("publish_refused", "es", reason="")) and "2024-1" in refused
+    refused = re.search(
+        r'class="alert alert-danger notice" role="alert">(.*?)</div>',
+        story.pages["published_again"],
+    ).group(1)
+    assert (
+        html.unescape(refused).startswith(words("publish_refused", "es", reason=""))
+        and "2024-1" in refused
+    )
 
     answer = story.clients["sec"].get("/api/v1/releases/2024-1/values?country=URY").get_json()
-    assert {r["indicator_id"]: r["value"] for r in answer["data"]} == {i: v for i, (v, _) in submitted(URY_2).items()}
+    assert {r["indicator_id"]: r["value"] for r in answer["data"]} == {
+        i: v for i, (v, _) in submitted(URY_2).items()
+    }
 
 
 def test_the_audit_log_shows_who_did_what(story):
     page = page_of(story.clients["adm"], "/portal/audit")
     shown = {(cells[1], cells[2], cells[4]) for _, cells in table(page, "data-table")}
-    expected = {("ury", "sign_in", ""), ("sec", "sign_in", ""), ("adm", "sign_in", ""),
-                ("ury", "submission_rejected", str(story.ids["bad"])),
-                ("ury", "submission_accepted", str(story.ids["ury1"])),
-                ("sec", "submission_returned", str(story.ids["chl24"])),
-                ("sec", "submission_approved", str(story.ids["ury2"])),
-                ("sec", "release_published", "2024-1")}
-    assert {(actor, words(f"audit_{action}", "es"), target) for actor, action, target in expected} <= shown
-    stored = {(a, b, c or "") for a, b, c in query(story.url, "SELECT actor, action, target FROM audit_log")}
+    expected = {
+        ("ury", "sign_in", ""),
+        ("sec", "sign_in", ""),
+        ("adm", "sign_in", ""),
+        ("ury", "submission_rejected", str(story.ids["bad"])),
+        ("ury", "submission_accepted", str(story.ids["ury1"])),
+        ("sec", "submission_returned", str(story.ids["chl24"])),
+        ("sec", "submission_approved", str(story.ids["ury2"])),
+        ("sec", "release_published", "2024-1"),
+    }
+    assert {
+        (actor, words(f"audit_{action}", "es"), target) for actor, action, target in expected
+    } <= shown
+    stored = {
+        (a, b, c or "")
+        for a, b, c in query(story.url, "SELECT actor, action, target FROM audit_log")
+    }
     assert expected <= stored
 
 
@@ -379,4 +533,6 @@ def test_sign_out_ends_the_session(story):
     assert (left.status_code, left.headers["Location"]) == (303, "/login?lang=es")
     after = client.get("/portal/submissions")
     assert after.status_code == 302 and after.headers["Location"].startswith("/login")
-    assert query(story.url, "SELECT COUNT(*) FROM audit_event WHERE actor = 'chl' AND action = 'sign_out'") == [(1,)]
+    assert query(
+        story.url, "SELECT COUNT(*) FROM audit_event WHERE actor = 'chl' AND action = 'sign_out'"
+    ) == [(1,)]

@@ -4,6 +4,7 @@ anonymous visitor tries them all too; posts without the session's CSRF token; fi
 climb out of the upload area; a `<script>` in a note; guessing passwords; disabled accounts and
 reset passwords; the secret key. On a real `gealc serve` process (DuckDB only: the backend plays
 no part there): a 200 MB upload and a zip bomb, with the server's peak memory watched."""
+
 from __future__ import annotations
 
 import html
@@ -60,7 +61,9 @@ from warehouse.db import connect
 # MARKER is in the source and note of every CHL value, and in the bytes of CHL's unreadable file.
 LABEL = "r1"  # the release holding URY's values
 # Every query parameter the portal's views read, naming CHL where a country is asked for.
-PORTAL_QUERY = "?country=CHL&year=2024&state=accepted&format=xlsx&template_lang=en&actor=chl&action=sign_in"
+PORTAL_QUERY = (
+    "?country=CHL&year=2024&state=accepted&format=xlsx&template_lang=en&actor=chl&action=sign_in"
+)
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
 MB = 2**20
@@ -70,6 +73,7 @@ MB = 2**20
 class Site:
     """A warehouse with the test accounts, its whole site (public pages and portal), and the
     submissions made through it: CHL's (revision 1, revision 2, an unreadable file) and URY's."""
+
     url: str
     area: Path
     server: flask.Flask
@@ -87,7 +91,10 @@ class Site:
 def receipt_id(response) -> int:
     """The submission a followed upload landed on (its receipt page)."""
     path = response.request.path
-    assert re.fullmatch(r"/portal/submissions/\d+", path), (path, response.get_data(as_text=True)[:2000])
+    assert re.fullmatch(r"/portal/submissions/\d+", path), (
+        path,
+        response.get_data(as_text=True)[:2000],
+    )
     return int(path.rsplit("/", 1)[1])
 
 
@@ -99,17 +106,29 @@ def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     folder = tmp_path_factory.mktemp("portal")
     url = built_warehouse(request, folder)
     add_accounts(url)
-    area = folder / "uploads" / "area"  # its parent holds nothing else: whatever lands there escaped
+    area = (
+        folder / "uploads" / "area"
+    )  # its parent holds nothing else: whatever lands there escaped
     empty = Site(url, area, site_client(url, area).application)
     chl = empty.client("chl")
-    sent = [("chl.csv", under_embargo("CHL", 0.6).encode()), ("chl-2.csv", under_embargo("CHL", 0.5).encode()),
-            ("chl-roto.xlsx", f"{MARKER}: no es un libro".encode())]
+    sent = [
+        ("chl.csv", under_embargo("CHL", 0.6).encode()),
+        ("chl-2.csv", under_embargo("CHL", 0.5).encode()),
+        ("chl-roto.xlsx", f"{MARKER}: no es un libro".encode()),
+    ]
     chl_ids = [receipt_id(upload(chl, name, body)) for name, body in sent]
     ury = receipt_id(upload(empty.client("ury"), "ury.csv", full_year("URY", 0.8).encode()))
     sec = empty.client("sec")
     token = csrf_token(sec, f"/portal/submissions/{ury}")
-    assert sec.post(f"/portal/submissions/{ury}/review", data={"action": "approve", "csrf_token": token}).status_code == 303
-    assert sec.post("/portal/publish", data={"label": LABEL, "csrf_token": token}).status_code == 303
+    assert (
+        sec.post(
+            f"/portal/submissions/{ury}/review", data={"action": "approve", "csrf_token": token}
+        ).status_code
+        == 303
+    )
+    assert (
+        sec.post("/portal/publish", data={"label": LABEL, "csrf_token": token}).status_code == 303
+    )
     assert query(empty.url, "SELECT label FROM release") == [(LABEL,)]
     return replace(empty, chl=chl_ids, ury=ury)
 
@@ -124,8 +143,14 @@ def every_get(server: flask.Flask, submission_ids: list[int]) -> list[str]:
         if rule.endpoint.startswith("portal."):
             names = set(re.findall(r"<(?:[a-z]+:)?([a-z_]+)>", rule.rule))
             if names - {"submission_id"}:
-                pytest.fail(f"route {rule.rule} has parameters this test does not know how to fill: add them here")
-            paths = [rule.rule.replace("<int:submission_id>", str(i)) for i in submission_ids] if names else [rule.rule]
+                pytest.fail(
+                    f"route {rule.rule} has parameters this test does not know how to fill: add them here"
+                )
+            paths = (
+                [rule.rule.replace("<int:submission_id>", str(i)) for i in submission_ids]
+                if names
+                else [rule.rule]
+            )
             urls.update(dict.fromkeys(p + PORTAL_QUERY for p in paths))
         else:
             urls.update(dict.fromkeys(u + QUERIES[1] for u in filled(rule.rule, [LABEL]) or []))
@@ -171,10 +196,16 @@ def test_a_country_sees_and_downloads_nothing_of_another(world):
         tried += 1
     assert tried > 60
     template = ury.get("/portal/template?country=CHL&year=2024&format=csv")
-    assert template.status_code == 200 and "gealc-URY-2024.csv" in template.headers["Content-Disposition"]
+    assert (
+        template.status_code == 200
+        and "gealc-URY-2024.csv" in template.headers["Content-Disposition"]
+    )
     token = csrf_token(ury, "/portal/submissions")
     for submission_id in world.chl:
-        decided = ury.post(f"/portal/submissions/{submission_id}/review", data={"action": "approve", "csrf_token": token})
+        decided = ury.post(
+            f"/portal/submissions/{submission_id}/review",
+            data={"action": "approve", "csrf_token": token},
+        )
         assert decided.status_code == 403
     assert snapshot(world.url) == before
 
@@ -182,7 +213,9 @@ def test_a_country_sees_and_downloads_nothing_of_another(world):
 def test_a_country_cannot_send_another_countrys_values(world):
     ury = world.client("ury")
     before, kept = snapshot(world.url), files_in(world.area)
-    mixed = under_embargo("URY", 0.7) + "".join(under_embargo("CHL", 0.7).splitlines(keepends=True)[1:])
+    mixed = under_embargo("URY", 0.7) + "".join(
+        under_embargo("CHL", 0.7).splitlines(keepends=True)[1:]
+    )
     for body in (under_embargo("CHL", 0.4), mixed):
         response = upload(ury, "chl.csv", body.encode(), "en")
         assert response.request.path == "/portal/submissions"
@@ -197,12 +230,17 @@ def test_a_country_cannot_send_another_countrys_values(world):
 
 def test_every_callback_with_a_country_session_keeps_other_countries_out(world):
     ury = world.client("ury")
-    callbacks = [c for c in ury.get("/_dash-dependencies").get_json() if not c.get("clientside_function")]
+    callbacks = [
+        c for c in ury.get("/_dash-dependencies").get_json() if not c.get("clientside_function")
+    ]
     assert len(callbacks) >= 4
     search = next(s for s in SEARCHES if "CHL" in s)
     for callback, path in product(callbacks, PATHS):
-        response = ury.post("/_dash-update-component", data=callback_payload(callback, path, search),
-                            content_type="application/json")
+        response = ury.post(
+            "/_dash-update-component",
+            data=callback_payload(callback, path, search),
+            content_type="application/json",
+        )
         assert response.status_code in (200, 204), (callback["output"], path, response.data[:300])
         assert MARKER not in response.get_data(as_text=True), (callback["output"], path)
 
@@ -218,8 +256,12 @@ def test_anonymous_visitors_reach_no_unpublished_value(world):
             assert response.status_code == 302 and urlsplit(response.location).path == "/login", url
     token = csrf_token(anonymous)
     for url in ("/portal/upload", f"/portal/submissions/{world.chl[0]}/review", "/portal/publish"):
-        form = {"csrf_token": token, "action": "approve", "label": "r9",
-                "file": (io.BytesIO(full_year("CHL", 0.3).encode()), "chl.csv")}
+        form = {
+            "csrf_token": token,
+            "action": "approve",
+            "label": "r9",
+            "file": (io.BytesIO(full_year("CHL", 0.3).encode()), "chl.csv"),
+        }
         response = anonymous.post(url, data=form, content_type="multipart/form-data")
         assert response.status_code == 302 and urlsplit(response.location).path == "/login", url
     assert snapshot(world.url) == before
@@ -235,27 +277,51 @@ def test_posts_without_the_sessions_csrf_token_are_refused(world):
     assert anonymous.get("/portal/").status_code == 302  # not signed in
     assert sec.post("/logout").status_code == 400
     file = {"file": (io.BytesIO(under_embargo("CHL", 0.3).encode()), "chl-3.csv")}
-    assert chl.post("/portal/upload", data=file, content_type="multipart/form-data").status_code == 400
+    assert (
+        chl.post("/portal/upload", data=file, content_type="multipart/form-data").status_code == 400
+    )
     for token in ({}, {"csrf_token": other_sessions}, {"csrf_token": "forged"}):
         assert sec.post(review, data={"action": "approve", **token}).status_code == 400
         assert sec.post("/portal/publish", data={"label": "r2", **token}).status_code == 400
     assert sec.get("/portal/submissions").status_code == 200  # still signed in
-    assert snapshot(world.url) == before  # no sign-in, sign-out, upload, decision or release: not even audited
+    assert (
+        snapshot(world.url) == before
+    )  # no sign-in, sign-out, upload, decision or release: not even audited
     assert files_in(world.area) == kept
 
 
 def test_file_names_never_leave_the_upload_area(world):
     sec = world.client("sec")
     token = csrf_token(sec, "/portal/submissions")
-    names = ["../../evil.csv", "..\\..\\evil.csv", f"{world.area.parent}/absolute.csv", "a/../../b.xlsx",
-             "evil\x00.csv", "evil\n.csv", "..", f"{IMG}.csv"]
-    for number, name in enumerate(names):  # sent as upload() sends them, without waiting for each receipt
-        sent = {"csrf_token": token, "file": (io.BytesIO(f"no es un envío {number}\n".encode()), name)}
-        assert sec.post("/portal/upload", data=sent, content_type="multipart/form-data").status_code == 303, name
+    names = [
+        "../../evil.csv",
+        "..\\..\\evil.csv",
+        f"{world.area.parent}/absolute.csv",
+        "a/../../b.xlsx",
+        "evil\x00.csv",
+        "evil\n.csv",
+        "..",
+        f"{IMG}.csv",
+    ]
+    for number, name in enumerate(
+        names
+    ):  # sent as upload() sends them, without waiting for each receipt
+        sent = {
+            "csrf_token": token,
+            "file": (io.BytesIO(f"no es un envío {number}\n".encode()), name),
+        }
+        assert (
+            sec.post("/portal/upload", data=sent, content_type="multipart/form-data").status_code
+            == 303
+        ), name
     kept = files_in(world.area.parent)
     stored = [name for (name,) in query(world.url, "SELECT stored_name FROM upload")]
-    assert len(stored) >= len(world.chl) + len(names) - 1  # a raw newline breaks its part's header: no file
-    assert {p.relative_to(world.area).as_posix() for p in kept if p.is_relative_to(world.area)} == set(stored)
+    assert (
+        len(stored) >= len(world.chl) + len(names) - 1
+    )  # a raw newline breaks its part's header: no file
+    assert {
+        p.relative_to(world.area).as_posix() for p in kept if p.is_relative_to(world.area)
+    } == set(stored)
     assert all(p.is_relative_to(world.area) for p in kept), sorted(kept)
     for name in stored:
         folder, file_name = name.split("/")
@@ -265,24 +331,32 @@ def test_file_names_never_leave_the_upload_area(world):
 
 def test_notes_and_file_names_render_as_text(world):
     sec = world.client("sec")
-    scripted = [under_embargo("BRA", level).replace(MARKER, SCRIPT).encode() for level in (0.5, 0.4)]
+    scripted = [
+        under_embargo("BRA", level).replace(MARKER, SCRIPT).encode() for level in (0.5, 0.4)
+    ]
     first = upload(sec, f"{IMG}.csv", scripted[0], "en")
     second = upload(sec, "bra-2.csv", scripted[1], "en")
     token = csrf_token(sec, "/portal/submissions")
-    returned = sec.post(f"/portal/submissions/{receipt_id(second)}/review", follow_redirects=True,
-                        data={"action": "return", "comment": SCRIPT, "csrf_token": token})
+    returned = sec.post(
+        f"/portal/submissions/{receipt_id(second)}/review",
+        follow_redirects=True,
+        data={"action": "return", "comment": SCRIPT, "csrf_token": token},
+    )
     assert receipt_id(first) < receipt_id(second) == receipt_id(returned)
     shown = [first, second, returned, sec.get("/portal/submissions"), sec.get("/portal/audit")]
     for response in shown:
         text = response.get_data(as_text=True)
         assert "<script>alert" not in text and "<img src=x" not in text, response.request.path
     escaped = html.escape(SCRIPT, quote=False)
-    assert second.get_data(as_text=True).count(escaped) == 4 * 15  # the diff: source and note, both revisions, 15 indicators
+    assert (
+        second.get_data(as_text=True).count(escaped) == 4 * 15
+    )  # the diff: source and note, both revisions, 15 indicators
     assert f'<q class="comment">{escaped}</q>' in returned.get_data(as_text=True)
 
 
 # --- accounts: guessing, disabling, resetting, cookies ---------------------------------------
 # Each test locks, disables or resets an account of its own, so the others' sessions carry on.
+
 
 def change(url: str, action: Callable[[Connection], None]) -> None:
     """Change accounts as `gealc users` does: in one transaction."""
@@ -295,7 +369,10 @@ def change(url: str, action: Callable[[Connection], None]) -> None:
 def new_account(url: str, username: str, role: str, iso3: str | None = None) -> str:
     """An account for one test; its password."""
     password = f"{username}-password"
-    change(url, lambda conn: add_user(conn, username, role, password, "tests", iso3=iso3, members=(iso3,)))
+    change(
+        url,
+        lambda conn: add_user(conn, username, role, password, "tests", iso3=iso3, members=(iso3,)),
+    )
     return password
 
 
@@ -310,7 +387,9 @@ def test_repeated_wrong_passwords_block_even_the_right_one(world):
     assert [sign_in(client, "ury-guessed", "not-the-password") for _ in range(5)] == [401] * 5
     assert sign_in(client, "ury-guessed", password) == 429
     assert signed_out(client)
-    assert ("ury-guessed",) in query(world.url, "SELECT actor FROM audit_event WHERE action = 'sign_in_blocked'")
+    assert ("ury-guessed",) in query(
+        world.url, "SELECT actor FROM audit_event WHERE action = 'sign_in_blocked'"
+    )
     assert sign_in(world.client(), "ury") == 303  # the name is blocked, not the country or everyone
 
 
@@ -328,7 +407,9 @@ def test_resetting_a_password_ends_the_sessions_opened_before(world):
     earlier = world.client()
     assert sign_in(earlier, "sec-reset", "sec-reset-password") == 303
     assert earlier.get("/portal/submissions").status_code == 200
-    change(world.url, lambda conn: reset_password(conn, "sec-reset", "a-brand-new-password", "tests"))
+    change(
+        world.url, lambda conn: reset_password(conn, "sec-reset", "a-brand-new-password", "tests")
+    )
     assert signed_out(earlier)
     assert sign_in(world.client(), "sec-reset", "a-brand-new-password") == 303
 
@@ -336,13 +417,16 @@ def test_resetting_a_password_ends_the_sessions_opened_before(world):
 def test_session_cookies_are_httponly_samesite_and_secure_when_asked(world):
     plain = world.client("adm").get_cookie("gealc_session")
     assert (plain.http_only, plain.same_site, plain.secure) == (True, "Lax", False)
-    client = create_site(Settings(database_url=world.url, upload_dir=world.area), SECRET, secure_cookies=True).server.test_client()
+    client = create_site(
+        Settings(database_url=world.url, upload_dir=world.area), SECRET, secure_cookies=True
+    ).server.test_client()
     assert sign_in(client, "adm") == 303
     cookie = client.get_cookie("gealc_session")
     assert (cookie.http_only, cookie.same_site, cookie.secure) == (True, "Lax", True)
 
 
 # --- the secret key ------------------------------------------------------------------------
+
 
 def test_the_secret_key_is_required_and_long_outside_development():
     with pytest.raises(InsecureSecret, match="GEALC_SECRET_KEY"):
@@ -356,14 +440,32 @@ def test_the_secret_key_is_required_and_long_outside_development():
 
 
 def test_serving_everyone_without_a_secret_key_does_not_start(tmp_path):
-    command = [sys.executable, "-m", "gealc.cli", "--db", f"duckdb:///{tmp_path / 'w.duckdb'}", "serve",
-               "--host", "0.0.0.0", "--port", str(free_port())]
-    done = subprocess.run(command, cwd=ROOT, env={**os.environ, "GEALC_SECRET_KEY": ""}, capture_output=True,
-                          text=True, timeout=60, check=False)
+    command = [
+        sys.executable,
+        "-m",
+        "gealc.cli",
+        "--db",
+        f"duckdb:///{tmp_path / 'w.duckdb'}",
+        "serve",
+        "--host",
+        "0.0.0.0",
+        "--port",
+        str(free_port()),
+    ]
+    done = subprocess.run(
+        command,
+        cwd=ROOT,
+        env={**os.environ, "GEALC_SECRET_KEY": ""},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 2 and "GEALC_SECRET_KEY" in done.stdout + done.stderr
 
 
 # --- a real server: oversized requests and a zip bomb ---------------------------------------
+
 
 @dataclass(frozen=True)
 class Served:
@@ -400,7 +502,9 @@ def answering(base: str, process: subprocess.Popen, seconds: float = 60) -> bool
 
 
 @pytest.fixture(scope="module", params=["duckdb"])
-def served(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+def served(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Served]:
     """`gealc serve` with the test accounts, its secret and an upload area of its own."""
     folder = tmp_path_factory.mktemp("served")
     url = built_warehouse(request, folder)
@@ -408,8 +512,13 @@ def served(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     area, port = folder / "uploads", free_port()
     env = {**os.environ, "GEALC_SECRET_KEY": SECRET, "GEALC_UPLOAD_DIR": str(area)}
     with (folder / "serve.log").open("w") as log:
-        process = subprocess.Popen([sys.executable, "-m", "gealc.cli", "--db", url, "serve", "--port", str(port)],
-                                   cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gealc.cli", "--db", url, "serve", "--port", str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         base = f"http://127.0.0.1:{port}"
         try:
             assert answering(base, process), (folder / "serve.log").read_text()
@@ -428,19 +537,28 @@ def peak_from_now(pid: int) -> Callable[[], int]:
 
 
 def vm_hwm(pid: int) -> int:
-    return int(re.search(r"VmHWM:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text()).group(1)) * 1024
+    return (
+        int(re.search(r"VmHWM:\s+(\d+) kB", Path(f"/proc/{pid}/status").read_text()).group(1))
+        * 1024
+    )
 
 
-def post_declaring(base: str, path: str, cookies: str, token: str, declared: int, sent: int) -> bytes:
+def post_declaring(
+    base: str, path: str, cookies: str, token: str, declared: int, sent: int
+) -> bytes:
     """A multipart upload whose Content-Length says `declared` bytes, of which only `sent` are
     sent; the server's first answer bytes (b"" when it closed the connection instead)."""
     host, port = urlsplit(base).hostname, urlsplit(base).port
     boundary = "gealc-test-boundary"
-    form = (f'--{boundary}\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n{token}\r\n'
-            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="huge.csv"\r\n'
-            "Content-Type: text/csv\r\n\r\n").encode()
-    head = (f"POST {path} HTTP/1.1\r\nHost: {host}:{port}\r\nCookie: {cookies}\r\n"
-            f"Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {len(form) + declared}\r\n\r\n")
+    form = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n{token}\r\n'
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="huge.csv"\r\n'
+        "Content-Type: text/csv\r\n\r\n"
+    ).encode()
+    head = (
+        f"POST {path} HTTP/1.1\r\nHost: {host}:{port}\r\nCookie: {cookies}\r\n"
+        f"Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {len(form) + declared}\r\n\r\n"
+    )
     chunk = b"URY,2024,SD1,1\n" * 4096
     with socket.create_connection((host, port), timeout=20) as sock:
         try:
@@ -462,11 +580,15 @@ def test_a_200_mb_upload_is_refused_before_it_is_read(served):
     kept = files_in(served.area)
     growth = peak_from_now(served.pid)
     cookies = "; ".join(f"{k}={v}" for k, v in browser.cookies.items())
-    answer = post_declaring(served.base, "/portal/upload", cookies, token, declared=200 * MB, sent=4 * MB)
+    answer = post_declaring(
+        served.base, "/portal/upload", cookies, token, declared=200 * MB, sent=4 * MB
+    )
     assert answer == b"" or answer.startswith(b"HTTP/1.1 413"), answer[:200]
     assert growth() < 100 * MB
     assert files_in(served.area) == kept
-    assert browser.get("/portal/submissions").status_code == 200  # the server, and the session, carry on
+    assert (
+        browser.get("/portal/submissions").status_code == 200
+    )  # the server, and the session, carry on
 
 
 def zip_bomb(path: Path, unpacked: int = 2**30) -> Path:
@@ -483,15 +605,21 @@ def zip_bomb(path: Path, unpacked: int = 2**30) -> Path:
 
 def test_a_zip_bomb_is_rejected_without_unpacking_it(served, tmp_path):
     bomb = zip_bomb(tmp_path / "plantilla.xlsx")
-    assert bomb.stat().st_size < MAX_FILE_BYTES  # it passes the size limit: only its contents give it away
+    assert (
+        bomb.stat().st_size < MAX_FILE_BYTES
+    )  # it passes the size limit: only its contents give it away
     browser = Remote(served.base)
     assert sign_in(browser, "ury") == 303
     token = csrf_token(browser, "/portal/submissions")
     values = query(served.url, "SELECT count(*) FROM observation")
     growth = peak_from_now(served.pid)
     with bomb.open("rb") as sent:
-        response = browser.post("/portal/upload?lang=en", data={"csrf_token": token},
-                                files={"file": ("plantilla.xlsx", sent)}, allow_redirects=True)
+        response = browser.post(
+            "/portal/upload?lang=en",
+            data={"csrf_token": token},
+            files={"file": ("plantilla.xlsx", sent)},
+            allow_redirects=True,
+        )
     assert growth() < 150 * MB
     receipt = page(response)
     assert re.search(r"/portal/submissions/\d+", response.url), receipt[:2000]

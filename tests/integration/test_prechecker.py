@@ -1,5 +1,6 @@
 """The prechecker process that reads and checks a batch's files ahead of the loader: the same
 receipts and warehouse as checking each file in the loader, whatever happens to the process."""
+
 from __future__ import annotations
 
 import os
@@ -30,7 +31,10 @@ def batch(folder: Path, count: int = 40) -> list[Path]:
     paths = []
     for n in range(count):
         path = folder / f"f{n:02d}.csv"
-        country, year = COUNTRIES[n % len(COUNTRIES)], 2021 if n >= 30 else 2020 + (n // len(COUNTRIES)) % 2
+        country, year = (
+            COUNTRIES[n % len(COUNTRIES)],
+            2021 if n >= 30 else 2020 + (n // len(COUNTRIES)) % 2,
+        )
         value = 95 if n >= 30 else 40 + n % 7  # from 2020's 40-46 to 95: a jump
         body = f"{country},{year},SD1,{value},,,Agencia,\n{country},{year},SD2,{30 + n % 5},,,Agencia,\n"
         if n == 13:
@@ -51,8 +55,12 @@ def loaded(url: str, paths: list[Path], all_at_once: bool) -> tuple[list[tuple],
         loader = Loader(conn, catalogue, members, "tester")
         receipts = list(loader.load_all(paths)) if all_at_once else [loader.load(p) for p in paths]
     engine.dispose()
-    kept = [(r.file, r.sha256, r.status, r.findings, r.rows, r.parts, r.submission_id) for r in receipts]
-    return kept, {name: rows for name, rows in snapshot(url).items() if name not in ("submission", "score")}
+    kept = [
+        (r.file, r.sha256, r.status, r.findings, r.rows, r.parts, r.submission_id) for r in receipts
+    ]
+    return kept, {
+        name: rows for name, rows in snapshot(url).items() if name not in ("submission", "score")
+    }
 
 
 @pytest.fixture(params=["duckdb", "postgresql"])
@@ -65,7 +73,9 @@ def two_built(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[str, str]
     return urls[0], urls[1]
 
 
-def test_a_batch_gives_the_receipts_and_warehouse_that_file_by_file_loading_gives(two_built, tmp_path):
+def test_a_batch_gives_the_receipts_and_warehouse_that_file_by_file_loading_gives(
+    two_built, tmp_path
+):
     paths = batch(tmp_path)
     by_file = loaded(two_built[0], paths, all_at_once=False)
     assert {r[2] for r in by_file[0]} == {"accepted", "rejected", "unchanged"}
@@ -85,7 +95,7 @@ def test_files_are_checked_ahead_once_it_is_ready_each_once_and_in_order(tmp_pat
     ahead_of_time = [(p, c) for p, c in seen if c is not None]
     assert len(ahead_of_time) >= len(paths) // 2  # ready within the first half second or so
     assert all(c == check_file(p, catalogue, members) for p, c in ahead_of_time)
-    with prechecked(paths[:FROM_FILES - 1], catalogue, members) as ahead:
+    with prechecked(paths[: FROM_FILES - 1], catalogue, members) as ahead:
         assert all(checked is None for _, checked in ahead)  # a short batch: no process
 
 
@@ -101,13 +111,19 @@ def test_if_the_process_dies_the_loader_checks_the_rest_itself(tmp_path):
             time.sleep(0.02)
     killed_at = next(n for n, c in enumerate(seen) if c is not None)
     assert len(seen) == len(paths) and killed_at + AHEAD + 1 < len(paths)
-    assert all(c is None for c in seen[killed_at + AHEAD + 1:])  # beyond what it had answered already
+    assert all(
+        c is None for c in seen[killed_at + AHEAD + 1 :]
+    )  # beyond what it had answered already
 
 
 def test_the_process_ends_with_a_loader_killed_by_sigkill(built, tmp_path):
     paths = batch(tmp_path, 400)
-    load = subprocess.Popen([sys.executable, "-m", "gealc.cli", "--db", built, "load", *map(str, paths)], cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    load = subprocess.Popen(
+        [sys.executable, "-m", "gealc.cli", "--db", built, "load", *map(str, paths)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     child = _wait_for(lambda: _children_named(load.pid, "etl.prechecker"))[0]
     load.kill()
     load.wait()

@@ -1,6 +1,7 @@
 """Publishing while the app serves, on both backends: visitors keep opening the home page and
 downloading while `gealc publish` writes a new release; no request fails, every page shows one
 release (its figures and its download links agree), and the new release appears without a restart."""
+
 from __future__ import annotations
 
 import json
@@ -29,12 +30,23 @@ def serving(built, tmp_path):
     """Release r1 holds URY; CHL is approved and waits for the next release; the app serves."""
     for iso3, level in (("URY", 0.8), ("CHL", 0.6)):
         load(built, tmp_path, f"{iso3}.csv", full_year(iso3, level))
-        ok(gealc("review", "approve", *[str(i) for i, s in states(built).items() if s[0] == iso3], db=built))
+        ok(
+            gealc(
+                "review",
+                "approve",
+                *[str(i) for i, s in states(built).items() if s[0] == iso3],
+                db=built,
+            )
+        )
         if iso3 == "URY":
             ok(gealc("publish", "--label", "r1", db=built))
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "gealc.cli", "--db", built, "serve", "--port", str(port)],
-                              cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gealc.cli", "--db", built, "serve", "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
@@ -52,12 +64,19 @@ def serving(built, tmp_path):
 
 def visit(base: str) -> tuple[int, set[str], int | None]:
     """Open the home page as a browser does: status, the releases its links name, countries reporting."""
-    request = urllib.request.Request(base + "/_dash-update-component", data=route_payload("/", "?year=2024").encode(),
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        base + "/_dash-update-component",
+        data=route_payload("/", "?year=2024").encode(),
+        headers={"Content-Type": "application/json"},
+    )
     with urllib.request.urlopen(request, timeout=30) as response:
         body = json.dumps(json.loads(response.read()), ensure_ascii=False)
     found = REPORTING.search(body)
-    return response.status, set(re.findall(r"release=([\w.-]+)", body)), int(found.group(1)) if found else None
+    return (
+        response.status,
+        set(re.findall(r"release=([\w.-]+)", body)),
+        int(found.group(1)) if found else None,
+    )
 
 
 def test_publishing_while_serving_fails_no_request_and_mixes_no_releases(serving):
@@ -72,7 +91,11 @@ def test_publishing_while_serving_fails_no_request_and_mixes_no_releases(serving
                 seen.append(visit(base))
                 with urllib.request.urlopen(base + "/download/values.csv", timeout=30) as response:
                     assert response.status == 200
-            except (OSError, AssertionError, ValueError) as exc:  # a failed request is what this test looks for
+            except (
+                OSError,
+                AssertionError,
+                ValueError,
+            ) as exc:  # a failed request is what this test looks for
                 errors.append(repr(exc))
 
     threads = [threading.Thread(target=visitor) for _ in range(3)]

@@ -2,6 +2,7 @@
 return with who/when/comment, a release freezes only approved values with their scores, labels
 are never reused, the same approved data gives the same bytes, and a correction after
 publishing is a new release that leaves the old one as it was."""
+
 from __future__ import annotations
 
 import getpass
@@ -22,7 +23,10 @@ def load(url: str, folder, name: str, body: str) -> None:
 
 def states(url: str) -> dict[int, tuple]:
     rows = json.loads(ok_out(gealc("review", "list", "--json", db=url)))
-    return {r["submission_id"]: (r["iso3"], r["state"], r["review_comment"], r["reviewed_by"]) for r in rows}
+    return {
+        r["submission_id"]: (r["iso3"], r["state"], r["review_comment"], r["reviewed_by"])
+        for r in rows
+    }
 
 
 def ok_out(result) -> str:
@@ -31,8 +35,14 @@ def ok_out(result) -> str:
 
 
 def release(url: str, label: str) -> tuple[list, list, str]:
-    values = query(url, f"SELECT * FROM published_values WHERE release = '{label}' ORDER BY iso3, year, indicator_id")
-    scores = query(url, f"SELECT * FROM published_scores WHERE release = '{label}' ORDER BY iso3, year, level, id")
+    values = query(
+        url,
+        f"SELECT * FROM published_values WHERE release = '{label}' ORDER BY iso3, year, indicator_id",
+    )
+    scores = query(
+        url,
+        f"SELECT * FROM published_scores WHERE release = '{label}' ORDER BY iso3, year, level, id",
+    )
     [(sha,)] = query(url, f"SELECT sha256 FROM releases WHERE label = '{label}'")
     return values, scores, sha
 
@@ -53,7 +63,18 @@ def test_review_publish_and_correct(built, tmp_path):
     assert snapshot(built) == before  # refused commands write nothing
 
     ok(gealc("review", "approve", str(ury), db=built))
-    ok(gealc("review", "return", str(chl), "--comment", "FD2 parece un error de unidad", "--by", "secretaria", db=built))
+    ok(
+        gealc(
+            "review",
+            "return",
+            str(chl),
+            "--comment",
+            "FD2 parece un error de unidad",
+            "--by",
+            "secretaria",
+            db=built,
+        )
+    )
     assert states(built)[ury] == ("URY", "approved", None, getpass.getuser())
     assert states(built)[chl] == ("CHL", "returned", "FD2 parece un error de unidad", "secretaria")
 
@@ -79,7 +100,10 @@ def test_review_publish_and_correct(built, tmp_path):
     assert third[2] != first[2] and {r[10] for r in third[0]} == {2}  # revision 2 published
     assert release(built, "2024-1") == first  # the old release is untouched
     assert query(built, "SELECT label, note FROM releases ORDER BY release_id") == [
-        ("2024-1", "primera"), ("2024-2", None), ("2024-3", "URY corrected")]
+        ("2024-1", "primera"),
+        ("2024-2", None),
+        ("2024-3", "URY corrected"),
+    ]
 
 
 def test_rejected_submissions_cannot_be_reviewed(built, tmp_path):

@@ -5,6 +5,7 @@ that opens and shows its pages, and the charts as PNG and SVG files.
 The session's demo warehouse, on DuckDB only: the report reads the release's in-memory copy,
 the same on both backends. Kaleido takes seconds to start, so every language's charts are drawn
 in one session, and the PDF is printed once, by the real command."""
+
 from __future__ import annotations
 
 import re
@@ -27,8 +28,21 @@ from warehouse.db import connect
 LANGS = ("es", "en", "pt", "fr")
 YEAR = 2024  # the demo data's latest year
 pytestmark = pytest.mark.parametrize("demo_built", ["duckdb"], indirect=True)
-CHARTS = ["01-reporting", "02-medians", "03-improved", "04-best", "05-un", "06-D1", "07-D2", "08-D3", "09-D4", "10-D5",
-          "11-D6", "12-un-comparison", "13-coverage"]
+CHARTS = [
+    "01-reporting",
+    "02-medians",
+    "03-improved",
+    "04-best",
+    "05-un",
+    "06-D1",
+    "07-D2",
+    "08-D3",
+    "09-D4",
+    "10-D5",
+    "11-D6",
+    "12-un-comparison",
+    "13-coverage",
+]
 
 
 @pytest.fixture(scope="module")
@@ -55,8 +69,20 @@ def documents(release: Snapshot, chromium: str) -> dict[str, str]:
 def printed(demo_built: str, chromium: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """`gealc report` writing the Spanish PDF and every chart."""
     out = tmp_path_factory.mktemp("printed")
-    ok(gealc("report", "--release", "demo", "--lang", "es", "-o", str(out / "gealc-demo.pdf"), "--charts", str(out / "charts"),
-             db=demo_built))
+    ok(
+        gealc(
+            "report",
+            "--release",
+            "demo",
+            "--lang",
+            "es",
+            "-o",
+            str(out / "gealc-demo.pdf"),
+            "--charts",
+            str(out / "charts"),
+            db=demo_built,
+        )
+    )
     return out
 
 
@@ -77,16 +103,24 @@ class Page(HTMLParser):
         self.scripts += tag == "script"
         if tag == "section":
             self.sections.append(found.get("id") or "")
-        self.references += [v or "" for k, v in attrs if k in ("src", "href", "xlink:href", "srcset", "data", "action")]
+        self.references += [
+            v or ""
+            for k, v in attrs
+            if k in ("src", "href", "xlink:href", "srcset", "data", "action")
+        ]
         for _, value in attrs:  # style="…url(…)", clip-path="url(#…)", fill="url(#…)"
             self.references += re.findall(r"url\(\s*['\"]?([^)'\"]*)", value or "")
 
     def handle_data(self, data: str) -> None:
         self.text.append(data)
-        self.references += re.findall(r"url\(\s*['\"]?([^)'\"]*)", data)  # <style> blocks, in the page and the SVGs
+        self.references += re.findall(
+            r"url\(\s*['\"]?([^)'\"]*)", data
+        )  # <style> blocks, in the page and the SVGs
 
     def plain(self) -> str:
-        return re.sub(r"[ \t\r\n]+", " ", "".join(self.text))  # not \s: French writes no-break spaces
+        return re.sub(
+            r"[ \t\r\n]+", " ", "".join(self.text)
+        )  # not \s: French writes no-break spaces
 
 
 def parsed(document: str) -> Page:
@@ -96,7 +130,9 @@ def parsed(document: str) -> Page:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_report_in_every_language_says_what_the_home_page_says(documents: dict[str, str], release: Snapshot, lang: str) -> None:
+def test_report_in_every_language_says_what_the_home_page_says(
+    documents: dict[str, str], release: Snapshot, lang: str
+) -> None:
     page = parsed(documents[lang])
     text = page.plain()
     assert page.lang == lang
@@ -104,14 +140,33 @@ def test_report_in_every_language_says_what_the_home_page_says(documents: dict[s
     for item in headlines(gather(release, lang, YEAR), lang):
         assert item.sentence in text, item.key
     dims = queries.dimension_names(release, lang)
-    assert [s for s in page.sections if s in set(dims["dimension_id"])] == list(dims["dimension_id"])
+    assert [s for s in page.sections if s in set(dims["dimension_id"])] == list(
+        dims["dimension_id"]
+    )
     for dim, name in zip(dims["dimension_id"], dims["name"]):
         assert f"{dim} {name}" in text
-    for key in ("home_title", "report_key_figures", "un_page", "coverage_page", "methodology_title", "report_release_title",
-                "demo_notice"):
+    for key in (
+        "home_title",
+        "report_key_figures",
+        "un_page",
+        "coverage_page",
+        "methodology_title",
+        "report_release_title",
+        "demo_notice",
+    ):
         assert t(key, lang, year=YEAR) in text, key
-    assert t("report_citation", lang, year=release.info["created_at"].year, label="demo", data_year=YEAR,
-             network=t("network", lang), sha256=release.info["sha256"]) in text
+    assert (
+        t(
+            "report_citation",
+            lang,
+            year=release.info["created_at"].year,
+            label="demo",
+            data_year=YEAR,
+            network=t("network", lang),
+            sha256=release.info["sha256"],
+        )
+        in text
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -121,13 +176,17 @@ def test_report_refers_to_nothing_outside_itself(documents: dict[str, str], lang
     assert page.references, "the contents list links to the sections"
     outside = [r for r in page.references if not r.startswith(("data:", "#"))]
     assert outside == []
-    assert documents[lang].count("<svg") >= len(CHARTS)  # the charts are in the document, not linked
+    assert documents[lang].count("<svg") >= len(
+        CHARTS
+    )  # the charts are in the document, not linked
 
 
 def test_report_of_another_year_has_that_years_headlines(release: Snapshot) -> None:
     built = report.build(release, "pt", 2021)
     assert built.year == 2021
-    assert [s.sentences[0] for s in built.key_figures] == [h.sentence for h in headlines(gather(release, "pt", 2021), "pt")]
+    assert [s.sentences[0] for s in built.key_figures] == [
+        h.sentence for h in headlines(gather(release, "pt", 2021), "pt")
+    ]
 
 
 def test_pdf_opens_and_its_first_page_is_drawn(printed: Path, tmp_path: Path) -> None:
@@ -143,13 +202,17 @@ def test_pdf_opens_and_its_first_page_is_drawn(printed: Path, tmp_path: Path) ->
         pdf.close()
     image.save(tmp_path / "page-1.png")
     grey = image.convert("L")
-    inked = sum(grey.histogram()[:200]) / (grey.width * grey.height)  # share of pixels darker than light grey
+    inked = sum(grey.histogram()[:200]) / (
+        grey.width * grey.height
+    )  # share of pixels darker than light grey
     assert inked > 0.02, f"page 1 is nearly blank ({inked:.1%} inked)"
 
 
 def test_charts_are_written_as_png_and_svg_with_stable_names(printed: Path) -> None:
     charts = printed / "charts"
-    assert sorted(p.name for p in charts.iterdir()) == sorted(f"{n}.{ext}" for n in CHARTS for ext in ("png", "svg"))
+    assert sorted(p.name for p in charts.iterdir()) == sorted(
+        f"{n}.{ext}" for n in CHARTS for ext in ("png", "svg")
+    )
     for name in CHARTS:
         png = charts / f"{name}.png"
         assert png.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
@@ -158,7 +221,9 @@ def test_charts_are_written_as_png_and_svg_with_stable_names(printed: Path) -> N
         assert ET.parse(charts / f"{name}.svg").getroot().tag == "{http://www.w3.org/2000/svg}svg"
 
 
-def test_unknown_release_or_year_is_refused_with_what_exists(demo_built: str, tmp_path: Path) -> None:
+def test_unknown_release_or_year_is_refused_with_what_exists(
+    demo_built: str, tmp_path: Path
+) -> None:
     out = tmp_path / "report.html"
     result = gealc("report", "--release", "2030-1", "-o", str(out), db=demo_built)
     assert result.returncode == 1

@@ -1,5 +1,6 @@
 """Templates as a country uses them: written by `gealc template`, filled in by hand (openpyxl
 for Excel, Spanish-locale CSV for the rest), loaded without edits on both backends."""
+
 from __future__ import annotations
 
 import csv
@@ -14,30 +15,60 @@ from tests.helpers import gealc, ok, query
 
 def template(tmp_path, fmt: str, lang: str, country: str = "URY", year: int = 2024):
     path = tmp_path / f"plantilla_{country}_{year}_{lang}.{fmt}"
-    ok(gealc("template", "--country", country, "--year", str(year), "--format", fmt, "--lang", lang, "-o", str(path)))
+    ok(
+        gealc(
+            "template",
+            "--country",
+            country,
+            "--year",
+            str(year),
+            "--format",
+            fmt,
+            "--lang",
+            lang,
+            "-o",
+            str(path),
+        )
+    )
     return path
 
 
-@pytest.mark.parametrize("lang,sheet,heading,instructions", [
-    ("es", "Datos", "Valor", "Instrucciones"),
-    ("pt", "Dados", "Valor", "Instruções"),
-    ("fr", "Données", "Valeur", "Instructions"),
-    ("en", "Data", "Value", "Instructions"),
-])
-def test_xlsx_template_has_instructions_lists_checks_and_definitions(tmp_path, lang, sheet, heading, instructions):
+@pytest.mark.parametrize(
+    "lang,sheet,heading,instructions",
+    [
+        ("es", "Datos", "Valor", "Instrucciones"),
+        ("pt", "Dados", "Valor", "Instruções"),
+        ("fr", "Données", "Valeur", "Instructions"),
+        ("en", "Data", "Value", "Instructions"),
+    ],
+)
+def test_xlsx_template_has_instructions_lists_checks_and_definitions(
+    tmp_path, lang, sheet, heading, instructions
+):
     book = load_workbook(template(tmp_path, "xlsx", lang))
     assert book.sheetnames == [instructions, sheet]
     data = book[sheet]
     header = [c.value for c in data[1]]
     assert header[3] == heading and data.freeze_panes == "D2"
     assert [data.cell(row=r, column=3).value for r in range(2, 17)][:3] == ["SD1", "SD2", "SD3"]
-    assert data.max_row == 16 and {data.cell(row=r, column=1).value for r in range(2, 17)} == {"URY"}
+    assert data.max_row == 16 and {data.cell(row=r, column=1).value for r in range(2, 17)} == {
+        "URY"
+    }
     assert header[11] == HELP_HEADINGS[lang]["definition"]
     assert len(data.cell(row=2, column=12).value) > 60  # SD1's definition, beside its row
-    rules = {(v.type, v.formula1, v.formula2, str(v.sqref)) for v in data.data_validations.dataValidation}
-    assert ("list", '"SD1,SD2,SD3,FD1,FD2,FD3,IO1,IO2,SP1,SP2,US1,US2,US3,SA1,SA2"', None, "C2:C16") in rules
+    rules = {
+        (v.type, v.formula1, v.formula2, str(v.sqref)) for v in data.data_validations.dataValidation
+    }
+    assert (
+        "list",
+        '"SD1,SD2,SD3,FD1,FD2,FD3,IO1,IO2,SP1,SP2,US1,US2,US3,SA1,SA2"',
+        None,
+        "C2:C16",
+    ) in rules
     assert ("decimal", "0", "100", "D2") in rules  # SD1 is a percentage
-    assert any(t == "decimal" and f1 == "0" and f2 not in (None, "100") for t, f1, f2, _ in rules)  # a count's range
+    assert any(
+        t == "decimal" and f1 == "0" and f2 not in (None, "100") for t, f1, f2, _ in rules
+    )  # a count's range
     text = " ".join(str(c.value) for c in book[instructions]["A"] if c.value)
     assert "Urugua" in text and "2024" in text and sheet in text  # Uruguay, Uruguai
 
@@ -61,7 +92,9 @@ def test_filled_xlsx_template_loads_without_edits(built, tmp_path):
     receipt = json.loads(result.stdout)["files"][0]
     assert receipt["status"] == "accepted" and receipt["rows"] == 14
     assert [f["code"] for f in receipt["findings"]] == ["missing_indicators"]
-    assert query(built, "SELECT value, note FROM observations_current WHERE indicator_id = 'SD1'") == [(75.0, "-dato provisional")]
+    assert query(
+        built, "SELECT value, note FROM observations_current WHERE indicator_id = 'SD1'"
+    ) == [(75.0, "-dato provisional")]
 
 
 @pytest.mark.parametrize("lang", ["es", "pt", "fr", "en"])
@@ -80,7 +113,9 @@ def test_filled_csv_template_saved_by_excel_loads_without_edits(built, tmp_path,
     result = gealc("load", str(path), "--json", "--lang", lang, db=built)
     ok(result)
     assert json.loads(result.stdout)["files"][0]["rows"] == 15
-    assert query(built, "SELECT DISTINCT value, note FROM observations_current") == [(12.5, "Ministério da Gestão — revisão")]
+    assert query(built, "SELECT DISTINCT value, note FROM observations_current") == [
+        (12.5, "Ministério da Gestão — revisão")
+    ]
 
 
 def test_template_refuses_a_non_member(tmp_path):

@@ -1,5 +1,6 @@
 """The warehouse on both backends, through the real `gealc` command: build, the documented
 views, the UN loader, and bad input that must leave everything as it was."""
+
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -9,15 +10,34 @@ from tests.conftest import snapshot
 from tests.helpers import gealc, ok, query
 
 DOCUMENTED_VIEWS = {
-    "indicator_catalogue": ["indicator_id", "dimension_id", "name_es", "name_en", "name_pt", "name_fr",
-                            "unit", "direction", "min_value", "max_value"],
+    "indicator_catalogue": [
+        "indicator_id",
+        "dimension_id",
+        "name_es",
+        "name_en",
+        "name_pt",
+        "name_fr",
+        "unit",
+        "direction",
+        "min_value",
+        "max_value",
+    ],
     "countries": ["iso3", "name_es", "name_en", "name_pt", "name_fr", "subregion"],
     "egov_survey": ["iso3", "survey_year", "egdi", "osi", "hci", "tii", "epi", "egdi_rank"],
-    "observations_current": ["iso3", "year", "indicator_id", "value", "numerator", "denominator",
-                             "source", "note", "submission_id", "revision"],
+    "observations_current": [
+        "iso3",
+        "year",
+        "indicator_id",
+        "value",
+        "numerator",
+        "denominator",
+        "source",
+        "note",
+        "submission_id",
+        "revision",
+    ],
     "audit_log": ["occurred_at", "actor", "action", "iso3", "target", "detail", "address"],
 }
-
 
 
 def test_documented_views_and_columns(warehouse_url):
@@ -28,7 +48,9 @@ def test_documented_views_and_columns(warehouse_url):
             got = list(conn.exec_driver_sql(f"SELECT * FROM {view} WHERE 1 = 0").keys())
             assert got[: len(columns)] == columns, view
     engine.dispose()
-    assert query(warehouse_url, "SELECT name_fr, subregion FROM countries WHERE iso3 = 'HTI'") == [("Haïti", "caribbean")]
+    assert query(warehouse_url, "SELECT name_fr, subregion FROM countries WHERE iso3 = 'HTI'") == [
+        ("Haïti", "caribbean")
+    ]
 
 
 def test_egov_load_of_every_survey_then_rebuild_keeps_it(warehouse_url, shared_un_files):
@@ -38,12 +60,22 @@ def test_egov_load_of_every_survey_then_rebuild_keeps_it(warehouse_url, shared_u
     assert "Loaded 2316 UN survey rows" in result.stdout
     ok(gealc("build", db=warehouse_url))
     assert query(warehouse_url, "SELECT COUNT(*) FROM egov_survey") == [(193 * 12,)]
-    ranks = dict(query(warehouse_url, """SELECT iso3, egdi_rank FROM egov_survey WHERE survey_year = 2018
-                                         AND iso3 IN ('URY', 'CHL', 'ARG', 'BRA', 'BRB')"""))
+    ranks = dict(
+        query(
+            warehouse_url,
+            """SELECT iso3, egdi_rank FROM egov_survey WHERE survey_year = 2018
+                                         AND iso3 IN ('URY', 'CHL', 'ARG', 'BRA', 'BRB')""",
+        )
+    )
     assert ranks == {"URY": 34, "CHL": 42, "ARG": 43, "BRA": 44, "BRB": 46}
-    assert query(warehouse_url, "SELECT egdi_rank FROM egov_survey WHERE iso3 = 'URY' AND survey_year = 2024") == [(25,)]
-    assert query(warehouse_url, """SELECT egdi, assessed FROM egov_survey
-                                   WHERE iso3 = 'HTI' AND survey_year = 2004""") == [(None, False)]
+    assert query(
+        warehouse_url, "SELECT egdi_rank FROM egov_survey WHERE iso3 = 'URY' AND survey_year = 2024"
+    ) == [(25,)]
+    assert query(
+        warehouse_url,
+        """SELECT egdi, assessed FROM egov_survey
+                                   WHERE iso3 = 'HTI' AND survey_year = 2004""",
+    ) == [(None, False)]
 
 
 def test_bad_un_file_loads_nothing_and_says_where(warehouse_url, shared_un_files, tmp_path):
@@ -64,18 +96,36 @@ def test_bad_catalogue_changes_nothing(warehouse_url, tmp_path):
     ok(gealc("build", db=warehouse_url))
     before = snapshot(warehouse_url)
     bad = tmp_path / "catalogue.yaml"
-    bad.write_text(DEFAULT_PATH.read_text(encoding="utf-8").replace("  - id: SD2\n", "  - id: SD1\n"), encoding="utf-8")
+    bad.write_text(
+        DEFAULT_PATH.read_text(encoding="utf-8").replace("  - id: SD2\n", "  - id: SD1\n"),
+        encoding="utf-8",
+    )
     result = gealc("--catalogue", str(bad), "build", db=warehouse_url)
     assert result.returncode == 1
-    assert f"{bad}, line" in result.stderr and "indicators[1].id" in result.stderr and "duplicate id" in result.stderr
+    assert (
+        f"{bad}, line" in result.stderr
+        and "indicators[1].id" in result.stderr
+        and "duplicate id" in result.stderr
+    )
     assert snapshot(warehouse_url) == before
 
 
 def test_catalogue_edit_reaches_the_warehouse_without_code(warehouse_url, tmp_path):
     edited = tmp_path / "catalogue.yaml"
     text = DEFAULT_PATH.read_text(encoding="utf-8")
-    edited.write_text(text.replace("scoring: {lower: 0, target: 100, log: false}", "scoring: {lower: 0, target: 95, log: false}", 1), encoding="utf-8")
+    edited.write_text(
+        text.replace(
+            "scoring: {lower: 0, target: 100, log: false}",
+            "scoring: {lower: 0, target: 95, log: false}",
+            1,
+        ),
+        encoding="utf-8",
+    )
     ok(gealc("--catalogue", str(edited), "build", db=warehouse_url))
-    assert query(warehouse_url, "SELECT goal_target FROM indicator_catalogue WHERE indicator_id = 'SD1'") == [(95.0,)]
+    assert query(
+        warehouse_url, "SELECT goal_target FROM indicator_catalogue WHERE indicator_id = 'SD1'"
+    ) == [(95.0,)]
     ok(gealc("build", db=warehouse_url))
-    assert query(warehouse_url, "SELECT goal_target FROM indicator_catalogue WHERE indicator_id = 'SD1'") == [(100.0,)]
+    assert query(
+        warehouse_url, "SELECT goal_target FROM indicator_catalogue WHERE indicator_id = 'SD1'"
+    ) == [(100.0,)]

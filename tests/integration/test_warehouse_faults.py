@@ -7,6 +7,7 @@ traceback in the answer or the server's log.
 
 DuckDB only: these faults are the embedded file's (a PostgreSQL warehouse is a server the app
 reaches over the network)."""
+
 from __future__ import annotations
 
 import json
@@ -60,7 +61,9 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with engine.connect() as conn:
         for iso3, level in (("URY", 0.8), ("CHL", 0.6)):
             (folder / f"{iso3}.csv").write_text(full_year(iso3, level), encoding="utf-8")
-            submission = load_file(conn, folder / f"{iso3}.csv", catalogue, members, "tests").submission_id
+            submission = load_file(
+                conn, folder / f"{iso3}.csv", catalogue, members, "tests"
+            ).submission_id
             with conn.begin():
                 review(conn, [submission], "approved", "tests")
                 for label in OLDER.values() if iso3 == "URY" else [LATEST]:
@@ -75,8 +78,21 @@ def serving(path: Path, log: Path) -> Iterator[str]:
     """`gealc serve` on the DuckDB file `path` (which may be missing), its output in `log`."""
     port = free_port()
     with log.open("w") as out:
-        server = subprocess.Popen([sys.executable, "-m", "gealc.cli", "--db", f"duckdb:///{path}", "serve",
-                                   "--port", str(port)], cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gealc.cli",
+                "--db",
+                f"duckdb:///{path}",
+                "serve",
+                "--port",
+                str(port),
+            ],
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -97,13 +113,21 @@ def site(warehouse: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         yield base, log
 
 
-def fetch(url: str, data: bytes | None = None, headers: dict | None = None,
-          opener: urllib.request.OpenerDirector | None = None) -> tuple[int, dict, str]:
+def fetch(
+    url: str,
+    data: bytes | None = None,
+    headers: dict | None = None,
+    opener: urllib.request.OpenerDirector | None = None,
+) -> tuple[int, dict, str]:
     """Status, headers and text of one request (0 when nothing answers)."""
     request = urllib.request.Request(url, data=data, headers=headers or {})
     try:
         with (opener or urllib.request.build_opener()).open(request, timeout=60) as response:
-            return response.status, dict(response.headers), response.read().decode("utf-8", "replace")
+            return (
+                response.status,
+                dict(response.headers),
+                response.read().decode("utf-8", "replace"),
+            )
     except urllib.error.HTTPError as exc:
         return exc.code, dict(exc.headers), exc.read().decode("utf-8", "replace")
     except OSError:
@@ -116,8 +140,11 @@ def answers(base: str, release: str | None = None) -> dict[str, tuple[int, dict,
     search = "?year=2024" + (f"&release={release}" if release else "")
     return {
         "page": fetch(f"{base}/{search}"),
-        "callback": fetch(f"{base}/_dash-update-component", route_payload("/", search).encode(),
-                          {"Content-Type": "application/json"}),
+        "callback": fetch(
+            f"{base}/_dash-update-component",
+            route_payload("/", search).encode(),
+            {"Content-Type": "application/json"},
+        ),
         "download": fetch(f"{base}/download/values.csv{search}"),
         "api list": fetch(f"{base}/api/v1/releases"),
         "api values": fetch(f"{base}/api/v1/releases/{release or LATEST}/values"),
@@ -167,7 +194,9 @@ def sign_in(base: str, client: urllib.request.OpenerDirector) -> tuple[int, dict
     assert status == 200, page[:300]
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
     form = f"username=sec&password={ACCOUNTS['sec'][2]}&csrf_token={token}".encode()
-    return fetch(f"{base}/login", form, {"Content-Type": "application/x-www-form-urlencoded"}, client)
+    return fetch(
+        f"{base}/login", form, {"Content-Type": "application/x-www-form-urlencoded"}, client
+    )
 
 
 def assert_busy(answer: tuple[int, dict, str]) -> None:
@@ -183,7 +212,9 @@ def fault(path: Path, kind: str) -> Iterator[None]:
     if kind == "missing":
         path.unlink()
     else:
-        path.write_bytes(os.urandom(len(good)) if kind == "random bytes" else good[:len(good) // 3])
+        path.write_bytes(
+            os.urandom(len(good)) if kind == "random bytes" else good[: len(good) // 3]
+        )
     try:
         yield
     finally:
@@ -226,8 +257,12 @@ def test_a_missing_or_damaged_file_leaves_the_site_answering(site, warehouse, ki
 def test_a_file_locked_by_a_writer_leaves_the_site_answering(site, warehouse):
     base, log = site
     hold = "import duckdb, sys; c = duckdb.connect(sys.argv[1]); print('held', flush=True); sys.stdin.read()"
-    holder = subprocess.Popen([sys.executable, "-c", hold, str(warehouse)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", hold, str(warehouse)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline() == "held\n"
         time.sleep(2.5)
@@ -248,13 +283,17 @@ def test_a_site_started_without_its_file_says_so_then_serves_it_once_back(wareho
         assert (status, headers.get("Retry-After")) == (503, "60")
         assert fetch(f"{base}/login")[0] == 200
         assert_busy(sign_in(base, browser()))
-        assert not later.exists()  # signing in did not make an empty warehouse where the file belongs
+        assert (
+            not later.exists()
+        )  # signing in did not make an empty warehouse where the file belongs
         later.write_bytes(warehouse.read_bytes())
         assert recovers(base, None, countries=2) < 3
     assert_no_traceback(tmp_path / "serve.log")
 
 
-def test_a_worker_that_cannot_read_the_warehouse_looks_again_every_few_seconds_not_at_each_request(warehouse):
+def test_a_worker_that_cannot_read_the_warehouse_looks_again_every_few_seconds_not_at_each_request(
+    warehouse,
+):
     """Under load, trying the file at every request would make every visitor wait for the attempt."""
     engine = connect(f"duckdb:///{warehouse}", read_only=True)
     book = Releases(engine, ttl=2.0)

@@ -1,4 +1,5 @@
 """The read side's pure parts: number formatting, URLs ."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,7 +9,10 @@ from app.urls import params, with_params
 from indicators.texts import LANGUAGES
 
 
-@pytest.mark.parametrize("lang,expected", [("es", "1.234,57"), ("pt", "1.234,57"), ("en", "1,234.57"), ("fr", "1\u202f234,57")])
+@pytest.mark.parametrize(
+    "lang,expected",
+    [("es", "1.234,57"), ("pt", "1.234,57"), ("en", "1,234.57"), ("fr", "1\u202f234,57")],
+)
 def test_numbers_follow_the_language(lang, expected):
     assert fmt_number(1234.567, lang) == expected
 

@@ -1,5 +1,6 @@
 """The catalogue and the member list: the shipped files are complete, and bad edits are caught
 with the file, line and field to look at."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,8 +19,23 @@ def test_shipped_catalogue_has_six_dimensions_and_fifteen_indicators():
     cat = load_catalogue()
     assert [d.id for d in cat.dimensions] == ["D1", "D2", "D3", "D4", "D5", "D6"]
     assert [len(cat.indicators_of(d.id)) for d in cat.dimensions] == [3, 3, 2, 2, 3, 2]
-    assert cat.indicator_ids == ["SD1", "SD2", "SD3", "FD1", "FD2", "FD3", "IO1", "IO2",
-                                 "SP1", "SP2", "US1", "US2", "US3", "SA1", "SA2"]
+    assert cat.indicator_ids == [
+        "SD1",
+        "SD2",
+        "SD3",
+        "FD1",
+        "FD2",
+        "FD3",
+        "IO1",
+        "IO2",
+        "SP1",
+        "SP2",
+        "US1",
+        "US2",
+        "US3",
+        "SA1",
+        "SA2",
+    ]
     assert cat.status == "proposal" and cat.edition
     for ind in cat.indicators:
         for lang in LANGUAGES:
@@ -47,12 +63,18 @@ def edited(tmp_path: Path, old: str, new: str, count: int = 1) -> Path:
 
 
 def line_of(path: Path, needle: str, occurrence: int = 1) -> int:
-    hits = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line]
+    hits = [
+        n
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if needle in line
+    ]
     return hits[occurrence - 1]
 
 
 def test_unknown_key_names_file_line_and_field(tmp_path):
-    path = edited(tmp_path, "    plausible_change: 20\n", "    plausible_change: 20\n    wieght: 2\n")
+    path = edited(
+        tmp_path, "    plausible_change: 20\n", "    plausible_change: 20\n    wieght: 2\n"
+    )
     with pytest.raises(DataFileError) as err:
         load_catalogue(path)
     assert err.value.path == str(path)
@@ -80,12 +102,25 @@ def test_missing_translation(tmp_path):
     assert "es, en, pt and fr" in err.value.message
 
 
-@pytest.mark.parametrize("old,new,field,words", [
-    ("valid_range: {min: 0, max: 100}", "valid_range: {min: 0, max: 120}", "indicators[0].valid_range", "0–100"),
-    ("scoring: {lower: 0, target: 100, log: false}", "scoring: {lower: 50, target: 40, log: false}", "indicators[0].scoring.target", "above lower"),
-    ("dimension: D1\n", "dimension: D9\n", "indicators[0].dimension", "unknown dimension 'D9'"),
-    ("unit: percent\n", "unit: parsecs\n", "indicators[0].unit", "Input should be"),
-])
+@pytest.mark.parametrize(
+    "old,new,field,words",
+    [
+        (
+            "valid_range: {min: 0, max: 100}",
+            "valid_range: {min: 0, max: 120}",
+            "indicators[0].valid_range",
+            "0–100",
+        ),
+        (
+            "scoring: {lower: 0, target: 100, log: false}",
+            "scoring: {lower: 50, target: 40, log: false}",
+            "indicators[0].scoring.target",
+            "above lower",
+        ),
+        ("dimension: D1\n", "dimension: D9\n", "indicators[0].dimension", "unknown dimension 'D9'"),
+        ("unit: percent\n", "unit: parsecs\n", "indicators[0].unit", "Input should be"),
+    ],
+)
 def test_bounds_and_references(tmp_path, old, new, field, words):
     path = edited(tmp_path, old, new)
     with pytest.raises(DataFileError) as err:

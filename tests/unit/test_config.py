@@ -1,5 +1,6 @@
 """The settings: read from the environment once, a command's options first, every unusable value
 refused with the variable's name and the fix; the domain itself never reads the environment."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -51,12 +52,15 @@ def test_a_commands_options_come_before_the_environment(tmp_path):
     assert Settings.from_environ({}).database_url == DEFAULT_DATABASE
 
 
-@pytest.mark.parametrize(("variable", "value", "says"), [
-    (ENV_DATABASE, "not a url", "is not a database URL"),
-    (ENV_CATALOGUE, "/nowhere/catalogue.yaml", "which is not a file"),
-    (ENV_SECURE_COOKIES, "yes", "must be 1"),
-    (ENV_SECRET, "short", "at least 32"),
-])
+@pytest.mark.parametrize(
+    ("variable", "value", "says"),
+    [
+        (ENV_DATABASE, "not a url", "is not a database URL"),
+        (ENV_CATALOGUE, "/nowhere/catalogue.yaml", "which is not a file"),
+        (ENV_SECURE_COOKIES, "yes", "must be 1"),
+        (ENV_SECRET, "short", "at least 32"),
+    ],
+)
 def test_unusable_settings_name_the_variable_and_the_fix(variable, value, says):
     with pytest.raises(ConfigError, match=variable) as refused:
         Settings.from_environ({variable: value})
@@ -68,14 +72,19 @@ def test_an_upload_folder_that_is_a_file_is_refused(tmp_path):
     taken.write_text("not a folder", encoding="utf-8")
     with pytest.raises(ConfigError, match=ENV_UPLOADS):
         Settings.from_environ({ENV_UPLOADS: str(taken)})
-    assert Settings.from_environ({ENV_UPLOADS: str(tmp_path / "new")}).upload_dir == (tmp_path / "new").resolve()
+    assert (
+        Settings.from_environ({ENV_UPLOADS: str(tmp_path / "new")}).upload_dir
+        == (tmp_path / "new").resolve()
+    )
 
 
 def test_cookies_are_secure_outside_development_unless_told():
     assert Settings.from_environ({}).cookies_secure(development=False) is True
     assert Settings.from_environ({}).cookies_secure(development=True) is False
     assert Settings.from_environ({ENV_SECURE_COOKIES: "1"}).cookies_secure(development=True) is True
-    assert Settings.from_environ({ENV_SECURE_COOKIES: "0"}).cookies_secure(development=False) is False
+    assert (
+        Settings.from_environ({ENV_SECURE_COOKIES: "0"}).cookies_secure(development=False) is False
+    )
 
 
 def test_a_weak_secret_is_refused_before_anything_runs():
@@ -85,6 +94,10 @@ def test_a_weak_secret_is_refused_before_anything_runs():
 
 def test_the_command_stops_with_usage_exit_on_an_unusable_setting(tmp_path):
     done = gealc("validate", str(tmp_path / "x.csv"), env={ENV_SECURE_COOKIES: "maybe"})
-    assert done.returncode == 2 and ENV_SECURE_COOKIES in done.stderr and "Traceback" not in done.stderr
+    assert (
+        done.returncode == 2
+        and ENV_SECURE_COOKIES in done.stderr
+        and "Traceback" not in done.stderr
+    )
     done = gealc("--catalogue", str(tmp_path / "missing.yaml"), "validate", str(tmp_path / "x.csv"))
     assert done.returncode == 2 and "--catalogue" in done.stderr and "not a file" in done.stderr

@@ -1,4 +1,5 @@
 """The coverage matrices: every member and indicator present, reported or not."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -7,8 +8,10 @@ from app import coverage, figures
 
 COUNTRIES = pd.DataFrame({"iso3": ["HTI", "URY"], "name": ["Haití", "Uruguay"]})
 INDICATORS = pd.DataFrame({"indicator_id": ["SD1", "SD2"]})
-REPORTED = pd.DataFrame([("URY", 2024, "SD1"), ("URY", 2023, "SD1"), ("URY", 2023, "SD2"), ("CHL", 2024, "SD2")],
-                        columns=["iso3", "year", "indicator_id"])
+REPORTED = pd.DataFrame(
+    [("URY", 2024, "SD1"), ("URY", 2023, "SD1"), ("URY", 2023, "SD2"), ("CHL", 2024, "SD2")],
+    columns=["iso3", "year", "indicator_id"],
+)
 
 
 def test_indicator_matrix_lists_every_member_even_without_reports():
@@ -22,5 +25,7 @@ def test_yearly_counts_per_country_and_year():
 
 
 def test_reporting_matrix_says_it_in_text_not_only_colour():
-    fig = figures.reporting_matrix(coverage.indicator_matrix(REPORTED, COUNTRIES, INDICATORS, 2024), ["Haití", "Uruguay"], "es")
+    fig = figures.reporting_matrix(
+        coverage.indicator_matrix(REPORTED, COUNTRIES, INDICATORS, 2024), ["Haití", "Uruguay"], "es"
+    )
     assert [list(row) for row in fig.data[0].text] == [["—", "—"], ["✓", "—"]]

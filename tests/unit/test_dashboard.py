@@ -1,5 +1,6 @@
 """The dashboard's pure parts — filters, headlines, explorer, UN comparison, maps and their
 figures — on small hand-made frames: a country with no data, one country, every dimension."""
+
 from __future__ import annotations
 
 import math
@@ -10,19 +11,36 @@ import pytest
 from app import explorer, figures, filters, headlines, maps, uncompare
 from indicators.countries import load_members
 
-DIMS = pd.DataFrame({"dimension_id": [f"D{n}" for n in range(1, 7)], "name": [f"Dim {n}" for n in range(1, 7)],
-                     "un_counterpart": ["OSI", "OSI", "OSI", "TII", "EPI", "EPI"]})
-MEMBERS = pd.DataFrame({"iso3": ["URY", "CHL", "BRB", "HTI"], "name": ["Uruguay", "Chile", "Barbados", "Haiti"],
-                        "subregion": ["south_america", "south_america", "caribbean", "caribbean"]})
+DIMS = pd.DataFrame(
+    {
+        "dimension_id": [f"D{n}" for n in range(1, 7)],
+        "name": [f"Dim {n}" for n in range(1, 7)],
+        "un_counterpart": ["OSI", "OSI", "OSI", "TII", "EPI", "EPI"],
+    }
+)
+MEMBERS = pd.DataFrame(
+    {
+        "iso3": ["URY", "CHL", "BRB", "HTI"],
+        "name": ["Uruguay", "Chile", "Barbados", "Haiti"],
+        "subregion": ["south_america", "south_america", "caribbean", "caribbean"],
+    }
+)
 
 
 def scores(rows: list[tuple]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=["iso3", "year", "level", "id", "score"]).assign(rank=1, rank_low=1, rank_high=2)
+    return pd.DataFrame(rows, columns=["iso3", "year", "level", "id", "score"]).assign(
+        rank=1, rank_low=1, rank_high=2
+    )
 
 
 def test_filters_read_the_url_and_remember_what_they_rejected():
-    view = filters.read({"year": "2023", "level": "top"}, [filters.Choice("year", [2024, 2023], 2024, int),
-                                                          filters.Choice("level", filters.LEVELS, None, str.lower)])
+    view = filters.read(
+        {"year": "2023", "level": "top"},
+        [
+            filters.Choice("year", [2024, 2023], 2024, int),
+            filters.Choice("level", filters.LEVELS, None, str.lower),
+        ],
+    )
     assert view.values == {"year": 2023, "level": None} and view.problems == [("level", "top")]
     levels = pd.Series({"URY": "very_high", "CHL": "very_high", "BRB": "high"})
     assert filters.selected(MEMBERS, levels, "caribbean", None)["iso3"].tolist() == ["BRB", "HTI"]
@@ -32,60 +50,132 @@ def test_filters_read_the_url_and_remember_what_they_rejected():
 
 
 def facts(members: pd.DataFrame, rows: list[tuple], year: int = 2024) -> headlines.Facts:
-    reported = pd.DataFrame([(r[0], r[1], f"I{n}") for n, r in enumerate(rows) if r[2] == "composite"],
-                            columns=["iso3", "year", "indicator_id"])
-    egov = pd.DataFrame({"iso3": ["URY", "CHL", "BRB", "HTI"], "survey_year": [2024] * 4, "egdi": [0.90, 0.88, 0.70, None]})
+    reported = pd.DataFrame(
+        [(r[0], r[1], f"I{n}") for n, r in enumerate(rows) if r[2] == "composite"],
+        columns=["iso3", "year", "indicator_id"],
+    )
+    egov = pd.DataFrame(
+        {
+            "iso3": ["URY", "CHL", "BRB", "HTI"],
+            "survey_year": [2024] * 4,
+            "egdi": [0.90, 0.88, 0.70, None],
+        }
+    )
     return headlines.Facts(members, scores(rows), reported, egov, DIMS, 15, year)
 
 
 def test_headlines_every_dimension_one_country_and_no_data():
-    rows = [("URY", 2024, "composite", "GEALC", 80.0), ("URY", 2023, "composite", "GEALC", 70.0),
-            ("CHL", 2024, "composite", "GEALC", 60.0), ("CHL", 2023, "composite", "GEALC", 65.0)]
-    rows += [(c, 2024, "dimension", d, 50.0 + n + (10 if c == "URY" else 0)) for c in ("URY", "CHL") for n, d in enumerate(DIMS["dimension_id"])]
+    rows = [
+        ("URY", 2024, "composite", "GEALC", 80.0),
+        ("URY", 2023, "composite", "GEALC", 70.0),
+        ("CHL", 2024, "composite", "GEALC", 60.0),
+        ("CHL", 2023, "composite", "GEALC", 65.0),
+    ]
+    rows += [
+        (c, 2024, "dimension", d, 50.0 + n + (10 if c == "URY" else 0))
+        for c in ("URY", "CHL")
+        for n, d in enumerate(DIMS["dimension_id"])
+    ]
     every = {h.key: h for h in headlines.headlines(facts(MEMBERS, rows), "en")}
-    assert every["reporting"].sentence.startswith("2 of 4 member countries reported indicators for 2024")
-    assert every["medians"].table["median"].iloc[0] == 70.0 and len(every["medians"].table) == 7  # composite + 6 dimensions
-    assert "D6 Dim 6 (60.0); the one furthest behind is D1 Dim 1 (55.0)" in every["medians"].sentence
-    assert every["improved"].table["iso3"].tolist() == ["URY", "CHL"] and "Uruguay improved the most" in every["improved"].sentence
+    assert every["reporting"].sentence.startswith(
+        "2 of 4 member countries reported indicators for 2024"
+    )
+    assert (
+        every["medians"].table["median"].iloc[0] == 70.0 and len(every["medians"].table) == 7
+    )  # composite + 6 dimensions
+    assert (
+        "D6 Dim 6 (60.0); the one furthest behind is D1 Dim 1 (55.0)" in every["medians"].sentence
+    )
+    assert (
+        every["improved"].table["iso3"].tolist() == ["URY", "CHL"]
+        and "Uruguay improved the most" in every["improved"].sentence
+    )
     assert every["best"].table["iso3"].tolist() == ["URY"] * 6
     assert "average EGDI of the 3 members assessed is 0.83; 2 of them" in every["un"].sentence
-    one = {h.key: h for h in headlines.headlines(facts(MEMBERS[MEMBERS["iso3"] == "URY"], rows), "es")}
-    assert one["medians"].table["median"].iloc[0] == 80.0 and one["best"].table["countries"].iloc[0] == "Uruguay"
-    none = {h.key: h for h in headlines.headlines(facts(MEMBERS[MEMBERS["iso3"] == "HTI"], rows), "fr")}
+    one = {
+        h.key: h for h in headlines.headlines(facts(MEMBERS[MEMBERS["iso3"] == "URY"], rows), "es")
+    }
+    assert (
+        one["medians"].table["median"].iloc[0] == 80.0
+        and one["best"].table["countries"].iloc[0] == "Uruguay"
+    )
+    none = {
+        h.key: h for h in headlines.headlines(facts(MEMBERS[MEMBERS["iso3"] == "HTI"], rows), "fr")
+    }
     assert none["reporting"].sentence.startswith("0 pays membres sur 1")
     assert none["medians"].sentence == "Il n'y a pas encore de scores pour 2024."
-    assert none["best"].table["score"].isna().all() and none["un"].sentence.startswith("Il n'y a pas de chiffres")
+    assert none["best"].table["score"].isna().all() and none["un"].sentence.startswith(
+        "Il n'y a pas de chiffres"
+    )
     for item in [*every.values(), *none.values()]:
         assert figures.headline(item, "fr").layout.separators == ", "
 
 
 def test_explorer_series_keeps_missing_as_missing_and_last():
-    rows = [("URY", 2024, "indicator", "FD1", 90.0), ("CHL", 2024, "indicator", "FD1", 40.0), ("URY", 2023, "indicator", "FD1", 80.0)]
-    values = pd.DataFrame({"iso3": ["URY", "CHL", "URY"], "year": [2024, 2024, 2023], "indicator_id": ["FD1"] * 3,
-                           "value": [120.0, 15.0, 100.0]})
+    rows = [
+        ("URY", 2024, "indicator", "FD1", 90.0),
+        ("CHL", 2024, "indicator", "FD1", 40.0),
+        ("URY", 2023, "indicator", "FD1", 80.0),
+    ]
+    values = pd.DataFrame(
+        {
+            "iso3": ["URY", "CHL", "URY"],
+            "year": [2024, 2024, 2023],
+            "indicator_id": ["FD1"] * 3,
+            "value": [120.0, 15.0, 100.0],
+        }
+    )
     level, key = explorer.measure(None, "FD1")
     data = explorer.series(level, key, scores(rows), values)
     now = explorer.year_view(data, MEMBERS, 2024)
-    assert now["iso3"].tolist() == ["URY", "CHL", "BRB", "HTI"] and now["value"].tolist()[:2] == [120.0, 15.0]
+    assert now["iso3"].tolist() == ["URY", "CHL", "BRB", "HTI"] and now["value"].tolist()[:2] == [
+        120.0,
+        15.0,
+    ]
     assert now["value"].iloc[2:].isna().all()  # no data: missing, never 0
-    assert explorer.measure("D2", None) == ("dimension", "D2") and explorer.measure(None, None) == ("composite", "GEALC")
-    medians = explorer.medians_over_years(data, MEMBERS, pd.DataFrame({"subregion": ["caribbean", "south_america"]}))
+    assert explorer.measure("D2", None) == ("dimension", "D2") and explorer.measure(None, None) == (
+        "composite",
+        "GEALC",
+    )
+    medians = explorer.medians_over_years(
+        data, MEMBERS, pd.DataFrame({"subregion": ["caribbean", "south_america"]})
+    )
     assert medians.set_index("year")["all"].to_dict() == {2023: 100.0, 2024: 67.5}
-    assert list(medians.columns) == ["year", "all", "south_america"]  # a subregion without data gets no line
+    assert list(medians.columns) == [
+        "year",
+        "all",
+        "south_america",
+    ]  # a subregion without data gets no line
 
 
 def test_un_pairs_need_five_countries_and_flag_the_far_one():
     iso = [f"C{n:02d}" for n in range(8)]
     members = pd.DataFrame({"iso3": iso, "name": iso, "subregion": "caribbean"})
-    egov = pd.DataFrame({"iso3": iso, "survey_year": 2024, "egdi": [0.3 + 0.08 * n for n in range(8)],
-                         "osi": 0.5, "hci": 0.5, "tii": 0.5, "epi": 0.5, "egdi_rank": range(8, 0, -1)})
-    score_rows = [(c, 2024, "composite", "GEALC", 20 + 10 * n + (0.3 if n % 2 else -0.3)) for n, c in enumerate(iso)]
+    egov = pd.DataFrame(
+        {
+            "iso3": iso,
+            "survey_year": 2024,
+            "egdi": [0.3 + 0.08 * n for n in range(8)],
+            "osi": 0.5,
+            "hci": 0.5,
+            "tii": 0.5,
+            "epi": 0.5,
+            "egdi_rank": range(8, 0, -1),
+        }
+    )
+    score_rows = [
+        (c, 2024, "composite", "GEALC", 20 + 10 * n + (0.3 if n % 2 else -0.3))
+        for n, c in enumerate(iso)
+    ]
     score_rows[3] = ("C03", 2024, "composite", "GEALC", 95.0)
     frame, fit = uncompare.pairs(scores(score_rows), egov, members, 2024, "GEALC", "EGDI")
     assert frame.loc[frame["flagged"], "iso3"].tolist() == ["C03"] and fit["countries"] == 8
     few, none = uncompare.pairs(scores(score_rows[:4]), egov, members, 2024, "GEALC", "EGDI")
     assert none is None and not few["flagged"].any() and few["score"].isna().sum() == 4
-    assert uncompare.default_index("D4", DIMS) == "TII" and uncompare.default_index("GEALC", DIMS) == "EGDI"
+    assert (
+        uncompare.default_index("D4", DIMS) == "TII"
+        and uncompare.default_index("GEALC", DIMS) == "EGDI"
+    )
     fig = figures.scatter(frame, "en", "EGDI", "Score", fit)
     assert [tr.name for tr in fig.data] == ["Countries", "Flagged divergence", "Least-squares line"]
     assert fig.data[1].marker.symbol == "diamond"
@@ -101,9 +191,26 @@ def test_every_member_has_a_tile_an_outline_and_small_states_a_dot():
 
 
 def test_map_figures_draw_no_data_in_grey_from_the_apps_own_outlines():
-    frame = pd.DataFrame({"iso3": ["URY", "KNA", "HTI"], "name": ["Uruguay", "Saint Kitts", "Haiti"], "value": [80.0, 40.0, None]})
-    fig = figures.choropleth(frame, "es", "Puntaje", 1, (0, 100), maps.OUTLINES_URL, maps.small_states(), maps.context_ids())
-    assert {tr.geojson for tr in fig.data if tr.type == "choropleth"} == {"/assets/maps/lac-50m.geojson"}
+    frame = pd.DataFrame(
+        {
+            "iso3": ["URY", "KNA", "HTI"],
+            "name": ["Uruguay", "Saint Kitts", "Haiti"],
+            "value": [80.0, 40.0, None],
+        }
+    )
+    fig = figures.choropleth(
+        frame,
+        "es",
+        "Puntaje",
+        1,
+        (0, 100),
+        maps.OUTLINES_URL,
+        maps.small_states(),
+        maps.context_ids(),
+    )
+    assert {tr.geojson for tr in fig.data if tr.type == "choropleth"} == {
+        "/assets/maps/lac-50m.geojson"
+    }
     missing, has, dots = fig.data[1], fig.data[2], fig.data[3]
     assert list(missing.locations) == ["HTI"] and "sin datos" in missing.hovertext[0]
     assert list(has.locations) == ["URY", "KNA"] and list(dots.customdata) == ["KNA"]

@@ -1,4 +1,5 @@
 """Demo submissions: deterministic, realistic gaps, valid values that follow the UN's figures."""
+
 from __future__ import annotations
 
 import pandas as pd

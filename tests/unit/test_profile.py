@@ -1,5 +1,6 @@
 """The country profile's pure parts: year choice, comparison, tables, sentences, figures and
 downloads — including a country with no data and a dimension without a score."""
+
 from __future__ import annotations
 
 import io
@@ -12,18 +13,26 @@ from app import figures, profile
 from app.downloads import to_bytes
 from app.i18n import formatted
 
-NAMES = pd.DataFrame({"dimension_id": ["D1", "D2", "D3"], "name": ["Servicios", "Firma", "Interop"]})
+NAMES = pd.DataFrame(
+    {"dimension_id": ["D1", "D2", "D3"], "name": ["Servicios", "Firma", "Interop"]}
+)
 
 
 def scores(rows: list[tuple]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=["year", "level", "id", "score", "rank", "rank_low", "rank_high", "coverage"])
+    return pd.DataFrame(
+        rows, columns=["year", "level", "id", "score", "rank", "rank_low", "rank_high", "coverage"]
+    )
 
 
-SCORES = scores([
-    (2023, "composite", "GEALC", 70.0, 4, 3, 6, 14), (2024, "composite", "GEALC", np.nan, None, None, None, 9),
-    (2024, "dimension", "D1", 80.0, 2, None, None, 3), (2024, "dimension", "D2", np.nan, None, None, None, 1),
-    (2023, "dimension", "D1", 75.0, 3, None, None, 3),
-])
+SCORES = scores(
+    [
+        (2023, "composite", "GEALC", 70.0, 4, 3, 6, 14),
+        (2024, "composite", "GEALC", np.nan, None, None, None, 9),
+        (2024, "dimension", "D1", 80.0, 2, None, None, 3),
+        (2024, "dimension", "D2", np.nan, None, None, None, 1),
+        (2023, "dimension", "D1", 75.0, 3, None, None, 3),
+    ]
+)
 
 
 def test_default_year_prefers_the_latest_composite_and_copes_with_nothing():
@@ -33,8 +42,14 @@ def test_default_year_prefers_the_latest_composite_and_copes_with_nothing():
 
 
 def test_dimension_comparison_keeps_missing_as_missing():
-    medians = pd.DataFrame({"level": ["dimension"] * 3, "id": ["D1", "D2", "D3"], "region_median": [60.0, 50.0, 40.0],
-                            "subregion_median": [65.0, np.nan, 45.0]})
+    medians = pd.DataFrame(
+        {
+            "level": ["dimension"] * 3,
+            "id": ["D1", "D2", "D3"],
+            "region_median": [60.0, 50.0, 40.0],
+            "subregion_median": [65.0, np.nan, 45.0],
+        }
+    )
     table = profile.dimension_comparison(SCORES, medians, NAMES, 2024)
     assert table["name"].tolist() == ["D1 Servicios", "D2 Firma", "D3 Interop"]
     assert table["score"].iloc[0] == 80.0 and table["score"].iloc[1:].isna().all()
@@ -44,35 +59,62 @@ def test_dimension_comparison_keeps_missing_as_missing():
 
 
 def test_missing_dimension_says_no_data_in_the_chart():
-    table = pd.DataFrame({"name": ["D1 Servicios", "D2 Firma"], "score": [80.0, np.nan], "region_median": [60.0, 50.0],
-                          "subregion_median": [np.nan, np.nan]})
+    table = pd.DataFrame(
+        {
+            "name": ["D1 Servicios", "D2 Firma"],
+            "score": [80.0, np.nan],
+            "region_median": [60.0, 50.0],
+            "subregion_median": [np.nan, np.nan],
+        }
+    )
     fig = figures.profile_bars(table, "es")
     assert [a.text for a in fig.layout.annotations] == ["sin datos"]
-    assert list(fig.data[0].text) == ["80,0", "sin datos"] and list(fig.data[0].y) == ["D1 Servicios", "D2 Firma"]
-    assert len(list(figures.profile_bars(table.iloc[0:0], "en").data[0].x)) == 0  # nothing to show, no crash
+    assert list(fig.data[0].text) == ["80,0", "sin datos"] and list(fig.data[0].y) == [
+        "D1 Servicios",
+        "D2 Firma",
+    ]
+    assert (
+        len(list(figures.profile_bars(table.iloc[0:0], "en").data[0].x)) == 0
+    )  # nothing to show, no crash
 
 
 def test_rank_sentence_with_range_and_without_a_composite():
-    assert profile.rank_sentence(SCORES, 28, 2023, "en").startswith("GEALC rank 2023: 4 of 28 (between 3 and 6")
+    assert profile.rank_sentence(SCORES, 28, 2023, "en").startswith(
+        "GEALC rank 2023: 4 of 28 (between 3 and 6"
+    )
     assert "at least five of the six dimensions" in profile.rank_sentence(SCORES, 28, 2024, "en")
     firm = SCORES.assign(rank_low=4, rank_high=4)
     assert "(the same under any reasonable weights)" in profile.rank_sentence(firm, 28, 2023, "en")
 
 
 def test_long_labels_wrap_for_phones():
-    assert figures.wrap("D5 Utilisation des services numériques") == "D5 Utilisation des<br>services numériques"
+    assert (
+        figures.wrap("D5 Utilisation des services numériques")
+        == "D5 Utilisation des<br>services numériques"
+    )
     assert figures.wrap("D6 Satisfaction") == "D6 Satisfaction"
 
 
 def test_trend_has_a_line_per_dimension_even_without_values():
     wide, series = profile.trend(SCORES, NAMES, "pt")
-    assert [c for c, _ in series] == ["GEALC", "D1", "D2", "D3"] and series[0][1] == "Composto GEALC"
+    assert [c for c, _ in series] == ["GEALC", "D1", "D2", "D3"] and series[0][
+        1
+    ] == "Composto GEALC"
     assert wide["D3"].isna().all() and wide.set_index("year").loc[2023, "D1"] == 75.0
 
 
 def test_indicator_table_headings_follow_the_language_and_numbers_stay_numbers():
-    obs = pd.DataFrame({"indicator_id": ["SD1"], "indicator": ["Trámites"], "value": [12.5], "unit": ["%"],
-                        "score": [12.5], "source": ["=cmd"], "note": [None]})
+    obs = pd.DataFrame(
+        {
+            "indicator_id": ["SD1"],
+            "indicator": ["Trámites"],
+            "value": [12.5],
+            "unit": ["%"],
+            "score": [12.5],
+            "source": ["=cmd"],
+            "note": [None],
+        }
+    )
     table = profile.indicator_table(obs, "fr")
     assert list(table.columns) == ["id", "Indicateur", "Valeur", "Unité", "Score", "Source", "Note"]
     assert table["Valeur"].iloc[0] == 12.5
@@ -81,16 +123,33 @@ def test_indicator_table_headings_follow_the_language_and_numbers_stay_numbers()
 
 
 def test_downloads_are_spreadsheet_safe_in_csv_and_xlsx():
-    frame = pd.DataFrame({"Fuente": ["=HYPERLINK(\"x\")", "Agesic"], "Valor": [-1.5, 2.0]})
+    frame = pd.DataFrame({"Fuente": ['=HYPERLINK("x")', "Agesic"], "Valor": [-1.5, 2.0]})
     csv = to_bytes(frame, "csv").decode("utf-8-sig")
-    assert csv.splitlines()[1] == "\"'=HYPERLINK(\"\"x\"\")\",-1.5"
+    assert csv.splitlines()[1] == '"\'=HYPERLINK(""x"")",-1.5'
     sheet = load_workbook(io.BytesIO(to_bytes(frame, "xlsx"))).active
-    assert sheet["A2"].value == "'=HYPERLINK(\"x\")" and sheet["A2"].data_type == "s" and sheet["B2"].value == -1.5
+    assert (
+        sheet["A2"].value == '\'=HYPERLINK("x")'
+        and sheet["A2"].data_type == "s"
+        and sheet["B2"].value == -1.5
+    )
 
 
 def test_medians_of_the_region_and_of_the_subregion():
-    year_scores = pd.DataFrame({"iso3": ["URY", "CHL", "HTI", "JAM"], "level": "dimension", "id": "D1",
-                                "score": [80.0, 60.0, 20.0, np.nan]})
-    subregions = pd.Series({"URY": "south_america", "CHL": "south_america", "HTI": "caribbean", "JAM": "caribbean"})
+    year_scores = pd.DataFrame(
+        {
+            "iso3": ["URY", "CHL", "HTI", "JAM"],
+            "level": "dimension",
+            "id": "D1",
+            "score": [80.0, 60.0, 20.0, np.nan],
+        }
+    )
+    subregions = pd.Series(
+        {"URY": "south_america", "CHL": "south_america", "HTI": "caribbean", "JAM": "caribbean"}
+    )
     row = profile.medians(year_scores, subregions, "south_america", 2024).iloc[0]
-    assert (row["level"], row["id"], row["region_median"], row["subregion_median"]) == ("dimension", "D1", 60.0, 70.0)
+    assert (row["level"], row["id"], row["region_median"], row["subregion_median"]) == (
+        "dimension",
+        "D1",
+        60.0,
+        70.0,
+    )

@@ -1,4 +1,5 @@
 """The receipt as a country reads it, and text that survives a trip through a spreadsheet."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -12,18 +13,33 @@ from etl.submission.receipt import WORDS, Receipt, as_dict, render_summary, rend
 from indicators.cells import safe_frame, safe_text, unescape_cell
 from indicators.texts import LANGUAGES
 
-REJECTED = Receipt("ury.csv", "ab" * 32, "rejected", (
-    warning("missing_indicators", "ury.csv", None, None, country="URY", year=2024, indicators="SA2"),
-    replace(error("unknown_country", "ury.csv", 3, "country", value="URU", suggestion="URY"), letter="A"),
-))
+REJECTED = Receipt(
+    "ury.csv",
+    "ab" * 32,
+    "rejected",
+    (
+        warning(
+            "missing_indicators", "ury.csv", None, None, country="URY", year=2024, indicators="SA2"
+        ),
+        replace(
+            error("unknown_country", "ury.csv", 3, "country", value="URU", suggestion="URY"),
+            letter="A",
+        ),
+    ),
+)
 
 
 def test_errors_come_first_with_row_column_letter_and_fix():
     text = render_text(REJECTED, "es")
     lines = text.splitlines()
-    assert lines[0] == "ury.csv — RECHAZADO: no se cargó nada; corrija lo siguiente y envíelo de nuevo"
+    assert (
+        lines[0] == "ury.csv — RECHAZADO: no se cargó nada; corrija lo siguiente y envíelo de nuevo"
+    )
     assert lines[1] == "  1 error(es), 1 aviso(s)"
-    assert lines[2] == "  ERROR fila 3, columna A «País»: «URU» no es el código ISO3 de un país miembro [unknown_country]"
+    assert (
+        lines[2]
+        == "  ERROR fila 3, columna A «País»: «URU» no es el código ISO3 de un país miembro [unknown_country]"
+    )
     assert lines[3] == "      Cómo corregir: use el código de tres letras (¿quiso decir URY?)"
     assert lines[4].startswith("  AVISO URY 2024: faltan indicadores del catálogo: SA2")
     assert "ligne 3, colonne A « Pays » : « URU »" in render_text(REJECTED, "fr")
@@ -33,12 +49,24 @@ def test_json_receipt_carries_codes_and_words_in_the_chosen_language():
     doc = as_dict(REJECTED, "pt")
     assert doc["status"] == "rejected" and (doc["errors"], doc["warnings"]) == (1, 1)
     first = doc["findings"][0]
-    assert (first["code"], first["row"], first["column"], first["column_letter"]) == ("unknown_country", 3, "country", "A")
+    assert (first["code"], first["row"], first["column"], first["column_letter"]) == (
+        "unknown_country",
+        3,
+        "country",
+        "A",
+    )
     assert first["fix"] == "use o código de três letras (você quis dizer URY?)"
 
 
 def test_accepted_receipt_lists_country_years_and_revisions():
-    accepted = Receipt("bra.csv", "cd" * 32, "accepted", rows=15, parts=(("BRA", 2023, 1), ("BRA", 2024, 2)), submission_id=7)
+    accepted = Receipt(
+        "bra.csv",
+        "cd" * 32,
+        "accepted",
+        rows=15,
+        parts=(("BRA", 2023, 1), ("BRA", 2024, 2)),
+        submission_id=7,
+    )
     assert "  15 values: BRA 2023, revision 1, BRA 2024, revision 2" in render_text(accepted, "en")
     assert render_summary([accepted, REJECTED], "es") == "1 de 2 archivo(s) aceptado(s)"
 
@@ -56,12 +84,18 @@ def test_formula_like_text_is_neutralised_and_reads_back_unchanged(text):
 
 
 def test_harmless_values_pass_and_frames_keep_numbers():
-    assert safe_text("Agesic") == "Agesic" and safe_text(-3.5) == -3.5 and unescape_cell("'ok") == "'ok"
+    assert (
+        safe_text("Agesic") == "Agesic"
+        and safe_text(-3.5) == -3.5
+        and unescape_cell("'ok") == "'ok"
+    )
     frame = safe_frame(pd.DataFrame({"note": ["=cmd", "fine"], "value": [-1.0, 2.0]}))
     assert frame["note"].tolist() == ["'=cmd", "fine"] and frame["value"].tolist() == [-1.0, 2.0]
 
 
 def test_a_neutralised_csv_cell_is_read_as_the_original_text(tmp_path):
     path = tmp_path / "x.csv"
-    path.write_text("country,year,indicator,value,note\nURY,2024,SD1,50,'=HYPERLINK(\"x\")\n", encoding="utf-8")
+    path.write_text(
+        'country,year,indicator,value,note\nURY,2024,SD1,50,\'=HYPERLINK("x")\n', encoding="utf-8"
+    )
     assert read_submission(path).rows.loc[0, "note"] == '=HYPERLINK("x")'

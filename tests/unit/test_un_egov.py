@@ -1,4 +1,5 @@
 """Reading the UN Data Center exports: both layouts, their quirks, and clear errors."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -14,8 +15,10 @@ from etl.un_egov import (
 )
 from indicators.countries import load_members
 
-OLD_HEADER = ("Survey Year,Country Name,E-Government Rank,E-Government Index,E-Participation Index,"
-              "Online Service Index,Human Capital Index,Telecommunication Infrastructure Index")
+OLD_HEADER = (
+    "Survey Year,Country Name,E-Government Rank,E-Government Index,E-Participation Index,"
+    "Online Service Index,Human Capital Index,Telecommunication Infrastructure Index"
+)
 NEW_HEADER = "Survey Year,Country,Rank,E_Index,E_Participation,Online_Service,Human_Capital,Tele_Infra,Region"
 
 
@@ -26,10 +29,14 @@ def write(tmp_path, name: str, text: str, encoding: str = "utf-8", newline: str 
 
 
 def test_old_layout_with_quotes_trailing_spaces_and_unassessed_zeros(tmp_path):
-    path = write(tmp_path, "EGOV_DATA_2003.csv", f"""{OLD_HEADER}
+    path = write(
+        tmp_path,
+        "EGOV_DATA_2003.csv",
+        f"""{OLD_HEADER}
 2003,"Uruguay ",37,0.50704,0.25862,0.39768,0.93000,0.19454
 2003,"Haiti ",174,0.00000,0.00000,0.00000,0.50000,0.01200
-""")
+""",
+    )
     frame = read_survey_file(path).set_index("iso3")
     assert frame.loc["URY", "egdi"] == pytest.approx(0.50704)
     assert frame.loc["URY", "egdi_rank"] == 37 and frame.loc["URY", "assessed"]
@@ -41,10 +48,16 @@ def test_old_layout_with_quotes_trailing_spaces_and_unassessed_zeros(tmp_path):
 
 
 def test_renamed_2024_layout_with_bom_crlf_and_region_column(tmp_path):
-    path = write(tmp_path, "EGOV_DATA_2024.csv", f"""{NEW_HEADER}
+    path = write(
+        tmp_path,
+        "EGOV_DATA_2024.csv",
+        f"""{NEW_HEADER}
 2024,Uruguay ,25,0.90059,0.86301,0.88441,0.89520,0.92216,Americas
 2024,Nicaragua ,132,0.53190,0.2,0.3,0.6,0.7,Europe
-""", encoding="utf-8-sig", newline="\r\n")
+""",
+        encoding="utf-8-sig",
+        newline="\r\n",
+    )
     frame = read_survey_file(path).set_index("iso3")
     assert list(frame.index) == ["URY", "NIC"]
     assert frame.loc["URY", "egdi_rank"] == 25
@@ -54,26 +67,35 @@ def test_renamed_2024_layout_with_bom_crlf_and_region_column(tmp_path):
 
 
 def test_unknown_names_are_all_listed(tmp_path):
-    path = write(tmp_path, "x.csv", f"""{OLD_HEADER}
+    path = write(
+        tmp_path,
+        "x.csv",
+        f"""{OLD_HEADER}
 2018,"Atlantis ",1,0.9,0.9,0.9,0.9,0.9
 2018,"Uruguay ",34,0.78580,0.9,0.9,0.9,0.9
 2018,"Lemuria",2,0.9,0.9,0.9,0.9,0.9
-""")
+""",
+    )
     with pytest.raises(FileProblem) as err:
         read_survey_file(path)
     assert "'Atlantis' (line 2)" in err.value.message and "'Lemuria' (line 4)" in err.value.message
     assert "un_country_names.csv" in err.value.fix
 
 
-@pytest.mark.parametrize("body,line,column,words", [
-    ("2018,Uruguay,34,abc,0.9,0.9,0.9,0.9", 2, "egdi", "'abc' is not a number"),
-    ("2018,Uruguay,34,0.78,0.9,0.9,0.9", 2, "(row)", "has 7 cells"),
-    ("20x8,Uruguay,34,0.78,0.9,0.9,0.9,0.9", 2, "Survey Year", "is not a number"),
-    ("2018,Uruguay,34.5,0.78,0.9,0.9,0.9,0.9", 2, "Rank", "not a whole number"),
-    ("2018,Uruguay,34,-0.78,0.9,0.9,0.9,0.9", 2, "egdi", "outside"),
-])
+@pytest.mark.parametrize(
+    "body,line,column,words",
+    [
+        ("2018,Uruguay,34,abc,0.9,0.9,0.9,0.9", 2, "egdi", "'abc' is not a number"),
+        ("2018,Uruguay,34,0.78,0.9,0.9,0.9", 2, "(row)", "has 7 cells"),
+        ("20x8,Uruguay,34,0.78,0.9,0.9,0.9,0.9", 2, "Survey Year", "is not a number"),
+        ("2018,Uruguay,34.5,0.78,0.9,0.9,0.9,0.9", 2, "Rank", "not a whole number"),
+        ("2018,Uruguay,34,-0.78,0.9,0.9,0.9,0.9", 2, "egdi", "outside"),
+    ],
+)
 def test_bad_cells_name_line_and_column(tmp_path, body, line, column, words):
-    path = write(tmp_path, "bad.csv", f"{OLD_HEADER}\n2018,Chile,42,0.735,0.9,0.9,0.9,0.9\n{body}\n")
+    path = write(
+        tmp_path, "bad.csv", f"{OLD_HEADER}\n2018,Chile,42,0.735,0.9,0.9,0.9,0.9\n{body}\n"
+    )
     with pytest.raises(FileProblem) as err:
         read_survey_file(path)
     assert (err.value.line, err.value.column) == (line + 1, column)
@@ -82,7 +104,13 @@ def test_bad_cells_name_line_and_column(tmp_path, body, line, column, words):
 
 def test_wrong_layout_empty_file_and_binary(tmp_path):
     with pytest.raises(FileProblem, match="missing .*Telecommunication"):
-        read_survey_file(write(tmp_path, "a.csv", OLD_HEADER.rsplit(",", 1)[0] + "\n2018,Chile,42,0.7,0.9,0.9,0.9\n"))
+        read_survey_file(
+            write(
+                tmp_path,
+                "a.csv",
+                OLD_HEADER.rsplit(",", 1)[0] + "\n2018,Chile,42,0.7,0.9,0.9,0.9\n",
+            )
+        )
     with pytest.raises(FileProblem, match="empty"):
         read_survey_file(write(tmp_path, "b.csv", ""))
     junk = tmp_path / "c.csv"
@@ -90,7 +118,13 @@ def test_wrong_layout_empty_file_and_binary(tmp_path):
     with pytest.raises(FileProblem, match="not UTF-8"):
         read_survey_file(junk)
     with pytest.raises(FileProblem, match="twice"):
-        read_survey_file(write(tmp_path, "d.csv", f"{OLD_HEADER}\n2018,Chile,42,0.7,0.9,0.9,0.9,0.9\n2018,Chile ,42,0.7,0.9,0.9,0.9,0.9\n"))
+        read_survey_file(
+            write(
+                tmp_path,
+                "d.csv",
+                f"{OLD_HEADER}\n2018,Chile,42,0.7,0.9,0.9,0.9,0.9\n2018,Chile ,42,0.7,0.9,0.9,0.9,0.9\n",
+            )
+        )
 
 
 def test_crosswalk_maps_every_un_name_to_a_distinct_iso3():
@@ -119,7 +153,9 @@ def test_real_files_every_survey(shared_un_files):
 
 
 def test_shipped_reference_is_what_the_loader_makes_from_the_real_files(shared_un_files):
-    made = members_reference(pd.concat([read_survey_file(p) for p in shared_un_files]), load_members().iso3_codes)
+    made = members_reference(
+        pd.concat([read_survey_file(p) for p in shared_un_files]), load_members().iso3_codes
+    )
     shipped = read_reference(MEMBERS_REFERENCE_PATH)
     assert len(shipped) == 33 * 12
     pd.testing.assert_frame_equal(made.reset_index(drop=True), shipped, check_dtype=False)
