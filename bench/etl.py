@@ -145,7 +145,7 @@ def write_xlsx_submissions(
     for n, (iso3, year) in enumerate(country_years(members)[:count]):
         lang = random.Random(f"{SEED}:xlsx:{n}").choice(LANGS)
         path = folder / f"sub_{n + 1:05d}_{iso3}_{year}.xlsx"
-        write_template(path, catalogue, members.by_iso3[iso3], year, "xlsx", lang)
+        write_template(path, catalogue, members.by_iso3[iso3], year, fmt="xlsx", lang=lang)
         book = load_workbook(path)
         sheet = book.worksheets[1]
         for row, value in enumerate(values(catalogue, iso3, year, 1), start=2):

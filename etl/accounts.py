@@ -38,9 +38,9 @@ class AccountError(Refused):
 class Account:
     username: str
     role: str
-    iso3: str | None
-    display_name: str | None
-    lang: str
+    iso3: str | None = None
+    display_name: str | None = None
+    lang: str = DEFAULT_LANGUAGE
 
     def may_see(self, iso3: str | None) -> bool:
         """Whether this account may see unpublished material of country `iso3`."""
@@ -68,25 +68,19 @@ def _account(row: dict) -> Account:
 
 
 def add_user(
-    conn: Connection,
-    username: str,
-    role: str,
-    password: str,
-    actor: str,
-    iso3: str | None = None,
-    display_name: str | None = None,
-    lang: str = DEFAULT_LANGUAGE,
-    members: tuple[str, ...] = (),
+    conn: Connection, new: Account, password: str, actor: str, *, members: tuple[str, ...] = ()
 ) -> Account:
-    """Create an account in the caller's transaction. A `country` account needs a member ISO3."""
-    username = username.strip().lower()
+    """Create the account `new` in the caller's transaction; returns it as stored (name in lower
+    case, country code in upper case). A `country` account needs a member ISO3."""
+    username, role, lang = new.username.strip().lower(), new.role, new.lang
+    display_name = new.display_name
     if not USERNAME.fullmatch(username):
         raise AccountError(
             f"'{username}' is not a valid user name: 3–64 lower-case letters, digits, . _ @ -"
         )
     if role not in ROLES:
         raise AccountError(f"unknown role '{role}': use one of {', '.join(ROLES)}")
-    iso3 = iso3.strip().upper() if iso3 else None
+    iso3 = new.iso3.strip().upper() if new.iso3 else None
     if role == "country" and iso3 not in members:
         raise AccountError(
             f"a country account needs --country with a member's ISO3 code ({', '.join(members)})"

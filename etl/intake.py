@@ -34,6 +34,7 @@ def receive(
     account: Account,
     catalogue: Catalogue,
     members: Members,
+    *,
     stored_name: str,
     address: str | None = None,
 ) -> Receipt:

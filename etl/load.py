@@ -214,6 +214,7 @@ def load_file(
     catalogue: Catalogue,
     members: Members,
     submitter: str,
+    *,
     is_demo: bool = False,
     upload: dict | None = None,
 ) -> Receipt:

@@ -66,6 +66,7 @@ def publish(
     actor: str,
     catalogue: Catalogue,
     note: str | None = None,
+    *,
     existing_ok: bool = False,
 ) -> Release:
     """Freeze the approved values and their scores as release `label` within the caller's

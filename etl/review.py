@@ -40,7 +40,7 @@ def review(
     at = utc_now()
     for submission_id in ids:
         submissions.record_review(
-            conn, submission_id, action, (comment or "").strip() or None, actor, at
+            conn, submission_id, action, (comment or "").strip() or None, actor, at=at
         )
         audit.record_audit(
             conn,

@@ -129,7 +129,7 @@ def _help(catalogue: Catalogue, ind: Indicator, lang: str) -> list[str]:
 
 
 def write_template(
-    path: Path, catalogue: Catalogue, country: Country, year: int, fmt: str, lang: str
+    path: Path, catalogue: Catalogue, country: Country, year: int, *, fmt: str, lang: str
 ) -> None:
     """Write the template as `fmt` ('xlsx' or 'csv') in `lang`."""
     path.parent.mkdir(parents=True, exist_ok=True)

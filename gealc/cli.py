@@ -480,8 +480,8 @@ def _template(args: argparse.Namespace, settings: Settings) -> int:
         load_catalogue(settings.catalogue),
         members.by_iso3[iso3],
         args.year,
-        args.format,
-        args.lang,
+        fmt=args.format,
+        lang=args.lang,
     )
     print(
         f"Wrote the {args.format.upper()} template for {iso3} {args.year} ({args.lang}) to {args.output}"
@@ -633,20 +633,16 @@ def _accounts_connection(settings: Settings) -> Connection:
 
 
 def _users_add(args: argparse.Namespace, settings: Settings) -> int:
-    from etl.accounts import add_user
+    from etl.accounts import Account, add_user
     from indicators.countries import load_members
 
     password, generated = _new_password(args)
     with _accounts_connection(settings) as conn, conn.begin():
         account = add_user(
             conn,
-            args.username,
-            args.role,
+            Account(args.username, args.role, args.country, args.name, args.lang),
             password,
             args.by or getpass.getuser(),
-            iso3=args.country,
-            display_name=args.name,
-            lang=args.lang,
             members=tuple(load_members().iso3_codes),
         )
     where = f" for {account.iso3}" if account.iso3 else ""

@@ -270,7 +270,13 @@ def upload() -> object:
     try:
         with warehouse().writing() as conn:
             receipt = receive(
-                conn, stored.path, me(), catalogue, members, stored.stored_name, client_address()
+                conn,
+                stored.path,
+                me(),
+                catalogue,
+                members,
+                stored_name=stored.stored_name,
+                address=client_address(),
             )
     except OtherCountry as exc:
         stored.discard()
@@ -381,7 +387,7 @@ def template() -> object:
         abort(400)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"gealc-{iso3}-{year}.{fmt}"
-        write_template(path, _catalogue(), members.by_iso3[iso3], year, fmt, lang)
+        write_template(path, _catalogue(), members.by_iso3[iso3], year, fmt=fmt, lang=lang)
         data = path.read_bytes()
     return send_file(io.BytesIO(data), as_attachment=True, download_name=path.name)
 

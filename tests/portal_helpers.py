@@ -9,7 +9,7 @@ from pathlib import Path
 
 from flask.testing import FlaskClient
 
-from etl.accounts import add_user
+from etl.accounts import Account, add_user
 from gealc.config import Settings
 from gealc.site import create_site
 from indicators.countries import load_members
@@ -33,12 +33,9 @@ def add_accounts(url: str) -> None:
         for name, (role, iso3, password) in ACCOUNTS.items():
             add_user(
                 conn,
-                name,
-                role,
+                Account(name, role, iso3, display_name=name.upper()),
                 password,
                 "tests",
-                iso3=iso3,
-                display_name=name.upper(),
                 members=members,
             )
     engine.dispose()

@@ -4,6 +4,8 @@ and the reads the loader, the review and the portal make of them. Callers own th
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pandas as pd
 from sqlalchemy import bindparam, column, func, select, table, text
 from sqlalchemy.engine import Connection
@@ -113,8 +115,15 @@ def submission_states(conn: Connection, ids: list[int]) -> dict[int, str]:
 
 
 def record_review(
-    conn: Connection, submission_id: int, action: str, comment: str | None, actor: str, at
+    conn: Connection,
+    submission_id: int,
+    action: str,
+    comment: str | None,
+    actor: str,
+    *,
+    at: datetime,
 ) -> None:
+    """Record a review decision (approved or returned) on a submission, with who and when."""
     event_id = conn.scalar(schema.review_event_id_seq.next_value())
     conn.execute(
         schema.review_event.insert().values(
@@ -144,6 +153,7 @@ PORTAL_SUBMISSIONS = """
 
 def portal_submissions(
     conn: Connection,
+    *,
     iso3: str | None = None,
     year: int | None = None,
     state: str | None = None,

@@ -28,7 +28,7 @@ import requests
 from flask.testing import FlaskClient
 from sqlalchemy.engine import Connection
 
-from etl.accounts import add_user, disable_user, reset_password
+from etl.accounts import Account, add_user, disable_user, reset_password
 from etl.submission.read import MAX_FILE_BYTES
 from gealc.config import InsecureSecret, Settings
 from gealc.site import create_site
@@ -371,7 +371,9 @@ def new_account(url: str, username: str, role: str, iso3: str | None = None) -> 
     password = f"{username}-password"
     change(
         url,
-        lambda conn: add_user(conn, username, role, password, "tests", iso3=iso3, members=(iso3,)),
+        lambda conn: add_user(
+            conn, Account(username, role, iso3), password, "tests", members=(iso3,)
+        ),
     )
     return password
 
