@@ -31,7 +31,8 @@ _hasher = PasswordHasher()  # argon2id with the library's recommended cost
 
 
 class AccountError(Refused):
-    """An account change that cannot be made (unknown name, weak password, …); nothing is written."""
+    """An account change that cannot be made (unknown name, weak password, …); nothing is
+    written."""
 
 
 @dataclass(frozen=True)

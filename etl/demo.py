@@ -32,7 +32,8 @@ def _rng(*parts: object) -> np.random.Generator:
 
 
 def capacity(egov: pd.DataFrame, iso3: str, year: int) -> float:
-    """0–1 digital-government capacity for a country-year: OSI and EGDI interpolated between surveys."""
+    """0–1 digital-government capacity for a country-year: OSI and EGDI interpolated between
+    surveys."""
     rows = egov[(egov["iso3"] == iso3) & egov["assessed"]].sort_values("survey_year")
     if rows.empty:
         return 0.3
@@ -41,7 +42,8 @@ def capacity(egov: pd.DataFrame, iso3: str, year: int) -> float:
 
 
 def scaled(ind: Indicator, level: float) -> float:
-    """Map a 0–1 level onto the indicator's goalposts (on a log scale where the catalogue says so)."""
+    """Map a 0–1 level onto the indicator's goalposts (on a log scale where the catalogue says
+    so)."""
     lo, hi = ind.scoring.lower, ind.scoring.target
     if ind.scoring.log:
         return float(np.exp(np.log(lo) + (np.log(hi) - np.log(lo)) * level))

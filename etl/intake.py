@@ -24,7 +24,8 @@ class OtherCountry(Refused):
     def __init__(self, own: str, others: list[str]) -> None:
         self.own, self.others = own, others
         super().__init__(
-            f"the file has values for {', '.join(others)}; a {own} account can send {own}'s values only"
+            f"the file has values for {', '.join(others)}; "
+            f"a {own} account can send {own}'s values only"
         )
 
 

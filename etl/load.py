@@ -1,9 +1,9 @@
 """Checking and loading country submissions, one file at a time.
 
-`validate_file` writes nothing. `Loader.load` (and `load_file`) records every file it is given in one transaction:
-an accepted file with all its values, or a rejected one with only its receipt (the secretariat
-sees what was tried; no value of it is stored). Loading the same bytes twice is a no-op; a
-changed file for a country-year becomes its next revision, and earlier revisions stay
+`validate_file` writes nothing. `Loader.load` (and `load_file`) records every file it is given in
+one transaction: an accepted file with all its values, or a rejected one with only its receipt (the
+secretariat sees what was tried; no value of it is stored). Loading the same bytes twice is a
+no-op; a changed file for a country-year becomes its next revision, and earlier revisions stay
 queryable in `observations_history`."""
 
 from __future__ import annotations

@@ -1,11 +1,11 @@
 """Reading and checking a long batch's files in a second process, ahead of the loader.
 
-A file's reading and checking on its own (`etl.submission.checking.check_file`) needs no warehouse, and it
-is about a fifth of what loading it costs; the rest is the warehouse's writing, which holds one
-core. So while the loader writes file n, `python -m etl.prechecker` reads and checks the files
-after it on the other core. What it sends is only a head start: the loader still checks each
-file against the warehouse's history and records it in its own transaction. Until the process
-is ready, and if it fails or stops, the loader checks files itself, with the same result.
+A file's reading and checking on its own (`etl.submission.checking.check_file`) needs no warehouse,
+and it is about a fifth of what loading it costs; the rest is the warehouse's writing, which holds
+one core. So while the loader writes file n, `python -m etl.prechecker` reads and checks the files
+after it on the other core. What it sends is only a head start: the loader still checks each file
+against the warehouse's history and records it in its own transaction. Until the process is ready,
+and if it fails or stops, the loader checks files itself, with the same result.
 
 The two talk in pickles over the process's standard input and output: the catalogue and the
 members first, then a file's path; the answer is `Checked` or None (the loader then checks the
@@ -20,7 +20,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import BinaryIO
 
@@ -70,11 +70,10 @@ class _Prechecker:
     def close(self) -> None:
         self._setup.join()
         for stream in (self._proc.stdin, self._proc.stdout):
-            try:
+            with suppress(OSError):
                 stream.close()
-            except OSError:
-                pass
-        self._proc.kill()  # it only reads files; ending it costs nothing, its own exit a fifth of a second
+            # It only reads files: ending it costs nothing, its own exit a fifth of a second.
+            self._proc.kill()
         self._proc.wait()
 
     def _send(self, message: object) -> bool:
@@ -142,7 +141,5 @@ def _write(answers: BinaryIO, message: object) -> None:
 
 
 if __name__ == "__main__":
-    try:
+    with suppress(BrokenPipeError, KeyboardInterrupt):
         serve(sys.stdin.buffer, sys.stdout.buffer)
-    except (BrokenPipeError, KeyboardInterrupt):
-        pass

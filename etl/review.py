@@ -34,8 +34,8 @@ def review(
     rejected = [i for i in ids if states[i] == "rejected"]
     if rejected:
         raise ReviewError(
-            f"submission {', '.join(map(str, rejected))} was rejected by validation and has no values "
-            "to review; the country must send a corrected file"
+            f"submission {', '.join(map(str, rejected))} was rejected by validation and has no "
+            "values to review; the country must send a corrected file"
         )
     at = utc_now()
     for submission_id in ids:

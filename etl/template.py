@@ -108,11 +108,11 @@ def template_rows(
     headings = [HEADINGS[lang][c] for c in SUBMISSION_COLUMNS] + [
         HELP_HEADINGS[lang][c] for c in HELP_COLUMNS
     ]
-    rows = []
-    for ind in catalogue.indicators:
-        rows.append(
-            [country.iso3, year, ind.id, None, None, None, None, None, *_help(catalogue, ind, lang)]
-        )
+    empty = [None] * 5  # value, numerator, denominator, source, note: the country's to fill
+    rows = [
+        [country.iso3, year, ind.id, *empty, *_help(catalogue, ind, lang)]
+        for ind in catalogue.indicators
+    ]
     return headings, rows
 
 

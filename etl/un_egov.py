@@ -69,7 +69,7 @@ class Crosswalk:
     @classmethod
     def read(cls, path: Path = CROSSWALK_PATH) -> Crosswalk:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-        return cls(dict(zip(frame["un_name"].str.strip(), frame["iso3"].str.strip())))
+        return cls(dict(zip(frame["un_name"].str.strip(), frame["iso3"].str.strip(), strict=True)))
 
 
 def read_survey_file(path: Path, crosswalk: Crosswalk | None = None) -> pd.DataFrame:
@@ -102,7 +102,7 @@ def read_survey_file(path: Path, crosswalk: Crosswalk | None = None) -> pd.DataF
             )
         raw = {
             mapping[h.strip()]: cell.strip()
-            for h, cell in zip(header, record)
+            for h, cell in zip(header, record, strict=True)
             if h.strip() in mapping
         }
         name = raw["un_name"]

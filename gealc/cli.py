@@ -1,5 +1,6 @@
-"""`gealc`: the one command that fronts every job, with the settings read once (`gealc.config`). Exit 0 on success, 1 when input data is
-wrong (with what, where and how to fix it), 2 for usage errors."""
+"""`gealc`: the one command that fronts every job, with the settings read once (`gealc.config`).
+Exit 0 on success, 1 when input data is wrong (with what, where and how to fix it), 2 for usage
+errors and unusable settings, 75 when the warehouse stayed busy."""
 
 from __future__ import annotations
 
@@ -155,7 +156,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "review",
         help="the secretariat's review: list, approve or return submissions",
-        description="List submissions by state, approve them, or return them to the country with a comment.",
+        description="List submissions by state, approve them, or return them to the country "
+        "with a comment.",
     )
     review = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     q = review.add_parser(
@@ -185,7 +187,8 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "publish",
         help="freeze the approved values and their scores into an immutable release",
-        description="Publish a release: the approved current values and their scores, under a new label.",
+        description="Publish a release: the approved current values and their scores, under a "
+        "new label.",
     )
     p.add_argument(
         "--label", required=True, help="the release's name in URLs and citations, e.g. 2024-1"
@@ -197,9 +200,9 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "report",
         help="write the 'GEALC en números' report of a release (HTML or PDF)",
-        description="Write the 'GEALC en números' report of a published release as one self-contained "
-        "HTML document (charts inline, nothing fetched) or as a PDF printed from it with "
-        "headless Chromium: key figures, one section per dimension, the UN comparison, "
+        description="Write the 'GEALC en números' report of a published release as one "
+        "self-contained HTML document (charts inline, nothing fetched) or as a PDF printed from it "
+        "with headless Chromium: key figures, one section per dimension, the UN comparison, "
         "coverage, a methodology summary, the release's SHA-256 and citation. Needs Chromium "
         "(BROWSER_PATH overrides where it is). Exit 1 when the release or year does not exist.",
     )
@@ -231,9 +234,9 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "users",
         help="portal accounts: add, disable, reset-password, list",
-        description="Manage the accounts that sign in to the submission portal: country focal points "
-        "(one country each), the secretariat (reviews and publishes) and admins. New and reset "
-        "passwords are generated and printed once, unless given on standard input.",
+        description="Manage the accounts that sign in to the submission portal: country focal "
+        "points (one country each), the secretariat (reviews and publishes) and admins. New and "
+        "reset passwords are generated and printed once, unless given on standard input.",
     )
     users = p.add_subparsers(dest="users_command", required=True, metavar="ACTION")
     q = users.add_parser("add", help="create an account")
@@ -284,8 +287,8 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
         connect(settings.database_url), demo=args.demo, catalogue_path=settings.catalogue
     )
     print(
-        f"Warehouse ready at {settings.database_url}: {summary.indicators} indicators, {summary.countries} countries, "
-        f"{summary.egov_rows} UN survey rows"
+        f"Warehouse ready at {settings.database_url}: {summary.indicators} indicators, "
+        f"{summary.countries} countries, {summary.egov_rows} UN survey rows"
         + (
             f", {summary.demo_files} demo submissions ({summary.demo_loaded} new)"
             if args.demo
@@ -329,10 +332,9 @@ def _egov_load(args: argparse.Namespace, settings: Settings) -> int:
     with connect(settings.database_url).begin() as conn:
         schema.create_all(conn)
         rows = upsert_egov(conn, pd.concat(frames, ignore_index=True))
-    for path, frame in zip(args.files, frames):
-        print(
-            f"{path.name}: survey {', '.join(map(str, sorted(frame['survey_year'].unique())))}, {len(frame)} countries"
-        )
+    for path, frame in zip(args.files, frames, strict=True):
+        surveys = ", ".join(map(str, sorted(frame["survey_year"].unique())))
+        print(f"{path.name}: survey {surveys}, {len(frame)} countries")
     print(f"Loaded {rows} UN survey rows.")
     return 0
 
@@ -471,7 +473,8 @@ def _template(args: argparse.Namespace, settings: Settings) -> int:
     iso3 = args.country.strip().upper()
     if iso3 not in members.by_iso3:
         print(
-            f"error: {args.country} is not a member country; use one of {', '.join(members.iso3_codes)}",
+            f"error: {args.country} is not a member country; "
+            f"use one of {', '.join(members.iso3_codes)}",
             file=sys.stderr,
         )
         return 2
@@ -484,7 +487,8 @@ def _template(args: argparse.Namespace, settings: Settings) -> int:
         lang=args.lang,
     )
     print(
-        f"Wrote the {args.format.upper()} template for {iso3} {args.year} ({args.lang}) to {args.output}"
+        f"Wrote the {args.format.upper()} template for {iso3} {args.year} ({args.lang}) "
+        f"to {args.output}"
     )
     return 0
 
@@ -561,7 +565,8 @@ def _publish(args: argparse.Namespace, settings: Settings) -> int:
             args.note,
         )
     print(
-        f"Published release {release.label}: {release.values} values, {release.scores} scores, sha256 {release.sha256}"
+        f"Published release {release.label}: {release.values} values, {release.scores} scores, "
+        f"sha256 {release.sha256}"
     )
     return 0
 
@@ -572,7 +577,8 @@ def _write_report(args: argparse.Namespace, settings: Settings) -> int:
     )
     if fmt is None:
         print(
-            f"error: cannot tell the format from {args.output.name}; give --format html or --format pdf",
+            f"error: cannot tell the format from {args.output.name}; "
+            "give --format html or --format pdf",
             file=sys.stderr,
         )
         return 2

@@ -118,11 +118,11 @@ def _check_consistency(doc: YamlDocument, cat: _CatalogueFile) -> None:
         at = ("indicators", n)
         if ind.dimension not in dimension_ids:
             raise doc.error(
-                at + ("dimension",),
+                (*at, "dimension"),
                 f"unknown dimension '{ind.dimension}' (known: {', '.join(sorted(dimension_ids))})",
             )
         if ind.unit not in cat.units:
-            raise doc.error(at + ("unit",), f"unit '{ind.unit}' has no texts in 'units'")
+            raise doc.error((*at, "unit"), f"unit '{ind.unit}' has no texts in 'units'")
         _check_bounds(doc, at, ind)
         _check_formula(doc, at, ind)
     for n, dim in enumerate(cat.dimensions):
@@ -142,36 +142,37 @@ def _check_bounds(doc: YamlDocument, at: tuple, ind: Indicator) -> None:
     rng, sc = ind.valid_range, ind.scoring
     if rng.min >= rng.max:
         raise doc.error(
-            at + ("valid_range", "max"), f"max ({rng.max:g}) must be above min ({rng.min:g})"
+            (*at, "valid_range", "max"), f"max ({rng.max:g}) must be above min ({rng.min:g})"
         )
     if ind.unit == "percent" and (rng.min < 0 or rng.max > 100):
-        raise doc.error(at + ("valid_range",), "a percentage must stay within 0–100")
+        raise doc.error((*at, "valid_range"), "a percentage must stay within 0–100")
     if ind.direction == "higher" and sc.lower >= sc.target:
         raise doc.error(
-            at + ("scoring", "target"), f"target ({sc.target:g}) must be above lower ({sc.lower:g})"
+            (*at, "scoring", "target"), f"target ({sc.target:g}) must be above lower ({sc.lower:g})"
         )
     if ind.direction == "lower" and sc.target >= sc.lower:
         raise doc.error(
-            at + ("scoring", "target"),
-            f"lower is better here: the target ({sc.target:g}) must be below the lower goalpost ({sc.lower:g})",
+            (*at, "scoring", "target"),
+            f"lower is better here: the target ({sc.target:g}) must be below "
+            f"the lower goalpost ({sc.lower:g})",
         )
     for key, bound in (("lower", sc.lower), ("target", sc.target)):
         if not rng.min <= bound <= rng.max:
             raise doc.error(
-                at + ("scoring", key),
+                (*at, "scoring", key),
                 f"{key} ({bound:g}) lies outside the valid range {rng.min:g}–{rng.max:g}",
             )
     if sc.log and min(sc.lower, sc.target) <= 0:
-        raise doc.error(at + ("scoring", "lower"), "with log: true both goalposts must be above 0")
+        raise doc.error((*at, "scoring", "lower"), "with log: true both goalposts must be above 0")
 
 
 def _check_formula(doc: YamlDocument, at: tuple, ind: Indicator) -> None:
     if ind.unit == "count":
         if ind.denominator is not None or ind.multiplier is not None:
             raise doc.error(
-                at + ("denominator",), "a count has no denominator or multiplier: remove them"
+                (*at, "denominator"), "a count has no denominator or multiplier: remove them"
             )
     elif ind.denominator is None or ind.multiplier is None:
         raise doc.error(
-            at + ("denominator",), f"unit '{ind.unit}' is a ratio: give denominator and multiplier"
+            (*at, "denominator"), f"unit '{ind.unit}' is a ratio: give denominator and multiplier"
         )

@@ -1,4 +1,5 @@
-"""The 33 member countries of Red GEALC and their UN M49 subregions, kept as data in `countries.yaml`."""
+"""The 33 member countries of Red GEALC and their UN M49 subregions, kept as data in
+`countries.yaml`."""
 
 from __future__ import annotations
 
@@ -59,7 +60,8 @@ class Members:
 
 
 def load_members(path: Path | None = None) -> Members:
-    """Read and validate the member list; problems raise DataFileError naming file, line and field."""
+    """Read and validate the member list; problems raise DataFileError naming file, line and
+    field."""
     doc = read_yaml(path or DEFAULT_PATH)
     source = validate(doc, _CountriesFile)
     seen: set[str] = set()

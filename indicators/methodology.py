@@ -311,11 +311,12 @@ def _example(catalogue: Catalogue, values: pd.DataFrame, country_name: str, lang
         t["example_columns"],
         "|---|---|---|---|",
     ]
-    for ind in catalogue.indicators:
-        if ind.id in mine.index:
-            out.append(
-                f"| {ind.id} | {_n(mine[ind.id], lang)} | {_computation(ind, mine[ind.id], lang)} | {_score(scores.loc[('indicator', ind.id), 'score'], lang)} |"
-            )
+    out.extend(
+        f"| {ind.id} | {_n(mine[ind.id], lang)} | {_computation(ind, mine[ind.id], lang)} "
+        f"| {_score(scores.loc[('indicator', ind.id), 'score'], lang)} |"
+        for ind in catalogue.indicators
+        if ind.id in mine.index
+    )
     out += ["", t["example_dimension"], "|---|---|---|"]
     for dim in catalogue.dimensions:
         row = scores.loc[("dimension", dim.id)]
@@ -339,4 +340,4 @@ def _example(catalogue: Catalogue, values: pd.DataFrame, country_name: str, lang
                 high=comp["rank_high"],
             ),
         ]
-    return out + [""]
+    return [*out, ""]

@@ -57,7 +57,7 @@ def indicator_scores(values: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame
     out = values[["iso3", "year", "indicator_id", "value"]].copy()
     out["score"] = [
         indicator_score(v, (s := catalogue.indicator_by_id[i].scoring).lower, s.target, s.log)
-        for i, v in zip(out["indicator_id"], out["value"])
+        for i, v in zip(out["indicator_id"], out["value"], strict=True)
     ]
     return out
 

@@ -1,4 +1,5 @@
-"""Texts in the network's four working languages: Spanish first, then Portuguese, English, French."""
+"""Texts in the network's four working languages: Spanish first, then Portuguese, English,
+French."""
 
 from __future__ import annotations
 

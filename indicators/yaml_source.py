@@ -79,12 +79,12 @@ def _construct(path: Path, node: yaml.Node, loc: Location, lines: dict[Location,
             key = key_node.value
             if key in out:
                 raise DataFileError(
-                    path, key_node.start_mark.line + 1, dotted(loc + (key,)), "duplicate key"
+                    path, key_node.start_mark.line + 1, dotted((*loc, key)), "duplicate key"
                 )
-            out[key] = _construct(path, value_node, loc + (key,), lines)
+            out[key] = _construct(path, value_node, (*loc, key), lines)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_construct(path, item, loc + (i,), lines) for i, item in enumerate(node.value)]
+        return [_construct(path, item, (*loc, i), lines) for i, item in enumerate(node.value)]
     return _SCALARS.construct_object(node)
 
 

@@ -12,7 +12,8 @@ from etl.submission.read import MAX_FILE_BYTES
 from portal.access import WAREHOUSE_KEY, Warehouse, login_manager
 from portal.views import CATALOGUE_KEY, UPLOAD_AREA_KEY, csrf, portal
 
-# What a browser may send in one request: the largest file the reader accepts, plus the form around it.
+# What a browser may send in one request: the largest file the reader accepts, plus the form
+# around it.
 MAX_REQUEST_BYTES = MAX_FILE_BYTES + 2**20
 
 
@@ -21,7 +22,8 @@ def install(server: flask.Flask, database_url: str, upload_area: Path, catalogue
     SECRET_KEY (set by the site) signs the portal's sessions and CSRF tokens."""
     server.config.update(
         MAX_CONTENT_LENGTH=MAX_REQUEST_BYTES,
-        WTF_CSRF_CHECK_DEFAULT=False,  # checked on the portal's own requests (the public pages change nothing)
+        # CSRF is checked on the portal's own requests (the public pages change nothing).
+        WTF_CSRF_CHECK_DEFAULT=False,
         WTF_CSRF_TIME_LIMIT=8 * 3600,
     )
     server.config[WAREHOUSE_KEY] = Warehouse(database_url)

@@ -109,7 +109,8 @@ def _helpers() -> dict:
 
 @portal.app_template_filter("num")
 def _number(value: object) -> str:
-    """A value as people in the page's language write it (decimal comma except in English); — when missing."""
+    """A value as people in the page's language write it (decimal comma except in English); —
+    when missing."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "—"
     text = f"{float(value):,.4f}".rstrip("0").rstrip(".")

@@ -1,4 +1,5 @@
-"""Portal accounts as stored: one row per account, with its argon2id hash (never returned in listings)."""
+"""Portal accounts as stored: one row per account, with its argon2id hash (never returned in
+listings)."""
 
 from __future__ import annotations
 

@@ -113,7 +113,8 @@ class WarehouseUnavailable(WarehouseBusy):
 
 
 def held_by_another(exc: DBAPIError) -> bool:
-    """Whether a failed connection means another process holds the DuckDB file: worth waiting for."""
+    """Whether a failed connection means another process holds the DuckDB file: worth waiting
+    for."""
     return "lock" in str(exc.orig).lower()
 
 
@@ -137,7 +138,8 @@ def open_for_writing(engine: Engine, wait_seconds: float = 60.0, create: bool = 
             if time.monotonic() >= deadline:
                 raise WarehouseBusy(
                     f"the warehouse {engine.url.database} is in use by another gealc job "
-                    f"(waited {wait_seconds:g} s); nothing was done: run the command again when it ends"
+                    f"(waited {wait_seconds:g} s); nothing was done: "
+                    "run the command again when it ends"
                 ) from exc
             time.sleep(0.2)
 

@@ -311,8 +311,10 @@ VIEWS: dict[str, str] = {
         SELECT i.indicator_id, i.dimension_id, {_names("name_", "i")},
                i.unit, i.direction, i.min_value, i.max_value,
                i.goal_lower, i.goal_target, i.log_transform, i.weight,
-               i.position, {_names("unit_label_", "i", "unit_label")}, {_names("definition_", "i", "definition")},
-               i.multiplier, {_names("numerator_", "i", "numerator")}, {_names("denominator_", "i", "denominator")}
+               i.position, {_names("unit_label_", "i", "unit_label")},
+               {_names("definition_", "i", "definition")}, i.multiplier,
+               {_names("numerator_", "i", "numerator")},
+               {_names("denominator_", "i", "denominator")}
         FROM ref_indicator i""",
     "dimensions": f"""
         SELECT d.dimension_id, d.position, d.weight, d.un_counterpart, {_names("name_", "d")},
@@ -344,37 +346,44 @@ VIEWS: dict[str, str] = {
               FROM observations_history GROUP BY iso3, year) latest
           ON latest.iso3 = h.iso3 AND latest.year = h.year AND latest.revision = h.revision""",
     "review_states": """
-        SELECT e.submission_id, e.action AS review_state, e.comment AS review_comment, e.actor AS reviewed_by,
-               e.decided_at AS reviewed_at
+        SELECT e.submission_id, e.action AS review_state, e.comment AS review_comment,
+               e.actor AS reviewed_by, e.decided_at AS reviewed_at
         FROM review_event e
-        WHERE e.event_id = (SELECT MAX(l.event_id) FROM review_event l WHERE l.submission_id = e.submission_id)""",
+        WHERE e.event_id = (SELECT MAX(l.event_id) FROM review_event l
+                            WHERE l.submission_id = e.submission_id)""",
     "observations_approved": """
         SELECT h.iso3, h.year, h.indicator_id, h.value, h.numerator, h.denominator,
                h.source, h.note, h.submission_id, h.revision, h.is_demo
         FROM observations_history h
         JOIN (SELECT p.iso3, p.year, MAX(p.revision) AS revision
               FROM submission_country_year p
-              JOIN review_states r ON r.submission_id = p.submission_id AND r.review_state = 'approved'
+              JOIN review_states r
+                ON r.submission_id = p.submission_id AND r.review_state = 'approved'
               GROUP BY p.iso3, p.year) approved
-          ON approved.iso3 = h.iso3 AND approved.year = h.year AND approved.revision = h.revision""",
+          ON approved.iso3 = h.iso3 AND approved.year = h.year
+         AND approved.revision = h.revision""",
     "releases": """
-        SELECT release_id, label, created_at, created_by, note, sha256, catalogue_edition, value_count, is_demo
+        SELECT release_id, label, created_at, created_by, note, sha256, catalogue_edition,
+               value_count, is_demo
         FROM release""",
     "published_values": """
-        SELECT r.label AS release, v.iso3, v.year, v.indicator_id, v.value, v.numerator, v.denominator,
-               v.source, v.note, v.submission_id, v.revision, v.is_demo
+        SELECT r.label AS release, v.iso3, v.year, v.indicator_id, v.value, v.numerator,
+               v.denominator, v.source, v.note, v.submission_id, v.revision, v.is_demo
         FROM release_value v JOIN release r ON r.release_id = v.release_id""",
     "published_scores": """
-        SELECT r.label AS release, s.iso3, s.year, s.level, s.id, s.score, s.rank, s.rank_low, s.rank_high, s.coverage
+        SELECT r.label AS release, s.iso3, s.year, s.level, s.id, s.score, s.rank, s.rank_low,
+               s.rank_high, s.coverage
         FROM release_score s JOIN release r ON r.release_id = s.release_id""",
     "scores": """
-        SELECT iso3, year, level, id, score, rank, rank_low, rank_high, coverage, catalogue_edition, computed_at
+        SELECT iso3, year, level, id, score, rank, rank_low, rank_high, coverage, catalogue_edition,
+               computed_at
         FROM score""",
     "submissions": """
         SELECT s.submission_id, s.file_name, s.sha256, s.submitter, s.received_at, s.loaded_at,
                s.status, p.iso3, p.year, p.revision, s.row_count, s.file_format, s.is_demo,
                COALESCE(v.errors, 0) AS errors, COALESCE(v.warnings, 0) AS warnings,
-               CASE WHEN s.status = 'rejected' THEN 'rejected' ELSE COALESCE(r.review_state, 'accepted') END AS state,
+               CASE WHEN s.status = 'rejected' THEN 'rejected'
+                    ELSE COALESCE(r.review_state, 'accepted') END AS state,
                r.review_comment, r.reviewed_by, r.reviewed_at
         FROM submission s
         LEFT JOIN review_states r ON r.submission_id = s.submission_id
@@ -382,7 +391,8 @@ VIEWS: dict[str, str] = {
         LEFT JOIN (SELECT submission_id,
                           SUM(CASE WHEN severity = 'error' THEN 1 ELSE 0 END) AS errors,
                           SUM(CASE WHEN severity = 'warning' THEN 1 ELSE 0 END) AS warnings
-                   FROM validation_issue GROUP BY submission_id) v ON v.submission_id = s.submission_id""",
+                   FROM validation_issue GROUP BY submission_id) v
+          ON v.submission_id = s.submission_id""",
     # Every event, stored or read off a submission row; older warehouses also stored file
     # outcomes in audit_event: those rows are kept but not shown twice.
     "audit_log": f"""

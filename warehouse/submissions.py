@@ -190,7 +190,8 @@ def submission_findings(conn: Connection, submission_id: int, lang: str) -> pd.D
         text(f"""
         SELECT severity, code, row_number, column_name, message_{lang} AS message, fix_{lang} AS fix
         FROM validation_issues WHERE submission_id = :id
-        ORDER BY CASE WHEN severity = 'error' THEN 0 ELSE 1 END, row_number NULLS LAST, position"""),
+        ORDER BY CASE WHEN severity = 'error' THEN 0 ELSE 1 END, row_number NULLS LAST,
+                 position"""),
         {"id": submission_id},
     )
     return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
@@ -209,14 +210,11 @@ def review_history(conn: Connection, submission_id: int) -> pd.DataFrame:
 
 def revision_values(conn: Connection, iso3: str, year: int, revisions: list[int]) -> pd.DataFrame:
     """The values of the given revisions of one country-year (from `observations_history`)."""
-    result = conn.execute(
-        text("""
+    sql = text("""
         SELECT revision, indicator_id, value, source, note FROM observations_history
-        WHERE iso3 = :iso3 AND year = :year AND revision IN :revisions ORDER BY indicator_id""").bindparams(
-            bindparam("revisions", expanding=True)
-        ),
-        {"iso3": iso3, "year": year, "revisions": revisions},
-    )
+        WHERE iso3 = :iso3 AND year = :year AND revision IN :revisions
+        ORDER BY indicator_id""").bindparams(bindparam("revisions", expanding=True))
+    result = conn.execute(sql, {"iso3": iso3, "year": year, "revisions": revisions})
     return pd.DataFrame(
         result.fetchall(), columns=["revision", "indicator_id", "value", "source", "note"]
     )
@@ -226,9 +224,11 @@ def latest_states(conn: Connection, year: int) -> pd.DataFrame:
     """Each country's latest submission for `year`, with its state."""
     result = conn.execute(
         text(f"""
-        SELECT p.iso3, p.submission_id, p.state, p.received_at, p.revision FROM ({PORTAL_SUBMISSIONS}) p
+        SELECT p.iso3, p.submission_id, p.state, p.received_at, p.revision
+        FROM ({PORTAL_SUBMISSIONS}) p
         WHERE p.year = :year AND p.submission_id = (
-            SELECT MAX(q.submission_id) FROM submission_country_year q WHERE q.iso3 = p.iso3 AND q.year = p.year)"""),
+            SELECT MAX(q.submission_id) FROM submission_country_year q
+            WHERE q.iso3 = p.iso3 AND q.year = p.year)"""),
         {"year": year},
     )
     return pd.DataFrame(result.fetchall(), columns=list(result.keys()))

@@ -38,7 +38,8 @@ ROW_COLUMNS = ("row_number", *SUBMISSION_COLUMNS)
 
 @dataclass(frozen=True)
 class SubmissionTable:
-    """A submission's rows as text (`records`: row number, then SUBMISSION_COLUMNS) and how it was read."""
+    """A submission's rows as text (`records`: row number, then SUBMISSION_COLUMNS) and how it
+    was read."""
 
     file: str
     records: list[tuple]

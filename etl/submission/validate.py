@@ -236,7 +236,8 @@ def check_rows(table: SubmissionTable, catalogue: Catalogue, members: Members) -
 
 
 def missing_indicators(file: str, rows: list[tuple], catalogue: Catalogue) -> list[Finding]:
-    """A warning per country-year that leaves catalogue indicators out (`rows` as OBSERVATION_COLUMNS)."""
+    """A warning per country-year that leaves catalogue indicators out (`rows` as
+    OBSERVATION_COLUMNS)."""
     reported: dict[tuple[str, int], set[str]] = {}
     for _, iso3, year, indicator, *_ in rows:
         reported.setdefault((iso3, year), set()).add(indicator)
@@ -277,9 +278,9 @@ def compare_with_history(
 ) -> list[Finding]:
     """Warnings for a file's `rows` (as OBSERVATION_COLUMNS) against what is already accepted
     (`known`, which must hold every year of the file and the year before each): implausible jumps
-    from the previous year, regional outliers, a copy of last year's file. Outliers compare a value with the other
-    countries' values of the same indicator and year: their median, and their robust spread
-    (MAD × 1.4826)."""
+    from the previous year, regional outliers, a copy of last year's file. Outliers compare a value
+    with the other countries' values of the same indicator and year: their median, and their
+    robust spread (MAD × 1.4826)."""
     limits = {i.id: i.plausible_change for i in catalogue.indicators}
     jumps, outliers, pairs = [], [], {}
     for row, iso3, year, indicator, value, *_ in rows:
