@@ -12,20 +12,8 @@ from sqlalchemy.engine import Connection
 from etl.errors import Refused
 from etl.load import utc_now
 from indicators.catalogue import Catalogue
-from indicators.scoring import score_table
+from indicators.scoring import SCORE_COLUMNS, score_table
 from warehouse import audit, releases
-
-SCORE_COLUMNS = [
-    "iso3",
-    "year",
-    "level",
-    "id",
-    "score",
-    "rank",
-    "rank_low",
-    "rank_high",
-    "coverage",
-]
 
 
 class PublishError(Refused):
