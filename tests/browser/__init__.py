@@ -1,0 +1,1 @@
+"""Tests in headless Chromium (Debian chromium + chromium-driver) against `gealc serve`."""
