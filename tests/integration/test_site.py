@@ -1,0 +1,32 @@
+"""The site a WSGI server loads (`gealc.site:wsgi()`, as the README deploys it): everything from
+the environment, read once; never development, so a session key is required and cookies are
+Secure unless told otherwise."""
+
+from __future__ import annotations
+
+import pytest
+
+from gealc.config import InsecureSecret
+from gealc.site import wsgi
+from tests.portal_helpers import SECRET
+
+
+def test_a_wsgi_server_gets_the_whole_site_from_the_environment(built, tmp_path, monkeypatch):
+    monkeypatch.setenv("GEALC_DATABASE_URL", built)
+    monkeypatch.setenv("GEALC_SECRET_KEY", SECRET)
+    monkeypatch.setenv("GEALC_UPLOAD_DIR", str(tmp_path / "uploads"))
+    monkeypatch.delenv("GEALC_COOKIE_SECURE", raising=False)
+    client = wsgi().test_client()
+    home = client.get("/?lang=en")
+    assert home.status_code == 200 and '<html lang="en">' in home.get_data(as_text=True)
+    login = client.get("/login")
+    assert login.status_code == 200 and 'name="csrf_token"' in login.get_data(as_text=True)
+    assert "Secure" in login.headers["Set-Cookie"] and "HttpOnly" in login.headers["Set-Cookie"]
+    assert client.get("/api/v1/releases").status_code == 200
+
+
+def test_a_wsgi_server_without_a_session_key_does_not_start(built, monkeypatch):
+    monkeypatch.setenv("GEALC_DATABASE_URL", built)
+    monkeypatch.delenv("GEALC_SECRET_KEY", raising=False)
+    with pytest.raises(InsecureSecret, match="GEALC_SECRET_KEY"):
+        wsgi()
