@@ -193,7 +193,8 @@ def _countries() -> flask.Response:
 
 @api.before_app_request
 def _unknown_endpoint() -> flask.Response | None:
-    """A path under the API that no endpoint serves is a JSON 404, not the dashboard's catch-all page."""
+    """A path under the API that no endpoint serves is a JSON 404, not the dashboard's catch-all
+    page."""
     request = flask.request
     if (
         _under_api(request.path)
@@ -202,7 +203,10 @@ def _unknown_endpoint() -> flask.Response | None:
     ):
         return _json(
             {
-                "error": f"there is no {request.path}; the endpoints are described at {PREFIX}/openapi.json",
+                "error": (
+                    f"there is no {request.path}; "
+                    f"the endpoints are described at {PREFIX}/openapi.json"
+                ),
                 "parameter": None,
             },
             status=404,
@@ -227,7 +231,8 @@ def _query(allowed: Sequence[str]) -> dict[str, str]:
             raise Refusal(f"unknown parameter '{name}': {accepted}", name)
         if len(args.getlist(name)) > 1:
             raise Refusal(
-                f"'{name}' is given more than once: give it once, several values separated by commas",
+                f"'{name}' is given more than once: "
+                "give it once, several values separated by commas",
                 name,
             )
     return dict(args)

@@ -58,6 +58,7 @@ def comparison_table(
     names: pd.Series,
     countries: list[str],
     dimensions: pd.DataFrame,
+    *,
     year: int,
     lang: str,
 ) -> pd.DataFrame:
@@ -89,7 +90,7 @@ def comparison_table(
         dims = mine[(mine["iso3"] == iso3) & (mine["level"] == "dimension")].set_index("id")[
             "score"
         ]
-        for d, name in zip(dimensions["dimension_id"], dimensions["name"]):
+        for d, name in zip(dimensions["dimension_id"], dimensions["name"], strict=True):
             value = dims.get(d)
             row[f"{d} {name}"] = float(value) if value is not None and pd.notna(value) else None
         rows.append(row)

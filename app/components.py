@@ -114,7 +114,8 @@ def table(
     numeric: set[str] = frozenset(),
 ) -> html.Table:
     """An accessible table: a caption, header cells with scope, numbers right-aligned.
-    `columns` pairs a frame column with its (translated) heading; cells are already formatted text."""
+    `columns` pairs a frame column with its (translated) heading; cells are already formatted
+    text."""
     head = html.Thead(
         html.Tr(
             [
@@ -200,6 +201,7 @@ def chart(
     figure: go.Figure,
     lang: str,
     table_part: html.Div,
+    *,
     downloads: Sequence[tuple[str, dict[str, object], str]],
     lead: str | None = None,
     open_table: bool = True,

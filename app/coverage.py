@@ -8,7 +8,8 @@ import pandas as pd
 def indicator_matrix(
     reported: pd.DataFrame, countries: pd.DataFrame, indicators: pd.DataFrame, year: int
 ) -> pd.DataFrame:
-    """Countries (rows, in `countries` order) × indicators (columns): 1 reported, 0 not, for `year`."""
+    """Countries (rows, in `countries` order) × indicators (columns): 1 reported, 0 not, for
+    `year`."""
     mine = reported[reported["year"] == year]
     cells = pd.crosstab(mine["iso3"], mine["indicator_id"]).clip(upper=1)
     return (

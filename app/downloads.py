@@ -22,7 +22,8 @@ FORMATS = ("csv", "xlsx")
 
 
 def dataset(name: str) -> Callable[[Dataset], Dataset]:
-    """Register a function (release snapshot, URL parameters, language) → DataFrame as a download."""
+    """Register a function (release snapshot, URL parameters, language) → DataFrame as a
+    download."""
 
     def register(fn: Dataset) -> Dataset:
         DATASETS[name] = fn
@@ -32,7 +33,8 @@ def dataset(name: str) -> Callable[[Dataset], Dataset]:
 
 
 def href(name: str, fmt: str, **query: object) -> str:
-    """The download's URL; it names the release the page shows, so the file holds what the page does."""
+    """The download's URL; it names the release the page shows, so the file holds what the page
+    does."""
     query.setdefault("release", shown_release())
     return f"/download/{name}.{fmt}{with_params('', **query)}"
 

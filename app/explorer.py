@@ -9,7 +9,8 @@ from indicators.scoring import COMPOSITE_ID
 
 
 def measure(view_dimension: str | None, view_indicator: str | None) -> tuple[str, str]:
-    """(level, id) of what is shown: the indicator when one is chosen, else the dimension, else the composite."""
+    """(level, id) of what is shown: the indicator when one is chosen, else the dimension, else the
+    composite."""
     if view_indicator:
         return "indicator", view_indicator
     if view_dimension:

@@ -17,10 +17,12 @@ from pathlib import Path
 import plotly.graph_objects as go
 
 WIDTH = 680  # px: the printable width of an A4 page with 15 mm margins, at 96 px per inch
-TABS = 2  # figures drawn at once: kaleido reloads a tab after each figure, so two tabs keep the browser busy
+# Figures drawn at once: kaleido reloads a tab after each figure, so two tabs keep the browser busy.
+TABS = 2
 PNG_SCALE = 2  # PNG files at twice the pixels, sharp on a slide or a high-density screen
 PRINT_TIMEOUT = 120  # s
-# Headless printing of a local file: no sandbox (containers), no GPU, nothing fetched in the background.
+# Headless printing of a local file: no sandbox (containers), no GPU, nothing fetched in the
+# background.
 PRINT_ARGS = [
     "--headless",
     "--no-sandbox",

@@ -82,7 +82,7 @@ def profile_bars(frame: pd.DataFrame, lang: str) -> go.Figure:
             },
             hovertemplate=f"{t(label, lang)}: %{{x:.1f}}<extra></extra>",
         )
-    for name, score in zip(names, frame["score"]):
+    for name, score in zip(names, frame["score"], strict=True):
         if pd.isna(score):
             fig.add_annotation(
                 x=0,
@@ -106,6 +106,7 @@ def lines(
     series: list[tuple[str, str]],
     lang: str,
     y_title: str,
+    *,
     y_range: tuple[float, float] | None,
 ) -> go.Figure:
     """One line per (column, label) over `x`; gaps where a value is missing, never a drop to 0."""
@@ -237,6 +238,7 @@ def hbars(
     values: list[float | None],
     lang: str,
     x_title: str,
+    *,
     text: list[str] | None = None,
     x_range: tuple[float, float] | None = (0, 100),
 ) -> go.Figure:
@@ -244,7 +246,9 @@ def hbars(
     longer `text`, inside the bar's end; a missing value gets no bar and says 'no data'."""
     values = [None if v is None or pd.isna(v) else v for v in values]
     shown = text or [fmt_number(v, lang, 1) for v in values]
-    shown = [s if v is not None else t("no_data", lang) for s, v in zip(shown, values)]
+    shown = [
+        s if v is not None else t("no_data", lang) for s, v in zip(shown, values, strict=False)
+    ]
     fig = go.Figure(
         go.Bar(
             x=[v if v is not None else 0 for v in values],
@@ -318,7 +322,7 @@ def headline(item: Headline, lang: str) -> go.Figure:
         t("score_axis", lang),
         text=[
             f"{c} ({fmt_number(v, lang, 1)})" if c else ""
-            for c, v in zip(table["countries"], table["score"])
+            for c, v in zip(table["countries"], table["score"], strict=True)
         ],
     )
 
@@ -352,7 +356,9 @@ def scatter(
                 "color": colour,
                 "line": {"width": 1, "color": "#212529"},
             },
-            hovertemplate=f"%{{customdata}}<br>{x_title}: %{{x:.3f}}<br>{y_title}: %{{y:.1f}}<extra></extra>",
+            hovertemplate=(
+                f"%{{customdata}}<br>{x_title}: %{{x:.3f}}<br>{y_title}: %{{y:.1f}}<extra></extra>"
+            ),
         )
     if fit is not None and not points.empty:
         xs = [points["un_value"].min(), points["un_value"].max()]
@@ -376,7 +382,7 @@ MAP_SCALE = "Viridis"  # sequential, colour-blind safe, light end readable on gr
 def _map_hover(frame: pd.DataFrame, lang: str, decimals: int) -> list[str]:
     return [
         f"<b>{n}</b><br>{fmt_number(v, lang, decimals)}"
-        for n, v in zip(frame["name"], frame["value"])
+        for n, v in zip(frame["name"], frame["value"], strict=True)
     ]
 
 
@@ -386,6 +392,7 @@ def choropleth(
     title: str,
     decimals: int,
     value_range: tuple[float, float] | None,
+    *,
     outlines_url: str,
     small: pd.DataFrame,
     context: list[str],
@@ -480,6 +487,7 @@ def tile_grid(
     lang: str,
     title: str,
     decimals: int,
+    *,
     value_range: tuple[float, float] | None,
 ) -> go.Figure:
     """One equal square per member at its grid place, coloured by `value`, labelled with its
@@ -536,7 +544,8 @@ def tile_grid(
 
 
 def _tile_text(values: pd.Series | None, lo: float, hi: float) -> list[str] | str:
-    """Dark text on the light end of Viridis and on grey, white on the dark end (contrast ≥ 4.5:1)."""
+    """Dark text on the light end of Viridis and on grey, white on the dark end (contrast
+    ≥ 4.5:1)."""
     if values is None:
         return "#212529"
     span = (hi - lo) or 1

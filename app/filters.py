@@ -91,6 +91,7 @@ def control(
     options: list[dict],
     value: Any,
     lang: str,
+    *,
     multi: bool = False,
     wide: bool = False,
 ) -> html.Div:
@@ -125,7 +126,8 @@ def bar(controls: list[html.Div], view: dict[str, Any]) -> list:
 
 
 def options(pairs: Iterable[tuple[Any, str]], everything: str | None = None) -> list[dict]:
-    """Dropdown options from (value, label) pairs, led by an 'all' option when `everything` names it."""
+    """Dropdown options from (value, label) pairs, led by an 'all' option when `everything` names
+    it."""
     head = [{"label": everything, "value": ALL_VALUE}] if everything else []
     return head + [{"label": label, "value": value} for value, label in pairs]
 
@@ -141,7 +143,7 @@ def dimension_control(dims: pd.DataFrame, value: str | None, lang: str) -> html.
         "dimension",
         t("dimension", lang),
         options(
-            ((d, f"{d} {n}") for d, n in zip(dims["dimension_id"], dims["name"])),
+            ((d, f"{d} {n}") for d, n in zip(dims["dimension_id"], dims["name"], strict=True)),
             t("all_dimensions", lang),
         ),
         value,
@@ -153,7 +155,7 @@ def subregion_control(subs: pd.DataFrame, value: str | None, lang: str) -> html.
     return control(
         "subregion",
         t("subregion", lang),
-        options(zip(subs["subregion"], subs["name"]), t("all_subregions", lang)),
+        options(zip(subs["subregion"], subs["name"], strict=True), t("all_subregions", lang)),
         value,
         lang,
     )
@@ -192,7 +194,7 @@ def _to_param(value: Any) -> str | None:
 
 
 def _filters_changed(values: list, ids: list[dict], shown: dict | None, search: str) -> str:
-    asked = {i["key"]: v for i, v in zip(ids, values)}
+    asked = {i["key"]: v for i, v in zip(ids, values, strict=True)}
     if not asked or asked == {k: (shown or {}).get(k) for k in asked}:
         raise PreventUpdate  # the router inserted the controls; nothing was changed
     return with_params(search, **{k: _to_param(v) for k, v in asked.items()})

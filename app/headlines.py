@@ -125,7 +125,7 @@ def medians(facts: Facts, lang: str) -> Headline:
     rows = [(COMPOSITE_ID, t("composite", lang), year[year["level"] == "composite"]["score"])]
     rows += [
         (d, f"{d} {n}", year[(year["level"] == "dimension") & (year["id"] == d)]["score"])
-        for d, n in zip(facts.dims["dimension_id"], facts.dims["name"])
+        for d, n in zip(facts.dims["dimension_id"], facts.dims["name"], strict=True)
     ]
     table = pd.DataFrame(
         {
@@ -214,7 +214,7 @@ def best_per_dimension(facts: Facts, lang: str) -> Headline:
     ]
     names = facts.members.set_index("iso3")["name"]
     rows = []
-    for d, n in zip(facts.dims["dimension_id"], facts.dims["name"]):
+    for d, n in zip(facts.dims["dimension_id"], facts.dims["name"], strict=True):
         dim = year[year["id"] == d]
         if dim.empty:
             rows.append({"id": d, "name": f"{d} {n}", "countries": "", "iso3": "", "score": None})
@@ -237,7 +237,8 @@ def best_per_dimension(facts: Facts, lang: str) -> Headline:
             lang,
             year=facts.year,
             list=t("sep_list", lang).join(
-                f"{r['name']}{t('sep_label', lang)}{r['countries']} ({fmt_number(r['score'], lang, 1)})"
+                f"{r['name']}{t('sep_label', lang)}{r['countries']} "
+                f"({fmt_number(r['score'], lang, 1)})"
                 for r in found.to_dict("records")
             ),
         )

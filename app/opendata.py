@@ -82,7 +82,10 @@ TABLES: dict[str, Table] = {
     for t in (
         Table(
             "values",
-            "Indicator values reported by the member countries, one row per country, year and indicator",
+            (
+                "Indicator values reported by the member countries, "
+                "one row per country, year and indicator"
+            ),
             lambda db, lang: queries.values_all(db, lang).rename(columns={"name": "country"}),
             {
                 **ISO3,
@@ -112,7 +115,10 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "scores",
-            "Scores (0–100) and ranks of each member, year and level: indicator, dimension, GEALC composite",
+            (
+                "Scores (0–100) and ranks of each member, year and level: "
+                "indicator, dimension, GEALC composite"
+            ),
             lambda db, lang: queries.scores_all(db, lang).rename(columns={"name": "country"}),
             {
                 **ISO3,
@@ -122,7 +128,10 @@ TABLES: dict[str, Table] = {
                 "id": ("string", "Indicator id, dimension id, or GEALC for the composite"),
                 "score": (
                     "number",
-                    "Score 0–100 between the catalogue's goalposts; empty when too few indicators were reported",
+                    (
+                        "Score 0–100 between the catalogue's goalposts; "
+                        "empty when too few indicators were reported"
+                    ),
                 ),
                 "rank": (
                     "integer",
@@ -130,7 +139,10 @@ TABLES: dict[str, Table] = {
                 ),
                 "rank_low": (
                     "integer",
-                    "Best rank over 1,000 random draws of the dimension weights (5th percentile; composite only)",
+                    (
+                        "Best rank over 1,000 random draws of the dimension weights "
+                        "(5th percentile; composite only)"
+                    ),
                 ),
                 "rank_high": (
                     "integer",
@@ -144,7 +156,10 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "catalogue",
-            "The indicator catalogue: names, units, definitions, formulas, valid ranges, goalposts, weights",
+            (
+                "The indicator catalogue: names, units, definitions, formulas, valid ranges, "
+                "goalposts, weights"
+            ),
             lambda db, lang: queries.catalogue_all(db),
             {
                 "indicator_id": ("string", "Indicator id"),
@@ -167,7 +182,10 @@ TABLES: dict[str, Table] = {
                 ),
                 "multiplier": (
                     "number",
-                    "Factor turning numerator ÷ denominator into the value (100 for a percentage; empty: no formula)",
+                    (
+                        "Factor turning numerator ÷ denominator into the value "
+                        "(100 for a percentage; empty: no formula)"
+                    ),
                 ),
                 "weight": ("number", "Weight of the indicator within its dimension"),
             },
@@ -225,7 +243,10 @@ TABLES: dict[str, Table] = {
                 "egdi_rank": ("integer", "Rank by EGDI among the UN member states"),
                 "assessed": (
                     "boolean",
-                    "False when the survey did not assess the country: its figures are then empty, never 0",
+                    (
+                        "False when the survey did not assess the country: "
+                        "its figures are then empty, never 0"
+                    ),
                 ),
             },
             key=("iso3", "survey_year"),
@@ -347,12 +368,13 @@ def readme(info: dict) -> str:
     )
     demo = (
         (
-            "\n**Demonstration data.** The values and scores of this release are fictitious; they show how the "
-            "platform works and describe no country.\n"
+            "\n**Demonstration data.** The values and scores of this release are fictitious; "
+            "they show how the platform works and describe no country.\n"
         )
         if record["is_demo"]
         else ""
     )
+    note = f" — {record['note']}" if record["note"] else ""
     return f"""# {TITLE}
 
 Open data of release **{record["label"]}** of *GEALC en números*: the digital-government indicators
@@ -361,7 +383,7 @@ and the secretariat approved, their scores and ranks, the indicator catalogue, t
 countries, and the UN E-Government Survey figures the platform sets beside them.
 {demo}
 - Release: {record["label"]}
-- Published: {record["created_at"][:10]} {record["created_at"][11:19]} UTC{f" — {record['note']}" if record["note"] else ""}
+- Published: {record["created_at"][:10]} {record["created_at"][11:19]} UTC{note}
 - Catalogue edition: {record["catalogue_edition"]}
 - Values: {record["value_count"]}
 - SHA-256 of the release: `{record["sha256"]}`
@@ -392,7 +414,8 @@ share and adapt them, citing as above.
 
 `un_egov.csv` holds figures of the **United Nations E-Government Survey**, published by the United
 Nations Department of Economic and Social Affairs (UN DESA), {UN_SOURCE["path"]}.
-They are UN DESA's, reproduced here for reference; they are not covered by the licence above. Cite them as
+They are UN DESA's, reproduced here for reference; they are not covered by the licence above. \
+Cite them as
 "United Nations, Department of Economic and Social Affairs, E-Government Survey (year)".
 """
 

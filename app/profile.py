@@ -55,7 +55,7 @@ def dimension_comparison(
     return pd.DataFrame(
         {
             "dimension_id": names["dimension_id"],
-            "name": [f"{d} {n}" for d, n in zip(names["dimension_id"], names["name"])],
+            "name": [f"{d} {n}" for d, n in zip(names["dimension_id"], names["name"], strict=True)],
             "score": names["dimension_id"].map(mine).astype(float),
             "region_median": names["dimension_id"].map(med["region_median"]).astype(float)
             if not med.empty
@@ -110,7 +110,7 @@ def trend(
 ) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
     """Composite and dimension scores by year, wide, and the (column, label) of each line."""
     series = [("GEALC", t("composite", lang))] + [
-        (d, f"{d} {n}") for d, n in zip(names["dimension_id"], names["name"])
+        (d, f"{d} {n}") for d, n in zip(names["dimension_id"], names["name"], strict=True)
     ]
     levels = scores[scores["level"].isin(["composite", "dimension"])]
     wide = levels.pivot_table(index="year", columns="id", values="score", dropna=False)

@@ -36,7 +36,8 @@ def dimension_names(db: Snapshot, lang: str) -> pd.DataFrame:
     """dimension_id, its name and its UN counterpart index, in catalogue order."""
     lang = language(lang)
     return db.frame(
-        f"SELECT dimension_id, name_{lang} AS name, un_counterpart FROM dimensions ORDER BY position"
+        f"""SELECT dimension_id, name_{lang} AS name, un_counterpart
+            FROM dimensions ORDER BY position"""
     )
 
 
@@ -46,11 +47,15 @@ def observations_of(db: Snapshot, iso3: str, year: int, lang: str) -> pd.DataFra
     lang = language(lang)
     return db.frame(
         f"""
-        SELECT i.indicator_id, i.dimension_id, i.name_{lang} AS indicator, i.unit_label_{lang} AS unit,
+        SELECT i.indicator_id, i.dimension_id, i.name_{lang} AS indicator,
+               i.unit_label_{lang} AS unit,
                o.value, s.score, o.source, o.note, o.revision, o.is_demo
         FROM indicator_catalogue i
-        LEFT JOIN published_values o ON o.indicator_id = i.indicator_id AND o.iso3 = $iso3 AND o.year = $year
-        LEFT JOIN published_scores s ON s.iso3 = $iso3 AND s.year = $year AND s.level = 'indicator' AND s.id = i.indicator_id
+        LEFT JOIN published_values o
+          ON o.indicator_id = i.indicator_id AND o.iso3 = $iso3 AND o.year = $year
+        LEFT JOIN published_scores s
+          ON s.iso3 = $iso3 AND s.year = $year AND s.level = 'indicator'
+             AND s.id = i.indicator_id
         ORDER BY i.position""",
         iso3=iso3,
         year=year,
@@ -81,11 +86,15 @@ def values_of(db: Snapshot, iso3: str, lang: str) -> pd.DataFrame:
     lang = language(lang)
     return db.frame(
         f"""
-        SELECT o.year, o.indicator_id, i.name_{lang} AS indicator, o.value, i.unit_label_{lang} AS unit, s.score,
-               o.numerator, o.denominator, o.source, o.note, o.revision, o.submission_id, o.is_demo
+        SELECT o.year, o.indicator_id, i.name_{lang} AS indicator, o.value,
+               i.unit_label_{lang} AS unit, s.score,
+               o.numerator, o.denominator, o.source, o.note, o.revision, o.submission_id,
+               o.is_demo
         FROM published_values o
         JOIN indicator_catalogue i ON i.indicator_id = o.indicator_id
-        LEFT JOIN published_scores s ON s.iso3 = o.iso3 AND s.year = o.year AND s.level = 'indicator' AND s.id = o.indicator_id
+        LEFT JOIN published_scores s
+          ON s.iso3 = o.iso3 AND s.year = o.year AND s.level = 'indicator'
+             AND s.id = o.indicator_id
         WHERE o.iso3 = $iso3 ORDER BY o.year, i.position""",
         iso3=iso3,
     )
@@ -112,7 +121,8 @@ def indicator_names(db: Snapshot, lang: str) -> pd.DataFrame:
     """indicator_id, dimension_id and name, in catalogue order."""
     lang = language(lang)
     return db.frame(
-        f"SELECT indicator_id, dimension_id, name_{lang} AS name FROM indicator_catalogue ORDER BY position"
+        f"""SELECT indicator_id, dimension_id, name_{lang} AS name
+            FROM indicator_catalogue ORDER BY position"""
     )
 
 
@@ -131,7 +141,8 @@ def demo_in(db: Snapshot, year: int) -> bool:
 
 
 def reported(db: Snapshot) -> pd.DataFrame:
-    """Which member reported which indicator in which year (published values): iso3, year, indicator_id."""
+    """Which member reported which indicator in which year (published values): iso3, year,
+    indicator_id."""
     return db.frame("SELECT DISTINCT iso3, year, indicator_id FROM published_values")
 
 
@@ -145,22 +156,26 @@ def scores_all(db: Snapshot, lang: str) -> pd.DataFrame:
     """Every member's scores, every year and level, with the country's name and subregion."""
     lang = language(lang)
     return db.frame(f"""
-        SELECT s.iso3, c.name_{lang} AS name, c.subregion, s.year, s.level, s.id, s.score, s.rank, s.rank_low,
-               s.rank_high, s.coverage
-        FROM published_scores s JOIN countries c ON c.iso3 = s.iso3 ORDER BY s.year, s.level, s.id, s.iso3""")
+        SELECT s.iso3, c.name_{lang} AS name, c.subregion, s.year, s.level, s.id, s.score, s.rank,
+               s.rank_low, s.rank_high, s.coverage
+        FROM published_scores s JOIN countries c ON c.iso3 = s.iso3
+        ORDER BY s.year, s.level, s.id, s.iso3""")
 
 
 def values_all(db: Snapshot, lang: str) -> pd.DataFrame:
     """Every published value of every member, with names, unit, score and provenance."""
     lang = language(lang)
     return db.frame(f"""
-        SELECT o.iso3, c.name_{lang} AS name, o.year, i.dimension_id, o.indicator_id, i.name_{lang} AS indicator,
-               o.value, i.unit_label_{lang} AS unit, s.score, o.numerator, o.denominator, o.source, o.note,
-               o.revision, o.is_demo
+        SELECT o.iso3, c.name_{lang} AS name, o.year, i.dimension_id, o.indicator_id,
+               i.name_{lang} AS indicator,
+               o.value, i.unit_label_{lang} AS unit, s.score, o.numerator, o.denominator, o.source,
+               o.note, o.revision, o.is_demo
         FROM published_values o
         JOIN countries c ON c.iso3 = o.iso3
         JOIN indicator_catalogue i ON i.indicator_id = o.indicator_id
-        LEFT JOIN published_scores s ON s.iso3 = o.iso3 AND s.year = o.year AND s.level = 'indicator' AND s.id = o.indicator_id
+        LEFT JOIN published_scores s
+          ON s.iso3 = o.iso3 AND s.year = o.year AND s.level = 'indicator'
+             AND s.id = o.indicator_id
         ORDER BY o.year, i.position, c.name_{lang}""")
 
 
@@ -168,8 +183,10 @@ def egov_named(db: Snapshot, lang: str) -> pd.DataFrame:
     """The members' UN E-Government Survey figures, every survey, with the country's name."""
     lang = language(lang)
     return db.frame(f"""
-        SELECT e.iso3, c.name_{lang} AS name, e.survey_year, e.egdi, e.osi, e.hci, e.tii, e.epi, e.egdi_rank, e.assessed
-        FROM egov_survey e JOIN countries c ON c.iso3 = e.iso3 ORDER BY e.survey_year, e.egdi_rank""")
+        SELECT e.iso3, c.name_{lang} AS name, e.survey_year, e.egdi, e.osi, e.hci, e.tii, e.epi,
+               e.egdi_rank, e.assessed
+        FROM egov_survey e JOIN countries c ON c.iso3 = e.iso3
+        ORDER BY e.survey_year, e.egdi_rank""")
 
 
 def catalogue(db: Snapshot, lang: str) -> pd.DataFrame:
@@ -178,17 +195,20 @@ def catalogue(db: Snapshot, lang: str) -> pd.DataFrame:
     lang = language(lang)
     return db.frame(f"""
         SELECT i.indicator_id, i.dimension_id, d.name_{lang} AS dimension, i.name_{lang} AS name,
-               i.unit_label_{lang} AS unit, i.definition_{lang} AS definition, i.direction, i.min_value, i.max_value,
+               i.unit_label_{lang} AS unit, i.definition_{lang} AS definition, i.direction,
+               i.min_value, i.max_value,
                i.goal_lower, i.goal_target, i.log_transform, i.weight, i.multiplier,
                i.numerator_{lang} AS numerator, i.denominator_{lang} AS denominator
-        FROM indicator_catalogue i JOIN dimensions d ON d.dimension_id = i.dimension_id ORDER BY i.position""")
+        FROM indicator_catalogue i JOIN dimensions d ON d.dimension_id = i.dimension_id
+        ORDER BY i.position""")
 
 
 def dimension_texts(db: Snapshot, lang: str) -> pd.DataFrame:
     """dimension_id, its name and its description, in catalogue order."""
     lang = language(lang)
     return db.frame(
-        f"SELECT dimension_id, name_{lang} AS name, description_{lang} AS description FROM dimensions ORDER BY position"
+        f"""SELECT dimension_id, name_{lang} AS name, description_{lang} AS description
+            FROM dimensions ORDER BY position"""
     )
 
 
@@ -200,21 +220,26 @@ def catalogue_all(db: Snapshot) -> pd.DataFrame:
         for lang in LANGUAGES
     )
     return db.frame(f"""
-        SELECT i.indicator_id, i.dimension_id, i.position, {texts}, i.unit, i.direction, i.min_value, i.max_value,
+        SELECT i.indicator_id, i.dimension_id, i.position, {texts}, i.unit, i.direction,
+               i.min_value, i.max_value,
                i.goal_lower, i.goal_target, i.log_transform, i.multiplier, i.weight
         FROM indicator_catalogue i ORDER BY i.position""")
 
 
 def dimensions_all(db: Snapshot) -> pd.DataFrame:
-    """The dimensions with names and descriptions in all four languages, weight and UN counterpart."""
+    """The dimensions with names and descriptions in all four languages, weight and UN
+    counterpart."""
     texts = ", ".join(f"{stem}_{lang}" for stem in ("name", "description") for lang in LANGUAGES)
     return db.frame(
-        f"SELECT dimension_id, position, {texts}, weight, un_counterpart FROM dimensions ORDER BY position"
+        f"""SELECT dimension_id, position, {texts}, weight, un_counterpart
+            FROM dimensions ORDER BY position"""
     )
 
 
 def countries_all(db: Snapshot) -> pd.DataFrame:
-    """The members with their names in all four languages, subregion and its UN M49 code, by ISO3."""
+    """The members with their names in all four languages, subregion and its UN M49 code, by
+    ISO3."""
     names = ", ".join(f"c.name_{lang}" for lang in LANGUAGES)
     return db.frame(f"""SELECT c.iso3, {names}, c.subregion, s.m49 AS subregion_m49
-                        FROM countries c LEFT JOIN subregions s ON s.subregion = c.subregion ORDER BY c.iso3""")
+                        FROM countries c LEFT JOIN subregions s ON s.subregion = c.subregion
+                        ORDER BY c.iso3""")

@@ -25,8 +25,8 @@ from warehouse.db import held_by_another
 
 # The snapshot's tables and where each comes from in the warehouse; `:label` is the release.
 SOURCES = {
-    "published_values": """SELECT iso3, year, indicator_id, value, numerator, denominator, source, note,
-                                  submission_id, revision, is_demo
+    "published_values": """SELECT iso3, year, indicator_id, value, numerator, denominator,
+                                  source, note, submission_id, revision, is_demo
                            FROM published_values WHERE release = :label""",
     "published_scores": """SELECT iso3, year, level, id, score, rank, rank_low, rank_high, coverage
                            FROM published_scores WHERE release = :label""",
@@ -37,7 +37,8 @@ SOURCES = {
     "egov_survey": "SELECT * FROM egov_survey",
 }
 INTEGER_TYPES = {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT"}
-LISTING = """SELECT label, created_at, created_by, note, sha256, catalogue_edition, value_count, is_demo
+LISTING = """SELECT label, created_at, created_by, note, sha256, catalogue_edition, value_count,
+                    is_demo
              FROM releases ORDER BY created_at DESC, release_id DESC"""
 
 

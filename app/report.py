@@ -37,7 +37,8 @@ class ReportError(Exception):
 
 
 def build(db: Snapshot, lang: str, year: int | None = None) -> Report:
-    """The report of release `db` in `lang` for data year `year` (default: the latest with values)."""
+    """The report of release `db` in `lang` for data year `year` (default: the latest with
+    values)."""
     lang = language(lang)
     reported = queries.reported(db)
     years = sorted({int(y) for y in reported["year"]})
@@ -46,7 +47,8 @@ def build(db: Snapshot, lang: str, year: int | None = None) -> Report:
     year = years[-1] if year is None else year
     if year not in years:
         raise ReportError(
-            f"release {db.label} has no values for {year}; years with values: {', '.join(map(str, years))}"
+            f"release {db.label} has no values for {year}; "
+            f"years with values: {', '.join(map(str, years))}"
         )
     facts = gather(db, lang, year, reported=reported)
     in_year = facts.scores[facts.scores["year"] == year]
@@ -54,11 +56,11 @@ def build(db: Snapshot, lang: str, year: int | None = None) -> Report:
     dims = queries.dimension_texts(db, lang)
     demo = t("demo_suffix", lang) if db.info.get("is_demo") else ""
     sections = [
-        _dimension(dim, in_year, facts.members, indicators, year, lang)
+        _dimension(dim, in_year, facts.members, indicators, year, lang=lang)
         for dim in dims.to_dict("records")
     ]
     sections += [
-        _un(in_year, facts.egov, facts.members, year, demo, lang),
+        _un(in_year, facts.egov, facts.members, year, demo, lang=lang),
         _coverage(reported, facts.members, indicators, year, lang),
     ]
     created = pd.Timestamp(db.info["created_at"])
@@ -102,6 +104,7 @@ def _dimension(
     members: pd.DataFrame,
     indicators: pd.DataFrame,
     year: int,
+    *,
     lang: str,
 ) -> Section:
     """Every member's score in one dimension, best first, the members without one last."""
@@ -129,7 +132,9 @@ def _dimension(
     listed = t(
         "report_dimension_indicators",
         lang,
-        list=t("sep_list", lang).join(f"{i} {n}" for i, n in zip(own["indicator_id"], own["name"])),
+        list=t("sep_list", lang).join(
+            f"{i} {n}" for i, n in zip(own["indicator_id"], own["name"], strict=True)
+        ),
     )
     fig = figures.hbars(rows["name"].tolist(), rows["score"].tolist(), lang, t("score_axis", lang))
     fig.update_layout(height=90 + ROW_HEIGHT * len(rows))
@@ -164,10 +169,17 @@ def _dimension(
 
 
 def _un(
-    scores: pd.DataFrame, egov: pd.DataFrame, members: pd.DataFrame, year: int, demo: str, lang: str
+    scores: pd.DataFrame,
+    egov: pd.DataFrame,
+    members: pd.DataFrame,
+    year: int,
+    demo: str,
+    *,
+    lang: str,
 ) -> Section:
-    """The GEALC composite against the UN EGDI of the nearest survey, as on the UN page by default."""
-    frame, fit = uncompare.pairs(scores, egov, members, year, COMPOSITE_ID, "EGDI")
+    """The GEALC composite against the UN EGDI of the nearest survey, as on the UN page by
+    default."""
+    frame, fit = uncompare.pairs(scores, egov, members, year, COMPOSITE_ID, index="EGDI")
     measure, index = t("composite", lang), t("index_EGDI", lang)
     sentence = uncompare.sentence(frame, fit, measure, index, lang)
     frame = frame.sort_values(["score", "name"], ascending=[False, True], na_position="last")
@@ -201,7 +213,8 @@ def _un(
 def _coverage(
     reported: pd.DataFrame, members: pd.DataFrame, indicators: pd.DataFrame, year: int, lang: str
 ) -> Section:
-    """Who reported which indicator in the year, and how many indicators each member reported each year."""
+    """Who reported which indicator in the year, and how many indicators each member reported
+    each year."""
     matrix = coverage.indicator_matrix(reported, members, indicators, year)
     counts = coverage.yearly_counts(reported, members, indicators)
     sentence = t(
@@ -255,6 +268,7 @@ def write(
     lang: str,
     fmt: str,
     output: Path,
+    *,
     year: int | None = None,
     charts: Path | None = None,
     browser: str | None = None,

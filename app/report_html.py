@@ -19,14 +19,17 @@ CSS = """
 * { box-sizing: border-box; }
 html { color: #212529; background: #fff; }
 body { font: 10.5pt/1.45 FONT; margin: 0; }
-@media screen { body { max-width: 190mm; margin: 2rem auto; padding: 0 1rem; } section { margin-top: 3rem; } }
+@media screen { body { max-width: 190mm; margin: 2rem auto; padding: 0 1rem; }
+  section { margin-top: 3rem; } }
 h1 { font-size: 26pt; line-height: 1.15; margin: 0 0 .3em; color: #0b3d6b; }
 h2 { font-size: 16pt; margin: 0 0 .4em; color: #0b3d6b; }
 h3 { font-size: 11.5pt; margin: 1em 0 .3em; }
 p { margin: 0 0 .6em; }
 .cover { break-after: page; }
-.network { font-size: 11pt; text-transform: uppercase; letter-spacing: .04em; color: #495057; margin-top: 30mm; }
-.release-line { font-size: 12pt; color: #495057; border-top: 3px solid #0072B2; padding-top: .5em; margin-bottom: 1.5em; }
+.network { font-size: 11pt; text-transform: uppercase; letter-spacing: .04em; color: #495057;
+  margin-top: 30mm; }
+.release-line { font-size: 12pt; color: #495057; border-top: 3px solid #0072B2; padding-top: .5em;
+  margin-bottom: 1.5em; }
 .key-list li { margin-bottom: .45em; }
 .lead { font-size: 11.5pt; }
 .warning { border: 1px solid #b58100; background: #fff3cd; padding: .5em .8em; margin: 1em 0; }
@@ -37,18 +40,22 @@ section.follows { break-before: auto; break-inside: avoid; margin-top: 2em; }
 figure { margin: .8em 0 1em; break-inside: avoid; }
 figcaption { font-weight: 600; margin-bottom: .3em; }
 figure svg { display: block; width: 100%; height: auto; max-height: 225mm; }
-table { border-collapse: collapse; width: 100%; font-size: 9pt; margin: .4em 0 .8em; break-inside: avoid; }
+table { border-collapse: collapse; width: 100%; font-size: 9pt; margin: .4em 0 .8em;
+  break-inside: avoid; }
 caption { text-align: left; font-weight: 600; padding-bottom: .3em; caption-side: top; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-th, td { text-align: left; padding: 2px 6px; border-bottom: 1px solid #dee2e6; vertical-align: top; }
+th, td { text-align: left; padding: 2px 6px; border-bottom: 1px solid #dee2e6;
+  vertical-align: top; }
 th { border-bottom: 2px solid #495057; }
 td:first-child { white-space: nowrap; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .note { font-size: 9pt; color: #495057; }
 .citation { border-left: 3px solid #0072B2; padding-left: .8em; }
-code, .sha { font-family: 'DejaVu Sans Mono', monospace; font-size: 8.5pt; overflow-wrap: anywhere; }
+code, .sha { font-family: 'DejaVu Sans Mono', monospace; font-size: 8.5pt;
+  overflow-wrap: anywhere; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1em; }
 dt { font-weight: 600; }
 dd { margin: 0; }
@@ -90,7 +97,8 @@ def document(report: Report, svgs: dict[str, str]) -> str:
 
 
 def _css_string(text: str) -> str:
-    """A CSS string literal that nothing in `text` can break out of (quotes, backslashes, `</style>`)."""
+    """A CSS string literal that nothing in `text` can break out of (quotes, backslashes,
+    `</style>`)."""
     return (
         '"' + "".join(c if c.isalnum() or c in " .,-_·()" else f"\\{ord(c):x} " for c in text) + '"'
     )
@@ -105,12 +113,17 @@ def _cover(report: Report) -> str:
         ("methodology", t("methodology_title", lang)),
         ("release", t("report_release_title", lang)),
     ]
+    release_line = t(
+        "report_release_line", lang, label=info["label"], date=created, year=report.year
+    )
+    sources = t("home_sources", lang, demo=t("demo_suffix", lang) if demo else "")
+    contents_title = escape(t("report_contents", lang))
     return "\n".join(
         [
             '<header class="cover" id="cover">',
             f'<p class="network">{escape(t("network", lang))}</p>',
             f"<h1>{escape(report.title)}</h1>",
-            f'<p class="release-line">{escape(t("report_release_line", lang, label=info["label"], date=created, year=report.year))}</p>',
+            f'<p class="release-line">{escape(release_line)}</p>',
             *(
                 [f'<p class="warning" role="note">{escape(t("demo_notice", lang))}</p>']
                 if demo
@@ -121,8 +134,8 @@ def _cover(report: Report) -> str:
             '<ul class="key-list">',
             *(f"<li>{escape(s)}</li>" for k in report.key_figures for s in k.sentences),
             "</ul>",
-            f'<p class="note">{escape(t("home_sources", lang, demo=t("demo_suffix", lang) if demo else ""))}</p>',
-            f'<nav class="contents" aria-label="{escape(t("report_contents", lang))}"><h2>{escape(t("report_contents", lang))}</h2><ol>',
+            f'<p class="note">{escape(sources)}</p>',
+            f'<nav class="contents" aria-label="{contents_title}"><h2>{contents_title}</h2><ol>',
             *(f'<li><a href="#{escape(key)}">{escape(title)}</a></li>' for key, title in contents),
             "</ol></nav>",
             "</header>",
@@ -159,7 +172,8 @@ def _section(section: Section, svg: str | None, lang: str) -> str:
 
 
 def _table(table: Table, hidden_caption: bool = False) -> str:
-    """The table with its caption (kept for screen readers, not printed when the heading above says it)."""
+    """The table with its caption (kept for screen readers, not printed when the heading above
+    says it)."""
 
     def cell(tag: str, column: str, text: object) -> str:
         align = ' class="num"' if column in table.numeric else ""
@@ -178,7 +192,8 @@ def _table(table: Table, hidden_caption: bool = False) -> str:
 
 
 def _markdown(text: str) -> str:
-    """The Markdown of the methodology documents (paragraphs, `- ` lists, **bold**, `code`) as HTML."""
+    """The Markdown of the methodology documents (paragraphs, `- ` lists, **bold**, `code`) as
+    HTML."""
 
     def inline(line: str) -> str:
         line = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", escape(line))

@@ -46,6 +46,7 @@ class Report:
     citation: str
 
     def charts(self) -> list[tuple[str, Section]]:
-        """The sections with a chart in document order, with the chart's file name: `01-reporting`, …"""
+        """The sections with a chart in document order, with the chart's file name:
+        `01-reporting`, …"""
         drawn = [s for s in [*self.key_figures, *self.sections] if s.figure is not None]
         return [(f"{n:02d}-{s.key}", s) for n, s in enumerate(drawn, start=1)]

@@ -3,6 +3,7 @@ Everything the browser loads comes from this server."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import dash_bootstrap_components as dbc
@@ -40,14 +41,18 @@ class GealcDash(Dash):
         page = super().interpolate_index(**kwargs)
         lang = language(flask.request.args.get("lang")) if flask.has_request_context() else "es"
         # dcc.Graph's code is a chunk fetched only once the first page arrives: fetch it meanwhile.
-        preload = f'<link rel="preload" as="script" href="{self.config.requests_pathname_prefix}{GRAPH_CHUNK}">'
+        preload = (
+            '<link rel="preload" as="script" '
+            f'href="{self.config.requests_pathname_prefix}{GRAPH_CHUNK}">'
+        )
         return page.replace("<html>", f'<html lang="{lang}">', 1).replace(
             "</head>", f"{preload}\n</head>", 1
         )
 
 
 def create_app(database_url: str) -> Dash:
-    """The app showing the releases published in `database_url` (read through a read-only engine)."""
+    """The app showing the releases published in `database_url` (read through a read-only
+    engine)."""
     app = GealcDash(
         __name__,
         assets_folder=str(ASSETS),
@@ -62,10 +67,8 @@ def create_app(database_url: str) -> Dash:
     )
     app.server.config[RELEASES_KEY] = book = Releases(connect(database_url, read_only=True))
     pagecache.install(app.server)
-    try:
+    with contextlib.suppress(Unavailable):  # no warehouse yet: pages say so until it appears
         book.snapshot()  # the latest release in memory before the first visitor
-    except Unavailable:
-        pass  # no warehouse yet: pages say so until it appears
     register_routes(app.server)
     register_api(app.server)
     app.server.register_error_handler(Unavailable, _unavailable)

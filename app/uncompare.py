@@ -13,7 +13,8 @@ UN_INDICES = ("EGDI", "OSI", "HCI", "TII", "EPI")
 
 
 def default_index(measure: str, dims: pd.DataFrame) -> str:
-    """The UN index a measure is read against by default: its dimension's counterpart, EGDI for the composite."""
+    """The UN index a measure is read against by default: its dimension's counterpart, EGDI for
+    the composite."""
     counterpart = dims.set_index("dimension_id")["un_counterpart"]
     return str(counterpart.get(measure, "EGDI")).upper()
 
@@ -30,6 +31,7 @@ def pairs(
     members: pd.DataFrame,
     year: int,
     measure: str,
+    *,
     index: str,
 ) -> tuple[pd.DataFrame, dict | None]:
     """One row per member in `members` (iso3, name, subregion): the UN survey nearest to `year`,

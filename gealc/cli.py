@@ -594,9 +594,9 @@ def _write_report(args: argparse.Namespace, settings: Settings) -> int:
             args.lang,
             fmt,
             args.output,
-            args.year,
-            args.charts,
-            settings.browser_path,
+            year=args.year,
+            charts=args.charts,
+            browser=settings.browser_path,
         )
     except (report.ReportError, export.BrowserError) as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -36,7 +36,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         filters.control(
             "countries",
             t("countries", lang),
-            filters.options(zip(members["iso3"], members["name"])),
+            filters.options(zip(members["iso3"], members["name"], strict=True)),
             view.countries,
             lang,
             multi=True,
@@ -54,16 +54,16 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         ),
     ]
     if not view.year:
-        return head + [notice(t("no_reports_year", lang, year="—"))]
+        return [*head, notice(t("no_reports_year", lang, year="—"))]
     if len(view.countries) < compare.MIN_COUNTRIES:
-        return head + [notice(t("pick_more", lang))]
-    return head + _body(db, members, dims, view, scores, lang)
+        return [*head, notice(t("pick_more", lang))]
+    return [*head, *_body(db, members, dims, view, scores, lang=lang)]
 
 
-def _body(db: Snapshot, members, dims, view: compare.CompareView, scores, lang: str) -> list:
+def _body(db: Snapshot, members, dims, view: compare.CompareView, scores, *, lang: str) -> list:
     names = members.set_index("iso3")["name"]
     summary = compare.comparison_table(
-        scores, queries.egov_all(db), names, view.countries, dims, view.year, lang
+        scores, queries.egov_all(db), names, view.countries, dims, year=view.year, lang=lang
     )
     every_indicator = queries.indicator_names(db, lang)
     indicators = (
@@ -73,17 +73,22 @@ def _body(db: Snapshot, members, dims, view: compare.CompareView, scores, lang: 
     )
     if view.dimension:
         categories = [
-            (i, f"{i} {n}") for i, n in zip(indicators["indicator_id"], indicators["name"])
+            (i, f"{i} {n}")
+            for i, n in zip(indicators["indicator_id"], indicators["name"], strict=True)
         ]
     else:
-        categories = [(d, f"{d} {n}") for d, n in zip(dims["dimension_id"], dims["name"])]
+        categories = [
+            (d, f"{d} {n}") for d, n in zip(dims["dimension_id"], dims["name"], strict=True)
+        ]
     wide = compare.wide_scores(
         scores, view.countries, names, [*dims["dimension_id"], *every_indicator["indicator_id"]]
     )
     decimals = compare.table_decimals(summary, lang)
     demo = queries.demo_in(db, view.year)
     shown = formatted(summary, decimals, lang)
-    heat_columns = [(i, f"{i} {n}") for i, n in zip(indicators["indicator_id"], indicators["name"])]
+    heat_columns = [
+        (i, f"{i} {n}") for i, n in zip(indicators["indicator_id"], indicators["name"], strict=True)
+    ]
     query = {
         "countries": ",".join(view.countries),
         "year": view.year,
@@ -106,7 +111,7 @@ def _body(db: Snapshot, members, dims, view: compare.CompareView, scores, lang: 
             figures.grouped_bars(wide, categories, lang),
             lang,
             summary_table,
-            [("compare", query, t("download_shown", lang)), full],
+            downloads=[("compare", query, t("download_shown", lang)), full],
         ),
         chart(
             "compare-radar",
@@ -114,7 +119,7 @@ def _body(db: Snapshot, members, dims, view: compare.CompareView, scores, lang: 
             figures.radar(wide, [(d, d) for d in dims["dimension_id"]], lang),
             lang,
             summary_table,
-            [("compare", query, t("download_shown", lang)), full],
+            downloads=[("compare", query, t("download_shown", lang)), full],
             open_table=False,
         ),
         chart(
@@ -128,7 +133,7 @@ def _body(db: Snapshot, members, dims, view: compare.CompareView, scores, lang: 
                 t("heatmap_title", lang, year=view.year),
                 numeric={c for c, _ in heat_columns},
             ),
-            [("compare-indicators", query, t("download_shown", lang)), full],
+            downloads=[("compare-indicators", query, t("download_shown", lang)), full],
             open_table=False,
         ),
         html.P(
@@ -155,8 +160,8 @@ def _compare_download(db: Snapshot, args: dict[str, str], lang: str):
         members.set_index("iso3")["name"],
         view.countries,
         dims,
-        view.year,
-        lang,
+        year=view.year,
+        lang=lang,
     )
 
 

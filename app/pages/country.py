@@ -50,7 +50,7 @@ def layout(db: Snapshot, pathname: str, search: str, lang: str) -> list:
         filters.year_control(years, year, lang),
     ]
     body = (
-        _gealc_sections(db, iso3, name, members["subregion"], scores, year, lang)
+        _gealc_sections(db, iso3, name, members["subregion"], scores, year=year, lang=lang)
         if year
         else [notice(t("no_country_data", lang, country=name))]
     )
@@ -65,7 +65,7 @@ def layout(db: Snapshot, pathname: str, search: str, lang: str) -> list:
 
 
 def _gealc_sections(
-    db: Snapshot, iso3: str, name: str, subregions, scores, year: int, lang: str
+    db: Snapshot, iso3: str, name: str, subregions, scores, *, year: int, lang: str
 ) -> list:
     names = queries.dimension_names(db, lang)
     medians = profile.medians(queries.scores_in(db, year), subregions, subregions[iso3], year)
@@ -108,7 +108,7 @@ def _gealc_sections(
                 t("dimensions_title", lang, year=year),
                 numeric={"score", "region_median", "subregion_median"},
             ),
-            [
+            downloads=[
                 ("country-dimensions", mine | {"year": year}, t("download_shown", lang)),
                 (FULL_SCORES, {"lang": lang}, t("download_full_scores", lang)),
             ],
@@ -140,7 +140,7 @@ def _gealc_sections(
         chart(
             "profile-trend",
             t("trend_title", lang),
-            figures.lines(wide, "year", series, lang, t("score_axis", lang), (0, 100)),
+            figures.lines(wide, "year", series, lang, t("score_axis", lang), y_range=(0, 100)),
             lang,
             table(
                 formatted(wide[["year", *[c for c, _ in series]]], {c: 1 for c, _ in series}, lang),
@@ -148,7 +148,7 @@ def _gealc_sections(
                 t("trend_title", lang),
                 numeric={c for c, _ in series},
             ),
-            [("country-trend", mine, t("download_shown", lang)), full],
+            downloads=[("country-trend", mine, t("download_shown", lang)), full],
             open_table=False,
         ),
         html.P(
@@ -165,7 +165,9 @@ def _egov_section(db: Snapshot, iso3: str, lang: str) -> list:
         chart(
             "profile-egov",
             t("egov_title", lang),
-            figures.lines(history, "survey_year", series, lang, t("un_index", lang), (0, 1)),
+            figures.lines(
+                history, "survey_year", series, lang, t("un_index", lang), y_range=(0, 1)
+            ),
             lang,
             table(
                 formatted(
@@ -177,7 +179,7 @@ def _egov_section(db: Snapshot, iso3: str, lang: str) -> list:
                 t("egov_title", lang),
                 numeric={*(c for c, _ in series), "egdi_rank"},
             ),
-            [
+            downloads=[
                 ("country-un", {"country": iso3, "lang": lang}, t("download_shown", lang)),
                 (FULL_UN, {"lang": lang}, t("download_full_un", lang)),
             ],

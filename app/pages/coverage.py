@@ -18,7 +18,8 @@ PATH = "/coverage"
 
 
 def _view(db: Snapshot, query: dict[str, str], lang: str) -> dict:
-    """The view in the URL checked against what exists: year, dimension, subregion, EGDI level, problems."""
+    """The view in the URL checked against what exists: year, dimension, subregion, EGDI level,
+    problems."""
     reported = queries.reported(db)
     years = sorted({int(y) for y in reported["year"]}, reverse=True)
     dims = queries.dimension_names(db, lang)
@@ -73,10 +74,10 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         *filters.bar(controls, {k: view[k] for k in ("year", "dimension", "subregion", "level")}),
     ]
     if view["year"] is None:
-        return head + [notice(t("no_reports_year", lang, year="—"))]
+        return [*head, notice(t("no_reports_year", lang, year="—"))]
     members, indicators = _selection(db, view, lang)
     if members.empty:
-        return head + [notice(t("no_members_selected", lang))]
+        return [*head, notice(t("no_members_selected", lang))]
     matrix = coverage.indicator_matrix(view["reported"], members, indicators, view["year"])
     counts = coverage.yearly_counts(view["reported"], members, indicators)
     reporting = int((matrix.sum(axis=1) > 0).sum())
@@ -89,7 +90,8 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         matrix.map(lambda v: "✓" if v else "—").reset_index(drop=True).assign(name=members["name"])
     )
     full = (FULL_VALUES, {"lang": lang}, t("download_full_values", lang))
-    return head + [
+    return [
+        *head,
         html.P(
             t(
                 "coverage_summary",
@@ -112,7 +114,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
                 [("name", t("country", lang)), *[(c, c) for c in matrix.columns]],
                 t("matrix_title", lang, year=view["year"]),
             ),
-            [("coverage", query, t("download_shown", lang)), full],
+            downloads=[("coverage", query, t("download_shown", lang)), full],
             open_table=False,
         ),
         html.Section(

@@ -62,8 +62,10 @@ def catalogue_table(cat: pd.DataFrame, lang: str) -> pd.DataFrame:
             "definition": cat["definition"],
             "unit": cat["unit"],
             "formula": cat.apply(formula, axis=1),
-            "range": [span(a, b) for a, b in zip(cat["min_value"], cat["max_value"])],
-            "goalposts": [span(a, b) for a, b in zip(cat["goal_lower"], cat["goal_target"])],
+            "range": [span(a, b) for a, b in zip(cat["min_value"], cat["max_value"], strict=True)],
+            "goalposts": [
+                span(a, b) for a, b in zip(cat["goal_lower"], cat["goal_target"], strict=True)
+            ],
             "scale": [t("scale_log" if v else "scale_linear", lang) for v in cat["log_transform"]],
             "weight": [fmt_number(w, lang, 1) for w in cat["weight"]],
         }

@@ -109,7 +109,10 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
             "indicator",
             t("indicator", lang),
             filters.options(
-                ((i, f"{i} {n}") for i, n in zip(in_dim["indicator_id"], in_dim["name"])),
+                (
+                    (i, f"{i} {n}")
+                    for i, n in zip(in_dim["indicator_id"], in_dim["name"], strict=True)
+                ),
                 t("score_of_selection", lang),
             ),
             view["indicator"],
@@ -126,10 +129,10 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         *filters.bar(controls, view.values),
     ]
     if view["year"] is None:
-        return head + [notice(t("no_reports_year", lang, year="—"))]
+        return [*head, notice(t("no_reports_year", lang, year="—"))]
     data, members, now = _data(db, view, choices, lang)
     if members.empty:
-        return head + [notice(t("no_members_selected", lang))]
+        return [*head, notice(t("no_members_selected", lang))]
     title, axis, decimals, value_range, source = _labels(view, choices, lang)
     demo = queries.demo_in(db, view["year"])
     query = {k: view[k] for k in ("year", "dimension", "indicator", "subregion", "level")} | {
@@ -153,12 +156,16 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
     numeric = {"value", "score", "rank"}
     reported = int(now["value"].notna().sum())
     medians = explorer.medians_over_years(data, members, choices["subs"])
-    series = [("all", t("median_selection", lang))] + [
-        (s, n)
-        for s, n in zip(choices["subs"]["subregion"], choices["subs"]["name"])
-        if s in medians.columns
+    series = [
+        ("all", t("median_selection", lang)),
+        *(
+            (s, n)
+            for s, n in zip(choices["subs"]["subregion"], choices["subs"]["name"], strict=True)
+            if s in medians.columns
+        ),
     ]
-    return head + [
+    return [
+        *head,
         *([notice(t("demo_notice", lang), "warning")] if demo else []),
         html.P(
             t(
@@ -180,27 +187,27 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
                 axis,
                 decimals,
                 value_range,
-                maps.OUTLINES_URL,
-                maps.small_states(),
-                maps.context_ids(),
+                outlines_url=maps.OUTLINES_URL,
+                small=maps.small_states(),
+                context=maps.context_ids(),
             ),
             lang,
             table(
                 shown, columns, t("explorer_table", lang, measure=title, year=view["year"]), numeric
             ),
-            downloads,
+            downloads=downloads,
             lead=t("map_hint", lang),
             open_table=False,
         ),
         chart(
             "explorer-tiles",
             t("tiles_title", lang, measure=title, year=view["year"]),
-            figures.tile_grid(now, maps.TILES, lang, axis, decimals, value_range),
+            figures.tile_grid(now, maps.TILES, lang, axis, decimals, value_range=value_range),
             lang,
             table(
                 shown, columns, t("explorer_table", lang, measure=title, year=view["year"]), numeric
             ),
-            downloads,
+            downloads=downloads,
             lead=t("tiles_hint", lang),
             open_table=False,
         ),
@@ -214,12 +221,12 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
             table(
                 shown, columns, t("explorer_table", lang, measure=title, year=view["year"]), numeric
             ),
-            downloads,
+            downloads=downloads,
         ),
         chart(
             "explorer-trend",
             t("trend_medians_title", lang, measure=title),
-            figures.lines(medians, "year", series, lang, axis, value_range),
+            figures.lines(medians, "year", series, lang, axis, y_range=value_range),
             lang,
             table(
                 formatted(medians, {c: decimals for c, _ in series}, lang),
@@ -227,7 +234,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
                 t("trend_medians_title", lang, measure=title),
                 {c for c, _ in series},
             ),
-            downloads,
+            downloads=downloads,
             open_table=False,
         ),
         html.P(
@@ -245,7 +252,9 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
 
 def _table(now: pd.DataFrame, decimals: int, lang: str) -> pd.DataFrame:
     out = formatted(now, {"value": decimals, "score": 1}, lang)
-    out["country"] = [country_link(c, n, lang) for c, n in zip(now["iso3"], now["name"])]
+    out["country"] = [
+        country_link(c, n, lang) for c, n in zip(now["iso3"], now["name"], strict=True)
+    ]
     out["rank"] = [fmt_rank(r.rank, r.rank_low, r.rank_high) for r in now.itertuples()]
     return out
 

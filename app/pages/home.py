@@ -56,10 +56,11 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         *filters.bar(controls, view.values),
     ]
     if facts is None:
-        return head + [notice(t("no_reports_year", lang, year="—"))]
+        return [*head, notice(t("no_reports_year", lang, year="—"))]
     demo = queries.demo_in(db, view["year"])
     sections = [_section(item, view, lang) for item in headlines(facts, lang)]
-    return head + [
+    return [
+        *head,
         *([notice(t("demo_notice", lang), "warning")] if demo else []),
         *sections,
         html.P(
@@ -83,7 +84,10 @@ def _section(item: Headline, view: filters.View, lang: str) -> html.Section:
         figures.headline(item, lang),
         lang,
         part,
-        [("headline", query, t("download_shown", lang)), (full, {"lang": lang}, full_label)],
+        downloads=[
+            ("headline", query, t("download_shown", lang)),
+            (full, {"lang": lang}, full_label),
+        ],
         lead=item.sentence,
         open_table=False,
     )

@@ -47,11 +47,11 @@ def _pairs(db: Snapshot, view: filters.View, lang: str) -> tuple[pd.DataFrame, d
         view["subregion"],
         view["level"],
     )
-    return uncompare.pairs(scores, egov, kept, view["year"], view["measure"], view["index"])
+    return uncompare.pairs(scores, egov, kept, view["year"], view["measure"], index=view["index"])
 
 
 def _measure_name(measure: str, dims: pd.DataFrame, lang: str) -> str:
-    names = dict(zip(dims["dimension_id"], dims["name"]))
+    names = dict(zip(dims["dimension_id"], dims["name"], strict=True))
     return t("composite", lang) if measure == COMPOSITE_ID else f"{measure} {names[measure]}"
 
 
@@ -86,18 +86,21 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         *filters.bar(controls, view.values),
     ]
     if view["year"] is None:
-        return head + [notice(t("no_reports_year", lang, year="—"))]
+        return [*head, notice(t("no_reports_year", lang, year="—"))]
     frame, fit = _pairs(db, view, lang)
     if frame.empty:
-        return head + [notice(t("no_members_selected", lang))]
+        return [*head, notice(t("no_members_selected", lang))]
     measure, index = _measure_name(view["measure"], dims, lang), t(f"index_{view['index']}", lang)
     sentence = uncompare.sentence(frame, fit, measure, index, lang)
     demo = queries.demo_in(db, view["year"])
-    shown = _table(frame, dict(zip(choices["subs"]["subregion"], choices["subs"]["name"])), lang)
+    shown = _table(
+        frame, dict(zip(choices["subs"]["subregion"], choices["subs"]["name"], strict=True)), lang
+    )
     query = {k: view[k] for k in ("year", "measure", "index", "subregion", "level")} | {
         "lang": lang
     }
-    return head + [
+    return [
+        *head,
         *([notice(t("demo_notice", lang), "warning")] if demo else []),
         chart(
             "un-scatter",
@@ -110,7 +113,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
                 t("un_table", lang, year=view["year"]),
                 numeric={"survey_year", "un_value", "egdi_rank", "score", "gealc_rank"},
             ),
-            [
+            downloads=[
                 ("un-comparison", query, t("download_shown", lang)),
                 (FULL_SCORES, {"lang": lang}, t("download_full_scores", lang)),
                 (FULL_UN, {"lang": lang}, t("download_full_un", lang)),
@@ -138,7 +141,9 @@ def _columns(lang: str, index: str) -> list[tuple[str, str]]:
 
 def _table(frame: pd.DataFrame, subregions: dict[str, str], lang: str) -> pd.DataFrame:
     out = uncompare.shown(frame, lang)
-    out["country"] = [country_link(c, n, lang) for c, n in zip(frame["iso3"], frame["name"])]
+    out["country"] = [
+        country_link(c, n, lang) for c, n in zip(frame["iso3"], frame["name"], strict=True)
+    ]
     out["subregion_name"] = frame["subregion"].map(subregions)
     return out
 

@@ -33,7 +33,7 @@ def test_view_keeps_what_exists_and_reports_the_rest():
     assert view.countries == ["URY", "CHL"] and view.year == 2024 and view.dimension == "D2"
     assert view.problems == [("countries", "XXX"), ("year", "1990")]
     nine = compare.read_view(
-        {"countries": "ARG,BRA,CHL,CRI,HTI,JAM,URY,PER,COL"}, MEMBERS + ["PER", "COL"], [2024], []
+        {"countries": "ARG,BRA,CHL,CRI,HTI,JAM,URY,PER,COL"}, [*MEMBERS, "PER", "COL"], [2024], []
     )
     assert len(nine.countries) == 8 and nine.problems == [("countries", "COL")]
     assert compare.read_view({}, MEMBERS, [], []).year is None
@@ -78,7 +78,7 @@ def test_comparison_table_sits_beside_the_nearest_un_survey():
     )
     names = pd.Series({"BRA": "Brasil", "HTI": "Haití"})
     table = compare.comparison_table(
-        SCORES, egov, names, ["BRA", "HTI"], DIMS, 2023, "es"
+        SCORES, egov, names, ["BRA", "HTI"], DIMS, year=2023, lang="es"
     ).set_index("ISO3")
     assert (
         table.loc["BRA", "Encuesta ONU"] == 2022

@@ -168,9 +168,9 @@ def test_un_pairs_need_five_countries_and_flag_the_far_one():
         for n, c in enumerate(iso)
     ]
     score_rows[3] = ("C03", 2024, "composite", "GEALC", 95.0)
-    frame, fit = uncompare.pairs(scores(score_rows), egov, members, 2024, "GEALC", "EGDI")
+    frame, fit = uncompare.pairs(scores(score_rows), egov, members, 2024, "GEALC", index="EGDI")
     assert frame.loc[frame["flagged"], "iso3"].tolist() == ["C03"] and fit["countries"] == 8
-    few, none = uncompare.pairs(scores(score_rows[:4]), egov, members, 2024, "GEALC", "EGDI")
+    few, none = uncompare.pairs(scores(score_rows[:4]), egov, members, 2024, "GEALC", index="EGDI")
     assert none is None and not few["flagged"].any() and few["score"].isna().sum() == 4
     assert (
         uncompare.default_index("D4", DIMS) == "TII"
@@ -204,9 +204,9 @@ def test_map_figures_draw_no_data_in_grey_from_the_apps_own_outlines():
         "Puntaje",
         1,
         (0, 100),
-        maps.OUTLINES_URL,
-        maps.small_states(),
-        maps.context_ids(),
+        outlines_url=maps.OUTLINES_URL,
+        small=maps.small_states(),
+        context=maps.context_ids(),
     )
     assert {tr.geojson for tr in fig.data if tr.type == "choropleth"} == {
         "/assets/maps/lac-50m.geojson"
@@ -214,7 +214,7 @@ def test_map_figures_draw_no_data_in_grey_from_the_apps_own_outlines():
     missing, has, dots = fig.data[1], fig.data[2], fig.data[3]
     assert list(missing.locations) == ["HTI"] and "sin datos" in missing.hovertext[0]
     assert list(has.locations) == ["URY", "KNA"] and list(dots.customdata) == ["KNA"]
-    tiles = figures.tile_grid(frame, maps.TILES, "en", "Score", 1, (0, 100))
+    tiles = figures.tile_grid(frame, maps.TILES, "en", "Score", 1, value_range=(0, 100))
     assert [list(tr.text) for tr in tiles.data] == [["HTI"], ["URY", "KNA"]]
     assert tiles.data[0].marker.color == "#ced4da"
     bars = figures.hbars(frame["name"].tolist(), frame["value"].tolist(), "en", "Score")
