@@ -49,7 +49,10 @@ def table(figures: list[Figure]) -> str:
     """The figures as a plain-text table, grouped by section. A budget the issue states as a p95 is
     judged on the p95; totals, rates, sizes and times are judged on the median of the runs."""
     lines = [
-        f"{'section':<10} {'figure':<58} {'median':>10} {'p95':>10} {'budget (judged on)':>20}  result"
+        (
+            f"{'section':<10} {'figure':<58} {'median':>10} {'p95':>10} "
+            f"{'budget (judged on)':>20}  result"
+        )
     ]
     for f in figures:
         budget = (

@@ -195,7 +195,8 @@ def fresh_copy(empty: Path, folder: Path) -> str:
 
 
 def gealc_load(url: str, paths: list[Path]) -> LoadRun:
-    """`gealc load` on `paths`, in a subprocess as an operator runs it; every file must be accepted."""
+    """`gealc load` on `paths`, in a subprocess as an operator runs it; every file must be
+    accepted."""
     command = [
         sys.executable,
         "-m",
@@ -215,9 +216,9 @@ def gealc_load(url: str, paths: list[Path]) -> LoadRun:
             command, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=errors, text=True
         )
         assert proc.stdout is not None
-        for line in proc.stdout:
-            if line.split(" — ", 1)[0] in names:
-                receipts.append(time.perf_counter() - start)
+        receipts.extend(
+            time.perf_counter() - start for line in proc.stdout if line.split(" — ", 1)[0] in names
+        )
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -280,7 +281,8 @@ def load_figures(
             "machine speed before each 1,000-file run",
             "ms",
             speeds,
-            note="a fixed pure-Python loop timed just before each run: how fast the shared machine was then",
+            note="a fixed pure-Python loop timed just before each run: how fast the shared machine "
+            "was then",
         )
     )
     median = figures[0].median
@@ -353,7 +355,8 @@ def xlsx_figure(workdir: Path, quick: bool, catalogue: Catalogue, members: Membe
 
 
 def network_warehouse(workdir: Path) -> str:
-    """The warehouse `gealc build --demo` makes: 33 members, demo values 2018–2024, release `demo`."""
+    """The warehouse `gealc build --demo` makes: 33 members, demo values 2018–2024, release
+    `demo`."""
     url = duckdb_url(workdir / "network.duckdb")
     engine = connect(url)
     with contextlib.redirect_stderr(io.StringIO()):

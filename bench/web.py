@@ -311,16 +311,16 @@ def under_load(
     if etl_job:
 
         def run_jobs() -> None:
-            for command in etl_job:
-                jobs.append(
-                    subprocess.run(
-                        [sys.executable, "-m", "gealc.cli", "--db", url, *command()],
-                        cwd=PROJECT_ROOT,
-                        capture_output=True,
-                        text=True,
-                        check=False,
-                    )
+            jobs.extend(
+                subprocess.run(
+                    [sys.executable, "-m", "gealc.cli", "--db", url, *command()],
+                    cwd=PROJECT_ROOT,
+                    capture_output=True,
+                    text=True,
+                    check=False,
                 )
+                for command in etl_job
+            )
 
         runner = threading.Thread(target=run_jobs)
         runner.start()
@@ -347,7 +347,8 @@ def under_load(
 
 
 def capacity(base: str, quick: bool) -> Figure:
-    """Requests per second when 50 visitors never pause: what the site answers at most (report only)."""
+    """Requests per second when 50 visitors never pause: what the site answers at most (report
+    only)."""
     seconds = 3.0 if quick else 20.0
     result = walk(base, 10 if quick else 50, seconds)
     return figure(
@@ -397,8 +398,8 @@ def page_weight(base: str, quick: bool) -> list[Figure]:
             firsts,
             budget=2.0,
             judged_on="median",
-            note="a new browser context each run (nothing cached), 1366×768, from navigation to the "
-            "first .main-svg",
+            note="a new browser context each run (nothing cached), 1366×768, from navigation to "
+            "the first .main-svg",
         ),
     ]
 
@@ -451,7 +452,8 @@ def _accepted_ids(url: str) -> list[int]:
 
 
 def generated_submissions(folder: Path, count: int) -> list[Path]:
-    """`count` valid CSV submissions as the ETL figures load them (revisions of the demo's values)."""
+    """`count` valid CSV submissions as the ETL figures load them (revisions of the demo's
+    values)."""
     from bench.etl import write_csv_submissions
     from indicators.catalogue import load_catalogue
     from indicators.countries import load_members

@@ -1,5 +1,6 @@
 """Shared fixtures: real warehouses (a DuckDB file and a PostgreSQL server started on loopback),
-the shared UN files, and a rule: under CI=true a missing Chromium or PostgreSQL fails, never skips."""
+the shared UN files, and a rule: under CI=true a missing Chromium or PostgreSQL fails, never
+skips."""
 
 from __future__ import annotations
 

@@ -17,8 +17,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from indicators.countries import load_members
-
 FRAME = (-118.0, -56.5, -33.0, 33.0)  # west, south, east, north
 OUT = ROOT / "app" / "assets" / "maps" / "lac-50m.geojson"
 
@@ -64,7 +62,10 @@ def centre(shapes: list) -> tuple[float, float, float]:
 
     def ring_area(points):
         return (
-            sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1]))
+            sum(
+                x0 * y1 - x1 * y0
+                for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1], strict=True)
+            )
             / 2
         )
 
@@ -72,16 +73,19 @@ def centre(shapes: list) -> tuple[float, float, float]:
     a = ring_area(biggest) or 1e-9
     cx = sum(
         (x0 + x1) * (x0 * y1 - x1 * y0)
-        for (x0, y0), (x1, y1) in zip(biggest, biggest[1:] + biggest[:1])
+        for (x0, y0), (x1, y1) in zip(biggest, biggest[1:] + biggest[:1], strict=True)
     ) / (6 * a)
     cy = sum(
         (y0 + y1) * (x0 * y1 - x1 * y0)
-        for (x0, y0), (x1, y1) in zip(biggest, biggest[1:] + biggest[:1])
+        for (x0, y0), (x1, y1) in zip(biggest, biggest[1:] + biggest[:1], strict=True)
     ) / (6 * a)
     return round(cx, 3), round(cy, 3), round(sum(abs(ring_area(p[0])) for p in shapes), 4)
 
 
 def main(source: str) -> None:
+    # Imported here, once ROOT is on sys.path (the script runs as `python tools/lac_outlines.py`).
+    from indicators.countries import load_members
+
     topology = json.loads(Path(source).read_text())
     arcs = decode_arcs(topology)
     members = {c.m49.lstrip("0"): c.iso3 for c in load_members().countries}

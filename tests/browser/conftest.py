@@ -38,7 +38,8 @@ LATEST = "demo-2"
 
 @pytest.fixture(scope="session")
 def demo_warehouse(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The demo warehouse with a second release of the same data, so there is an older one to show."""
+    """The demo warehouse with a second release of the same data, so there is an older one to
+    show."""
     url = f"duckdb:///{tmp_path_factory.mktemp('web') / 'gealc.duckdb'}"
     for command in (
         ["build", "--demo"],

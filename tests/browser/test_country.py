@@ -32,7 +32,8 @@ def test_choosing_a_country_and_a_year_writes_the_url(page, server):
     other = page.context.browser.new_context().new_page()
     other.goto(shared)
     other.wait_for_function(
-        "() => document.querySelector('main') && document.querySelector('main').innerText.includes('Indicadores, 2019')"
+        "() => document.querySelector('main')"
+        " && document.querySelector('main').innerText.includes('Indicadores, 2019')"
     )
     assert other.inner_text("h1").startswith("Chile")
     other.context.close()
@@ -55,7 +56,8 @@ def test_downloaded_csv_is_what_the_warehouse_holds(server, demo_warehouse):
     expected = dict(
         query(
             demo_warehouse,
-            "SELECT indicator_id, value FROM observations_current WHERE iso3 = 'PER' AND year = 2022",
+            "SELECT indicator_id, value FROM observations_current"
+            " WHERE iso3 = 'PER' AND year = 2022",
         )
     )
     got = {r["id"]: float(r["Valor"]) for r in rows if r["Valor"]}

@@ -34,7 +34,7 @@ def test_coverage_download_matches_the_warehouse(server, demo_warehouse):
         for i, d in query(
             demo_warehouse,
             """SELECT iso3, indicator_id FROM observations_current
-                                                            WHERE year = 2021 AND indicator_id IN ('SD1', 'SD2', 'SD3')""",
+               WHERE year = 2021 AND indicator_id IN ('SD1', 'SD2', 'SD3')""",
         )
     }
     got = {(r["ISO3"], ind) for r in rows for ind in ("SD1", "SD2", "SD3") if r[ind] == "1"}

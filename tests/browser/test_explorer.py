@@ -53,7 +53,8 @@ def test_explorer_download_matches_the_warehouse(server, demo_warehouse):
     stored = dict(
         query(
             demo_warehouse,
-            "SELECT iso3, value FROM observations_current WHERE year = 2023 AND indicator_id = 'FD1'",
+            "SELECT iso3, value FROM observations_current"
+            " WHERE year = 2023 AND indicator_id = 'FD1'",
         )
     )
     got = {r["iso3"]: float(r["value"]) for r in rows if r["value"]}

@@ -19,8 +19,9 @@ def reporting(db: str, year: int, subregion: str | None = None) -> int:
     where = f"AND c.subregion = '{subregion}'" if subregion else ""
     return query(
         db,
-        f"""SELECT COUNT(DISTINCT o.iso3) FROM observations_current o JOIN countries c ON c.iso3 = o.iso3
-                         WHERE o.year = {year} {where}""",
+        f"""SELECT COUNT(DISTINCT o.iso3)
+            FROM observations_current o JOIN countries c ON c.iso3 = o.iso3
+            WHERE o.year = {year} {where}""",
     )[0][0]
 
 

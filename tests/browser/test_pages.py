@@ -85,7 +85,8 @@ LANGS = ("es", "en", "pt", "fr")
 UNKNOWN_TRACE_TYPES = """() => {
     const known = Plotly.PlotSchema.get().traces;
     return [...document.querySelectorAll('.js-plotly-plot')]
-        .flatMap(gd => gd.data.map(trace => trace.type || 'scatter')).filter(type => !(type in known));
+        .flatMap(gd => gd.data.map(trace => trace.type || 'scatter'))
+        .filter(type => !(type in known));
 }"""
 # Plotly's own label for the PNG export, from the locale scripts the app serves.
 PNG_BUTTON = {
@@ -118,7 +119,8 @@ def test_every_page_in_every_language(browser, server, lang):
             block = blocks.nth(n)
             assert block.locator("table.data-table").count() >= 1
             assert block.locator("a.download-link").count() >= 2
-        # Every trace is of a type the app's Plotly.js has (an unknown type draws nothing, silently).
+        # Every trace is of a type the app's Plotly.js has (an unknown type draws nothing,
+        # silently).
         assert tab.evaluate(UNKNOWN_TRACE_TYPES) == [], name
         for chart in charts:  # PNG export in the modebar, labelled in the language
             titles = tab.eval_on_selector_all(

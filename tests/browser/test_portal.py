@@ -48,10 +48,11 @@ def send(tab, name: str, text: str, drag: bool = False) -> None:
     if drag:
         tab.evaluate(
             """([name, text]) => {
-            const files = new DataTransfer();
-            files.items.add(new File([text], name, {type: 'text/csv'}));
-            document.getElementById('dropzone').dispatchEvent(new DragEvent('drop', {dataTransfer: files, bubbles: true}));
-        }""",
+                const files = new DataTransfer();
+                files.items.add(new File([text], name, {type: 'text/csv'}));
+                document.getElementById('dropzone')
+                    .dispatchEvent(new DragEvent('drop', {dataTransfer: files, bubbles: true}));
+            }""",
             [name, text],
         )
     else:
@@ -125,7 +126,10 @@ def test_a_country_sends_fixes_and_the_secretariat_publishes(site: str, browser)
     tab = public.new_page()
     tab.goto(f"{site}/country/URY?year=2024&lang=es")
     tab.wait_for_function(
-        "() => document.querySelector('main') && document.querySelector('main').innerText.includes('73,25')",
+        (
+            "() => document.querySelector('main')"
+            " && document.querySelector('main').innerText.includes('73,25')"
+        ),
         timeout=20_000,
     )
     assert tab.request.get(f"{site}/portal/submissions").url.endswith(
@@ -146,7 +150,8 @@ SECRETARIAT_PAGES = (
 @pytest.mark.parametrize("lang", ["es", "en", "pt", "fr"])
 def test_portal_pages_speak_the_language_and_fit_a_phone(site: str, browser, lang: str) -> None:
     """Each screen of the secretariat (the one with most of them) in each language: `<html lang>`,
-    one h1, labelled form fields, nothing fetched elsewhere, no console error, no sideways scroll."""
+    one h1, labelled form fields, nothing fetched elsewhere, no console error, no sideways
+    scroll."""
     from tests.browser.conftest import Recorder
 
     context = browser.new_context(viewport={"width": 390, "height": 844})
@@ -158,8 +163,10 @@ def test_portal_pages_speak_the_language_and_fit_a_phone(site: str, browser, lan
         assert tab.get_attribute("html", "lang") == lang
         assert tab.locator("h1").count() == 1, path
         assert tab.inner_text("header").count(words("sign_out", lang)) == 1
-        unlabelled = tab.evaluate("""() => [...document.querySelectorAll('main input:not([type=hidden]), main select, main textarea')]
-            .filter(el => !(el.id && document.querySelector(`label[for="${el.id}"]`)) && !el.getAttribute('aria-label')).length""")
+        unlabelled = tab.evaluate("""() => [...document.querySelectorAll(
+                'main input:not([type=hidden]), main select, main textarea')]
+            .filter(el => !(el.id && document.querySelector(`label[for="${el.id}"]`))
+                          && !el.getAttribute('aria-label')).length""")
         assert unlabelled == 0, path
         assert not tab.evaluate("document.documentElement.scrollWidth > window.innerWidth"), path
         if path == "/portal/audit":

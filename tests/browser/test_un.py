@@ -34,7 +34,8 @@ def test_un_figures_and_rho_for_the_year(page, server, demo_warehouse):
     assert f"ρ = {rho:.2f}" in page.inner_text("main")
     stored = query(
         demo_warehouse,
-        "SELECT COUNT(*) FROM scores WHERE year = 2018 AND level = 'composite' AND score IS NOT NULL",
+        "SELECT COUNT(*) FROM scores"
+        " WHERE year = 2018 AND level = 'composite' AND score IS NOT NULL",
     )
     assert len(both) == stored[0][0]
 

@@ -2,7 +2,8 @@
 URY's 2024 values are published as release 2024-1 and CHL's are loaded but still under review:
 listing, filters, pagination, CSV, refusals with 400/404, and CHL's values nowhere — in no API
 answer and in no file of the package. The package's columns are the ones its datapackage.json
-describes, a formula a country typed comes out as text, and the same release gives the same bytes."""
+describes, a formula a country typed comes out as text, and the same release gives the same
+bytes."""
 
 from __future__ import annotations
 

@@ -54,7 +54,8 @@ def test_api_conforms_to_its_openapi_file(case, api_server):
     case.call_and_validate(app=api_server, headers=PLAIN)
 
 
-WHOLE_ANSWERS = [  # (path, query): answers holding every row of the release, checked against the file
+# (path, query): answers holding every row of the release, checked against the file
+WHOLE_ANSWERS = [
     ("/api/v1/releases", {}),
     ("/api/v1/releases/{label}", {}),
     ("/api/v1/releases/{label}/values", {"per_page": 1000}),
@@ -81,7 +82,8 @@ DECODERS = {"gzip": gzip.decompress, "br": brotli.decompress}
 
 @pytest.mark.parametrize("encoding", list(DECODERS))
 def test_large_answers_are_compressed_for_clients_that_ask(api_server, encoding):
-    """A client that accepts gzip or brotli gets the same bytes, smaller; one that does not, plain."""
+    """A client that accepts gzip or brotli gets the same bytes, smaller; one that does not,
+    plain."""
     client = api_server.test_client()
     path = f"/api/v1/releases/{LABEL}/values?per_page=1000"
     plain = client.get(path, headers=PLAIN)

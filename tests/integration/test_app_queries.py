@@ -21,7 +21,8 @@ LANGS = ("es", "en", "pt", "fr")
 
 @pytest.fixture
 def one_country(built: str, tmp_path) -> str:
-    """URY's 2024 values approved and published as release 2024-1; CHL's loaded, still under review."""
+    """URY's 2024 values approved and published as release 2024-1; CHL's loaded, still under
+    review."""
     load(built, tmp_path, "ury_2024.csv", full_year("URY", 0.8))
     ok(
         gealc(

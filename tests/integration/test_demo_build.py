@@ -22,7 +22,8 @@ def test_build_with_demo_scores_every_country_year(demo_built):
     bad = query(
         built,
         """SELECT COUNT(*) FROM scores WHERE score < 0 OR score > 100
-                          OR (level = 'composite' AND score IS NOT NULL AND NOT (rank_low <= rank AND rank <= rank_high))""",
+           OR (level = 'composite' AND score IS NOT NULL
+               AND NOT (rank_low <= rank AND rank <= rank_high))""",
     )
     assert bad == [(0,)]
     # The worked example of the methodology is the warehouse's own number.
@@ -65,6 +66,7 @@ def test_build_with_demo_is_idempotent(demo_built):
     assert duplicates == []
     demo = query(
         warehouse_url,
-        "SELECT COUNT(DISTINCT iso3), MIN(year), MAX(year), MIN(revision) FROM observations_current",
+        "SELECT COUNT(DISTINCT iso3), MIN(year), MAX(year), MIN(revision)"
+        " FROM observations_current",
     )
     assert demo == [(33, 2018, 2024, 1)]

@@ -127,12 +127,15 @@ def inputs_for(item: dict, path: str, search: str) -> list:
     if item["id"].startswith("{"):  # pattern-matching: one filter control per key a page shows
         ids = [{"type": "filter", "key": k} for k in ("countries", "year", "indicator")]
         values = {"value": [["CHL", "URY"], 2024, "SD2"], "id": ids}[item["property"]]
-        return [{"id": i, "property": item["property"], "value": v} for i, v in zip(ids, values)]
+        return [
+            {"id": i, "property": item["property"], "value": v}
+            for i, v in zip(ids, values, strict=True)
+        ]
     return {"id": item["id"], "property": item["property"], "value": crafted.get(key)}
 
 
 def outputs_of(spec: str) -> list[dict] | dict:
-    parts = [p for p in spec.strip(".").split("...")] if spec.startswith("..") else [spec]
+    parts = list(spec.strip(".").split("...")) if spec.startswith("..") else [spec]
     out = [
         {"id": p.rsplit(".", 1)[0], "property": p.rsplit(".", 1)[1].split("@")[0]} for p in parts
     ]
@@ -140,7 +143,8 @@ def outputs_of(spec: str) -> list[dict] | dict:
 
 
 def callback_payload(callback: dict, path: str, search: str) -> str:
-    """A `/_dash-update-component` request for `callback` as a browser on `path + search` sends it."""
+    """A `/_dash-update-component` request for `callback` as a browser on `path + search` sends
+    it."""
     first = callback["inputs"][0]
     return json.dumps(
         {

@@ -75,20 +75,28 @@ def start_load(url: str, paths: list[Path], *extra: str) -> subprocess.Popen:
 
 CHECKS = {
     "files stored in part": """SELECT COUNT(*) FROM (
-        SELECT s.submission_id FROM submission s LEFT JOIN observation o ON o.submission_id = s.submission_id
+        SELECT s.submission_id
+        FROM submission s LEFT JOIN observation o ON o.submission_id = s.submission_id
         GROUP BY s.submission_id, s.row_count, s.status
-        HAVING COUNT(o.row_number) <> CASE WHEN s.status = 'accepted' THEN s.row_count ELSE 0 END) partial""",
+        HAVING COUNT(o.row_number) <> CASE WHEN s.status = 'accepted' THEN s.row_count ELSE 0 END
+        ) partial""",
     "values without their file": """SELECT COUNT(*) FROM observation o
-        LEFT JOIN submission s ON s.submission_id = o.submission_id WHERE s.submission_id IS NULL""",
-    "values without a revision": """SELECT COUNT(*) FROM observation o LEFT JOIN submission_country_year p
-        ON p.submission_id = o.submission_id AND p.iso3 = o.iso3 AND p.year = o.year WHERE p.revision IS NULL""",
+        LEFT JOIN submission s ON s.submission_id = o.submission_id
+        WHERE s.submission_id IS NULL""",
+    "values without a revision": """SELECT COUNT(*) FROM observation o
+        LEFT JOIN submission_country_year p
+          ON p.submission_id = o.submission_id AND p.iso3 = o.iso3 AND p.year = o.year
+        WHERE p.revision IS NULL""",
     "values the history view misses": """SELECT (SELECT COUNT(*) FROM observation)
                                          - (SELECT COUNT(*) FROM observations_history)""",
-    "files stored twice": """SELECT COUNT(*) FROM (SELECT sha256 FROM submission WHERE status = 'accepted'
-                                                  GROUP BY sha256 HAVING COUNT(*) > 1) twice""",
+    "files stored twice": """SELECT COUNT(*) FROM (
+        SELECT sha256 FROM submission WHERE status = 'accepted'
+        GROUP BY sha256 HAVING COUNT(*) > 1) twice""",
     "files the audit log misses or shows twice": """SELECT COUNT(*) FROM submission s LEFT JOIN (
-        SELECT target, COUNT(*) AS events FROM audit_log WHERE action IN ('submission_accepted', 'submission_rejected')
-        GROUP BY target) e ON e.target = CAST(s.submission_id AS VARCHAR(20)) WHERE e.events IS NULL OR e.events <> 1""",
+        SELECT target, COUNT(*) AS events FROM audit_log
+        WHERE action IN ('submission_accepted', 'submission_rejected')
+        GROUP BY target) e ON e.target = CAST(s.submission_id AS VARCHAR(20))
+        WHERE e.events IS NULL OR e.events <> 1""",
 }
 
 
@@ -186,7 +194,8 @@ def killed_load(
 
 
 def windows(timed: list[tuple[str, float]]) -> dict[str, list[tuple[int, float]]]:
-    """Each phase of a load whose steps came as `timed`: its steps, each with the time until the next."""
+    """Each phase of a load whose steps came as `timed`: its steps, each with the time until the
+    next."""
     steps = [step for step, _ in timed]
     within: dict[str, list[tuple[int, float]]] = defaultdict(list)
     for at in range(len(timed) - 1):
@@ -257,7 +266,7 @@ def test_two_loads_at_once_are_serialised(built, tmp_path):
     [(latest_file,)] = query(
         built,
         f"""SELECT s.file_name FROM submission s JOIN submission_country_year p
-                                       ON p.submission_id = s.submission_id WHERE p.revision = {2 * each}""",
+            ON p.submission_id = s.submission_id WHERE p.revision = {2 * each}""",
     )
     assert query(built, "SELECT DISTINCT note FROM observations_current") == [
         (f"file {int(latest_file[-7:-4])}",)

@@ -49,13 +49,15 @@ def annotated(
     notes: Mapping[str, str] | None = None,
     drop: str = "",
 ) -> str:
-    """A `full_year` file with a note column: some values replaced, some notes written, one indicator left out."""
+    """A `full_year` file with a note column: some values replaced, some notes written, one
+    indicator left out."""
     lines = ["country,year,indicator,value,note"]
     for line in text.splitlines()[1:]:
         iso3, year, indicator, value = line.split(",")
         if indicator != drop:
             lines.append(
-                f"{iso3},{year},{indicator},{(values or {}).get(indicator, value)},{(notes or {}).get(indicator, '')}"
+                f"{iso3},{year},{indicator},{(values or {}).get(indicator, value)},"
+                f"{(notes or {}).get(indicator, '')}"
             )
     return "\n".join(lines) + "\n"
 
@@ -177,7 +179,8 @@ def page_of(client: FlaskClient, path: str) -> str:
 
 
 def table(page: str, css: str) -> list[tuple[str, list[str]]]:
-    """The body rows of the page's first table with class `css`: each row's HTML and its cells as text."""
+    """The body rows of the page's first table with class `css`: each row's HTML and its cells
+    as text."""
     found = re.search(rf'<table class="[^"]*\b{css}\b[^"]*">(.*?)</table>', page, re.DOTALL)
     if found is None:
         return []
@@ -189,7 +192,8 @@ def table(page: str, css: str) -> list[tuple[str, list[str]]]:
 
 
 def listed(client: FlaskClient, query_string: str = "") -> list[tuple]:
-    """The submissions list as (id, country, year, revision, state); the country only for the secretariat."""
+    """The submissions list as (id, country, year, revision, state); the country only for the
+    secretariat."""
     page = page_of(client, f"/portal/submissions?{query_string}")
     out = []
     for row, cells in table(page, "data-table"):
@@ -212,7 +216,8 @@ def reference() -> tuple[Catalogue, Members]:
 
 
 def checked(folder: Path, name: str, text: str, url: str | None = None) -> Receipt:
-    """`etl.load.validate_file` of the file; with the warehouse at `url`, against its history too."""
+    """`etl.load.validate_file` of the file; with the warehouse at `url`, against its history
+    too."""
     path = folder / name
     path.write_text(text, encoding="utf-8")
     if url is None:
@@ -225,7 +230,8 @@ def checked(folder: Path, name: str, text: str, url: str | None = None) -> Recei
 
 
 def expected_findings(receipt: Receipt, lang: str) -> list[list[str]]:
-    """The findings of `etl.submission.receipt.as_dict` as the receipt page shows them: row, column, problem, fix."""
+    """The findings of `etl.submission.receipt.as_dict` as the receipt page shows them: row,
+    column, problem, fix."""
     return [
         [str(f["row"] or "—"), f["column_heading"] or "—", f["message"], f["fix"]]
         for f in as_dict(receipt, lang)["findings"]

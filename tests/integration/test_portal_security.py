@@ -144,7 +144,8 @@ def every_get(server: flask.Flask, submission_ids: list[int]) -> list[str]:
             names = set(re.findall(r"<(?:[a-z]+:)?([a-z_]+)>", rule.rule))
             if names - {"submission_id"}:
                 pytest.fail(
-                    f"route {rule.rule} has parameters this test does not know how to fill: add them here"
+                    f"route {rule.rule} has parameters this test does not know how to fill: "
+                    "add them here"
                 )
             paths = (
                 [rule.rule.replace("<int:submission_id>", str(i)) for i in submission_ids]
@@ -546,7 +547,7 @@ def vm_hwm(pid: int) -> int:
 
 
 def post_declaring(
-    base: str, path: str, cookies: str, token: str, declared: int, sent: int
+    base: str, path: str, cookies: str, token: str, *, declared: int, sent: int
 ) -> bytes:
     """A multipart upload whose Content-Length says `declared` bytes, of which only `sent` are
     sent; the server's first answer bytes (b"" when it closed the connection instead)."""
@@ -559,7 +560,8 @@ def post_declaring(
     ).encode()
     head = (
         f"POST {path} HTTP/1.1\r\nHost: {host}:{port}\r\nCookie: {cookies}\r\n"
-        f"Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {len(form) + declared}\r\n\r\n"
+        f"Content-Type: multipart/form-data; boundary={boundary}\r\n"
+        f"Content-Length: {len(form) + declared}\r\n\r\n"
     )
     chunk = b"URY,2024,SD1,1\n" * 4096
     with socket.create_connection((host, port), timeout=20) as sock:
@@ -568,7 +570,8 @@ def post_declaring(
             for _ in range(sent // len(chunk)):
                 sock.sendall(chunk)
         except (BrokenPipeError, ConnectionResetError):
-            pass  # the server stopped listening: its answer (or the closed connection) is read below
+            # the server stopped listening: its answer (or the closed connection) is read below
+            pass
         try:
             return sock.recv(4096)
         except ConnectionResetError:
@@ -594,7 +597,8 @@ def test_a_200_mb_upload_is_refused_before_it_is_read(served):
 
 
 def zip_bomb(path: Path, unpacked: int = 2**30) -> Path:
-    """An .xlsx whose sheet unpacks to `unpacked` bytes, written in chunks (never whole in memory)."""
+    """An .xlsx whose sheet unpacks to `unpacked` bytes, written in chunks (never whole in
+    memory)."""
     chunk = b"0" * MB
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')

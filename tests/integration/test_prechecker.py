@@ -36,7 +36,10 @@ def batch(folder: Path, count: int = 40) -> list[Path]:
             2021 if n >= 30 else 2020 + (n // len(COUNTRIES)) % 2,
         )
         value = 95 if n >= 30 else 40 + n % 7  # from 2020's 40-46 to 95: a jump
-        body = f"{country},{year},SD1,{value},,,Agencia,\n{country},{year},SD2,{30 + n % 5},,,Agencia,\n"
+        body = (
+            f"{country},{year},SD1,{value},,,Agencia,\n"
+            f"{country},{year},SD2,{30 + n % 5},,,Agencia,\n"
+        )
         if n == 13:
             body += f"{country},{year},SD2,200,,,,\n"  # out of range and a duplicate row: rejected
         path.write_text(HEADER + body, encoding="utf-8")
@@ -104,7 +107,7 @@ def test_if_the_process_dies_the_loader_checks_the_rest_itself(tmp_path):
     catalogue, members = load_catalogue(), load_members()
     seen: list = []
     with prechecked(paths, catalogue, members) as ahead:
-        for path, checked in ahead:
+        for _, checked in ahead:
             seen.append(checked)
             if checked is not None and len([c for c in seen if c is not None]) == 1:
                 os.kill(_prechecker_pid(), signal.SIGKILL)

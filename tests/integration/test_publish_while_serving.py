@@ -1,6 +1,7 @@
 """Publishing while the app serves, on both backends: visitors keep opening the home page and
 downloading while `gealc publish` writes a new release; no request fails, every page shows one
-release (its figures and its download links agree), and the new release appears without a restart."""
+release (its figures and its download links agree), and the new release appears without a
+restart."""
 
 from __future__ import annotations
 
@@ -63,7 +64,8 @@ def serving(built, tmp_path):
 
 
 def visit(base: str) -> tuple[int, set[str], int | None]:
-    """Open the home page as a browser does: status, the releases its links name, countries reporting."""
+    """Open the home page as a browser does: status, the releases its links name, countries
+    reporting."""
     request = urllib.request.Request(
         base + "/_dash-update-component",
         data=route_payload("/", "?year=2024").encode(),

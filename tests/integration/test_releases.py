@@ -37,7 +37,8 @@ def ok_out(result) -> str:
 def release(url: str, label: str) -> tuple[list, list, str]:
     values = query(
         url,
-        f"SELECT * FROM published_values WHERE release = '{label}' ORDER BY iso3, year, indicator_id",
+        f"SELECT * FROM published_values WHERE release = '{label}'"
+        " ORDER BY iso3, year, indicator_id",
     )
     scores = query(
         url,

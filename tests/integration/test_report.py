@@ -62,7 +62,9 @@ def release(demo_built: str) -> Snapshot:
 def documents(release: Snapshot, chromium: str) -> dict[str, str]:
     """The report's HTML in every language, the charts of all four drawn in one kaleido session."""
     built = [report.build(release, lang) for lang in LANGS]
-    return {r.lang: report.html(r, drawn) for r, drawn in zip(built, report.draw(built))}
+    return {
+        r.lang: report.html(r, drawn) for r, drawn in zip(built, report.draw(built), strict=True)
+    }
 
 
 @pytest.fixture(scope="module")
@@ -143,7 +145,7 @@ def test_report_in_every_language_says_what_the_home_page_says(
     assert [s for s in page.sections if s in set(dims["dimension_id"])] == list(
         dims["dimension_id"]
     )
-    for dim, name in zip(dims["dimension_id"], dims["name"]):
+    for dim, name in zip(dims["dimension_id"], dims["name"], strict=True):
         assert f"{dim} {name}" in text
     for key in (
         "home_title",

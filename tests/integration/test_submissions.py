@@ -61,7 +61,8 @@ def test_load_revisions_idempotency_and_provenance(built, tmp_path):
 
     current = query(
         built,
-        "SELECT indicator_id, value, note, revision, submission_id FROM observations_current ORDER BY indicator_id",
+        "SELECT indicator_id, value, note, revision, submission_id FROM observations_current"
+        " ORDER BY indicator_id",
     )
     assert current == [("SD1", 80.0, "corrected", 2, receipt["submission_id"] + 1)]
     history = query(
@@ -111,7 +112,8 @@ def test_rejected_file_keeps_its_receipt_and_changes_no_value(built, tmp_path):
     assert query(built, "SELECT COUNT(*) FROM observations_current WHERE year = 2024") == [(0,)]
     rows = query(
         built,
-        "SELECT file_name, status, iso3, year, revision, errors, warnings FROM submissions ORDER BY submission_id",
+        "SELECT file_name, status, iso3, year, revision, errors, warnings FROM submissions"
+        " ORDER BY submission_id",
     )
     assert rows == [
         ("good.csv", "accepted", "CHL", 2023, 1, 0, 1),
@@ -120,7 +122,7 @@ def test_rejected_file_keeps_its_receipt_and_changes_no_value(built, tmp_path):
     issues = query(
         built,
         """SELECT code, row_number, column_name, message_es, fix_en FROM validation_issues
-                             WHERE file_name = 'bad.csv' AND severity = 'error' ORDER BY position""",
+           WHERE file_name = 'bad.csv' AND severity = 'error' ORDER BY position""",
     )
     assert (
         issues[0][:3] == ("out_of_range", 2, "value")

@@ -25,7 +25,8 @@ from warehouse.db import connect
 Run = subprocess.CompletedProcess
 SECRETARIAT_PASSWORD = "secretaria-clave-1"
 SHOWN = "Password (shown once; hand it over privately): "
-# Refusals decided before the warehouse is read: run on DuckDB only (each command costs a second or more).
+# Refusals decided before the warehouse is read: run on DuckDB only (each command costs a second
+# or more).
 REFUSED_ANYWHERE = {"no country", "unknown country", "bad name", "short password"}
 
 
@@ -266,7 +267,7 @@ def test_only_argon2id_hashes_are_stored_and_every_change_is_audited(story):
         query(
             story.url,
             """SELECT actor, action, target, detail, iso3 FROM audit_event
-                                      WHERE action IN ('account_added', 'account_disabled', 'password_reset')""",
+               WHERE action IN ('account_added', 'account_disabled', 'password_reset')""",
         )
     ) == [
         ("alicia", "account_added", "adm.one", "admin", None),

@@ -256,7 +256,10 @@ def test_a_missing_or_damaged_file_leaves_the_site_answering(site, warehouse, ki
 
 def test_a_file_locked_by_a_writer_leaves_the_site_answering(site, warehouse):
     base, log = site
-    hold = "import duckdb, sys; c = duckdb.connect(sys.argv[1]); print('held', flush=True); sys.stdin.read()"
+    hold = (
+        "import duckdb, sys; c = duckdb.connect(sys.argv[1]); print('held', flush=True); "
+        "sys.stdin.read()"
+    )
     holder = subprocess.Popen(
         [sys.executable, "-c", hold, str(warehouse)],
         stdin=subprocess.PIPE,
@@ -294,7 +297,8 @@ def test_a_site_started_without_its_file_says_so_then_serves_it_once_back(wareho
 def test_a_worker_that_cannot_read_the_warehouse_looks_again_every_few_seconds_not_at_each_request(
     warehouse,
 ):
-    """Under load, trying the file at every request would make every visitor wait for the attempt."""
+    """Under load, trying the file at every request would make every visitor wait for the
+    attempt."""
     engine = connect(f"duckdb:///{warehouse}", read_only=True)
     book = Releases(engine, ttl=2.0)
     assert book.latest() == LATEST

@@ -138,7 +138,10 @@ def test_not_numbers(text):
 
 
 def test_portuguese_latin1_tab_separated_and_plain_sheet(tmp_path):
-    text = "país\tano\tindicador\tvalor\tfonte\nBRA\t2023\tSD1\t61,5\tSecretaria de Governo Digital — gestão\n"
+    text = (
+        "país\tano\tindicador\tvalor\tfonte\n"
+        "BRA\t2023\tSD1\t61,5\tSecretaria de Governo Digital — gestão\n"
+    )
     t = read(tmp_path, "br.txt", text.encode("latin-1", errors="replace"))
     assert (t.delimiter, t.decimal_comma, t.encoding) == ("\t", True, "windows-1252")
     assert t.rows.iloc[0]["source"].startswith("Secretaria de Governo Digital")

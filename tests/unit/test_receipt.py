@@ -36,9 +36,9 @@ def test_errors_come_first_with_row_column_letter_and_fix():
         lines[0] == "ury.csv — RECHAZADO: no se cargó nada; corrija lo siguiente y envíelo de nuevo"
     )
     assert lines[1] == "  1 error(es), 1 aviso(s)"
-    assert (
-        lines[2]
-        == "  ERROR fila 3, columna A «País»: «URU» no es el código ISO3 de un país miembro [unknown_country]"
+    assert lines[2] == (
+        "  ERROR fila 3, columna A «País»: «URU» no es el código ISO3 de un país miembro"
+        " [unknown_country]"
     )
     assert lines[3] == "      Cómo corregir: use el código de tres letras (¿quiso decir URY?)"
     assert lines[4].startswith("  AVISO URY 2024: faltan indicadores del catálogo: SA2")

@@ -200,7 +200,8 @@ def test_rank_change_splits_exactly_into_own_and_others():
         columns=["iso3", "year", "score"],
     )
     change = rank_change(composite, 2023, 2024).set_index("iso3")
-    # A: 3rd → 2nd. With 65 among the others' 2023 scores (60, 70) A would be 2nd: all its own doing.
+    # A: 3rd → 2nd. With 65 among the others' 2023 scores (60, 70) A would be 2nd: all its own
+    # doing.
     assert change.loc["A", ["rank_from", "rank_to", "places", "own", "others"]].tolist() == [
         3,
         2,
@@ -292,6 +293,7 @@ def test_un_crosscheck_relation_and_the_one_country_far_from_its_osi():
     relations, flags = un_crosscheck(dims, near, CAT)
     d1 = relations.set_index("dimension_id").loc["D1"]
     assert d1["countries"] == 8 and d1["un_index"] == "OSI"
-    # Ranks of the scores: C0..C7 = 1,2,8,3,4,5,6,7 against 1..8: ρ = 1 − 6 Σd² / (n(n²−1)) = 1 − 6·(25+5·1)/504
+    # Ranks of the scores: C0..C7 = 1,2,8,3,4,5,6,7 against 1..8:
+    # ρ = 1 − 6 Σd² / (n(n²−1)) = 1 − 6·(25+5·1)/504
     assert d1["spearman_rho"] == pytest.approx(1 - 6 * 30 / 504)
     assert flags["iso3"].tolist() == ["C2"] and flags.iloc[0]["residual"] > 0

@@ -19,7 +19,10 @@ OLD_HEADER = (
     "Survey Year,Country Name,E-Government Rank,E-Government Index,E-Participation Index,"
     "Online Service Index,Human Capital Index,Telecommunication Infrastructure Index"
 )
-NEW_HEADER = "Survey Year,Country,Rank,E_Index,E_Participation,Online_Service,Human_Capital,Tele_Infra,Region"
+NEW_HEADER = (
+    "Survey Year,Country,Rank,E_Index,E_Participation,Online_Service,Human_Capital,Tele_Infra,"
+    "Region"
+)
 
 
 def write(tmp_path, name: str, text: str, encoding: str = "utf-8", newline: str = "\n"):
@@ -103,7 +106,7 @@ def test_bad_cells_name_line_and_column(tmp_path, body, line, column, words):
 
 
 def test_wrong_layout_empty_file_and_binary(tmp_path):
-    with pytest.raises(FileProblem, match="missing .*Telecommunication"):
+    with pytest.raises(FileProblem, match=r"missing .*Telecommunication"):
         read_survey_file(
             write(
                 tmp_path,
@@ -122,7 +125,8 @@ def test_wrong_layout_empty_file_and_binary(tmp_path):
             write(
                 tmp_path,
                 "d.csv",
-                f"{OLD_HEADER}\n2018,Chile,42,0.7,0.9,0.9,0.9,0.9\n2018,Chile ,42,0.7,0.9,0.9,0.9,0.9\n",
+                f"{OLD_HEADER}\n2018,Chile,42,0.7,0.9,0.9,0.9,0.9\n"
+                "2018,Chile ,42,0.7,0.9,0.9,0.9,0.9\n",
             )
         )
 

@@ -1,4 +1,5 @@
-"""Validation rules: each blocking error with its row and column, and the warnings that need history."""
+"""Validation rules: each blocking error with its row and column, and the warnings that need
+history."""
 
 from __future__ import annotations
 
@@ -90,7 +91,9 @@ def test_history_warnings_jump_outlier_and_copied_file(tmp_path):
         [("URY", 2023, "SD1", 50.0), ("URY", 2023, "SD2", 40.0), ("URY", 2023, "SD3", 30.0)]
         + [
             (c, 2024, "SD2", v)
-            for c, v in zip(["ARG", "BRA", "CHL", "COL", "MEX", "PER"], [41, 42, 43, 44, 45, 46])
+            for c, v in zip(
+                ["ARG", "BRA", "CHL", "COL", "MEX", "PER"], [41, 42, 43, 44, 45, 46], strict=True
+            )
         ]
     )
     found = {
