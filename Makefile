@@ -6,18 +6,26 @@ LOCK   := requirements.lock
 HOST   ?= 127.0.0.1
 PORT   ?= 8050
 
-.PHONY: run test bench build serve screenshots lock clean
+.PHONY: run test lint bench build serve screenshots lock clean
 
 ## make run: set up, build the warehouse with demo data and UN figures, serve http://127.0.0.1:8050
 run: $(VENV)/.app
 	$(BIN)/gealc build --demo
 	$(BIN)/gealc serve --host $(HOST) --port $(PORT)
 
-## make test: set up (with test tools and system packages) and run the whole suite
-## (two workers, one test file each at a time: module fixtures are built once per file)
-test: $(VENV)/.dev
+## make test: set up (with test tools and system packages), check the code's layout and import
+## rules (make lint), and run the whole suite (two workers, one test file each at a time:
+## module fixtures are built once per file)
+test: lint
 	bash tests/system-deps.sh
 	$(BIN)/python -m pytest -ra -n 2 --dist loadfile --durations=15
+
+## make lint: one layout (ruff format), ruff's rules, and the import contracts of
+## ARCHITECTURE.md (lint-imports); the rules and contracts are in pyproject.toml
+lint: $(VENV)/.dev
+	$(BIN)/ruff format --check --diff .
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
 ## make bench: speed, scale and staying-up figures against the issue's budgets (about 7 minutes);
 ## prints a table with PASS/FAIL and writes bench/results.json
