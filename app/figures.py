@@ -386,6 +386,18 @@ def _map_hover(frame: pd.DataFrame, lang: str, decimals: int) -> list[str]:
     ]
 
 
+def _map_colorbar(title: str) -> dict:
+    """The colour key of the map and the tile grid: a horizontal bar under the countries."""
+    return {
+        "title": {"text": title, "side": "top"},
+        "thickness": 12,
+        "orientation": "h",
+        "y": -0.02,
+        "yanchor": "top",
+        "len": 0.8,
+    }
+
+
 def choropleth(
     frame: pd.DataFrame,
     lang: str,
@@ -442,14 +454,7 @@ def choropleth(
         customdata=has["iso3"],
         hovertext=_map_hover(has, lang, decimals),
         hoverinfo="text",
-        colorbar={
-            "title": {"text": title, "side": "top"},
-            "thickness": 12,
-            "orientation": "h",
-            "y": -0.02,
-            "yanchor": "top",
-            "len": 0.8,
-        },
+        colorbar=_map_colorbar(title),
     )
     dots = small.merge(frame, left_on="id", right_on="iso3")
     fig.add_scattergeo(
@@ -511,14 +516,7 @@ def tile_grid(
                 "cmin": lo,
                 "cmax": hi,
                 "colorscale": MAP_SCALE,
-                "colorbar": {
-                    "title": {"text": title, "side": "top"},
-                    "thickness": 12,
-                    "orientation": "h",
-                    "y": -0.02,
-                    "yanchor": "top",
-                    "len": 0.8,
-                },
+                "colorbar": _map_colorbar(title),
             }
             if colours is not None
             else {"color": "#ced4da"}

@@ -154,6 +154,12 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         ("rank", t("gealc_rank", lang)),
     ]
     numeric = {"value", "score", "rank"}
+    caption = t("explorer_table", lang, measure=title, year=view["year"])
+
+    def values_table() -> html.Table:
+        """The values the map, the tiles and the bars draw: each chart its own copy."""
+        return table(shown, columns, caption, numeric)
+
     reported = int(now["value"].notna().sum())
     medians = explorer.medians_over_years(data, members, choices["subs"])
     series = [
@@ -192,9 +198,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
                 context=maps.context_ids(),
             ),
             lang,
-            table(
-                shown, columns, t("explorer_table", lang, measure=title, year=view["year"]), numeric
-            ),
+            values_table(),
             downloads=downloads,
             lead=t("map_hint", lang),
             open_table=False,
@@ -204,9 +208,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
             t("tiles_title", lang, measure=title, year=view["year"]),
             figures.tile_grid(now, maps.TILES, lang, axis, decimals, value_range=value_range),
             lang,
-            table(
-                shown, columns, t("explorer_table", lang, measure=title, year=view["year"]), numeric
-            ),
+            values_table(),
             downloads=downloads,
             lead=t("tiles_hint", lang),
             open_table=False,
@@ -218,9 +220,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
                 now["name"].tolist(), now["value"].tolist(), lang, axis, x_range=value_range
             ),
             lang,
-            table(
-                shown, columns, t("explorer_table", lang, measure=title, year=view["year"]), numeric
-            ),
+            values_table(),
             downloads=downloads,
         ),
         chart(
