@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+from etl.submission.characters import visible
+from etl.submission.columns import HEADINGS
 from etl.submission.findings import Finding
 from indicators.texts import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -68,6 +70,240 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "fr": (
             "le classeur XLSX est endommagé et ne peut pas être ouvert ({detail})",
             "ouvrez-le dans Excel, enregistrez-le à nouveau et renvoyez-le",
+        ),
+    },
+    "file_binary": {
+        "es": (
+            "el archivo no es de texto ni una hoja de cálculo que se pueda leer",
+            "en Excel use «Guardar como» y elija «Libro de Excel (.xlsx)» o «CSV UTF-8»",
+        ),
+        "en": (
+            "the file is neither text nor a spreadsheet that can be read",
+            "in Excel use 'Save as' and choose 'Excel Workbook (.xlsx)' or 'CSV UTF-8'",
+        ),
+        "pt": (
+            "o arquivo não é texto nem uma planilha que se possa ler",
+            "no Excel use «Salvar como» e escolha «Pasta de Trabalho do Excel (.xlsx)» ou «CSV UTF-8»",
+        ),
+        "fr": (
+            "le fichier n'est ni du texte ni un classeur lisible",
+            "dans Excel, utilisez « Enregistrer sous » et choisissez « Classeur Excel (.xlsx) » ou « CSV UTF-8 »",
+        ),
+    },
+    "several_data_sheets": {
+        "es": (
+            "el libro tiene varias hojas con datos: {sheets}; no se sabe cuál enviar",
+            "envíe un archivo por hoja, o reúna todas las filas en una sola hoja",
+        ),
+        "en": (
+            "the workbook has several sheets with data: {sheets}; it is not clear which to send",
+            "send one file per sheet, or put every row in a single sheet",
+        ),
+        "pt": (
+            "a pasta de trabalho tem várias planilhas com dados: {sheets}; não se sabe qual enviar",
+            "envie um arquivo por planilha, ou reúna todas as linhas em uma só planilha",
+        ),
+        "fr": (
+            "le classeur contient plusieurs feuilles de données : {sheets} ; on ne sait pas laquelle envoyer",
+            "envoyez un fichier par feuille, ou réunissez toutes les lignes dans une seule feuille",
+        ),
+    },
+    "hidden_data_sheet": {
+        "es": (
+            "los datos están en una hoja oculta ({sheets}), que no se lee",
+            "en Excel muestre la hoja (clic derecho en una pestaña › Mostrar), revise los datos y guarde",
+        ),
+        "en": (
+            "the data is in a hidden sheet ({sheets}), which is not read",
+            "in Excel unhide the sheet (right-click a tab › Unhide), check the data and save",
+        ),
+        "pt": (
+            "os dados estão em uma planilha oculta ({sheets}), que não é lida",
+            "no Excel reexiba a planilha (clique direito em uma guia › Reexibir), revise os dados e salve",
+        ),
+        "fr": (
+            "les données sont dans une feuille masquée ({sheets}), qui n'est pas lue",
+            "dans Excel, affichez la feuille (clic droit sur un onglet › Afficher), vérifiez les données et enregistrez",
+        ),
+    },
+    "formula_without_value": {
+        "es": (
+            "{count} celda(s) tienen fórmulas guardadas sin su resultado: {cells}",
+            "abra el archivo en Excel y guárdelo (Excel calcula los valores), o escriba los valores",
+        ),
+        "en": (
+            "{count} cell(s) hold formulas saved without their result: {cells}",
+            "open the file in Excel and save it (Excel computes the values), or type the values",
+        ),
+        "pt": (
+            "{count} célula(s) têm fórmulas salvas sem o resultado: {cells}",
+            "abra o arquivo no Excel e salve-o (o Excel calcula os valores), ou digite os valores",
+        ),
+        "fr": (
+            "{count} cellule(s) contiennent des formules enregistrées sans leur résultat : {cells}",
+            "ouvrez le fichier dans Excel et enregistrez-le (Excel calcule les valeurs), ou saisissez les valeurs",
+        ),
+    },
+    "quote_swallows_rows": {
+        "es": (
+            "una comilla abierta en la celda {cell} no se cierra: las {lines} líneas siguientes se leerían como texto de esa celda",
+            "quite la comilla o ciérrela, guarde y envíe de nuevo",
+        ),
+        "en": (
+            "a quote opened in cell {cell} is never closed: the {lines} lines after it would be read as that cell's text",
+            "remove the quote or close it, save and send again",
+        ),
+        "pt": (
+            "uma aspa aberta na célula {cell} não se fecha: as {lines} linhas seguintes seriam lidas como texto dessa célula",
+            "remova a aspa ou feche-a, salve e envie novamente",
+        ),
+        "fr": (
+            "un guillemet ouvert dans la cellule {cell} n'est jamais fermé : les {lines} lignes suivantes seraient lues comme le texte de cette cellule",
+            "supprimez le guillemet ou fermez-le, enregistrez et renvoyez",
+        ),
+    },
+    "odd_characters": {
+        "es": (
+            "«{value}» contiene caracteres invisibles o que parecen otros: {characters}",
+            "borre el contenido de la celda y escríbalo de nuevo a mano",
+        ),
+        "en": (
+            "'{value}' contains characters that are invisible or look like others: {characters}",
+            "clear the cell and type its content again by hand",
+        ),
+        "pt": (
+            "«{value}» contém caracteres invisíveis ou que parecem outros: {characters}",
+            "apague o conteúdo da célula e digite-o novamente à mão",
+        ),
+        "fr": (
+            "« {value} » contient des caractères invisibles ou qui en imitent d'autres : {characters}",
+            "effacez la cellule et retapez son contenu à la main",
+        ),
+    },
+    "empty_cell": {
+        "es": (
+            "la celda está vacía (o es parte de celdas combinadas)",
+            "escriba el dato en cada fila; no combine celdas",
+        ),
+        "en": (
+            "the cell is empty (or part of merged cells)",
+            "write the value on every row; do not merge cells",
+        ),
+        "pt": (
+            "a célula está vazia (ou faz parte de células mescladas)",
+            "escreva o dado em cada linha; não mescle células",
+        ),
+        "fr": (
+            "la cellule est vide (ou fait partie de cellules fusionnées)",
+            "écrivez la donnée sur chaque ligne ; ne fusionnez pas les cellules",
+        ),
+    },
+    "percent_sign": {
+        "es": (
+            "«{value}» lleva el signo % pero aquí no va un porcentaje",
+            "escriba el número sin % (y, en Excel, cambie el formato de la celda a «Número»)",
+        ),
+        "en": (
+            "'{value}' has a % sign but no percentage goes here",
+            "write the number without % (and, in Excel, set the cell format to 'Number')",
+        ),
+        "pt": (
+            "«{value}» tem o sinal % mas aqui não vai uma porcentagem",
+            "escreva o número sem % (e, no Excel, mude o formato da célula para «Número»)",
+        ),
+        "fr": (
+            "« {value} » porte le signe % mais ce n'est pas un pourcentage qui est attendu ici",
+            "écrivez le nombre sans % (et, dans Excel, mettez la cellule au format « Nombre »)",
+        ),
+    },
+    "date_cell": {
+        "es": (
+            "la celda muestra una fecha ({value}), no un número",
+            "en Excel cambie el formato de la celda a «Número» y escriba el dato de nuevo",
+        ),
+        "en": (
+            "the cell shows a date ({value}), not a number",
+            "in Excel set the cell format to 'Number' and type the value again",
+        ),
+        "pt": (
+            "a célula mostra uma data ({value}), não um número",
+            "no Excel mude o formato da célula para «Número» e digite o dado novamente",
+        ),
+        "fr": (
+            "la cellule affiche une date ({value}), pas un nombre",
+            "dans Excel, mettez la cellule au format « Nombre » et retapez la donnée",
+        ),
+    },
+    "currency_cell": {
+        "es": (
+            "«{value}» está en moneda ({currency}); los indicadores son cantidades o porcentajes",
+            "quite el formato de moneda y escriba solo el número en la unidad del indicador",
+        ),
+        "en": (
+            "'{value}' is an amount of money ({currency}); indicators are counts or percentages",
+            "remove the currency format and write only the number, in the indicator's unit",
+        ),
+        "pt": (
+            "«{value}» está em moeda ({currency}); os indicadores são quantidades ou porcentagens",
+            "retire o formato de moeda e escreva só o número, na unidade do indicador",
+        ),
+        "fr": (
+            "« {value} » est un montant ({currency}) ; les indicateurs sont des nombres ou des pourcentages",
+            "retirez le format monétaire et écrivez seulement le nombre, dans l'unité de l'indicateur",
+        ),
+    },
+    "ambiguous_number": {
+        "es": (
+            "«{value}» se puede leer de dos maneras (¿medio o quinientos?)",
+            "escriba el número sin separador de miles, con coma o punto decimal según corresponda",
+        ),
+        "en": (
+            "'{value}' reads two ways (a half, or five hundred?)",
+            "write the number without a thousands separator, with a decimal point where one is meant",
+        ),
+        "pt": (
+            "«{value}» pode ser lido de duas maneiras (meio ou quinhentos?)",
+            "escreva o número sem separador de milhares, com vírgula ou ponto decimal conforme o caso",
+        ),
+        "fr": (
+            "« {value} » se lit de deux façons (un demi ou cinq cents ?)",
+            "écrivez le nombre sans séparateur de milliers, avec une virgule ou un point décimal selon le cas",
+        ),
+    },
+    "read_as_thousands": {
+        "es": (
+            "«{value}» se leyó como {number} (la coma como separador de miles)",
+            "si quería decir un decimal, escríbalo con punto decimal o en un archivo con «;»",
+        ),
+        "en": (
+            "'{value}' was read as {number} (the comma as a thousands separator)",
+            "if a decimal was meant, write it with a decimal point",
+        ),
+        "pt": (
+            "«{value}» foi lido como {number} (a vírgula como separador de milhares)",
+            "se queria dizer um decimal, escreva-o com ponto decimal ou em um arquivo com «;»",
+        ),
+        "fr": (
+            "« {value} » a été lu comme {number} (la virgule comme séparateur de milliers)",
+            "si c'était une décimale, écrivez-la avec un point décimal ou dans un fichier séparé par « ; »",
+        ),
+    },
+    "not_finite": {
+        "es": (
+            "{numerator} / {denominator} da un resultado que no es un número finito",
+            "revise el numerador y el denominador: ambos en la misma unidad y de tamaño razonable",
+        ),
+        "en": (
+            "{numerator} / {denominator} does not give a finite number",
+            "check the numerator and the denominator: both in the same unit and of a sensible size",
+        ),
+        "pt": (
+            "{numerator} / {denominator} não dá um número finito",
+            "revise o numerador e o denominador: ambos na mesma unidade e de tamanho razoável",
+        ),
+        "fr": (
+            "{numerator} / {denominator} ne donne pas un nombre fini",
+            "vérifiez le numérateur et le dénominateur : même unité et ordre de grandeur raisonnable",
         ),
     },
     "missing_columns": {
@@ -324,19 +560,19 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "implausible_change": {
         "es": (
-            "{indicator} pasa de {previous} a {value}, más que el cambio plausible de {limit}",
+            "{indicator} pasa de {previous} en {previous_year} a {value}, más que el cambio plausible de {limit}",
             "confirme el valor y explique el cambio en la columna nota",
         ),
         "en": (
-            "{indicator} moves from {previous} to {value}, more than the plausible change of {limit}",
+            "{indicator} moves from {previous} in {previous_year} to {value}, more than the plausible change of {limit}",
             "confirm the value and explain the change in the note column",
         ),
         "pt": (
-            "{indicator} passa de {previous} para {value}, mais que a mudança plausível de {limit}",
+            "{indicator} passa de {previous} em {previous_year} para {value}, mais que a mudança plausível de {limit}",
             "confirme o valor e explique a mudança na coluna nota",
         ),
         "fr": (
-            "{indicator} passe de {previous} à {value}, plus que la variation plausible de {limit}",
+            "{indicator} passe de {previous} en {previous_year} à {value}, plus que la variation plausible de {limit}",
             "confirmez la valeur et expliquez la variation dans la colonne note",
         ),
     },
@@ -397,6 +633,10 @@ def explain(finding: Finding, lang: str) -> tuple[str, str]:
     lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
     message, fix = MESSAGES[finding.code][lang]
     params = {k: _number(v, lang) if isinstance(v, float) else v for k, v in finding.params.items()}
+    if isinstance(params.get("columns"), str):  # the template's headings, in the reader's words
+        params["columns"] = ", ".join(
+            HEADINGS[lang].get(name.strip(), name.strip()) for name in params["columns"].split(",")
+        )
     suggestion = params.get("suggestion")
     params[f"suggestion_{lang}"] = _DID_YOU_MEAN[lang].format(suggestion) if suggestion else ""
     return message.format(**params), fix.format(**params)
@@ -407,7 +647,7 @@ def issue_columns(findings: list[Finding]) -> dict[str, list]:
     in every language, so a stored receipt reads the same later in any of them."""
     rows = []
     for position, f in enumerate(findings, start=1):
-        words = {lang: explain(f, lang) for lang in LANGUAGES}
+        words = {lang: tuple(map(visible, explain(f, lang))) for lang in LANGUAGES}
         rows.append(
             {
                 "position": position,

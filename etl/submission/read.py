@@ -1,24 +1,29 @@
 """Reading a country submission — CSV or XLSX as Excel writes them in any of the network's
 locales — into rows of text, each with its row number as the person sees it (header = row 1).
 
-What is sniffed: the encoding (UTF-8 with or without BOM, else Windows-1252), the separator
-(`;` or `,`), whether numbers use a decimal comma, and header words in es/en/pt/fr.
+What is sniffed: the encoding (UTF-8 with or without BOM, UTF-16 as Excel's "Unicode text", else
+Windows-1252), the separator (`;`, `,` or a tab), whether numbers use a decimal comma, and header
+words in es/en/pt/fr. An XLSX cell is read as the sheet shows it: a percentage-formatted 0.725 is
+`72.5%`, a date is a date (never its serial number); hidden sheets are never read, and a workbook
+with more than one data sheet, or with formulas saved without their values, is refused. A quote
+that opens and swallows the rows after it is refused, naming the row where it opens.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
 
 from etl.submission.columns import (
-    DATA_SHEET_NAMES,
     HEADINGS,
     HELP_HEADINGS,
     REQUIRED_COLUMNS,
@@ -86,7 +91,6 @@ def _aliases() -> dict[str, str]:
 
 
 _HELP_KEYS = {header_key(w) for headings in HELP_HEADINGS.values() for w in headings.values()}
-DATA_SHEETS = tuple(header_key(n) for n in DATA_SHEET_NAMES.values())
 _ALIASES = _aliases()
 
 
@@ -112,6 +116,8 @@ def read_submission(path: Path, data: bytes | None = None) -> SubmissionTable:
     kind = _sniff_kind(data)
     if kind == "xlsx":
         return _read_xlsx(name, data)
+    if kind == "binary":
+        raise Unreadable(error("file_binary", name))
     if kind != "text":
         raise Unreadable(error("file_format", name, kind=kind))
     return _read_csv(name, data)
@@ -129,16 +135,22 @@ def _sniff_kind(data: bytes) -> str:
         except zipfile.BadZipFile:
             return "ZIP"
         return "ZIP"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "text"  # UTF-16 with its byte-order mark: Excel's "Unicode text"
     if data.startswith(b"%PDF"):
         return "PDF"
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return "XLS"
-    if b"\x00" in data[:4096]:
+    head = data[:4096]
+    controls = sum(byte < 32 and byte not in b"\t\n\r\x0c" for byte in head)
+    if controls > len(head) // 20:  # a stray NUL in a text file is named in its cell instead
         return "binary"
     return "text"
 
 
 def _decode(data: bytes) -> tuple[str, str]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -161,9 +173,30 @@ def _read_csv(name: str, data: bytes) -> SubmissionTable:
             csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1
         )
     ]
+    _check_quotes(name, records, delimiter)
     table = _table(name, records, "csv")
     decimal_comma = delimiter == ";" or _mostly_decimal_comma(table.records)
     return replace(table, encoding=encoding, delimiter=delimiter, decimal_comma=decimal_comma)
+
+
+def _check_quotes(name: str, records: list[tuple[int, list[str]]], delimiter: str) -> None:
+    """Refuse a file where a quote opens and never closes (or closes rows later): the rows after
+    it would be read as one cell's text and silently lost. A cell may hold line breaks (Excel
+    quotes a cell with Alt+Enter in it), but not lines that look like rows of their own."""
+    for number, cells in records:
+        for position, cell in enumerate(cells):
+            later = cell.splitlines()[1:]
+            if any(line.count(delimiter) >= 2 for line in later):
+                raise Unreadable(
+                    error(
+                        "quote_swallows_rows",
+                        name,
+                        number,
+                        None,
+                        cell=f"{column_letter(position)}{number}",
+                        lines=len(later),
+                    )
+                )
 
 
 _NUMBER_POSITIONS = [ROW_COLUMNS.index(c) for c in ("value", "numerator", "denominator")]
@@ -196,25 +229,112 @@ def _read_xlsx(name: str, data: bytes) -> SubmissionTable:
     except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
         raise Unreadable(error("file_unreadable", name, detail=type(exc).__name__)) from exc
     try:
-        sheets = sorted(book.worksheets, key=lambda ws: header_key(ws.title) not in DATA_SHEETS)
-        for sheet in sheets:
-            records = [
-                (n, ["" if v is None else _cell_text(v) for v in row])
-                for n, row in enumerate(sheet.iter_rows(values_only=True), start=1)
-            ]
-            if _header_row(records) is not None:
-                return _table(name, records, "xlsx")
-        raise Unreadable(
-            error("missing_columns", name, 1, None, columns=", ".join(REQUIRED_COLUMNS))
-        )
+        found = _data_sheets(name, book)
+        if len(found) > 1:
+            names = ", ".join(f"«{title}»" for title, _ in found)
+            raise Unreadable(error("several_data_sheets", name, sheets=names))
+        title, records = found[0]
     finally:
         book.close()
+    _check_formulas(name, data, title, records)
+    return _table(name, [(n, [text for text, _ in cells]) for n, cells in records], "xlsx")
 
 
-def _cell_text(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+def _data_sheets(name: str, book) -> list[tuple[str, list]]:
+    """Every visible sheet with the template's headings, as (title, records of (text, raw value));
+    a hidden sheet is never read: what a person cannot see in Excel is not what they sent."""
+    found, hidden = [], []
+    for sheet in book.worksheets:
+        if sheet.sheet_state != "visible":
+            hidden.append(sheet.title)
+            continue
+        records = [
+            (n, [(_cell_text(cell), getattr(cell, "value", None)) for cell in row])
+            for n, row in enumerate(sheet.iter_rows(), start=1)
+        ]
+        if _header_row([(n, [text for text, _ in cells]) for n, cells in records]) is not None:
+            found.append((sheet.title, records))
+    if found:
+        return found
+    if hidden:
+        raise Unreadable(
+            error("hidden_data_sheet", name, sheets=", ".join(f"«{h}»" for h in hidden))
+        )
+    raise Unreadable(error("missing_columns", name, 1, None, columns=", ".join(REQUIRED_COLUMNS)))
+
+
+def _check_formulas(name: str, data: bytes, title: str, records: list) -> None:
+    """Refuse formulas saved without their values (a file a program wrote and nobody opened in
+    Excel): read as empty cells, they would look like values not reported."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if not any(
+            n.startswith("xl/worksheets/") and b"<f" in archive.read(n) for n in archive.namelist()
+        ):
+            return
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    try:
+        missing = [
+            f"{column_letter(position)}{n}"
+            for (n, cells), row in zip(
+                records, book[title].iter_rows(values_only=True), strict=False
+            )
+            for position, ((_, value), formula) in enumerate(zip(cells, row, strict=False))
+            if value is None and isinstance(formula, str) and formula.startswith("=")
+        ]
+    finally:
+        book.close()
+    if missing:
+        shown = ", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
+        raise Unreadable(error("formula_without_value", name, cells=shown, count=len(missing)))
+
+
+def _cell_text(cell: object) -> str:
+    """A cell's text as the sheet shows it: a percentage-formatted 0.725 is `72.5%`, a currency
+    keeps its sign, a date is `2023-01-15`; numbers are written without float noise."""
+    value = getattr(cell, "value", None)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        return value.date().isoformat()
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
+        return (
+            value.isoformat(sep=" ") if isinstance(value, datetime.datetime) else value.isoformat()
+        )
+    if isinstance(value, int | float):
+        shown = _plain_number(value)
+        kind = _format_kind(getattr(cell, "number_format", "General") or "General")
+        if kind == "percent":
+            return _plain_number(Decimal(repr(value)) * 100) + "%"
+        if kind:
+            return f"{kind} {shown}"  # a currency sign: the validation refuses it, naming it
+        return shown
     return str(value).strip()
+
+
+def _plain_number(value: float | int | Decimal) -> str:
+    """`72.5`, `1234`, `0.000125`: no exponent, no trailing zeros."""
+    text = format(Decimal(repr(value)) if isinstance(value, float) else Decimal(value), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+_QUOTED = re.compile(r'"[^"]*"|\\.')
+_CURRENCY_CODE = re.compile(r"\[\$([^\]-]*)[^\]]*\]")
+
+
+def _format_kind(number_format: str) -> str | None:
+    """`percent` for a percentage format, the sign of a currency format, else None."""
+    code = _CURRENCY_CODE.search(number_format)
+    if code:
+        return code[1] or "¤"
+    bare = _QUOTED.sub("", number_format.split(";")[0])
+    for sign in ("R$", "US$", "$", "€", "£", "¥"):
+        if sign in bare or f'"{sign}"' in number_format:
+            return sign
+    return "percent" if "%" in bare else None
 
 
 def _header_row(records: list[tuple[int, list[str]]]) -> int | None:

@@ -4,14 +4,23 @@ the country's earlier accepted values) to typed observations and findings. Nothi
 from __future__ import annotations
 
 import difflib
+import math
 import statistics
 from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 
+from etl.submission.characters import odd_characters, visible
+from etl.submission.columns import SUBMISSION_COLUMNS
 from etl.submission.findings import Finding, error, warning
-from etl.submission.numbers import parse_number
+from etl.submission.numbers import (
+    AmbiguousNumber,
+    currency_of,
+    looks_like_date,
+    parse_number,
+    read_as_thousands,
+)
 from etl.submission.read import ROW_COLUMNS, SubmissionTable
 from indicators.catalogue import Catalogue, Indicator
 from indicators.countries import Members
@@ -54,12 +63,46 @@ def _suggest(word: str, choices: list[str]) -> str:
     return close[0] if close else ""
 
 
+CODE_COLUMNS = ("country", "year", "indicator", "value", "numerator", "denominator")
+
+
+def _odd_cells(t: SubmissionTable, rec: dict, out: list[Finding]) -> set[str]:
+    """An error for each cell with characters nobody can see or tell apart (a NUL byte, a
+    zero-width space, a Cyrillic letter in a code); the columns they are in."""
+    odd = set()
+    for column in SUBMISSION_COLUMNS:
+        chars = odd_characters(rec[column], code=column in CODE_COLUMNS)
+        if chars:
+            odd.add(column)
+            out.append(
+                error(
+                    "odd_characters",
+                    t.file,
+                    int(rec["row_number"]),
+                    column,
+                    value=visible(rec[column]),
+                    characters=", ".join(chars),
+                )
+            )
+    return odd
+
+
+def _empty(t: SubmissionTable, row: int, column: str, text: str, out: list[Finding]) -> bool:
+    """An error for an empty cell that must be filled (a merged cell leaves all but one empty)."""
+    if text.strip():
+        return False
+    out.append(error("empty_cell", t.file, row, column))
+    return True
+
+
 def _country(
     t: SubmissionTable, row: int, text: str, members: Members, out: list[Finding]
 ) -> str | None:
     iso3 = text.strip().upper()
     if iso3 in members.by_iso3:
         return iso3
+    if _empty(t, row, "country", text, out):
+        return None
     by_name = {
         c.name.get(lang).upper(): c.iso3
         for c in members.countries
@@ -76,8 +119,13 @@ def _country(
 
 def _year(t: SubmissionTable, row: int, text: str, out: list[Finding]) -> int | None:
     last = date.today().year
+    if _empty(t, row, "year", text, out):
+        return None
+    if looks_like_date(text):
+        out.append(error("date_cell", t.file, row, "year", value=text))
+        return None
     try:
-        value = parse_number(text, decimal_comma=False)
+        value = None if "%" in text else parse_number(text, decimal_comma=False)
     except ValueError:
         value = None
     if value is None or value != int(value) or not FIRST_YEAR <= value <= last:
@@ -87,19 +135,44 @@ def _year(t: SubmissionTable, row: int, text: str, out: list[Finding]) -> int | 
 
 
 def _number(
-    t: SubmissionTable, row: int, column: str, text: str, out: list[Finding]
+    t: SubmissionTable,
+    row: int,
+    column: str,
+    text: str,
+    out: list[Finding],
+    *,
+    percent: bool = False,
 ) -> tuple[float | None, bool]:
+    """The number in a cell as the person wrote it, and whether it could be read. A `%` sign is
+    read only where the indicator is a percentage; a date, a currency or a number that reads two
+    ways is an error that says so."""
+    problem = None
+    if "%" in text and not percent:
+        problem = error("percent_sign", t.file, row, column, value=text)
+    elif looks_like_date(text):
+        problem = error("date_cell", t.file, row, column, value=text)
+    elif currency := currency_of(text):
+        problem = error("currency_cell", t.file, row, column, value=text, currency=currency)
+    if problem is not None:
+        out.append(problem)
+        return None, False
     try:
-        return parse_number(text, t.decimal_comma), True
+        number = parse_number(text, t.decimal_comma)
+    except AmbiguousNumber:
+        out.append(error("ambiguous_number", t.file, row, column, value=text))
+        return None, False
     except ValueError:
         out.append(error("not_a_number", t.file, row, column, value=text))
         return None, False
+    if number is not None and read_as_thousands(text, t.decimal_comma):
+        out.append(warning("read_as_thousands", t.file, row, column, value=text, number=number))
+    return number, True
 
 
 def _value(
     t: SubmissionTable, row: int, ind: Indicator, rec: dict, out: list[Finding]
 ) -> tuple[float | None, float | None, float | None]:
-    value, ok_v = _number(t, row, "value", rec["value"], out)
+    value, ok_v = _number(t, row, "value", rec["value"], out, percent=ind.unit == "percent")
     numerator, ok_n = _number(t, row, "numerator", rec["numerator"], out)
     denominator, ok_d = _number(t, row, "denominator", rec["denominator"], out)
     if not (ok_v and ok_n and ok_d):
@@ -137,6 +210,18 @@ def _value(
             return None, None, None
         else:
             computed = numerator / denominator * (ind.multiplier or 1)
+            if not math.isfinite(computed):
+                out.append(
+                    error(
+                        "not_finite",
+                        t.file,
+                        row,
+                        "numerator",
+                        numerator=rec["numerator"],
+                        denominator=rec["denominator"],
+                    )
+                )
+                return None, None, None
     if (
         value is not None
         and computed is not None
@@ -179,12 +264,16 @@ def check_rows(table: SubmissionTable, catalogue: Catalogue, members: Members) -
     observations = []
     seen: dict[tuple[str, int, str], int] = {}
     for rec in (dict(zip(ROW_COLUMNS, record, strict=True)) for record in table.records):
+        if _odd_cells(table, rec, findings):
+            continue
         if not (rec["value"] or rec["numerator"] or rec["denominator"]):
             continue  # a template row left empty: not reported (see missing_indicators)
         row = int(rec["row_number"])
         iso3 = _country(table, row, rec["country"], members, findings)
         year = _year(table, row, rec["year"], findings)
         ind = catalogue.indicator_by_id.get(rec["indicator"].strip().upper())
+        if ind is None and _empty(table, row, "indicator", rec["indicator"], findings):
+            continue
         if ind is None:
             findings.append(
                 error(
@@ -294,6 +383,7 @@ def compare_with_history(
                     "value",
                     indicator=indicator,
                     previous=round(previous, 4),
+                    previous_year=year - 1,
                     value=round(value, 4),
                     limit=limits[indicator],
                 )

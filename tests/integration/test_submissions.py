@@ -173,7 +173,7 @@ def test_history_warnings_reach_the_receipt_and_the_issues_view(built, tmp_path)
     ok(result)
     [receipt] = receipts(result)
     change = next(f for f in receipt["findings"] if f["code"] == "implausible_change")
-    assert change["row"] == 2 and "moves from 30 to 90" in change["message"]
+    assert change["row"] == 2 and "moves from 30 in 2023 to 90" in change["message"]
     assert query(
         built, "SELECT code, row_number FROM validation_issues WHERE code = 'implausible_change'"
     ) == [("implausible_change", 2)]

@@ -100,7 +100,7 @@ def test_xlsx_with_title_rows_and_typed_cells(tmp_path):
         (b"%PDF-1.7 ...", "file_format"),
         (b"PK\x03\x04garbage", "file_format"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "file_format"),
-        (b"\x00\x01\x02\x03binary", "file_format"),
+        (b"\x00\x01\x02\x03binary", "file_binary"),
         (b"pais;anio\nURY;2024\n", "missing_columns"),
     ],
 )
