@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from etl.load import Loader
-from etl.prechecker import AHEAD, FROM_FILES, prechecked
+from etl.prechecker import AHEAD, FROM_FILES, _in_order, _Prechecker, prechecked
 from etl.submission.checking import check_file
 from indicators.catalogue import load_catalogue
 from indicators.countries import load_members
@@ -89,15 +89,20 @@ def test_a_batch_gives_the_receipts_and_warehouse_that_file_by_file_loading_give
 def test_files_are_checked_ahead_once_it_is_ready_each_once_and_in_order(tmp_path):
     paths = batch(tmp_path)
     catalogue, members = load_catalogue(), load_members()
-    seen = []
     with prechecked(paths, catalogue, members) as ahead:
-        for path, checked in ahead:
-            seen.append((path, checked))
-            time.sleep(0.05)  # as a loader writing the file would take
+        seen = list(ahead)  # however soon the process is ready: no assumption on speed
     assert [p for p, _ in seen] == paths
-    ahead_of_time = [(p, c) for p, c in seen if c is not None]
-    assert len(ahead_of_time) >= len(paths) // 2  # ready within the first half second or so
-    assert all(c == check_file(p, catalogue, members) for p, c in ahead_of_time)
+    answered = [c is not None for _, c in seen]
+    assert answered == sorted(answered)  # once it is ready, every later file comes checked
+    assert all(c == check_file(p, catalogue, members) for p, c in seen if c is not None)
+    prechecker = _Prechecker(catalogue, members)
+    try:
+        _wait_for(prechecker.ready)  # a loader that is still busy when the process is ready
+        ready = list(_in_order(paths, prechecker))
+    finally:
+        prechecker.close()
+    assert [p for p, _ in ready] == paths
+    assert all(c == check_file(p, catalogue, members) for p, c in ready)  # all ahead, all equal
     with prechecked(paths[: FROM_FILES - 1], catalogue, members) as ahead:
         assert all(checked is None for _, checked in ahead)  # a short batch: no process
 
