@@ -60,8 +60,12 @@ def receive(
         "stored_name": stored_name,
         "size_bytes": path.stat().st_size,
     }
-    receipt = load_file(conn, path, catalogue, members, account.username, upload=upload)
-    if receipt.status == "accepted":
-        with conn.begin():
-            refresh_scores(conn, catalogue)
-    return receipt
+    return load_file(
+        conn,
+        path,
+        catalogue,
+        members,
+        account.username,
+        upload=upload,
+        after_accepted=lambda same: refresh_scores(same, catalogue),
+    )

@@ -8,7 +8,7 @@ queryable in `observations_history`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -78,6 +78,8 @@ class Loader:
         members: Members,
         submitter: str,
         is_demo: bool = False,
+        *,
+        after_accepted: Callable[[Connection], object] | None = None,
     ) -> None:
         self.conn, self.catalogue, self.members, self.submitter, self.is_demo = (
             conn,
@@ -86,6 +88,7 @@ class Loader:
             submitter,
             is_demo,
         )
+        self.after_accepted = after_accepted  # done in an accepted file's own transaction
         self._last_id: int | None = None  # None: nothing read yet
         self._checksums: dict[str, int] = {}
         self._values: Known = {}
@@ -158,6 +161,8 @@ class Loader:
                 raise _Stale  # leaving the block rolls the file back
             if upload is not None:
                 submissions.record_upload(conn, submission_id, upload)
+            if self.after_accepted is not None and record["status"] == "accepted":
+                self.after_accepted(conn)
         self._remember(submission_id, sha256, parts, rows)
         return Receipt(
             path.name,
@@ -217,9 +222,13 @@ def load_file(
     *,
     is_demo: bool = False,
     upload: dict | None = None,
+    after_accepted: Callable[[Connection], object] | None = None,
 ) -> Receipt:
-    """Check and record one file in its own transaction on `conn` (see Loader)."""
-    return Loader(conn, catalogue, members, submitter, is_demo).load(path, upload)
+    """Check and record one file in its own transaction on `conn` (see Loader); `after_accepted`
+    runs in that transaction when the file is accepted (the portal refreshes the scores there, so
+    no visitor ever sees values and scores that disagree)."""
+    loader = Loader(conn, catalogue, members, submitter, is_demo, after_accepted=after_accepted)
+    return loader.load(path, upload)
 
 
 def _read_details(table: SubmissionTable | None) -> dict[str, object]:

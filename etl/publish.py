@@ -58,24 +58,17 @@ def publish(
     existing_ok: bool = False,
 ) -> Release:
     """Freeze the approved values and their scores as release `label` within the caller's
-    transaction. With `existing_ok`, a label that already exists is left as it is."""
+    transaction. A label that already exists is left as it is: with `existing_ok` it is returned,
+    otherwise PublishError says whether it holds what would be published now (a publication run
+    again after an interruption finds it complete and identical: nothing to do)."""
     label = label.strip()
     if not label or len(label) > 64 or any(c in label for c in "/?#&% "):
         raise PublishError(
             f"release label '{label}' must be 1–64 characters without spaces or / ? # & %"
         )
-    taken = releases.release_ids(conn)
-    if label in taken:
-        if existing_ok:
-            values, scores = releases.release_frames(conn, label)
-            return Release(
-                label, _stored_hash(conn, label), len(values), len(scores), created=False
-            )
-        raise PublishError(
-            f"release '{label}' already exists and releases are never changed; publish the "
-            "correction under a new label (e.g. 2024-2)"
-        )
     approved = releases.approved_values(conn)
+    if label in releases.release_ids(conn):
+        return _existing(conn, label, approved, catalogue, existing_ok)
     if approved.empty:
         raise PublishError(
             "nothing to publish: no submission has been approved (`gealc review approve ID`)"
@@ -104,6 +97,33 @@ def publish(
     return Release(label, sha, len(values), len(scores), created=True)
 
 
-def _stored_hash(conn: Connection, label: str) -> str:
-    table = releases.release_table(conn)
-    return str(table.loc[table["label"] == label, "sha256"].iloc[0])
+def _existing(
+    conn: Connection, label: str, approved: pd.DataFrame, catalogue: Catalogue, existing_ok: bool
+) -> Release:
+    """Release `label`, already stored (whole: a release is written in one transaction), when it
+    may stay as it is; PublishError saying how it differs from what would be published now."""
+    listing = releases.release_table(conn)
+    stored = listing[listing["label"] == label].iloc[0]
+    values, scores = releases.release_frames(conn, label)
+    release = Release(label, str(stored["sha256"]), len(values), len(scores), created=False)
+    if existing_ok:
+        return release
+    now_sha = ""
+    if not approved.empty:
+        now_scores = score_table(approved[["iso3", "year", "indicator_id", "value"]], catalogue)
+        now_sha = content(approved, now_scores, catalogue.edition)[2]
+    whole = (
+        f"release '{label}' already exists, complete ({release.values} values, {release.scores} "
+        f"scores, published {stored['created_at']:%Y-%m-%d %H:%M} UTC by {stored['created_by']}, "
+        f"sha256 {release.sha256[:12]}…)"
+    )
+    if now_sha == release.sha256:
+        raise PublishError(
+            f"{whole} and identical to what would be published now: nothing to do (releases are "
+            "never changed)"
+        )
+    raise PublishError(
+        f"{whole}, and differs from what would be published now ({len(approved)} approved "
+        f"values, sha256 {now_sha[:12] or '—'}…); releases are never changed: publish the "
+        "correction under a new label (e.g. 2024-2)"
+    )

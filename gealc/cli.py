@@ -457,8 +457,14 @@ def _load(args: argparse.Namespace, settings: Settings) -> int:
         build(engine, catalogue_path=settings.catalogue)
     submitter = args.submitter or getpass.getuser()
     with open_for_writing(engine, args.wait) as conn:
-        receipts = _report(args, Loader(conn, catalogue, members, submitter).load_all(args.files))
-        if any(r.status == "accepted" for r in receipts):
+        try:
+            receipts = _report(
+                args, Loader(conn, catalogue, members, submitter).load_all(args.files)
+            )
+        finally:
+            # Even when the batch stops early (a closed pipe, Ctrl+C) and even when nothing was
+            # accepted: a run that was killed before its refresh left scores behind the values,
+            # and this repairs them (a refresh that finds nothing to change writes nothing).
             with conn.begin():
                 refresh_scores(conn, catalogue)
     return _exit_code(receipts)

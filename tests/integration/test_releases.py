@@ -87,6 +87,7 @@ def test_review_publish_and_correct(built, tmp_path):
 
     again = gealc("publish", "--label", "2024-1", db=built)
     assert again.returncode == 1 and "never changed" in again.stderr
+    assert "complete (15 values" in again.stderr and "identical to what would be" in again.stderr
 
     # A correction arrives: until it is approved, a new release holds exactly the same content.
     load(built, tmp_path, "ury_v2.csv", full_year("URY", 0.9))
@@ -96,6 +97,8 @@ def test_review_publish_and_correct(built, tmp_path):
 
     correction = max(states(built))
     ok(gealc("review", "approve", str(correction), db=built))
+    differs = gealc("publish", "--label", "2024-1", db=built)
+    assert differs.returncode == 1 and "differs from what would be published now" in differs.stderr
     ok(gealc("publish", "--label", "2024-3", "--note", "URY corrected", db=built))
     third = release(built, "2024-3")
     assert third[2] != first[2] and {r[10] for r in third[0]} == {2}  # revision 2 published
