@@ -1,6 +1,7 @@
 """`gealc`: the one command that fronts every job, with the settings read once (`gealc.config`).
 Exit 0 on success, 1 when input data is wrong (with what, where and how to fix it), 2 for usage
-errors and unusable settings, 75 when the warehouse stayed busy."""
+errors and unusable settings, 74 when the warehouse is missing, damaged or unreachable, 75
+when it stayed busy."""
 
 from __future__ import annotations
 
@@ -19,14 +20,22 @@ from gealc.config import ENV_DATABASE, ConfigError, Settings
 from indicators.texts import DEFAULT_LANGUAGE, LANGUAGES
 from indicators.yaml_source import DataFileError
 from warehouse.db import (
+    STORAGE_ERRORS,
     WarehouseBusy,
+    WarehouseUnavailable,
     connect,
     duckdb_path,
     normalise_url,
     open_for_writing,
+    where,
 )
 
 DATA_ERRORS = (FileProblem, DataFileError, Refused)
+RESTORE = (
+    "restore the DuckDB file from a backup (or check that the database server is up), or move "
+    "the damaged file aside, make a new warehouse with `gealc build` and load the files again"
+)
+EXIT_UNREADABLE = 74  # sysexits' EX_IOERR: the warehouse is missing, damaged or unreachable
 EXIT_BUSY = 75  # sysexits' EX_TEMPFAIL: try again later
 
 
@@ -721,9 +730,20 @@ def main(argv: list[str] | None = None) -> int:
     except DATA_ERRORS as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except WarehouseUnavailable as exc:
+        print(f"error: {exc}; {RESTORE}", file=sys.stderr)
+        return EXIT_UNREADABLE
     except WarehouseBusy as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BUSY
+    except STORAGE_ERRORS as exc:
+        cause = getattr(exc, "orig", None) or exc
+        print(
+            f"error: the warehouse {where(settings.database_url)} cannot be read or written "
+            f"({str(cause).splitlines()[0]}); {RESTORE}",
+            file=sys.stderr,
+        )
+        return EXIT_UNREADABLE
     except KeyboardInterrupt:
         return 130
 

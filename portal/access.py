@@ -10,12 +10,11 @@ from functools import wraps
 import flask
 from flask_login import LoginManager, UserMixin, current_user
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import OperationalError
 
 from etl.accounts import Account, active_account
 from indicators.texts import DEFAULT_LANGUAGE, LANGUAGES
 from warehouse import accounts
-from warehouse.db import WarehouseBusy, connect, open_for_writing
+from warehouse.db import STORAGE_ERRORS, WarehouseBusy, connect, open_for_writing
 
 WAREHOUSE_KEY = "GEALC_PORTAL_WAREHOUSE"
 login_manager = LoginManager()
@@ -72,7 +71,7 @@ def _load(user_id: str) -> User | None:
         with warehouse().reading() as conn:
             account = active_account(conn, username)
             row = accounts.account_row(conn, username) if account else None
-    except (WarehouseBusy, OperationalError) as exc:
+    except (WarehouseBusy, *STORAGE_ERRORS) as exc:
         flask.g.gealc_unchecked = exc
         return None
     if account is None or str(row["password_changed_at"]) != stamp:

@@ -11,12 +11,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import duckdb
 import flask
 import pandas as pd
 from flask import abort, flash, g, redirect, render_template, request, send_file
 from flask_login import current_user, login_user, logout_user
 from flask_wtf.csrf import CSRFError, CSRFProtect
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from etl.accounts import authenticate
 from etl.errors import Refused
@@ -40,7 +41,7 @@ from portal.access import (
 from portal.texts import LANGUAGE_NAMES, STATES, words
 from warehouse.accounts import account_table
 from warehouse.audit import audit_events, record_audit
-from warehouse.db import WarehouseBusy
+from warehouse.db import STORAGE_ERRORS, WarehouseBusy
 from warehouse.releases import release_table
 from warehouse.submissions import (
     latest_states,
@@ -490,12 +491,16 @@ def _too_large(exc: Exception) -> tuple[str, int]:
 
 
 @portal.app_errorhandler(WarehouseBusy)
-@portal.errorhandler(OperationalError)
+@portal.errorhandler(DBAPIError)
+@portal.errorhandler(duckdb.Error)
 def _busy(exc: Exception) -> tuple[str, int, dict]:
     """The warehouse is held by another job, or cannot be opened or read (a missing or damaged
-    DuckDB file, a lost server): nothing was done, try again later."""
-    if isinstance(exc, OperationalError):
-        flask.current_app.logger.warning("the warehouse could not be read: %s", exc.orig)
+    DuckDB file, a lost server): nothing was done, the service is unavailable for now — never
+    told as a wrong password or a server error."""
+    if isinstance(exc, STORAGE_ERRORS):
+        flask.current_app.logger.warning(
+            "the warehouse could not be read: %s", getattr(exc, "orig", exc)
+        )
     g.lang = g.get("lang") or page_language()
     return (
         render_template(

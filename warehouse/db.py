@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
+import duckdb
 import pandas as pd
 from sqlalchemy import Column, Sequence, Table, create_engine, event
 from sqlalchemy.engine import Connection, Dialect, Engine, make_url
@@ -110,6 +111,18 @@ class WarehouseBusy(Exception):
 class WarehouseUnavailable(WarehouseBusy):
     """The warehouse cannot be opened (its DuckDB file is missing or damaged, its server down);
     nothing was done. Told like a busy warehouse: try again later."""
+
+
+# What a damaged or unreachable warehouse raises: through SQLAlchemy, or from DuckDB itself on
+# the statements that go to its driver directly (see `insert_rows`).
+STORAGE_ERRORS: tuple[type[Exception], ...] = (DBAPIError, duckdb.Error)
+
+
+def where(url: str) -> str:
+    """The warehouse a URL names, for a message: the DuckDB file, or the server and database
+    (never a password)."""
+    path = duckdb_path(url)
+    return str(path) if path is not None else make_url(url).render_as_string(hide_password=True)
 
 
 def held_by_another(exc: DBAPIError) -> bool:

@@ -319,3 +319,34 @@ def test_a_worker_that_cannot_read_the_warehouse_looks_again_every_few_seconds_n
     time.sleep(2.1)
     assert book.latest() == LATEST and len(attempts) == 2  # and it reads the file again once back
     engine.dispose()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["load", "FILE"],
+        ["build"],
+        ["review", "list"],
+        ["publish", "--label", "x"],
+        ["users", "list"],
+    ],
+)
+def test_the_command_line_names_a_damaged_warehouse_and_what_to_do(tmp_path, command):
+    from tests.helpers import gealc
+
+    damaged = tmp_path / "w.duckdb"
+    damaged.write_bytes(os.urandom(64 * 1024))
+    submission = tmp_path / "f.csv"
+    submission.write_text("country,year,indicator,value\nURY,2024,SD1,50\n")
+    args = [str(submission) if a == "FILE" else a for a in command]
+    done = gealc(*args, db=f"duckdb:///{damaged}")
+    assert done.returncode == 74, done.stderr
+    assert str(damaged) in done.stderr and "gealc build" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_the_command_line_names_an_unreachable_server(tmp_path):
+    from tests.helpers import gealc
+
+    done = gealc("review", "list", db=f"postgresql://gealc@127.0.0.1:{free_port()}/nowhere")
+    assert done.returncode == 74 and "127.0.0.1" in done.stderr and "Traceback" not in done.stderr
