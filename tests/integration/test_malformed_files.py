@@ -122,17 +122,61 @@ def files(draw: st.DrawFn) -> tuple[str, bytes]:
         header = HEADINGS[:8]
     rows = [header, *draw(ROWS)]
     if kind == "xlsx":
-        book = Workbook()
-        for row in rows:
-            book.active.append([ILLEGAL_CHARACTERS_RE.sub("", c) for c in row])
-        out = io.BytesIO()
-        book.save(out)
-        return "x.xlsx", out.getvalue()
+        return "x.xlsx", draw(workbooks(rows))
     sep = draw(st.sampled_from([",", ";", "\t"]))
     newline = draw(st.sampled_from(["\n", "\r\n", "\r"]))
     text = newline.join(sep.join(row) for row in rows)
     encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "utf-16", "latin-1"]))
     return "x.csv", text.encode(encoding, errors="replace")
+
+
+NUMBER_FORMATS = [
+    "General",
+    "0%",
+    "0.0%",
+    '"$"#,##0.00',
+    "[$€-2] #,##0",
+    "yyyy-mm-dd",
+    "@",
+    "#,##0.00",
+]
+
+
+@st.composite
+def workbooks(draw: st.DrawFn, rows: list[list[str]]) -> bytes:
+    """The rows as Excel would save them: numbers as numbers in any number format, formulas (saved
+    without their values, as a program writes them), hidden sheets and extra sheets."""
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        cells = []
+        for cell in row:
+            cell = ILLEGAL_CHARACTERS_RE.sub("", cell)
+            kind = draw(st.sampled_from(["text", "number", "number", "formula"]))
+            try:
+                number = float(cell.replace(",", "."))
+            except ValueError:
+                number = None
+            if kind == "number" and number is not None and abs(number) < 1e300:
+                cells.append(number)
+            elif kind == "formula" and number is not None:
+                cells.append(f"={cell.replace(',', '.')}+0")
+            else:
+                cells.append(cell)
+        sheet.append(cells)
+        for target in sheet[sheet.max_row]:
+            target.number_format = draw(st.sampled_from(NUMBER_FORMATS))
+    sheet.sheet_state = draw(st.sampled_from(["visible", "visible", "visible", "hidden"]))
+    for extra in range(draw(st.integers(0, 2))):
+        other = book.create_sheet(f"Hoja{extra + 2}")
+        if draw(st.booleans()):
+            other.append(HEADINGS[:8])
+            other.append(["URY", "2024", "SD1", 50])
+    if sheet.sheet_state == "hidden" and len(book.worksheets) == 1:
+        book.create_sheet("Notas")  # a workbook keeps one visible sheet at least
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 def _write(folder: Path, name: str, data: bytes) -> Path:
@@ -195,3 +239,25 @@ def test_load_never_raises_and_rejected_files_change_no_value(warehouse_url, tmp
         ) == [("rejected",)]
     else:
         assert receipt.status in ("accepted", "unchanged")
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    share=st.decimals(min_value=0, max_value=1, places=4),
+    number_format=st.sampled_from(["0%", "0.0%", "0.00%", "#,##0.0%"]),
+)
+def test_a_percentage_cell_is_read_as_the_percentage_it_shows(tmp_path, share, number_format):
+    book = Workbook()
+    book.active.append(HEADINGS[:4])
+    book.active.append(["URY", 2024, "SD1", float(share)])
+    book.active["D2"].number_format = number_format
+    out = io.BytesIO()
+    book.save(out)
+    receipt = validate_file(_write(tmp_path, "pct.xlsx", out.getvalue()), CAT, MEMBERS)
+    assert receipt.status == "valid", receipt.findings
+    from etl.submission.read import read_submission
+
+    table = read_submission(tmp_path / "pct.xlsx")
+    assert table.records[0][4] == f"{format(share * 100, 'f').rstrip('0').rstrip('.') or '0'}%"
