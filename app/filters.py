@@ -189,11 +189,21 @@ def selected(
 
 def _to_param(value: Any) -> str | None:
     if isinstance(value, list):
-        return ",".join(value) or None
+        return ",".join(map(str, value)) or None
     return None if value in (None, ALL_VALUE) else str(value)
 
 
-def _filters_changed(values: list, ids: list[dict], shown: dict | None, search: str) -> str:
+def _filters_changed(values: object, ids: object, shown: object, search: object) -> str:
+    """The URL with the controls' values (nothing for a malformed request)."""
+    if not (
+        isinstance(values, list)
+        and isinstance(ids, list)
+        and len(values) == len(ids)
+        and all(isinstance(i, dict) and isinstance(i.get("key"), str) for i in ids)
+        and isinstance(search, str)
+    ):
+        raise PreventUpdate
+    shown = shown if isinstance(shown, dict) else {}
     asked = {i["key"]: v for i, v in zip(ids, values, strict=True)}
     if not asked or asked == {k: (shown or {}).get(k) for k in asked}:
         raise PreventUpdate  # the router inserted the controls; nothing was changed

@@ -66,6 +66,7 @@ def create_app(database_url: str) -> Dash:
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.server.config[RELEASES_KEY] = book = Releases(connect(database_url, read_only=True))
+    app.server.before_request(_refuse_malformed_callbacks(app))
     pagecache.install(app.server)
     with contextlib.suppress(Unavailable):  # no warehouse yet: pages say so until it appears
         book.snapshot()  # the latest release in memory before the first visitor
@@ -84,9 +85,11 @@ def create_app(database_url: str) -> Dash:
     return app
 
 
-def _route(pathname: str, search: str) -> tuple[list, str]:
+def _route(pathname: object, search: object) -> tuple[list, str]:
     """The whole page from the URL: every control writes the URL, and the URL alone decides
     what is shown, so a copied link opens the same view."""
+    pathname = pathname if isinstance(pathname, str) else "/"
+    search = search if isinstance(search, str) else ""
     query = params(search)
     lang = language(query.get("lang"))
     pathname = pathname or "/"
@@ -121,6 +124,33 @@ def _release(asked: str | None, pathname: str, search: str, lang: str):
     if db.label == latest:
         return db, []
     return db, [release_banner(db.info, latest, pathname, search, lang)]
+
+
+def _refuse_malformed_callbacks(app: Dash):
+    """A callback request no page of this app sends (not JSON, an output no callback has, inputs
+    that are not a list) gets a 400 saying so, never a server error."""
+    endpoint = f"{app.config.requests_pathname_prefix}_dash-update-component"
+
+    def refuse() -> flask.Response | None:
+        if flask.request.method != "POST" or flask.request.path != endpoint:
+            return None
+        body = flask.request.get_json(silent=True)
+        if (
+            isinstance(body, dict)
+            and isinstance(body.get("output"), str)
+            and body["output"] in app.callback_map
+            and isinstance(body.get("inputs"), list)
+            and all(isinstance(i, dict | list) for i in body["inputs"])
+            and isinstance(body.get("state", []), list)
+            and all(isinstance(s, dict | list) for s in body.get("state", []))
+            and isinstance(body.get("changedPropIds", []), list)
+        ):
+            return None
+        return flask.Response(
+            '{"error": "malformed callback request"}\n', status=400, mimetype="application/json"
+        )
+
+    return refuse
 
 
 def _unavailable(exc: Unavailable) -> flask.Response:

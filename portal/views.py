@@ -185,11 +185,13 @@ def login() -> object:
 
 
 def _is_local(target: str) -> bool:
-    """A path on this site (no scheme, no host, not `//elsewhere`): where to go after signing in."""
+    """A path on this site (no scheme, no host, not `//elsewhere`, no control character or
+    backslash a browser or a header could read otherwise): where to go after signing in."""
+    if not target or any(ord(c) < 32 or c in "\\\x7f" for c in target):
+        return False
     parts = urlsplit(target)
     return (
-        bool(target)
-        and target.startswith("/")
+        target.startswith("/")
         and not target.startswith("//")
         and not parts.scheme
         and not parts.netloc

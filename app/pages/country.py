@@ -201,10 +201,14 @@ def _values_download(db: Snapshot, args: dict[str, str], lang: str):
     return queries.values_of(db, args.get("country", "").upper(), lang)
 
 
-def _country_changed(iso3: str, view: dict, search: str) -> tuple[str, str]:
-    if iso3 == view["iso3"]:
+def _country_changed(iso3: object, view: object, search: object) -> tuple[str, str]:
+    """The profile of the country chosen in the selector (nothing for a malformed request)."""
+    shown = view.get("iso3") if isinstance(view, dict) else None
+    if not isinstance(iso3, str) or len(iso3) != 3 or not iso3.isalpha() or iso3 == shown:
         raise PreventUpdate
-    return f"{PREFIX}{iso3}", with_params(search, year=None)
+    return f"{PREFIX}{iso3.upper()}", with_params(
+        search if isinstance(search, str) else "", year=None
+    )
 
 
 def _member(db: Snapshot, args: dict[str, str]) -> str:

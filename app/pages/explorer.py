@@ -4,6 +4,8 @@ outlines, a tile grid, a ranked bar, the medians over time, and the table."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 from dash import Dash, Input, Output, State, html
 from dash.exceptions import PreventUpdate
@@ -282,14 +284,27 @@ def _explorer_download(db: Snapshot, args: dict[str, str], lang: str) -> pd.Data
     ]
 
 
-def _country_clicked(on_map: dict | None, on_tiles: dict | None, search: str) -> tuple[str, str]:
-    """A click on a country (outline, dot or tile) opens its profile, in the same language."""
-    clicked = next((c for c in (on_map, on_tiles) if c), None)
-    point = (clicked or {}).get("points", [{}])[0]
-    if not point.get("customdata"):
+ISO3 = re.compile(r"[A-Z]{3}")
+
+
+def _country_clicked(on_map: object, on_tiles: object, search: object) -> tuple[str, str]:
+    """A click on a country (outline, dot or tile) opens its profile, in the same language;
+    anything else a request claims was clicked changes nothing."""
+    code = next((c for c in map(clicked_country, (on_map, on_tiles)) if c), None)
+    if code is None:
         raise PreventUpdate
-    code = point["customdata"] if isinstance(point["customdata"], str) else point["customdata"][0]
-    return f"/country/{code}", context(search)
+    return f"/country/{code}", context(search if isinstance(search, str) else "")
+
+
+def clicked_country(click: object) -> str | None:
+    """The ISO3 code a map or tile click carries (`{"points": [{"customdata": "URY"}]}`, or
+    `["URY", …]` as customdata), or None for anything else."""
+    points = click.get("points") if isinstance(click, dict) else None
+    point = points[0] if isinstance(points, list) and points else None
+    data = point.get("customdata") if isinstance(point, dict) else None
+    if isinstance(data, list) and data:
+        data = data[0]
+    return data if isinstance(data, str) and ISO3.fullmatch(data) else None
 
 
 def register_callbacks(app: Dash) -> None:
