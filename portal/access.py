@@ -3,6 +3,7 @@ check on every view, the page language, and the warehouse connections the portal
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
@@ -13,7 +14,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from etl.accounts import Account, active_account
 from indicators.texts import DEFAULT_LANGUAGE, LANGUAGES
-from warehouse import accounts
+from warehouse import accounts, audit
 from warehouse.db import STORAGE_ERRORS, WarehouseBusy, connect, open_for_writing
 
 WAREHOUSE_KEY = "GEALC_PORTAL_WAREHOUSE"
@@ -48,35 +49,42 @@ def warehouse() -> Warehouse:
 
 
 class User(UserMixin):
-    """A signed-in account. The session names the account and when its password last changed,
-    so resetting a password ends every session opened with the old one."""
+    """A signed-in account. The session names the account, when its password last changed (so
+    resetting a password ends every session opened with the old one) and the sign-in itself (a
+    random id: signing out ends that session on the server, so a copied cookie opens nothing)."""
 
-    def __init__(self, account: Account, stamp: str) -> None:
-        self.account, self.stamp = account, stamp
+    def __init__(self, account: Account, stamp: str, session_id: str) -> None:
+        self.account, self.stamp, self.session_id = account, stamp, session_id
 
     def get_id(self) -> str:
-        return f"{self.account.username}|{self.stamp}"
+        return f"{self.account.username}|{self.stamp}|{self.session_id}"
 
 
 def session_user(account: Account, conn: Connection) -> User:
-    return User(account, str(accounts.account_row(conn, account.username)["password_changed_at"]))
+    """The user of a new sign-in of `account`."""
+    stamp = str(accounts.account_row(conn, account.username)["password_changed_at"])
+    return User(account, stamp, secrets.token_urlsafe(18))
 
 
 @login_manager.user_loader
 def _load(user_id: str) -> User | None:
     """The session's account; None (anonymous for this request) when it cannot be checked now,
     the reason kept for `requires` to tell (the pages then render without needing the warehouse)."""
-    username, _, stamp = user_id.partition("|")
+    username, _, rest = user_id.partition("|")
+    stamp, _, session_id = rest.partition("|")
+    if not session_id:
+        return None  # a session from before sign-ins had ids: sign in again
     try:
         with warehouse().reading() as conn:
             account = active_account(conn, username)
             row = accounts.account_row(conn, username) if account else None
+            ended = account is not None and audit.signed_out(conn, username, session_id)
     except (WarehouseBusy, *STORAGE_ERRORS) as exc:
         flask.g.gealc_unchecked = exc
         return None
-    if account is None or str(row["password_changed_at"]) != stamp:
+    if account is None or ended or str(row["password_changed_at"]) != stamp:
         return None
-    return User(account, stamp)
+    return User(account, stamp, session_id)
 
 
 def me() -> Account:

@@ -202,7 +202,14 @@ def _is_local(target: str) -> bool:
 def logout() -> object:
     if current_user.is_authenticated:
         with warehouse().writing() as conn, conn.begin():
-            record_audit(conn, me().username, "sign_out", iso3=me().iso3, address=client_address())
+            record_audit(
+                conn,
+                me().username,
+                "sign_out",
+                iso3=me().iso3,
+                target=current_user.session_id,  # this session ends on the server too
+                address=client_address(),
+            )
     logout_user()
     flask.session.clear()
     _say("signed_out")

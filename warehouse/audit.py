@@ -78,3 +78,12 @@ def failed_sign_ins(
     if address is not None:
         query = query.where(a.address == address)
     return int(conn.scalar(query) or 0)
+
+
+def signed_out(conn: Connection, username: str, session_id: str) -> bool:
+    """Whether the session `session_id` of `username` was ended by signing out."""
+    a = schema.audit_event.c
+    query = select(func.count()).where(
+        a.action == "sign_out", a.actor == username, a.target == session_id
+    )
+    return bool(conn.scalar(query))

@@ -631,3 +631,17 @@ def test_a_zip_bomb_is_rejected_without_unpacking_it(served, tmp_path):
     assert re.search(r"/portal/submissions/\d+", response.url), receipt[:2000]
     assert words("state_rejected", "en") in receipt and "over the 100 MB limit" in receipt
     assert query(served.url, "SELECT count(*) FROM observation") == values
+
+
+def test_signing_out_ends_the_session_on_the_server(world):
+    """A copy of the session cookie taken before signing out opens nothing afterwards; the
+    account's other sessions go on."""
+    browser, elsewhere = world.client("adm"), world.client("adm")
+    copied = browser.get_cookie("gealc_session").value
+    assert browser.get("/portal/audit").status_code == 200
+    token = csrf_token(browser, "/portal/audit")
+    assert browser.post("/logout", data={"csrf_token": token}).status_code == 303
+    replay = world.server.test_client()
+    replay.set_cookie("gealc_session", copied)
+    assert replay.get("/portal/audit").status_code == 302  # sent to sign in
+    assert elsewhere.get("/portal/audit").status_code == 200
