@@ -23,8 +23,11 @@ from warehouse import accounts, audit
 ROLES = ("country", "secretariat", "admin")
 USERNAME = re.compile(r"[a-z0-9][a-z0-9._@-]{2,63}")
 MIN_PASSWORD = 12
-MAX_FAILURES_PER_NAME = 5  # then the name waits LOCKOUT
-MAX_FAILURES_PER_ADDRESS = 20  # then the address waits LOCKOUT, whatever names it tries
+# Failures are counted for a name from one address: whoever fails on purpose blocks only their own
+# attempts, never the account's owner elsewhere (no one can lock an account out), and an office
+# behind one address is blocked only after far more failures than its staff make.
+MAX_FAILURES_PER_NAME = 5  # for one name from one address; then that pair waits LOCKOUT
+MAX_FAILURES_PER_ADDRESS = 100  # from one address, whatever names it tries; then it waits LOCKOUT
 LOCKOUT = timedelta(minutes=15)
 
 _hasher = PasswordHasher()  # argon2id with the library's recommended cost
@@ -167,11 +170,14 @@ class SignIn:
 
 def authenticate(conn: Connection, username: str, password: str, address: str | None) -> SignIn:
     """Check a sign-in in the caller's transaction and record it (success, failure or refusal) in
-    the audit log. After repeated failures for a name or an address the password is not checked."""
+    the audit log. After repeated failures for a name from an address, or from an address, the
+    password is not checked."""
     name = username.strip().lower()[:64]
     now = utc_now()
     since = now - LOCKOUT
-    if audit.failed_sign_ins(conn, since, username=name) >= MAX_FAILURES_PER_NAME or (
+    if audit.failed_sign_ins(
+        conn, since, username=name, address=address
+    ) >= MAX_FAILURES_PER_NAME or (
         address and audit.failed_sign_ins(conn, since, address=address) >= MAX_FAILURES_PER_ADDRESS
     ):
         audit.record_audit(conn, name, "sign_in_blocked", address=address, at=now)

@@ -22,6 +22,7 @@ ENV_SECRET = "GEALC_SECRET_KEY"
 ENV_SECURE_COOKIES = "GEALC_COOKIE_SECURE"
 ENV_UPLOADS = "GEALC_UPLOAD_DIR"
 ENV_BROWSER = "BROWSER_PATH"
+ENV_PROXIES = "GEALC_TRUSTED_PROXIES"
 
 DEFAULT_DATABASE = f"duckdb:///{PROJECT_ROOT / 'data' / 'warehouse' / 'gealc.duckdb'}"
 DEFAULT_UPLOADS = PROJECT_ROOT / "data" / "uploads"
@@ -47,6 +48,7 @@ class Settings:
     secret_key: str | None = None  # signs portal sessions; None: not set
     secure_cookies: bool | None = None  # None: Secure everywhere but development
     browser_path: str | None = None  # the Chromium that draws report charts; None: the PATH's
+    trusted_proxies: int = 0  # reverse proxies in front whose X-Forwarded-For is believed
 
     @classmethod
     def from_environ(
@@ -66,6 +68,7 @@ class Settings:
             secret_key=_secret(env.get(ENV_SECRET)),
             secure_cookies=_flag(env.get(ENV_SECURE_COOKIES), ENV_SECURE_COOKIES),
             browser_path=env.get(ENV_BROWSER) or None,
+            trusted_proxies=_count(env.get(ENV_PROXIES), ENV_PROXIES),
         )
 
     def session_secret(self, development: bool) -> tuple[str, str | None]:
@@ -139,3 +142,13 @@ def _flag(value: str | None, name: str) -> bool | None:
     if value not in ("0", "1"):
         raise ConfigError(f"{name} must be 1 (mark cookies Secure) or 0 (do not), not {value!r}")
     return value == "1"
+
+
+def _count(value: str | None, name: str) -> int:
+    if not value:
+        return 0
+    if not value.isdigit() or int(value) > 10:
+        raise ConfigError(
+            f"{name} must be the number of reverse proxies in front of gealc (0–10), not {value!r}"
+        )
+    return int(value)

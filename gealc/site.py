@@ -9,6 +9,7 @@ import sys
 from datetime import timedelta
 
 from dash import Dash
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from app.pagecache import warm
 from app.server import PAGES, create_app
@@ -41,6 +42,9 @@ def create_site(settings: Settings, secret: str, *, secure_cookies: bool = True)
         PERMANENT_SESSION_LIFETIME=timedelta(hours=8),
     )
     install(server, settings.database_url, settings.upload_dir, settings.catalogue)
+    if settings.trusted_proxies:  # the client's address as the proxies saw it (sign-in limits)
+        n = settings.trusted_proxies
+        server.wsgi_app = ProxyFix(server.wsgi_app, x_for=n, x_proto=n, x_host=n)
     return app
 
 

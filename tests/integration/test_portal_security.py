@@ -645,3 +645,50 @@ def test_signing_out_ends_the_session_on_the_server(world):
     replay.set_cookie("gealc_session", copied)
     assert replay.get("/portal/audit").status_code == 302  # sent to sign in
     assert elsewhere.get("/portal/audit").status_code == 200
+
+
+def test_failing_on_purpose_never_locks_the_owner_out_nor_an_office(world):
+    """Five wrong passwords for a name from one address block that address's attempts on it;
+    the account's owner signs in from elsewhere, and others behind the attacker's address (an
+    office) still sign in after far more failures than a staff makes."""
+    password = new_account(world.url, "ury-targeted", "country", "URY")
+    attacker = from_address(world.server, {"REMOTE_ADDR": "203.0.113.9"})
+    assert [sign_in(attacker, "ury-targeted", "wrong-guess-1") for _ in range(5)] == [401] * 5
+    assert sign_in(attacker, "ury-targeted", password) == 429
+    owner = from_address(world.server, {"REMOTE_ADDR": "198.51.100.7"})
+    assert sign_in(owner, "ury-targeted", password) == 303
+    office = [from_address(world.server, {"REMOTE_ADDR": "192.0.2.44"}) for _ in "ab"]
+    for n in range(30):  # thirty typing mistakes across the office, under thirty names
+        assert sign_in(office[0], f"nobody-{n}", "wrong-guess-1") == 401
+    assert sign_in(office[1], "sec") == 303
+
+
+def test_behind_a_trusted_proxy_the_clients_address_counts_and_is_never_spoofed(world, tmp_path):
+    from dataclasses import replace
+
+    from gealc.config import Settings
+
+    behind = replace(Settings(database_url=world.url, upload_dir=world.area), trusted_proxies=1)
+    proxied = create_site(behind, SECRET, secure_cookies=False).server
+    password = new_account(world.url, "chl-proxied", "country", "CHL")
+    via = {"REMOTE_ADDR": "10.0.0.2"}  # every request comes from the proxy
+    attacker = from_address(proxied, {**via, "HTTP_X_FORWARDED_FOR": "203.0.113.50"})
+    for _ in range(5):
+        assert sign_in(attacker, "chl-proxied", "wrong-guess-1") == 401
+    owner = from_address(proxied, {**via, "HTTP_X_FORWARDED_FOR": "198.51.100.50"})
+    assert sign_in(owner, "chl-proxied", password) == 303
+    assert ("203.0.113.50",) in query(
+        world.url, "SELECT address FROM audit_event WHERE actor = 'chl-proxied'"
+    )
+    direct = from_address(world.server, {"HTTP_X_FORWARDED_FOR": "198.51.100.99"})
+    assert sign_in(direct, "sec") == 303  # without a trusted proxy the header is not believed
+    assert ("198.51.100.99",) not in query(
+        world.url, "SELECT address FROM audit_event WHERE actor = 'sec'"
+    )
+
+
+def from_address(server, environ: dict[str, str]) -> FlaskClient:
+    """A browser whose requests reach the site with `environ` (REMOTE_ADDR, forwarded headers)."""
+    client = server.test_client()
+    client.environ_base.update(environ)
+    return client
