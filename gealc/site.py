@@ -14,6 +14,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from app.pagecache import warm
 from app.server import PAGES, create_app
 from gealc.config import ConfigError, Settings
+from gealc.headers import secure
 from indicators.texts import LANGUAGES
 from portal.install import install
 
@@ -42,6 +43,7 @@ def create_site(settings: Settings, secret: str, *, secure_cookies: bool = True)
         PERMANENT_SESSION_LIFETIME=timedelta(hours=8),
     )
     install(server, settings.database_url, settings.upload_dir, settings.catalogue)
+    secure(app, secure_cookies=secure_cookies)
     if settings.trusted_proxies:  # the client's address as the proxies saw it (sign-in limits)
         n = settings.trusted_proxies
         server.wsgi_app = ProxyFix(server.wsgi_app, x_for=n, x_proto=n, x_host=n)

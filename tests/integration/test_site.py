@@ -30,3 +30,21 @@ def test_a_wsgi_server_without_a_session_key_does_not_start(built, monkeypatch):
     monkeypatch.delenv("GEALC_SECRET_KEY", raising=False)
     with pytest.raises(InsecureSecret, match="GEALC_SECRET_KEY"):
         wsgi()
+
+
+def test_every_answer_carries_the_security_headers(built, tmp_path):
+    from tests.portal_helpers import site_client
+
+    client = site_client(built, tmp_path / "uploads")
+    for path in ("/", "/login", "/api/v1/releases", "/portal/submissions", "/no-such-page"):
+        headers = client.get(path).headers
+        policy = headers["Content-Security-Policy"]
+        script = next(d for d in policy.split(";") if d.strip().startswith("script-src"))
+        assert "'self'" in script and "unsafe-inline" not in script and "unsafe-eval" not in script
+        assert "frame-ancestors 'none'" in policy and "object-src 'none'" in policy
+        assert headers["X-Content-Type-Options"] == "nosniff"
+        assert headers["X-Frame-Options"] == "DENY"
+        assert headers["Referrer-Policy"] == "same-origin"
+        assert "Strict-Transport-Security" not in headers  # plain HTTP: no HSTS
+    over_https = client.get("/", base_url="https://gealc.example.org")
+    assert "max-age=" in over_https.headers["Strict-Transport-Security"]
