@@ -56,19 +56,19 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "file_unreadable": {
         "es": (
-            "el libro XLSX está dañado y no se puede abrir ({detail})",
+            "el libro XLSX está dañado y no se puede abrir",
             "ábralo en Excel, guárdelo de nuevo y vuelva a enviarlo",
         ),
         "en": (
-            "the XLSX workbook is damaged and cannot be opened ({detail})",
+            "the XLSX workbook is damaged and cannot be opened",
             "open it in Excel, save it again and resend it",
         ),
         "pt": (
-            "a pasta de trabalho XLSX está danificada e não pode ser aberta ({detail})",
+            "a pasta de trabalho XLSX está danificada e não pode ser aberta",
             "abra-a no Excel, salve-a novamente e reenvie",
         ),
         "fr": (
-            "le classeur XLSX est endommagé et ne peut pas être ouvert ({detail})",
+            "le classeur XLSX est endommagé et ne peut pas être ouvert",
             "ouvrez-le dans Excel, enregistrez-le à nouveau et renvoyez-le",
         ),
     },
@@ -304,6 +304,24 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "fr": (
             "{numerator} / {denominator} ne donne pas un nombre fini",
             "vérifiez le numérateur et le dénominateur : même unité et ordre de grandeur raisonnable",
+        ),
+    },
+    "extra_cells": {
+        "es": (
+            "la fila tiene más celdas que títulos (hay un dato en {cell}, fuera de las columnas): sus valores quedarían en otras columnas",
+            "quite el dato sobrante; en un CSV separado por «,», escriba los decimales con punto o guarde el archivo con «;»",
+        ),
+        "en": (
+            "the row has more cells than headings (there is something in {cell}, outside the columns): its values would land in other columns",
+            "remove the extra cell; in a comma-separated CSV, write decimals with a point or save the file with ';'",
+        ),
+        "pt": (
+            "a linha tem mais células que títulos (há um dado em {cell}, fora das colunas): seus valores cairiam em outras colunas",
+            "retire o dado a mais; em um CSV separado por «,», escreva os decimais com ponto ou salve o arquivo com «;»",
+        ),
+        "fr": (
+            "la ligne a plus de cellules que de titres (il y a une donnée en {cell}, hors des colonnes) : ses valeurs tomberaient dans d'autres colonnes",
+            "supprimez la cellule en trop ; dans un CSV séparé par des virgules, écrivez les décimales avec un point ou enregistrez le fichier avec « ; »",
         ),
     },
     "missing_columns": {

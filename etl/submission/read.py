@@ -364,9 +364,18 @@ def _table(name: str, records: list[tuple[int, list[str]]], fmt: str) -> Submiss
             ignored.append(str(cell).strip())
     rows = []
     wanted = [positions.get(c) for c in SUBMISSION_COLUMNS]
+    width = max((p + 1 for p, cell in enumerate(header) if str(cell).strip()), default=0)
     for number, cells in records[start + 1 :]:
         if not any(str(c).strip() for c in cells):
             continue
+        # A row that does not add up: its cells would land in others. A CSV row has as many
+        # fields as the header (as Excel writes it); a sheet row, nothing right of the headings.
+        beyond = next((p for p in range(width, len(cells)) if str(cells[p]).strip()), None)
+        if fmt == "csv" and len(cells) > len(header):
+            beyond = len(header)
+        if beyond is not None:
+            cell = f"{column_letter(beyond)}{number}"
+            raise Unreadable(error("extra_cells", name, number, None, cell=cell))
         if len(rows) >= MAX_ROWS:
             raise Unreadable(error("too_many_rows", name, number, None, limit=MAX_ROWS))
         rows.append(

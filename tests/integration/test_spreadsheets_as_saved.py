@@ -261,3 +261,13 @@ def test_missing_columns_are_named_in_the_readers_language(url, tmp_path):
     assert "Indicador" in render_text(receipt, "es") and "indicator" not in render_text(
         receipt, "es"
     )
+
+
+def test_a_row_with_more_cells_than_headings_is_refused_naming_the_cell(url, tmp_path):
+    """`72,5` unquoted in a comma-separated file is two cells: 72 and 5 would land in Value and
+    Numerator and 72 would pass for the value."""
+    before = current(url)
+    receipt = load(url, tmp_path, "shifted.csv", CSV_HEADER + b"URY,2024,SD1,72,5,,,Agencia,\n")
+    rejected_and_nothing_changed(url, receipt, before)
+    assert [(f.code, f.row) for f in receipt.findings] == [("extra_cells", 2)]
+    assert "I2" in render_text(receipt, "es")
