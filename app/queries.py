@@ -43,16 +43,19 @@ def dimension_names(db: Snapshot, lang: str) -> pd.DataFrame:
 
 def observations_of(db: Snapshot, iso3: str, year: int, lang: str) -> pd.DataFrame:
     """One country-year's published values with the indicator's name and unit, its score, and the
-    note and source the country gave; every catalogue indicator, reported or not."""
+    note and source the country gave; every catalogue indicator, reported or not (the note of one
+    not reported says why, in the country's words)."""
     lang = language(lang)
     return db.frame(
         f"""
         SELECT i.indicator_id, i.dimension_id, i.name_{lang} AS indicator,
                i.unit_label_{lang} AS unit,
-               o.value, s.score, o.source, o.note, o.revision, o.is_demo
+               o.value, s.score, o.source, COALESCE(o.note, n.note) AS note, o.revision, o.is_demo
         FROM indicator_catalogue i
         LEFT JOIN published_values o
           ON o.indicator_id = i.indicator_id AND o.iso3 = $iso3 AND o.year = $year
+        LEFT JOIN published_not_reported n
+          ON n.indicator_id = i.indicator_id AND n.iso3 = $iso3 AND n.year = $year
         LEFT JOIN published_scores s
           ON s.iso3 = $iso3 AND s.year = $year AND s.level = 'indicator'
              AND s.id = i.indicator_id

@@ -28,6 +28,8 @@ SOURCES = {
     "published_values": """SELECT iso3, year, indicator_id, value, numerator, denominator,
                                   source, note, submission_id, revision, is_demo
                            FROM published_values WHERE release = :label""",
+    "published_not_reported": """SELECT iso3, year, indicator_id, note
+                                 FROM published_not_reported WHERE release = :label""",
     "published_scores": """SELECT iso3, year, level, id, score, rank, rank_low, rank_high, coverage
                            FROM published_scores WHERE release = :label""",
     "indicator_catalogue": "SELECT * FROM indicator_catalogue",

@@ -19,7 +19,12 @@ from etl.submission.checking import Checked, against_history, check_file
 from etl.submission.messages import issue_columns
 from etl.submission.read import SubmissionTable
 from etl.submission.receipt import Receipt
-from etl.submission.validate import OBSERVATION_COLUMNS, Known, known_values
+from etl.submission.validate import (
+    OBSERVATION_COLUMNS,
+    UNREPORTED_COLUMNS,
+    Known,
+    known_values,
+)
 from indicators.catalogue import Catalogue
 from indicators.countries import Members
 from warehouse import submissions
@@ -53,6 +58,7 @@ def validate_file(
         len(outcome.rows) if outcome.accepted else 0,
         parts,
         details=_read_details(outcome.table),
+        unreported=_unreported(outcome.unreported if outcome.accepted else []),
     )
 
 
@@ -133,6 +139,7 @@ class Loader:
                     submission_id=earlier,
                 )
             outcome = against_history(checked.outcome, path.name, self._history, self.catalogue)
+            self._history(sorted({year for _, year in outcome.parts}))  # their revisions
             if outcome.accepted:
                 parts, rows = (
                     [(i, y, self._revisions[y].get(i, 0) + 1) for i, y in outcome.parts],
@@ -151,11 +158,14 @@ class Loader:
                 "is_demo": self.is_demo,
                 "file_format": outcome.table.format if outcome.table else None,
             }
-            observations = {
-                name: [row[n] for row in rows] for n, name in enumerate(OBSERVATION_COLUMNS)
-            }
+            gaps = outcome.unreported if outcome.accepted else []
             submission_id = submissions.record_submission(
-                conn, record, parts, observations, issue_columns(outcome.findings)
+                conn,
+                record,
+                parts,
+                observations=_columns(OBSERVATION_COLUMNS, rows),
+                unreported=_columns(UNREPORTED_COLUMNS, gaps),
+                issues=issue_columns(outcome.findings),
             )
             if not fresh and submission_id != self._last_id + 1:
                 raise _Stale  # leaving the block rolls the file back
@@ -173,6 +183,7 @@ class Loader:
             tuple(parts),
             submission_id,
             _read_details(outcome.table),
+            unreported=_unreported(gaps),
         )
 
     def _read(self) -> None:
@@ -187,10 +198,8 @@ class Loader:
             current = submissions.current_values(self.conn, missing)
             self._values.update({y: {} for y in missing} | known_values(current))
             self._revisions.update({y: {} for y in missing})
-            for iso3, year, revision in current[["iso3", "year", "revision"]].itertuples(
-                index=False, name=None
-            ):
-                self._revisions[int(year)][iso3] = int(revision)
+            for iso3, year, revision in submissions.current_revisions(self.conn, missing):
+                self._revisions[year][iso3] = revision
         return self._values
 
     def _remember(
@@ -229,6 +238,16 @@ def load_file(
     no visitor ever sees values and scores that disagree)."""
     loader = Loader(conn, catalogue, members, submitter, is_demo, after_accepted=after_accepted)
     return loader.load(path, upload)
+
+
+def _unreported(gaps: list[tuple]) -> tuple[tuple[str, int, str, str], ...]:
+    """The explained gaps as the receipt lists them (UNREPORTED_COLUMNS less the row)."""
+    return tuple((iso3, year, indicator, note) for _, iso3, year, indicator, note in gaps)
+
+
+def _columns(names: list[str], rows: list[tuple]) -> dict[str, list]:
+    """Rows as one list per column."""
+    return {name: [row[n] for row in rows] for n, name in enumerate(names)}
 
 
 def _read_details(table: SubmissionTable | None) -> dict[str, object]:

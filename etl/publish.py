@@ -30,10 +30,14 @@ class Release:
 
 
 def content(
-    values: pd.DataFrame, scores: pd.DataFrame, edition: str
+    values: pd.DataFrame,
+    scores: pd.DataFrame,
+    edition: str,
+    unreported: pd.DataFrame | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame, str]:
-    """Values and scores in their canonical order, and the SHA-256 of that content: the same
-    approved data gives the same bytes and the same hash, whenever it is published."""
+    """Values and scores in their canonical order, and the SHA-256 of that content (with the
+    gaps countries explained, when there are any): the same approved data gives the same bytes
+    and the same hash, whenever it is published."""
     values = (
         values[releases.RELEASE_VALUE_COLUMNS]
         .sort_values(["iso3", "year", "indicator_id"])
@@ -43,9 +47,18 @@ def content(
         scores[SCORE_COLUMNS].sort_values(["iso3", "year", "level", "id"]).reset_index(drop=True)
     )
     digest = hashlib.sha256(f"gealc release\ncatalogue {edition}\n".encode())
-    for frame in (values, scores):
+    gaps = [] if unreported is None or unreported.empty else [_ordered_gaps(unreported)]
+    for frame in (values, scores, *gaps):
         digest.update(frame.to_csv(index=False, float_format="%.12g", lineterminator="\n").encode())
     return values, scores, digest.hexdigest()
+
+
+def _ordered_gaps(unreported: pd.DataFrame) -> pd.DataFrame:
+    return (
+        unreported[releases.UNREPORTED_COLUMNS]
+        .sort_values(["iso3", "year", "indicator_id"])
+        .reset_index(drop=True)
+    )
 
 
 def publish(
@@ -66,15 +79,15 @@ def publish(
         raise PublishError(
             f"release label '{label}' must be 1–64 characters without spaces or / ? # & %"
         )
-    approved = releases.approved_values(conn)
+    approved, gaps = releases.approved_values(conn), releases.approved_unreported(conn)
     if label in releases.release_ids(conn):
-        return _existing(conn, label, approved, catalogue, existing_ok)
+        return _existing(conn, label, approved, gaps, catalogue, existing_ok=existing_ok)
     if approved.empty:
         raise PublishError(
             "nothing to publish: no submission has been approved (`gealc review approve ID`)"
         )
     scores = score_table(approved[["iso3", "year", "indicator_id", "value"]], catalogue)
-    values, scores, sha = content(approved, scores, catalogue.edition)
+    values, scores, sha = content(approved, scores, catalogue.edition, gaps)
     record = {
         "label": label,
         "created_at": utc_now(),
@@ -85,7 +98,7 @@ def publish(
         "value_count": len(values),
         "is_demo": bool(values["is_demo"].any()),
     }
-    releases.insert_release(conn, record, values, scores)
+    releases.insert_release(conn, record, values, scores, _ordered_gaps(gaps))
     audit.record_audit(
         conn,
         actor,
@@ -98,7 +111,13 @@ def publish(
 
 
 def _existing(
-    conn: Connection, label: str, approved: pd.DataFrame, catalogue: Catalogue, existing_ok: bool
+    conn: Connection,
+    label: str,
+    approved: pd.DataFrame,
+    gaps: pd.DataFrame,
+    catalogue: Catalogue,
+    *,
+    existing_ok: bool,
 ) -> Release:
     """Release `label`, already stored (whole: a release is written in one transaction), when it
     may stay as it is; PublishError saying how it differs from what would be published now."""
@@ -111,7 +130,7 @@ def _existing(
     now_sha = ""
     if not approved.empty:
         now_scores = score_table(approved[["iso3", "year", "indicator_id", "value"]], catalogue)
-        now_sha = content(approved, now_scores, catalogue.edition)[2]
+        now_sha = content(approved, now_scores, catalogue.edition, gaps)[2]
     whole = (
         f"release '{label}' already exists, complete ({release.values} values, {release.scores} "
         f"scores, published {stored['created_at']:%Y-%m-%d %H:%M} UTC by {stored['created_by']}, "

@@ -273,6 +273,12 @@ TEXTS: dict[str, tuple[str, str, str, str]] = {
         "Resultado da validação",
         "Résultat de la validation",
     ),
+    "unreported_heading": (
+        "No informados, con la nota que lo explica ({n})",
+        "Not reported, with the note that explains it ({n})",
+        "Não informados, com a nota que o explica ({n})",
+        "Non communiqués, avec la note qui l'explique ({n})",
+    ),
     "no_findings": (
         "Sin errores ni avisos.",
         "No errors or warnings.",

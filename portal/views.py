@@ -49,6 +49,7 @@ from warehouse.submissions import (
     review_history,
     revision_values,
     submission_findings,
+    submission_unreported,
 )
 
 portal = flask.Blueprint(
@@ -320,6 +321,7 @@ def submission(submission_id: int) -> str:
     rows = _visible(submission_id)
     with warehouse().reading() as conn:
         findings = submission_findings(conn, submission_id, g.lang)
+        gaps = submission_unreported(conn, submission_id)
         history = review_history(conn, submission_id)
         changes = [
             revisions.compare(
@@ -346,6 +348,7 @@ def submission(submission_id: int) -> str:
             for f in _records(findings)
         ],
         history=_records(history),
+        unreported=_records(gaps),
         changes=changes,
         may_review=me().role == "secretariat" and rows[0]["state"] != "rejected",
     )

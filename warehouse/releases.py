@@ -33,6 +33,17 @@ def approved_values(conn: Connection) -> pd.DataFrame:
     return pd.DataFrame(result.fetchall(), columns=RELEASE_VALUE_COLUMNS)
 
 
+UNREPORTED_COLUMNS = ["iso3", "year", "indicator_id", "note", "submission_id", "revision"]
+
+
+def approved_unreported(conn: Connection) -> pd.DataFrame:
+    """The gaps the latest approved revision of every country-year explains in a note."""
+    result = conn.execute(
+        text(f"SELECT {', '.join(UNREPORTED_COLUMNS)} FROM not_reported_approved")
+    )
+    return pd.DataFrame(result.fetchall(), columns=UNREPORTED_COLUMNS)
+
+
 def release_ids(conn: Connection) -> dict[str, int]:
     """label → release_id of every release."""
     r = schema.release.c
@@ -40,13 +51,21 @@ def release_ids(conn: Connection) -> dict[str, int]:
 
 
 def insert_release(
-    conn: Connection, record: dict, values: pd.DataFrame, scores: pd.DataFrame
+    conn: Connection,
+    record: dict,
+    values: pd.DataFrame,
+    scores: pd.DataFrame,
+    unreported: pd.DataFrame,
 ) -> int:
-    """Store a release with its values and scores; returns its id."""
+    """Store a release with its values, scores and explained gaps; returns its id."""
     release_id = conn.scalar(schema.release_id_seq.next_value())
     conn.execute(schema.release.insert().values(release_id=release_id, **record))
-    insert_frame(conn, schema.release_value, values.assign(release_id=release_id))
-    insert_frame(conn, schema.release_score, scores.assign(release_id=release_id))
+    for table, frame in (
+        (schema.release_value, values),
+        (schema.release_score, scores),
+        (schema.release_unreported, unreported),
+    ):
+        insert_frame(conn, table, frame.assign(release_id=release_id))
     return release_id
 
 

@@ -166,6 +166,17 @@ observation = Table(
     *_value_columns(),
 )
 
+# A row a country left without a value, explained in its note ("not reported, because …").
+unreported = Table(
+    "unreported",
+    metadata,
+    Column("submission_id", Integer, ForeignKey("submission.submission_id"), primary_key=True),
+    Column("row_number", Integer, primary_key=True),
+    Column("iso3", String(3), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("indicator_id", String(8), nullable=False),
+    Column("note", Text, nullable=False),
+)
 validation_issue = Table(
     "validation_issue",
     metadata,
@@ -225,6 +236,17 @@ release_value = Table(
     Column("is_demo", Boolean, nullable=False),
 )
 
+release_unreported = Table(
+    "release_unreported",
+    metadata,
+    Column("release_id", Integer, ForeignKey("release.release_id"), primary_key=True),
+    Column("iso3", String(3), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("indicator_id", String(8), primary_key=True),
+    Column("note", Text, nullable=False),
+    Column("submission_id", Integer, nullable=False),
+    Column("revision", Integer, nullable=False),
+)
 release_score = Table(
     "release_score",
     metadata,
@@ -338,13 +360,31 @@ VIEWS: dict[str, str] = {
         JOIN submission_country_year p
           ON p.submission_id = o.submission_id AND p.iso3 = o.iso3 AND p.year = o.year
         WHERE s.status = 'accepted'""",
+    "current_revisions": """
+        SELECT p.iso3, p.year, MAX(p.revision) AS revision
+        FROM submission_country_year p
+        JOIN submission s ON s.submission_id = p.submission_id
+        WHERE s.status = 'accepted'
+        GROUP BY p.iso3, p.year""",
     "observations_current": """
         SELECT h.iso3, h.year, h.indicator_id, h.value, h.numerator, h.denominator,
                h.source, h.note, h.submission_id, h.revision, h.is_demo
         FROM observations_history h
-        JOIN (SELECT iso3, year, MAX(revision) AS revision
-              FROM observations_history GROUP BY iso3, year) latest
+        JOIN current_revisions latest
           ON latest.iso3 = h.iso3 AND latest.year = h.year AND latest.revision = h.revision""",
+    "not_reported_history": """
+        SELECT u.iso3, u.year, u.indicator_id, u.note, u.submission_id, p.revision,
+               s.file_name, s.received_at, u.row_number, s.is_demo
+        FROM unreported u
+        JOIN submission s ON s.submission_id = u.submission_id
+        JOIN submission_country_year p
+          ON p.submission_id = u.submission_id AND p.iso3 = u.iso3 AND p.year = u.year
+        WHERE s.status = 'accepted'""",
+    "not_reported_current": """
+        SELECT n.iso3, n.year, n.indicator_id, n.note, n.submission_id, n.revision
+        FROM not_reported_history n
+        JOIN current_revisions latest
+          ON latest.iso3 = n.iso3 AND latest.year = n.year AND latest.revision = n.revision""",
     "review_states": """
         SELECT e.submission_id, e.action AS review_state, e.comment AS review_comment,
                e.actor AS reviewed_by, e.decided_at AS reviewed_at
@@ -362,6 +402,16 @@ VIEWS: dict[str, str] = {
               GROUP BY p.iso3, p.year) approved
           ON approved.iso3 = h.iso3 AND approved.year = h.year
          AND approved.revision = h.revision""",
+    "not_reported_approved": """
+        SELECT n.iso3, n.year, n.indicator_id, n.note, n.submission_id, n.revision
+        FROM not_reported_history n
+        JOIN (SELECT p.iso3, p.year, MAX(p.revision) AS revision
+              FROM submission_country_year p
+              JOIN review_states r
+                ON r.submission_id = p.submission_id AND r.review_state = 'approved'
+              GROUP BY p.iso3, p.year) approved
+          ON approved.iso3 = n.iso3 AND approved.year = n.year
+         AND approved.revision = n.revision""",
     "releases": """
         SELECT release_id, label, created_at, created_by, note, sha256, catalogue_edition,
                value_count, is_demo
@@ -370,6 +420,10 @@ VIEWS: dict[str, str] = {
         SELECT r.label AS release, v.iso3, v.year, v.indicator_id, v.value, v.numerator,
                v.denominator, v.source, v.note, v.submission_id, v.revision, v.is_demo
         FROM release_value v JOIN release r ON r.release_id = v.release_id""",
+    "published_not_reported": """
+        SELECT r.label AS release, n.iso3, n.year, n.indicator_id, n.note, n.submission_id,
+               n.revision
+        FROM release_unreported n JOIN release r ON r.release_id = n.release_id""",
     "published_scores": """
         SELECT r.label AS release, s.iso3, s.year, s.level, s.id, s.score, s.rank, s.rank_low,
                s.rank_high, s.coverage
@@ -424,5 +478,6 @@ def create_all(conn: Connection) -> None:
 
 
 def is_built(conn: Connection) -> bool:
-    """Whether the warehouse has its schema (`gealc build` has run)."""
-    return conn.dialect.has_table(conn, submission.name)
+    """Whether the warehouse has every table of this schema (`gealc build` has run since the
+    schema last grew; building again adds what is missing and keeps everything else)."""
+    return all(conn.dialect.has_table(conn, name) for name in metadata.tables)

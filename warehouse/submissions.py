@@ -60,16 +60,27 @@ def current_values(conn: Connection, years: list[int] | None = None) -> pd.DataF
     return pd.DataFrame([tuple(r) for r in rows], columns=columns)
 
 
+def current_revisions(conn: Connection, years: list[int]) -> list[tuple[str, int, int]]:
+    """(iso3, year, revision) of the latest accepted revision of each country-year of `years`,
+    whether it holds values or only gaps its notes explain."""
+    latest = table("current_revisions", column("iso3"), column("year"), column("revision"))
+    rows = conn.execute(select(latest).where(latest.c.year.in_(years)))
+    return [(iso3, int(year), int(revision)) for iso3, year, revision in rows]
+
+
 def record_submission(
     conn: Connection,
     record: dict,
     parts: list[tuple[str, int, int | None]],
+    *,
     observations: dict[str, list],
+    unreported: dict[str, list],
     issues: dict[str, list],
 ) -> int:
     """Insert a submission (accepted or rejected) with its parts (iso3, year, revision), its
-    observations and its validation issues (each as one list per column of its table, without the
-    submission id); returns its id. At most four statements, whatever the file holds."""
+    observations, the gaps its notes explain and its validation issues (each as one list per
+    column of its table, without the submission id); returns its id. A statement per table that
+    has rows, whatever the file holds."""
     submission_id = insert_with_id(conn, schema.submission, schema.submission_id_seq, record)
     parts_columns = {
         name: [part[n] for part in parts] for n, name in enumerate(("iso3", "year", "revision"))
@@ -77,6 +88,7 @@ def record_submission(
     for target, columns in (
         (schema.submission_part, parts_columns),
         (schema.observation, observations),
+        (schema.unreported, unreported),
         (schema.validation_issue, issues),
     ):
         insert_rows(conn, target, _with_id(columns, submission_id))
@@ -197,6 +209,17 @@ def submission_findings(conn: Connection, submission_id: int, lang: str) -> pd.D
     return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
 
 
+def submission_unreported(conn: Connection, submission_id: int) -> pd.DataFrame:
+    """The gaps an accepted submission's notes explain, by row."""
+    u = schema.unreported.c
+    result = conn.execute(
+        select(u.row_number, u.iso3, u.year, u.indicator_id, u.note)
+        .where(u.submission_id == submission_id)
+        .order_by(u.row_number)
+    )
+    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+
 def review_history(conn: Connection, submission_id: int) -> pd.DataFrame:
     """Every review decision on a submission, oldest first."""
     e = schema.review_event.c
@@ -209,9 +232,14 @@ def review_history(conn: Connection, submission_id: int) -> pd.DataFrame:
 
 
 def revision_values(conn: Connection, iso3: str, year: int, revisions: list[int]) -> pd.DataFrame:
-    """The values of the given revisions of one country-year (from `observations_history`)."""
+    """The values of the given revisions of one country-year, and the gaps their notes explain
+    (no value, the country's note), from `observations_history` and `not_reported_history`."""
     sql = text("""
         SELECT revision, indicator_id, value, source, note FROM observations_history
+        WHERE iso3 = :iso3 AND year = :year AND revision IN :revisions
+        UNION ALL
+        SELECT revision, indicator_id, NULL AS value, NULL AS source, note
+        FROM not_reported_history
         WHERE iso3 = :iso3 AND year = :year AND revision IN :revisions
         ORDER BY indicator_id""").bindparams(bindparam("revisions", expanding=True))
     result = conn.execute(sql, {"iso3": iso3, "year": year, "revisions": revisions})

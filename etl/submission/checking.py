@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from etl.submission.findings import Finding, Unreadable
@@ -24,6 +24,7 @@ class Outcome:
     rows: list[tuple]  # as OBSERVATION_COLUMNS
     findings: list[Finding]
     table: SubmissionTable | None
+    unreported: list[tuple] = field(default_factory=list)  # as UNREPORTED_COLUMNS
 
     @property
     def accepted(self) -> bool:
@@ -31,8 +32,8 @@ class Outcome:
 
     @property
     def parts(self) -> list[tuple[str, int]]:
-        """The file's country-years, in order."""
-        return sorted({(iso3, year) for _, iso3, year, *_ in self.rows})
+        """The file's country-years, in order (a country-year may hold only explained gaps)."""
+        return sorted({(iso3, year) for _, iso3, year, *_ in self.rows + self.unreported})
 
 
 def against_history(
@@ -44,9 +45,7 @@ def against_history(
         return outcome
     years = sorted({y for _, _, year, *_ in outcome.rows for y in (year, year - 1)})
     found = compare_with_history(name, outcome.rows, history(years), catalogue)
-    return Outcome(
-        outcome.rows, outcome.findings + with_letters(outcome.table, found), outcome.table
-    )
+    return replace(outcome, findings=outcome.findings + with_letters(outcome.table, found))
 
 
 @dataclass(frozen=True)
@@ -67,6 +66,5 @@ def check_file(path: Path, catalogue: Catalogue, members: Members) -> Checked:
     except Unreadable as exc:
         return Checked(sha256, Outcome([], [exc.finding], None))
     checked = check_rows(table, catalogue, members)
-    return Checked(
-        sha256, Outcome(checked.rows, with_letters(table, list(checked.findings)), table)
-    )
+    findings = with_letters(table, list(checked.findings))
+    return Checked(sha256, Outcome(checked.rows, findings, table, checked.unreported))

@@ -26,6 +26,8 @@ class Receipt:
     parts: tuple[tuple[str, int, int | None], ...] = ()  # (iso3, year, revision)
     submission_id: int | None = None
     details: dict[str, object] = field(default_factory=dict)
+    # (iso3, year, indicator, note): left without a value and explained, kept as "not reported"
+    unreported: tuple[tuple[str, int, str, str], ...] = ()
 
     @property
     def errors(self) -> int:
@@ -57,6 +59,7 @@ WORDS: dict[str, dict[str, str]] = {
         "fix": "Cómo corregir",
         "counts": "{errors} error(es), {warnings} aviso(s)",
         "summary": "{ok} de {total} archivo(s) aceptado(s)",
+        "unreported": "No informado, con la nota que lo explica",
     },
     "en": {
         "sep": ": ",
@@ -74,6 +77,7 @@ WORDS: dict[str, dict[str, str]] = {
         "fix": "How to fix",
         "counts": "{errors} error(s), {warnings} warning(s)",
         "summary": "{ok} of {total} file(s) accepted",
+        "unreported": "Not reported, with the note that explains it",
     },
     "pt": {
         "sep": ": ",
@@ -91,6 +95,7 @@ WORDS: dict[str, dict[str, str]] = {
         "fix": "Como corrigir",
         "counts": "{errors} erro(s), {warnings} aviso(s)",
         "summary": "{ok} de {total} arquivo(s) aceito(s)",
+        "unreported": "Não informado, com a nota que o explica",
     },
     "fr": {
         "sep": " : ",
@@ -108,6 +113,7 @@ WORDS: dict[str, dict[str, str]] = {
         "fix": "Comment corriger",
         "counts": "{errors} erreur(s), {warnings} avertissement(s)",
         "summary": "{ok} fichier(s) accepté(s) sur {total}",
+        "unreported": "Non communiqué, avec la note qui l'explique",
     },
 }
 
@@ -146,6 +152,10 @@ def as_dict(receipt: Receipt, lang: str) -> dict[str, object]:
         "errors": receipt.errors,
         "warnings": receipt.warnings,
         "findings": [finding_dict(f, lang) for f in ordered],
+        "not_reported": [
+            {"iso3": i, "year": y, "indicator": ind, "note": note}
+            for i, y, ind, note in receipt.unreported
+        ],
         **receipt.details,
     }
 
@@ -178,6 +188,8 @@ def render_text(receipt: Receipt, lang: str) -> str:
         label = w["error" if f["severity"] == "error" else "warning"]
         lines.append(f"  {label} {where + w['sep'] if where else ''}{f['message']} [{f['code']}]")
         lines.append(f"      {w['fix']}{w['sep']}{f['fix']}")
+    for iso3, year, indicator, note in receipt.unreported:
+        lines.append(f"  {w['unreported']} — {iso3} {year} {indicator}{w['sep']}«{note}»")
     return "\n".join(lines) + "\n"
 
 

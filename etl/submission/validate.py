@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import math
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
@@ -37,6 +37,8 @@ OBSERVATION_COLUMNS = [
     "source",
     "note",
 ]
+# A row a country left without a value and explained in its note: "not reported, because …".
+UNREPORTED_COLUMNS = ["row_number", "iso3", "year", "indicator_id", "note"]
 ROBUST_Z_LIMIT = 3.5
 MIN_PEERS_FOR_OUTLIER = 5
 
@@ -48,6 +50,7 @@ class Checked:
 
     rows: list[tuple]  # one per observation, as OBSERVATION_COLUMNS
     findings: list[Finding]
+    unreported: list[tuple] = field(default_factory=list)  # as UNREPORTED_COLUMNS
 
     @property
     def accepted(self) -> bool:
@@ -261,12 +264,13 @@ def check_rows(table: SubmissionTable, catalogue: Catalogue, members: Members) -
     findings: list[Finding] = [
         warning("ignored_column", table.file, 1, name) for name in table.ignored_columns
     ]
-    observations = []
+    observations, unreported = [], []
     seen: dict[tuple[str, int, str], int] = {}
     for rec in (dict(zip(ROW_COLUMNS, record, strict=True)) for record in table.records):
         if _odd_cells(table, rec, findings):
             continue
-        if not (rec["value"] or rec["numerator"] or rec["denominator"]):
+        has_value = bool(rec["value"] or rec["numerator"] or rec["denominator"])
+        if not has_value and not rec["note"].strip():
             continue  # a template row left empty: not reported (see missing_indicators)
         row = int(rec["row_number"])
         iso3 = _country(table, row, rec["country"], members, findings)
@@ -286,25 +290,19 @@ def check_rows(table: SubmissionTable, catalogue: Catalogue, members: Members) -
                 )
             )
             continue
+        if not has_value:  # not reported, and the note says why: kept, never thrown away
+            if (
+                iso3 is not None
+                and year is not None
+                and _first(table, seen, (iso3, year, ind.id), row, findings)
+            ):
+                unreported.append((row, iso3, year, ind.id, rec["note"].strip()))
+            continue
         value, numerator, denominator = _value(table, row, ind, rec, findings)
         if iso3 is None or year is None or value is None:
             continue
-        key = (iso3, year, ind.id)
-        if key in seen:
-            findings.append(
-                error(
-                    "duplicate_row",
-                    table.file,
-                    row,
-                    "indicator",
-                    indicator=ind.id,
-                    country=iso3,
-                    year=year,
-                    first_row=seen[key],
-                )
-            )
+        if not _first(table, seen, (iso3, year, ind.id), row, findings):
             continue
-        seen[key] = row
         observations.append(
             (
                 row,
@@ -318,15 +316,38 @@ def check_rows(table: SubmissionTable, catalogue: Catalogue, members: Members) -
                 rec["note"] or None,
             )
         )
-    if not observations and not any(f.blocking for f in findings):
+    if not observations and not unreported and not any(f.blocking for f in findings):
         findings.append(error("no_rows", table.file, 2, "value"))
-    findings += missing_indicators(table.file, observations, catalogue)
-    return Checked(observations, findings)
+    findings += missing_indicators(table.file, observations + unreported, catalogue)
+    return Checked(observations, findings, unreported)
+
+
+def _first(
+    t: SubmissionTable, seen: dict[tuple[str, int, str], int], key: tuple, row: int, out: list
+) -> bool:
+    """Whether `row` is the first for its country, year and indicator (else an error)."""
+    if key in seen:
+        iso3, year, indicator = key
+        out.append(
+            error(
+                "duplicate_row",
+                t.file,
+                row,
+                "indicator",
+                indicator=indicator,
+                country=iso3,
+                year=year,
+                first_row=seen[key],
+            )
+        )
+        return False
+    seen[key] = row
+    return True
 
 
 def missing_indicators(file: str, rows: list[tuple], catalogue: Catalogue) -> list[Finding]:
-    """A warning per country-year that leaves catalogue indicators out (`rows` as
-    OBSERVATION_COLUMNS)."""
+    """A warning per country-year that leaves catalogue indicators out, neither reported nor
+    explained in a note (`rows` as OBSERVATION_COLUMNS or UNREPORTED_COLUMNS)."""
     reported: dict[tuple[str, int], set[str]] = {}
     for _, iso3, year, indicator, *_ in rows:
         reported.setdefault((iso3, year), set()).add(indicator)

@@ -37,6 +37,11 @@ DOCUMENTED_VIEWS = {
         "revision",
     ],
     "audit_log": ["occurred_at", "actor", "action", "iso3", "target", "detail", "address"],
+    "current_revisions": ["iso3", "year", "revision"],
+    "not_reported_history": ["iso3", "year", "indicator_id", "note", "submission_id", "revision"],
+    "not_reported_current": ["iso3", "year", "indicator_id", "note", "submission_id", "revision"],
+    "not_reported_approved": ["iso3", "year", "indicator_id", "note", "submission_id", "revision"],
+    "published_not_reported": ["release", "iso3", "year", "indicator_id", "note"],
 }
 
 
