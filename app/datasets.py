@@ -10,6 +10,7 @@ from app.downloads import dataset
 from app.release import Snapshot
 
 FULL_SCORES, FULL_VALUES, FULL_UN = "scores", "values", "un-egov"
+FULL_NOT_REPORTED = "not-reported"
 
 
 @dataset(FULL_SCORES)
@@ -25,3 +26,8 @@ def _values(db: Snapshot, args: dict[str, str], lang: str) -> pd.DataFrame:
 @dataset(FULL_UN)
 def _un(db: Snapshot, args: dict[str, str], lang: str) -> pd.DataFrame:
     return queries.egov_named(db, lang)
+
+
+@dataset(FULL_NOT_REPORTED)
+def _not_reported(db: Snapshot, args: dict[str, str], lang: str) -> pd.DataFrame:
+    return queries.not_reported_all(db, lang)

@@ -495,6 +495,12 @@ UI: dict[str, dict[str, str]] = {
         "pt": "todos os valores (todos os anos)",
         "fr": "toutes les valeurs (toutes les années)",
     },
+    "download_full_not_reported": {
+        "es": "lo que los países no informaron, con su nota (todos los años)",
+        "en": "what countries did not report, with their note (every year)",
+        "pt": "o que os países não informaram, com sua nota (todos os anos)",
+        "fr": "ce que les pays n'ont pas communiqué, avec leur note (toutes les années)",
+    },
     "download_full_un": {
         "es": "todas las cifras de la ONU (2003–2024)",
         "en": "all UN figures (2003–2024)",

@@ -182,6 +182,18 @@ def values_all(db: Snapshot, lang: str) -> pd.DataFrame:
         ORDER BY o.year, i.position, c.name_{lang}""")
 
 
+def not_reported_all(db: Snapshot, lang: str) -> pd.DataFrame:
+    """Every value a member did not report and explained in its note, with names."""
+    lang = language(lang)
+    return db.frame(f"""
+        SELECT n.iso3, c.name_{lang} AS name, n.year, i.dimension_id, n.indicator_id,
+               i.name_{lang} AS indicator, n.note
+        FROM published_not_reported n
+        JOIN countries c ON c.iso3 = n.iso3
+        JOIN indicator_catalogue i ON i.indicator_id = n.indicator_id
+        ORDER BY n.year, i.position, c.name_{lang}""")
+
+
 def egov_named(db: Snapshot, lang: str) -> pd.DataFrame:
     """The members' UN E-Government Survey figures, every survey, with the country's name."""
     lang = language(lang)

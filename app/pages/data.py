@@ -12,7 +12,7 @@ from app import filters, queries
 from app.api import package_url
 from app.components import download_links, fallback_notices, table
 from app.context import releases
-from app.datasets import FULL_SCORES, FULL_UN, FULL_VALUES
+from app.datasets import FULL_NOT_REPORTED, FULL_SCORES, FULL_UN, FULL_VALUES
 from app.downloads import dataset
 from app.i18n import fmt_number, t
 from app.release import Snapshot
@@ -159,6 +159,11 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
                     [
                         ("catalogue", keep, t("catalogue_title", lang)),
                         (FULL_VALUES, {"lang": lang}, t("download_full_values", lang)),
+                        (
+                            FULL_NOT_REPORTED,
+                            {"lang": lang},
+                            t("download_full_not_reported", lang),
+                        ),
                         (FULL_SCORES, {"lang": lang}, t("download_full_scores", lang)),
                         (FULL_UN, {"lang": lang}, t("download_full_un", lang)),
                     ],

@@ -50,6 +50,8 @@ def test_a_value_left_empty_with_its_note_is_kept_and_published(built, tmp_path)
     site = create_app(built).server.test_client()
     download = site.get("/download/country-indicators.csv?country=URY&year=2024&lang=es")
     assert download.status_code == 200 and WHY in download.get_data(as_text=True)
+    everything = site.get("/download/not-reported.csv?lang=en").get_data(as_text=True)
+    assert "URY" in everything and WHY in everything and "SA1" in everything
 
     second = write(tmp_path, "ury2.csv", "URY,2024,SD1,70,,,Agesic,\nURY,2024,SA1,55,,,Agesic,\n")
     ok(gealc("load", str(second), db=built))
