@@ -38,6 +38,9 @@ SOURCES = {
     "subregions": "SELECT * FROM subregions",
     "egov_survey": "SELECT * FROM egov_survey",
 }
+# Views a warehouse an older gealc built lacks until `gealc build` runs: read as empty meanwhile,
+# so the site keeps serving what it can.
+ADDED_LATER = {"published_not_reported": ["iso3", "year", "indicator_id", "note"]}
 INTEGER_TYPES = {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT"}
 LISTING = """SELECT label, created_at, created_by, note, sha256, catalogue_edition, value_count,
                     is_demo
@@ -102,7 +105,12 @@ def load(engine: Engine, label: str | None, info: dict | None = None) -> Snapsho
     """Copy release `label` (or, with None, only the reference tables) into memory."""
     db = duckdb.connect(":memory:")
     for name, sql in SOURCES.items():
-        frame = _read(engine, sql, label=label or "")
+        try:
+            frame = _read(engine, sql, label=label or "")
+        except DBAPIError:
+            if name not in ADDED_LATER:
+                raise
+            frame = pd.DataFrame(columns=ADDED_LATER[name])  # until `gealc build` adds it
         typed = ", ".join(
             f'CAST("{c}" AS {COLUMN_TYPES.get(c, "VARCHAR")}) AS "{c}"' for c in frame.columns
         )

@@ -134,23 +134,49 @@ def _refuse_malformed_callbacks(app: Dash):
     def refuse() -> flask.Response | None:
         if flask.request.method != "POST" or flask.request.path != endpoint:
             return None
-        body = flask.request.get_json(silent=True)
-        if (
-            isinstance(body, dict)
-            and isinstance(body.get("output"), str)
-            and body["output"] in app.callback_map
-            and isinstance(body.get("inputs"), list)
-            and all(isinstance(i, dict | list) for i in body["inputs"])
-            and isinstance(body.get("state", []), list)
-            and all(isinstance(s, dict | list) for s in body.get("state", []))
-            and isinstance(body.get("changedPropIds", []), list)
-        ):
+        if _well_formed(flask.request.get_json(silent=True), app.callback_map):
             return None
         return flask.Response(
             '{"error": "malformed callback request"}\n', status=400, mimetype="application/json"
         )
 
     return refuse
+
+
+def _well_formed(body: object, callbacks: dict) -> bool:
+    """Whether `body` is a callback request as a page of this app sends it: a known output, as
+    many inputs and states as that callback has, each naming an id and a property."""
+    if not isinstance(body, dict) or not isinstance(body.get("output"), str):
+        return False
+    callback = callbacks.get(body["output"])
+    if callback is None:
+        return False
+    inputs, state = body.get("inputs"), body.get("state", [])
+    changed = body.get("changedPropIds", [])
+    return (
+        isinstance(inputs, list)
+        and isinstance(state, list)
+        and len(inputs) == len(callback["inputs"])
+        and len(state) == len(callback["state"])
+        and all(_entries(item) for item in [*inputs, *state])
+        and isinstance(changed, list)
+        and all(isinstance(c, str) for c in changed)
+        and all(_entries(o) for o in _as_list(body.get("outputs", [])))
+    )
+
+
+def _entries(item: object) -> bool:
+    """An input, state or output entry (or, for pattern-matching ids, a list of them)."""
+    return all(
+        isinstance(e, dict)
+        and isinstance(e.get("id"), str | dict)
+        and isinstance(e.get("property"), str)
+        for e in _as_list(item)
+    )
+
+
+def _as_list(item: object) -> list:
+    return item if isinstance(item, list) else [item]
 
 
 def _unavailable(exc: Unavailable) -> flask.Response:

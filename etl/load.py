@@ -209,10 +209,11 @@ class Loader:
         parts: list[tuple[str, int, int | None]],
         rows: list[tuple],
     ) -> None:
-        """What the file just committed changed: each of its country-years has a new revision,
-        whose values replace the earlier ones."""
+        """What the file just committed changed: each of its country-years (when accepted, even
+        with only gaps its notes explain) has a new revision, whose values replace the earlier
+        ones."""
         self._last_id = submission_id
-        if not rows:
+        if not parts or parts[0][2] is None:  # rejected: no revision, nothing replaced
             return
         self._checksums[sha256] = submission_id
         for iso3, year, revision in parts:

@@ -31,6 +31,10 @@ from warehouse.db import (
 )
 
 DATA_ERRORS = (FileProblem, DataFileError, Refused)
+UPGRADE = (
+    "it lacks a table or view of this version of gealc (an older gealc made it): run "
+    "`gealc build`, which adds what is missing and keeps everything else"
+)
 RESTORE = (
     "restore the DuckDB file from a backup (or check that the database server is up), or move "
     "the damaged file aside, make a new warehouse with `gealc build` and load the files again"
@@ -559,7 +563,7 @@ def _review_list(args: argparse.Namespace, settings: Settings) -> int:
 def _review(args: argparse.Namespace, settings: Settings) -> int:
     from etl.review import review
 
-    with open_for_writing(connect(settings.database_url)) as conn, conn.begin():
+    with _built_connection(settings) as conn, conn.begin():
         done = review(
             conn, args.ids, args.review_action, args.by or getpass.getuser(), args.comment
         )
@@ -571,7 +575,7 @@ def _publish(args: argparse.Namespace, settings: Settings) -> int:
     from etl.publish import publish
     from indicators.catalogue import load_catalogue
 
-    with open_for_writing(connect(settings.database_url)) as conn, conn.begin():
+    with _built_connection(settings) as conn, conn.begin():
         release = publish(
             conn,
             args.label,
@@ -641,7 +645,9 @@ def _new_password(args: argparse.Namespace) -> tuple[str, bool]:
     return generate_password(), True
 
 
-def _accounts_connection(settings: Settings) -> Connection:
+def _built_connection(settings: Settings) -> Connection:
+    """A writing connection to the warehouse, built first when it lacks a table of this version
+    (a new warehouse, or one an older gealc made: building adds what is missing)."""
     from etl.build import build
     from warehouse.schema import is_built
 
@@ -658,7 +664,7 @@ def _users_add(args: argparse.Namespace, settings: Settings) -> int:
     from indicators.countries import load_members
 
     password, generated = _new_password(args)
-    with _accounts_connection(settings) as conn, conn.begin():
+    with _built_connection(settings) as conn, conn.begin():
         account = add_user(
             conn,
             Account(args.username, args.role, args.country, args.name, args.lang),
@@ -676,7 +682,7 @@ def _users_add(args: argparse.Namespace, settings: Settings) -> int:
 def _users_disable(args: argparse.Namespace, settings: Settings) -> int:
     from etl.accounts import disable_user
 
-    with open_for_writing(connect(settings.database_url)) as conn, conn.begin():
+    with _built_connection(settings) as conn, conn.begin():
         disable_user(conn, args.username, args.by or getpass.getuser())
     print(f"Disabled account '{args.username}': it can no longer sign in.")
     return 0
@@ -686,7 +692,7 @@ def _users_reset(args: argparse.Namespace, settings: Settings) -> int:
     from etl.accounts import reset_password
 
     password, generated = _new_password(args)
-    with open_for_writing(connect(settings.database_url)) as conn, conn.begin():
+    with _built_connection(settings) as conn, conn.begin():
         reset_password(conn, args.username, password, args.by or getpass.getuser())
     print(f"New password set for '{args.username}'.")
     if generated:
@@ -697,7 +703,7 @@ def _users_reset(args: argparse.Namespace, settings: Settings) -> int:
 def _users_list(args: argparse.Namespace, settings: Settings) -> int:
     from etl.accounts import list_users
 
-    with _accounts_connection(settings) as conn:
+    with _built_connection(settings) as conn:
         rows = list_users(conn)
     if args.json:
         print(rows.to_json(orient="records", date_format="iso", force_ascii=False, indent=2))
@@ -737,10 +743,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BUSY
     except STORAGE_ERRORS as exc:
-        cause = getattr(exc, "orig", None) or exc
+        cause = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        missing = "does not exist" in cause.lower() or "catalog error" in cause.lower()
         print(
             f"error: the warehouse {where(settings.database_url)} cannot be read or written "
-            f"({str(cause).splitlines()[0]}); {RESTORE}",
+            f"({cause}); {UPGRADE if missing else RESTORE}",
             file=sys.stderr,
         )
         return EXIT_UNREADABLE

@@ -309,11 +309,11 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "extra_cells": {
         "es": (
             "la fila tiene más celdas que títulos (hay un dato en {cell}, fuera de las columnas): sus valores quedarían en otras columnas",
-            "quite el dato sobrante; en un CSV separado por «,», escriba los decimales con punto o guarde el archivo con «;»",
+            "quite el dato sobrante (o el separador que sobra al final de la fila); en un CSV separado por «,», escriba los decimales con punto o guarde el archivo con «;»",
         ),
         "en": (
             "the row has more cells than headings (there is something in {cell}, outside the columns): its values would land in other columns",
-            "remove the extra cell; in a comma-separated CSV, write decimals with a point or save the file with ';'",
+            "remove the extra cell (or the separator left at the end of the row); in a comma-separated CSV, write decimals with a point or save the file with ';'",
         ),
         "pt": (
             "a linha tem mais células que títulos (há um dado em {cell}, fora das colunas): seus valores cairiam em outras colunas",
@@ -322,6 +322,42 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "fr": (
             "la ligne a plus de cellules que de titres (il y a une donnée en {cell}, hors des colonnes) : ses valeurs tomberaient dans d'autres colonnes",
             "supprimez la cellule en trop ; dans un CSV séparé par des virgules, écrivez les décimales avec un point ou enregistrez le fichier avec « ; »",
+        ),
+    },
+    "unclosed_quote": {
+        "es": (
+            "una comilla abierta en esta fila no se cierra antes del final del archivo: el resto se leería como texto de una celda",
+            "quite la comilla o ciérrela, guarde y envíe de nuevo",
+        ),
+        "en": (
+            "a quote opened on this row is not closed before the end of the file: the rest would be read as one cell's text",
+            "remove the quote or close it, save and send again",
+        ),
+        "pt": (
+            "uma aspa aberta nesta linha não se fecha antes do fim do arquivo: o resto seria lido como texto de uma célula",
+            "remova a aspa ou feche-a, salve e envie novamente",
+        ),
+        "fr": (
+            "un guillemet ouvert sur cette ligne n'est pas fermé avant la fin du fichier : le reste serait lu comme le texte d'une cellule",
+            "supprimez le guillemet ou fermez-le, enregistrez et renvoyez",
+        ),
+    },
+    "read_as_decimal": {
+        "es": (
+            "«{value}» se leyó como {number} (el punto como separador decimal)",
+            "si quería decir miles, escríbalo sin separador (1500)",
+        ),
+        "en": (
+            "'{value}' was read as {number} (the point as the decimal mark)",
+            "if thousands were meant, write the number without a separator (1500)",
+        ),
+        "pt": (
+            "«{value}» foi lido como {number} (o ponto como separador decimal)",
+            "se queria dizer milhares, escreva o número sem separador (1500)",
+        ),
+        "fr": (
+            "« {value} » a été lu comme {number} (le point comme séparateur décimal)",
+            "s'il s'agissait de milliers, écrivez le nombre sans séparateur (1500)",
         ),
     },
     "missing_columns": {

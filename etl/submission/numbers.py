@@ -10,6 +10,7 @@ _GROUPED_DOT = re.compile(r"-?\d{1,3}(\.\d{3})+")
 _GROUPED_COMMA = re.compile(r"-?\d{1,3}(,\d{3})+")
 _PLAIN = re.compile(r"-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
 _ONE_GROUP = re.compile(r"-?(\d{1,3}),\d{3}")
+_ONE_DOT_GROUP = re.compile(r"-?[1-9]\d{0,2}\.\d{3}")
 
 
 class AmbiguousNumber(ValueError):
@@ -21,6 +22,13 @@ def read_as_thousands(text: str, decimal_comma: bool) -> bool:
     comma as a thousands separator, where a decimal comma was as likely: worth saying so."""
     plain = _SPACES.sub("", text or "").removesuffix("%")
     return not decimal_comma and bool(_ONE_GROUP.fullmatch(plain))
+
+
+def read_as_decimal(text: str, decimal_comma: bool) -> bool:
+    """Whether `text` (e.g. `1.500` in a file that writes decimals with a point) was read with its
+    point as the decimal mark, where a thousands separator was as likely: worth saying so."""
+    plain = _SPACES.sub("", text or "").removesuffix("%")
+    return not decimal_comma and bool(_ONE_DOT_GROUP.fullmatch(plain))
 
 
 def parse_number(text: str, decimal_comma: bool) -> float | None:

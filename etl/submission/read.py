@@ -20,6 +20,7 @@ import zipfile
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pandas as pd
 
@@ -150,7 +151,8 @@ def _sniff_kind(data: bytes) -> str:
 
 def _decode(data: bytes) -> tuple[str, str]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        # Excel's "Unicode text"; a damaged one (an odd byte, a lone half of a pair) keeps going
+        return data.decode("utf-16", errors="replace"), "utf-16"
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -167,12 +169,13 @@ def _read_csv(name: str, data: bytes) -> SubmissionTable:
         if first.count(";") > first.count(",")
         else ("\t" if first.count("\t") > first.count(",") else ",")
     )
-    records = [
-        (n, rec)
-        for n, rec in enumerate(
-            csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), start=1
-        )
-    ]
+    records: list[tuple[int, list[str]]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for number, cells in enumerate(reader, start=1):
+            records.append((number, cells))
+    except csv.Error:  # a cell longer than any: a quote that opened and never closed
+        raise Unreadable(error("unclosed_quote", name, len(records) + 1)) from None
     _check_quotes(name, records, delimiter)
     table = _table(name, records, "csv")
     decimal_comma = delimiter == ";" or _mostly_decimal_comma(table.records)
@@ -182,11 +185,15 @@ def _read_csv(name: str, data: bytes) -> SubmissionTable:
 def _check_quotes(name: str, records: list[tuple[int, list[str]]], delimiter: str) -> None:
     """Refuse a file where a quote opens and never closes (or closes rows later): the rows after
     it would be read as one cell's text and silently lost. A cell may hold line breaks (Excel
-    quotes a cell with Alt+Enter in it), but not lines that look like rows of their own."""
+    quotes a cell with Alt+Enter in it, and a note's lines may have commas), but not lines with
+    as many separators as a row of the table."""
+    start = _header_row(records)
+    width = len(records[start][1]) if start is not None else max(map(len, (c for _, c in records)))
+    row_like = max(3, width - 2)  # separators a swallowed row has, give or take empty cells
     for number, cells in records:
         for position, cell in enumerate(cells):
             later = cell.splitlines()[1:]
-            if any(line.count(delimiter) >= 2 for line in later):
+            if any(line.count(delimiter) >= row_like for line in later):
                 raise Unreadable(
                     error(
                         "quote_swallows_rows",
@@ -236,12 +243,12 @@ def _read_xlsx(name: str, data: bytes) -> SubmissionTable:
         title, records = found[0]
     finally:
         book.close()
-    _check_formulas(name, data, title, records)
-    return _table(name, [(n, [text for text, _ in cells]) for n, cells in records], "xlsx")
+    _check_formulas(name, data, title)
+    return _table(name, records, "xlsx")
 
 
 def _data_sheets(name: str, book) -> list[tuple[str, list]]:
-    """Every visible sheet with the template's headings, as (title, records of (text, raw value));
+    """Every visible sheet with the template's headings, as (title, records of cell texts);
     a hidden sheet is never read: what a person cannot see in Excel is not what they sent."""
     found, hidden = [], []
     for sheet in book.worksheets:
@@ -249,10 +256,10 @@ def _data_sheets(name: str, book) -> list[tuple[str, list]]:
             hidden.append(sheet.title)
             continue
         records = [
-            (n, [(_cell_text(cell), getattr(cell, "value", None)) for cell in row])
+            (n, [_cell_text(cell) for cell in row])
             for n, row in enumerate(sheet.iter_rows(), start=1)
         ]
-        if _header_row([(n, [text for text, _ in cells]) for n, cells in records]) is not None:
+        if _header_row(records) is not None:
             found.append((sheet.title, records))
     if found:
         return found
@@ -263,31 +270,43 @@ def _data_sheets(name: str, book) -> list[tuple[str, list]]:
     raise Unreadable(error("missing_columns", name, 1, None, columns=", ".join(REQUIRED_COLUMNS)))
 
 
-def _check_formulas(name: str, data: bytes, title: str, records: list) -> None:
-    """Refuse formulas saved without their values (a file a program wrote and nobody opened in
-    Excel): read as empty cells, they would look like values not reported."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        if not any(
-            n.startswith("xl/worksheets/") and b"<f" in archive.read(n) for n in archive.namelist()
-        ):
-            return
-    from openpyxl import load_workbook
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELATION = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
-    book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    try:
-        missing = [
-            f"{column_letter(position)}{n}"
-            for (n, cells), row in zip(
-                records, book[title].iter_rows(values_only=True), strict=False
-            )
-            for position, ((_, value), formula) in enumerate(zip(cells, row, strict=False))
-            if value is None and isinstance(formula, str) and formula.startswith("=")
-        ]
-    finally:
-        book.close()
+
+def _check_formulas(name: str, data: bytes, title: str) -> None:
+    """Refuse formulas saved without their values (a file a program wrote and nobody opened in
+    Excel): read as empty cells, they would look like values not reported. A formula whose value
+    is an empty text (Excel's `=IF(…;"";…)`) has its value."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        part = _sheet_part(archive, title)
+        if part is None or b"<f" not in (xml := archive.read(part)):
+            return
+    missing = []
+    for _, cell in ElementTree.iterparse(io.BytesIO(xml)):
+        if cell.tag != f"{_MAIN}c":
+            continue
+        value = cell.find(f"{_MAIN}v")
+        empty = value is None or (not value.text and cell.get("t") not in ("str", "inlineStr"))
+        if cell.find(f"{_MAIN}f") is not None and empty:
+            missing.append(cell.get("r") or "?")
+        cell.clear()
     if missing:
         shown = ", ".join(missing[:10]) + (" …" if len(missing) > 10 else "")
         raise Unreadable(error("formula_without_value", name, cells=shown, count=len(missing)))
+
+
+def _sheet_part(archive: zipfile.ZipFile, title: str) -> str | None:
+    """The path inside the workbook of the sheet named `title`."""
+    book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    ids = [s.get(_RELATION) for s in book.iter(f"{_MAIN}sheet") if s.get("name") == title]
+    if not ids:
+        return None
+    relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    target = next((r.get("Target") for r in relations if r.get("Id") == ids[0]), None)
+    if target is None:
+        return None
+    return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
 
 
 def _cell_text(cell: object) -> str:
@@ -322,15 +341,16 @@ def _plain_number(value: float | int | Decimal) -> str:
 
 
 _QUOTED = re.compile(r'"[^"]*"|\\.')
-_CURRENCY_CODE = re.compile(r"\[\$([^\]-]*)[^\]]*\]")
+_BRACKETS = re.compile(r"\[[^\]]*\]")
+_CURRENCY_CODE = re.compile(r"\[\$([^\]-]+)[^\]]*\]")  # [$€-2], not a locale tag [$-409]
 
 
 def _format_kind(number_format: str) -> str | None:
     """`percent` for a percentage format, the sign of a currency format, else None."""
     code = _CURRENCY_CODE.search(number_format)
     if code:
-        return code[1] or "¤"
-    bare = _QUOTED.sub("", number_format.split(";")[0])
+        return code[1]
+    bare = _BRACKETS.sub("", _QUOTED.sub("", number_format.split(";")[0]))  # no [$-409], [Red]
     for sign in ("R$", "US$", "$", "€", "£", "¥"):
         if sign in bare or f'"{sign}"' in number_format:
             return sign

@@ -19,6 +19,7 @@ from etl.submission.numbers import (
     currency_of,
     looks_like_date,
     parse_number,
+    read_as_decimal,
     read_as_thousands,
 )
 from etl.submission.read import ROW_COLUMNS, SubmissionTable
@@ -169,6 +170,8 @@ def _number(
         return None, False
     if number is not None and read_as_thousands(text, t.decimal_comma):
         out.append(warning("read_as_thousands", t.file, row, column, value=text, number=number))
+    elif number is not None and t.format == "csv" and read_as_decimal(text, t.decimal_comma):
+        out.append(warning("read_as_decimal", t.file, row, column, value=text, number=number))
     return number, True
 
 

@@ -97,3 +97,52 @@ def test_the_portal_receipt_lists_what_was_not_reported_and_why(built, tmp_path)
     page = upload(client, "ury.csv", body.encode(), lang="en").get_data(as_text=True)
     assert "Not reported, with the note that explains it (1)" in page
     assert "URY 2023 SA2" in page and WHY in page
+
+
+def test_a_file_of_explained_gaps_takes_its_own_revision_in_a_batch(built, tmp_path):
+    """One run loading a file with values, one with only explained gaps and one with values again
+    for the same country-year gives revisions 1, 2 and 3: approving the second approves nothing
+    of the third."""
+    files = [
+        write(tmp_path, "a.csv", "URY,2022,SD1,40,,,Agesic,\n"),
+        write(tmp_path, "gaps.csv", f"URY,2022,SD1,,,,,{WHY}\n"),
+        write(tmp_path, "b.csv", "URY,2022,SD1,45,,,Agesic,\n"),
+    ]
+    ok(gealc("load", *map(str, files), db=built))
+    assert query(
+        built, "SELECT submission_id, revision FROM submission_country_year ORDER BY 1"
+    ) == [(1, 1), (2, 2), (3, 3)]
+    ok(gealc("review", "approve", "2", db=built))
+    assert query(built, "SELECT COUNT(*) FROM observations_approved") == [(0,)]
+    assert query(built, "SELECT indicator_id, note FROM not_reported_approved") == [("SD1", WHY)]
+    again = gealc("load", str(files[1]), "--json", db=built)
+    assert json.loads(again.stdout)["files"][0]["status"] == "unchanged"
+
+
+def test_a_warehouse_an_older_gealc_built_keeps_working(built, tmp_path):
+    """Without the tables and views this version added, the site still serves and the commands
+    that write add them first (as `gealc build` does), keeping everything else."""
+    from sqlalchemy import text
+
+    from app.server import create_app
+    from warehouse.db import connect
+
+    ok(gealc("load", str(write(tmp_path, "ury.csv", "URY,2024,SD1,70,,,Agesic,\n")), db=built))
+    engine = connect(built)
+    with engine.begin() as conn:
+        for view in (
+            "published_not_reported",
+            "not_reported_approved",
+            "not_reported_current",
+            "not_reported_history",
+        ):
+            conn.execute(text(f"DROP VIEW {view}"))
+        for table in ("release_unreported", "unreported"):
+            conn.execute(text(f"DROP TABLE {table}"))
+    engine.dispose()
+    site = create_app(built).server.test_client()
+    assert site.get("/api/v1/releases").status_code == 200
+    ok(gealc("review", "approve", "1", db=built))
+    ok(gealc("publish", "--label", "2024-1", db=built))
+    assert query(built, "SELECT COUNT(*) FROM published_not_reported") == [(0,)]
+    assert query(built, "SELECT COUNT(*) FROM published_values") == [(1,)]

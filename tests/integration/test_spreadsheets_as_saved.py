@@ -271,3 +271,51 @@ def test_a_row_with_more_cells_than_headings_is_refused_naming_the_cell(url, tmp
     rejected_and_nothing_changed(url, receipt, before)
     assert [(f.code, f.row) for f in receipt.findings] == [("extra_cells", 2)]
     assert "I2" in render_text(receipt, "es")
+
+
+def test_damaged_text_and_a_quote_open_to_the_end_are_receipts_not_tracebacks(url, tmp_path):
+    before = current(url)
+    odd_utf16 = load(url, tmp_path, "odd.txt", b"\xff\xfeP\x00a\x00\xeds\x00,\x00B")
+    rejected_and_nothing_changed(url, odd_utf16, before)
+    huge = CSV_HEADER + b'URY,2024,SD1,50,,,Agencia,"sin cerrar ' + b"x" * 200_000 + b"\n"
+    receipt = load(url, tmp_path, "huge.csv", huge)
+    rejected_and_nothing_changed(url, receipt, before)
+    assert [(f.code, f.row) for f in receipt.findings] == [("unclosed_quote", 2)]
+
+
+def test_a_note_with_line_breaks_and_commas_is_still_read(url, tmp_path):
+    note = b'"Estimate.\nCovers central, regional, and local agencies"'
+    receipt = load(
+        url, tmp_path, "note.csv", CSV_HEADER + b"ECU,2023,SD1,50,,,Agencia," + note + b"\n"
+    )
+    assert receipt.status == "accepted", receipt.findings
+
+
+def test_an_excel_formula_whose_value_is_empty_text_is_read(url, tmp_path):
+    import zipfile
+
+    def fill(book: Workbook) -> None:
+        book.active.append(["BOL", 2023, "SD1", "=E2/F2*100", 1, 4])
+
+    data = workbook(fill)
+    archive, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as rewritten:  # as Excel saves =IF(…,"",…): t="str", <v></v>
+        for name in archive.namelist():
+            part = archive.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                part = part.replace(b'<c r="D2"><f>', b'<c r="D2" t="str"><f>')
+                part = part.replace(b"</f><v /></c>", b"</f><v></v></c>")
+            rewritten.writestr(name, part)
+    receipt = load(url, tmp_path, "empty-text.xlsx", out.getvalue())
+    assert receipt.status == "accepted", receipt.findings
+    assert current(url, "BOL", 2023) == {"SD1": 25.0}
+
+
+def test_a_locale_tagged_number_format_is_a_number(url, tmp_path):
+    def fill(book: Workbook) -> None:
+        book.active.append(["PRY", 2023, "FD1", 12.5])
+        book.active["D2"].number_format = "[$-409]#,##0.00"
+
+    receipt = load(url, tmp_path, "locale.xlsx", workbook(fill))
+    assert receipt.status == "accepted", receipt.findings
+    assert current(url, "PRY", 2023) == {"FD1": 12.5}

@@ -21,6 +21,13 @@ MALFORMED = [
     b'{"output": "nobody.children", "inputs": []}',
     b'{"output": "..shell.children...page-lang.data..", "inputs": "x"}',
     b'{"output": "..shell.children...page-lang.data..", "inputs": [], "state": 7}',
+    b'{"output": "..shell.children...page-lang.data..", "inputs": [{}, {}]}',
+    b'{"output": "..shell.children...page-lang.data..", "inputs": [{"id": "url"}]}',
+    (
+        b'{"output": "..shell.children...page-lang.data..", "outputs": "x", "inputs": '
+        b'[{"id": "url", "property": "pathname"}, {"id": "url", "property": "search"}], '
+        b'"changedPropIds": [{}]}'
+    ),
 ]
 
 
