@@ -4,6 +4,7 @@ run is stopped whichever server process it reaches."""
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import secrets
 from dataclasses import dataclass
@@ -26,8 +27,11 @@ MIN_PASSWORD = 12
 # Failures are counted for a name from one address: whoever fails on purpose blocks only their own
 # attempts, never the account's owner elsewhere (no one can lock an account out), and an office
 # behind one address is blocked only after far more failures than its staff make.
+# An address is its network for IPv6 (a /64 is one subscriber's), and beyond many failures for a
+# name from anywhere, only the networks the account has signed in from before may keep trying.
 MAX_FAILURES_PER_NAME = 5  # for one name from one address; then that pair waits LOCKOUT
 MAX_FAILURES_PER_ADDRESS = 100  # from one address, whatever names it tries; then it waits LOCKOUT
+MAX_FAILURES_PER_NAME_ANYWHERE = 50  # then only the account's known networks may try
 LOCKOUT = timedelta(minutes=15)
 
 _hasher = PasswordHasher()  # argon2id with the library's recommended cost
@@ -174,13 +178,20 @@ def authenticate(conn: Connection, username: str, password: str, address: str | 
     password is not checked."""
     name = username.strip().lower()[:64]
     now = utc_now()
-    since = now - LOCKOUT
-    if audit.failed_sign_ins(
-        conn, since, username=name, address=address
-    ) >= MAX_FAILURES_PER_NAME or (
-        address and audit.failed_sign_ins(conn, since, address=address) >= MAX_FAILURES_PER_ADDRESS
+    since, network = now - LOCKOUT, client_network(address)
+    failures = audit.failed_sign_ins(conn, since, username=name)
+    if (
+        audit.failed_sign_ins(conn, since, username=name, network=network) >= MAX_FAILURES_PER_NAME
+        or (
+            network
+            and audit.failed_sign_ins(conn, since, network=network) >= MAX_FAILURES_PER_ADDRESS
+        )
+        or (
+            failures >= MAX_FAILURES_PER_NAME_ANYWHERE
+            and not audit.signed_in_from(conn, name, network)
+        )
     ):
-        audit.record_audit(conn, name, "sign_in_blocked", address=address, at=now)
+        audit.record_audit(conn, name, "sign_in_blocked", address=address, detail=network, at=now)
         return SignIn(None, int(LOCKOUT.total_seconds() // 60))
     row = accounts.account_row(conn, name)
     try:
@@ -190,10 +201,32 @@ def authenticate(conn: Connection, username: str, password: str, address: str | 
         valid = False
     if not valid:
         audit.record_audit(
-            conn, name, "sign_in_failed", iso3=row["iso3"] if row else None, address=address, at=now
+            conn,
+            name,
+            "sign_in_failed",
+            iso3=row["iso3"] if row else None,
+            address=address,
+            detail=network,
+            at=now,
         )
         return SignIn(None)
     if _hasher.check_needs_rehash(row["password_hash"]):
         accounts.update_account(conn, name, password_hash=_hasher.hash(password))
-    audit.record_audit(conn, name, "sign_in", iso3=row["iso3"], address=address, at=now)
+    audit.record_audit(
+        conn, name, "sign_in", iso3=row["iso3"], address=address, detail=network, at=now
+    )
     return SignIn(_account(row))
+
+
+def client_network(address: str | None) -> str | None:
+    """What sign-in limits count an address as: itself for IPv4, its /64 for IPv6 (one
+    subscriber's block: counting each of its addresses apart would give it endless tries)."""
+    try:
+        ip = ipaddress.ip_address(address or "")
+    except ValueError:
+        return address or None
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)

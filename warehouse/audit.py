@@ -63,9 +63,13 @@ def audit_events(
 
 
 def failed_sign_ins(
-    conn: Connection, since: datetime, username: str | None = None, address: str | None = None
+    conn: Connection,
+    since: datetime,
+    username: str | None = None,
+    network: str | None = None,
 ) -> int:
-    """Failed sign-ins since `since` for a name (after its last success) or from an address."""
+    """Failed sign-ins since `since` for a name (after its last success), from a network (an
+    address, or an IPv6 /64, as recorded in the event's detail), or both."""
     a = schema.audit_event.c
     query = select(func.count()).where(a.action == "sign_in_failed", a.occurred_at >= since)
     if username is not None:
@@ -75,9 +79,18 @@ def failed_sign_ins(
             .scalar_subquery()
         )
         query = query.where(a.actor == username, a.occurred_at > func.coalesce(last_ok, since))
-    if address is not None:
-        query = query.where(a.address == address)
+    if network is not None:
+        query = query.where(a.detail == network)
     return int(conn.scalar(query) or 0)
+
+
+def signed_in_from(conn: Connection, username: str, network: str | None) -> bool:
+    """Whether `username` has ever signed in from `network`."""
+    a = schema.audit_event.c
+    query = select(func.count()).where(
+        a.action == "sign_in", a.actor == username, a.detail == network
+    )
+    return network is not None and bool(conn.scalar(query))
 
 
 def signed_out(conn: Connection, username: str, session_id: str) -> bool:

@@ -692,3 +692,21 @@ def from_address(server, environ: dict[str, str]) -> FlaskClient:
     client = server.test_client()
     client.environ_base.update(environ)
     return client
+
+
+def test_an_ipv6_block_counts_as_one_address_and_a_flood_spares_the_owners_networks(world):
+    password = new_account(world.url, "chl-ipv6", "country", "CHL")
+    owner = from_address(world.server, {"REMOTE_ADDR": "198.51.100.77"})
+    assert sign_in(owner, "chl-ipv6", password) == 303  # the owner's usual network
+    for n in range(5):  # five addresses of one /64
+        rotating = from_address(world.server, {"REMOTE_ADDR": f"2001:db8:1:2::{n + 1}"})
+        assert sign_in(rotating, "chl-ipv6", "wrong-guess-1") == 401
+    same_block = from_address(world.server, {"REMOTE_ADDR": "2001:db8:1:2::99"})
+    assert sign_in(same_block, "chl-ipv6", password) == 429
+    for n in range(45):  # a flood from many networks: 50 failures for the name in all
+        flood = from_address(world.server, {"REMOTE_ADDR": f"203.0.113.{n + 100}"})
+        assert sign_in(flood, "chl-ipv6", "wrong-guess-1") == 401
+    stranger = from_address(world.server, {"REMOTE_ADDR": "192.0.2.200"})
+    assert sign_in(stranger, "chl-ipv6", password) == 429
+    again = from_address(world.server, {"REMOTE_ADDR": "198.51.100.77"})
+    assert sign_in(again, "chl-ipv6", password) == 303  # its known network is never locked out
