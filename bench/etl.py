@@ -37,6 +37,7 @@ from etl.reference import members_frames
 from etl.review import review
 from etl.scores import refresh_scores
 from etl.submission.columns import HEADINGS, SUBMISSION_COLUMNS
+from etl.submission.validate import OBSERVATION_COLUMNS
 from etl.template import CSV_DELIMITER, write_template
 from indicators.catalogue import Catalogue, load_catalogue
 from indicators.countries import Country, Members, load_members
@@ -414,7 +415,14 @@ def world_warehouse(workdir: Path, catalogue: Catalogue) -> str:
     }
     with engine.connect() as conn, conn.begin():
         reference.replace_reference(conn, members_frames(world))
-        submission_id = submissions.record_submission(conn, record, parts, rows, [])
+        submission_id = submissions.record_submission(
+            conn,
+            record,
+            parts,
+            observations={n: [r[i] for r in rows] for i, n in enumerate(OBSERVATION_COLUMNS)},
+            unreported={},
+            issues={},
+        )
         review(conn, [submission_id], "approved", SUBMITTER)
     engine.dispose()
     return url
