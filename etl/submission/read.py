@@ -162,6 +162,8 @@ def _decode(data: bytes) -> tuple[str, str]:
 
 def _read_csv(name: str, data: bytes) -> SubmissionTable:
     text, encoding = _decode(data)
+    if not text.strip():  # e.g. a byte-order mark and nothing else
+        raise Unreadable(error("file_empty", name))
     lines = text.splitlines()
     first = next((line for line in lines if line.strip()), "")
     delimiter = (
@@ -188,7 +190,8 @@ def _check_quotes(name: str, records: list[tuple[int, list[str]]], delimiter: st
     quotes a cell with Alt+Enter in it, and a note's lines may have commas), but not lines with
     as many separators as a row of the table."""
     start = _header_row(records)
-    width = len(records[start][1]) if start is not None else max(map(len, (c for _, c in records)))
+    widths = [len(cells) for _, cells in records]
+    width = len(records[start][1]) if start is not None else max(widths, default=0)
     row_like = max(3, width - 2)  # separators a swallowed row has, give or take empty cells
     for number, cells in records:
         for position, cell in enumerate(cells):

@@ -101,6 +101,8 @@ def test_xlsx_with_title_rows_and_typed_cells(tmp_path):
         (b"PK\x03\x04garbage", "file_format"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "file_format"),
         (b"\x00\x01\x02\x03binary", "file_binary"),
+        (b"\xff\xfe", "file_empty"),  # a UTF-16 byte-order mark and nothing else
+        (b"\xef\xbb\xbf \r\n", "file_empty"),
         (b"pais;anio\nURY;2024\n", "missing_columns"),
     ],
 )
