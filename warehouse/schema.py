@@ -391,25 +391,23 @@ VIEWS: dict[str, str] = {
         FROM review_event e
         WHERE e.event_id = (SELECT MAX(l.event_id) FROM review_event l
                             WHERE l.submission_id = e.submission_id)""",
+    "approved_revisions": """
+        SELECT p.iso3, p.year, MAX(p.revision) AS revision
+        FROM submission_country_year p
+        JOIN review_states r
+          ON r.submission_id = p.submission_id AND r.review_state = 'approved'
+        GROUP BY p.iso3, p.year""",
     "observations_approved": """
         SELECT h.iso3, h.year, h.indicator_id, h.value, h.numerator, h.denominator,
                h.source, h.note, h.submission_id, h.revision, h.is_demo
         FROM observations_history h
-        JOIN (SELECT p.iso3, p.year, MAX(p.revision) AS revision
-              FROM submission_country_year p
-              JOIN review_states r
-                ON r.submission_id = p.submission_id AND r.review_state = 'approved'
-              GROUP BY p.iso3, p.year) approved
+        JOIN approved_revisions approved
           ON approved.iso3 = h.iso3 AND approved.year = h.year
          AND approved.revision = h.revision""",
     "not_reported_approved": """
         SELECT n.iso3, n.year, n.indicator_id, n.note, n.submission_id, n.revision
         FROM not_reported_history n
-        JOIN (SELECT p.iso3, p.year, MAX(p.revision) AS revision
-              FROM submission_country_year p
-              JOIN review_states r
-                ON r.submission_id = p.submission_id AND r.review_state = 'approved'
-              GROUP BY p.iso3, p.year) approved
+        JOIN approved_revisions approved
           ON approved.iso3 = n.iso3 AND approved.year = n.year
          AND approved.revision = n.revision""",
     "releases": """
