@@ -12,7 +12,8 @@ from sqlalchemy.engine import Connection
 from etl.errors import Refused
 from etl.load import utc_now
 from indicators.catalogue import Catalogue
-from indicators.scoring import SCORE_COLUMNS, score_table
+from indicators.scoring import METHOD, SCORE_COLUMNS, score_table
+from indicators.statistical_audit import release_statistics
 from warehouse import audit, releases
 
 
@@ -36,8 +37,9 @@ def content(
     unreported: pd.DataFrame | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame, str]:
     """Values and scores in their canonical order, and the SHA-256 of that content (with the
-    gaps countries explained, when there are any): the same approved data gives the same bytes
-    and the same hash, whenever it is published."""
+    gaps countries explained, when there are any, and the method's edition): the same approved
+    data gives the same bytes and the same hash, whenever it is published. The statistical audit
+    is not hashed: it follows from these and the method, seeded."""
     values = (
         values[releases.RELEASE_VALUE_COLUMNS]
         .sort_values(["iso3", "year", "indicator_id"])
@@ -46,7 +48,7 @@ def content(
     scores = (
         scores[SCORE_COLUMNS].sort_values(["iso3", "year", "level", "id"]).reset_index(drop=True)
     )
-    digest = hashlib.sha256(f"gealc release\ncatalogue {edition}\n".encode())
+    digest = hashlib.sha256(f"gealc release\ncatalogue {edition}\nmethod {METHOD}\n".encode())
     gaps = [] if unreported is None or unreported.empty else [_ordered_gaps(unreported)]
     for frame in (values, scores, *gaps):
         digest.update(frame.to_csv(index=False, float_format="%.12g", lineterminator="\n").encode())
@@ -86,7 +88,9 @@ def publish(
         raise PublishError(
             "nothing to publish: no submission has been approved (`gealc review approve ID`)"
         )
-    scores = score_table(approved[["iso3", "year", "indicator_id", "value"]], catalogue)
+    numbers = approved[["iso3", "year", "indicator_id", "value"]]
+    scores = score_table(numbers, catalogue)
+    statistics = release_statistics(numbers, scores, catalogue)
     values, scores, sha = content(approved, scores, catalogue.edition, gaps)
     record = {
         "label": label,
@@ -97,8 +101,16 @@ def publish(
         "catalogue_edition": catalogue.edition,
         "value_count": len(values),
         "is_demo": bool(values["is_demo"].any()),
+        "method": METHOD,
     }
-    releases.insert_release(conn, record, values, scores, _ordered_gaps(gaps))
+    releases.insert_release(
+        conn,
+        record,
+        values=values,
+        scores=scores,
+        unreported=_ordered_gaps(gaps),
+        statistics=statistics,
+    )
     audit.record_audit(
         conn,
         actor,

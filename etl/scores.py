@@ -35,7 +35,7 @@ def _same(new: pd.DataFrame, old: pd.DataFrame) -> bool:
     keys = ["iso3", "year", "level", "id"]
     a = new.sort_values(keys).reset_index(drop=True)
     b = old[new.columns].sort_values(keys).reset_index(drop=True)
-    numbers = ["score", "rank", "rank_low", "rank_high", "coverage"]
+    numbers = ["score", "rank", "rank_low", "rank_high", "rank_share", "coverage"]
     return a.drop(columns=numbers).astype(str).equals(b.drop(columns=numbers).astype(str)) and all(
         np.allclose(a[c].astype(float), b[c].astype(float), rtol=0, atol=1e-9, equal_nan=True)
         for c in numbers

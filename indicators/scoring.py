@@ -1,14 +1,15 @@
-"""Scores, ranks and their uncertainty: the method, as pure functions over DataFrames.
+"""Scores, ranks and their uncertainty: the published method, as pure functions over DataFrames.
 
 1. Indicator score 0–100 between fixed goalposts from the catalogue (the `lower` goalpost scores
    0, the `target` 100; on a log scale where the catalogue says so; beyond them it clamps).
    Fixed goalposts keep a country's score independent of who else reported.
-2. Dimension score: weighted mean of the indicator scores present, only when at least half of
-   the dimension's indicators are present; otherwise missing (never 0).
-3. Composite: weighted mean of the dimension scores, only with at least five of six dimensions.
-4. Ranks among the countries with a score (ties share the better rank), and for the composite a
-   rank range: the 5th–95th percentile of the rank over seeded Dirichlet draws of the dimension
-   weights around the official ones.
+2. What a country did not report scores the lower goalpost, 0: a dimension is the weighted sum of
+   its indicators' scores over all of its indicators' weights, the composite the weighted mean of
+   all six dimensions. Withholding a value never raises a score or a rank (`indicators.model`).
+3. Ranks among the countries that reported that year, at the one decimal printed
+   (`indicators.ranking`); for the composite, the 5th–95th percentile range of the rank and the
+   share of variants in which it holds, over a seeded Monte Carlo of the method
+   (`indicators.uncertainty`).
 """
 
 from __future__ import annotations
@@ -17,16 +18,13 @@ import math
 
 import numpy as np
 import pandas as pd
-from pandas.core.groupby import SeriesGroupBy
 
+from indicators import uncertainty
 from indicators.catalogue import Catalogue
+from indicators.model import Layout, Scores, Variants, evaluate, value_matrix
+from indicators.ranking import competition_ranks
 
-DIMENSION_MIN_SHARE = 0.5  # at least half of a dimension's indicators
-COMPOSITE_MIN_DIMENSIONS = 5  # of six
-RANK_DRAWS = 1000
-RANK_SEED = 2026
-WEIGHT_CONCENTRATION = 50.0  # Dirichlet α = 50 × official share: each weight varies by about ±30 %
-RANK_PERCENTILES = (5, 95)
+METHOD = "2026.2"  # the edition of this method, stored with every release
 LEVELS = ("indicator", "dimension", "composite")
 COMPOSITE_ID = "GEALC"
 SCORE_COLUMNS = [
@@ -38,13 +36,15 @@ SCORE_COLUMNS = [
     "rank",
     "rank_low",
     "rank_high",
+    "rank_share",
     "coverage",
 ]
 
 
 def indicator_score(value: float, lower: float, target: float, log: bool = False) -> float:
     """One value on the 0–100 scale: `lower` → 0, `target` → 100, clamped beyond either; works
-    for either direction (a lower-is-better indicator has target < lower)."""
+    for either direction (a lower-is-better indicator has target < lower). On a log scale a value
+    of 0 or less is the bottom of the scale (0, or 100 when lower is better)."""
     if log:
         if value <= 0:
             return 0.0 if target > lower else 100.0
@@ -52,187 +52,132 @@ def indicator_score(value: float, lower: float, target: float, log: bool = False
     return float(min(100.0, max(0.0, 100.0 * (value - lower) / (target - lower))))
 
 
-def indicator_scores(values: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
-    """`values` (iso3, year, indicator_id, value) with a `score` column added."""
-    out = values[["iso3", "year", "indicator_id", "value"]].copy()
-    out["score"] = [
-        indicator_score(v, (s := catalogue.indicator_by_id[i].scoring).lower, s.target, s.log)
-        for i, v in zip(out["indicator_id"], out["value"], strict=True)
-    ]
-    return out
-
-
-def _weighted_mean(frame: pd.DataFrame, by: list[str], weight: str) -> pd.Series:
-    weighted = (frame["score"] * frame[weight]).groupby([frame[c] for c in by]).sum()
-    return weighted / frame[weight].groupby([frame[c] for c in by]).sum()
-
-
-def dimension_scores(scored: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
-    """One row per dimension of every country-year with values: `score` (missing when fewer
-    than half of its indicators are present) and `coverage` (indicators present, maybe 0)."""
-    frame = scored.assign(
-        dimension_id=scored["indicator_id"].map({i.id: i.dimension for i in catalogue.indicators}),
-        weight=scored["indicator_id"].map({i.id: i.weight for i in catalogue.indicators}),
-    )
-    keys = ["iso3", "year", "dimension_id"]
-    every = pd.MultiIndex.from_tuples(
-        [
-            (i, y, d.id)
-            for i, y in frame[["iso3", "year"]].drop_duplicates().itertuples(index=False)
-            for d in catalogue.dimensions
-        ],
-        names=keys,
-    )
-    out = frame.groupby(keys).size().rename("coverage").reindex(every, fill_value=0).to_frame()
-    out["score"] = _weighted_mean(frame, keys, "weight")
-    size = out.index.get_level_values("dimension_id").map(
-        {d.id: len(catalogue.indicators_of(d.id)) for d in catalogue.dimensions}
-    )
-    out.loc[out["coverage"] < DIMENSION_MIN_SHARE * np.asarray(size), "score"] = np.nan
-    return out.reset_index()
-
-
-def composite_scores(
-    dimensions: pd.DataFrame, catalogue: Catalogue, weights: dict[str, float] | None = None
-) -> pd.DataFrame:
-    """One row per country-year: `score` (missing with fewer than five dimension scores),
-    `dimensions` (how many it has) and `coverage` (indicators reported)."""
-    weights = weights or {d.id: d.weight for d in catalogue.dimensions}
-    present = dimensions.dropna(subset=["score"]).assign(
-        weight=lambda f: f["dimension_id"].map(weights)
-    )
-    keys = ["iso3", "year"]
-    out = dimensions.groupby(keys)["coverage"].sum().to_frame()
-    out["dimensions"] = present.groupby(keys).size()
-    out["dimensions"] = out["dimensions"].fillna(0).astype(int)
-    out["score"] = _weighted_mean(present, keys, "weight")
-    out.loc[out["dimensions"] < COMPOSITE_MIN_DIMENSIONS, "score"] = np.nan
-    return out.reset_index()
-
-
-def competition_rank(scores: pd.Series | SeriesGroupBy) -> pd.Series:
-    """1 for the highest score; equal scores share the better rank (1, 2, 2, 4); missing stays
-    missing. Given grouped scores, ranks within each group."""
-    return scores.rank(ascending=False, method="min")
-
-
-def rank_range(dimension_matrix: pd.DataFrame, weights: np.ndarray, year: int) -> pd.DataFrame:
-    """5th–95th percentile of each country's composite rank when the dimension weights are
-    drawn from a Dirichlet around `weights` (seeded by year: the same input, the same range).
-
-    `dimension_matrix`: one row per country that has a composite, one column per dimension
-    (NaN where a dimension score is missing: that country's weights renormalise over the rest)."""
-    rng = np.random.default_rng([RANK_SEED, year])
-    shares = weights / weights.sum()
-    draws = rng.dirichlet(WEIGHT_CONCENTRATION * shares, size=RANK_DRAWS)  # draws × dimensions
-    scores = dimension_matrix.to_numpy(dtype=float)
-    present = ~np.isnan(scores)
-    composite = (np.where(present, scores, 0.0) @ draws.T) / (
-        present @ draws.T
-    )  # countries × draws
-    ranks = pd.DataFrame(composite).rank(axis=0, ascending=False, method="min").to_numpy()
-    low, high = np.percentile(ranks, RANK_PERCENTILES, axis=1)
-    return pd.DataFrame(
-        {"rank_low": np.floor(low).astype(int), "rank_high": np.ceil(high).astype(int)},
-        index=dimension_matrix.index,
-    )
+def official_scores(matrix: pd.DataFrame, layout: Layout) -> Scores:
+    """The published scores of the countries of `matrix` (country × indicator values)."""
+    return evaluate(layout.scale(matrix.to_numpy(dtype=float)), layout, Variants.official(layout))
 
 
 def score_table(values: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
-    """Every score of every level, with ranks and (for the composite) rank ranges: the rows of
-    the `scores` view. `values`: iso3, year, indicator_id, value."""
+    """Every score of every level, with ranks and (for the composite) rank ranges and the share of
+    variants in which the rank holds: the rows of the `scores` view. `values`: iso3, year,
+    indicator_id, value. A country-year with no value at all has no row (and no rank)."""
     if values.empty:
         return pd.DataFrame(columns=SCORE_COLUMNS)
-    scored = indicator_scores(values, catalogue)
-    dims = dimension_scores(scored, catalogue)
-    comp = composite_scores(dims, catalogue)
-    frames = [
-        scored.rename(columns={"indicator_id": "id"}).assign(level="indicator", coverage=1),
-        dims.rename(columns={"dimension_id": "id"}).assign(level="dimension"),
-        comp.assign(level="composite", id=COMPOSITE_ID),
-    ]
-    table = pd.concat(
-        [f[["iso3", "year", "level", "id", "score", "coverage"]] for f in frames], ignore_index=True
-    )
-    table["rank"] = competition_rank(table.groupby(["year", "level", "id"])["score"])
-    table = table.join(_rank_ranges(dims, comp, catalogue), on=["iso3", "year"])
-    table.loc[table["level"] != "composite", ["rank_low", "rank_high"]] = np.nan
-    # The official rank is always inside its range, however the draws fell.
-    table["rank_low"] = table[["rank_low", "rank"]].min(axis=1, skipna=False)
-    table["rank_high"] = table[["rank_high", "rank"]].max(axis=1, skipna=False)
+    layout = Layout.of(catalogue)
+    frames = [_year_table(group, layout, int(year)) for year, group in values.groupby("year")]
+    table = pd.concat(frames, ignore_index=True)
     for column in ("rank", "rank_low", "rank_high"):
         table[column] = table[column].astype("Int64")
     return table[SCORE_COLUMNS].sort_values(["year", "level", "id", "iso3"]).reset_index(drop=True)
 
 
-def _rank_ranges(dims: pd.DataFrame, comp: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
-    weights = np.array([d.weight for d in catalogue.dimensions])
-    order = [d.id for d in catalogue.dimensions]
-    ranked = comp.dropna(subset=["score"])
-    matrix = dims.pivot_table(
-        index=["iso3", "year"], columns="dimension_id", values="score", dropna=False
+def _year_table(values: pd.DataFrame, layout: Layout, year: int) -> pd.DataFrame:
+    matrix = value_matrix(values, layout)
+    countries = matrix.index.to_numpy()
+    scaled = layout.scale(matrix.to_numpy(dtype=float))
+    scores = evaluate(scaled, layout, Variants.official(layout))
+    reported = ~np.isnan(scaled)
+    indicator = _long(scores.indicators[0], countries, layout.indicator_ids, "indicator")
+    indicator["coverage"] = 1
+    indicator = indicator.dropna(subset=["score"])
+    dimension = _long(scores.dimensions[0], countries, layout.dimension_ids, "dimension")
+    dimension["coverage"] = (reported @ layout.membership).astype(int).ravel()
+    composite = pd.DataFrame(
+        {
+            "iso3": countries,
+            "level": "composite",
+            "id": COMPOSITE_ID,
+            "score": scores.composite[0],
+            "coverage": reported.sum(axis=1),
+        }
     )
-    matrix = matrix.reindex(columns=order)
-    out = [
-        rank_range(matrix.loc[group.set_index(["iso3", "year"]).index], weights, int(year))
-        for year, group in ranked.groupby("year")
-    ]
-    if not out:
-        return pd.DataFrame(
-            columns=["rank_low", "rank_high"],
-            index=pd.MultiIndex.from_tuples([], names=["iso3", "year"]),
-        )
-    return pd.concat(out)
+    official = competition_ranks(scores.composite[0])
+    composite = composite.assign(rank=official).join(
+        uncertainty.rank_ranges(uncertainty.variant_ranks(scaled, layout), official)
+    )
+    others = pd.concat([indicator, dimension], ignore_index=True)
+    others["rank"] = others.groupby("id")["score"].transform(competition_ranks)
+    return pd.concat([others, composite], ignore_index=True).assign(year=year)
 
 
-def rank_change(composite: pd.DataFrame, year_from: int, year_to: int) -> pd.DataFrame:
-    """Places gained between two years (positive = moved up), split exactly into the country's
-    own score change and the movement of the others.
+def _long(
+    block: np.ndarray, countries: np.ndarray, ids: tuple[str, ...], level: str
+) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "iso3": np.repeat(countries, len(ids)),
+            "level": level,
+            "id": np.tile(ids, len(countries)),
+            "score": block.ravel(),
+        }
+    )
 
-    own = rank with the old score among the others' old scores − rank with the new score among
-    the same old scores; others = the rest. `composite`: iso3, year, score (ranked countries only
-    count). One row per country ranked in both years."""
-    before = (
-        composite[(composite["year"] == year_from)]
-        .dropna(subset=["score"])
-        .set_index("iso3")["score"]
+
+def like_for_like(
+    values: pd.DataFrame, catalogue: Catalogue, year_from: int, year_to: int
+) -> pd.DataFrame:
+    """Each country's composite in both years recomputed on the indicators it reported in both
+    (the rest counted as not reported in either), so a change is not an artefact of what was
+    reported: iso3, common (how many indicators), score_from, score_to, change."""
+    layout = Layout.of(catalogue)
+    before = value_matrix(values[values["year"] == year_from], layout)
+    after = value_matrix(values[values["year"] == year_to], layout)
+    both = before.index.intersection(after.index)
+    before, after = before.loc[both], after.loc[both]
+    common = before.notna().to_numpy() & after.notna().to_numpy()
+    score_from = official_scores(before.where(common), layout).composite[0]
+    score_to = official_scores(after.where(common), layout).composite[0]
+    out = pd.DataFrame(
+        {
+            "iso3": both,
+            "common": common.sum(axis=1),
+            "score_from": score_from,
+            "score_to": score_to,
+        }
     )
-    after = (
-        composite[(composite["year"] == year_to)]
-        .dropna(subset=["score"])
-        .set_index("iso3")["score"]
-    )
+    return out.assign(change=out["score_to"] - out["score_from"]).reset_index(drop=True)
+
+
+CHANGE_COLUMNS = ["iso3", "rank_from", "rank_to", "places", "own", "reporting", "others", "common"]
+
+
+def rank_change(
+    composite: pd.DataFrame, like: pd.DataFrame, year_from: int, year_to: int
+) -> pd.DataFrame:
+    """Places gained between two years (positive = moved up), split exactly into the country's own
+    like-for-like change, the change in what it reported, and the movement of the others.
+
+    With the others' old scores fixed: own = old rank − rank of (old score + like-for-like
+    change); reporting = that rank − rank of the new score; others = the rest. `composite`: iso3,
+    year, score, rank (the published ones); `like`: `like_for_like` of the two years."""
+    before = composite[composite["year"] == year_from].set_index("iso3")
+    after = composite[composite["year"] == year_to].set_index("iso3")
+    change = like.set_index("iso3")
     rows = []
-    for iso3 in sorted(before.index.intersection(after.index)):
-        others_before, others_after = before.drop(iso3), after.drop(iso3)
-        rank_from = 1 + int((others_before > before[iso3]).sum())
-        rank_to = 1 + int((others_after > after[iso3]).sum())
-        rank_if_others_stood = 1 + int((others_before > after[iso3]).sum())
+    for iso3 in sorted(before.index.intersection(after.index).intersection(change.index)):
+        others = before["score"].drop(iso3)
+        rank_own = _rank_among(before.at[iso3, "score"] + change.at[iso3, "change"], others)
+        rank_both = _rank_among(after.at[iso3, "score"], others)
+        rank_from, rank_to = int(before.at[iso3, "rank"]), int(after.at[iso3, "rank"])
         rows.append(
             {
                 "iso3": iso3,
                 "rank_from": rank_from,
                 "rank_to": rank_to,
                 "places": rank_from - rank_to,
-                "own": rank_from - rank_if_others_stood,
-                "others": rank_if_others_stood - rank_to,
-                "score_from": float(before[iso3]),
-                "score_to": float(after[iso3]),
+                "own": rank_from - rank_own,
+                "reporting": rank_own - rank_both,
+                "others": rank_both - rank_to,
+                "common": int(change.at[iso3, "common"]),
             }
         )
-    return pd.DataFrame(
-        rows,
-        columns=[
-            "iso3",
-            "rank_from",
-            "rank_to",
-            "places",
-            "own",
-            "others",
-            "score_from",
-            "score_to",
-        ],
-    )
+    return pd.DataFrame(rows, columns=CHANGE_COLUMNS)
+
+
+def _rank_among(score: float, others: pd.Series) -> int:
+    """The rank `score` would have among `others`, at the printed precision."""
+    ranks = competition_ranks(np.append(others.to_numpy(dtype=float), score))
+    return int(ranks[-1])
 
 
 def coverage(values: pd.DataFrame, catalogue: Catalogue) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -53,17 +53,21 @@ def release_ids(conn: Connection) -> dict[str, int]:
 def insert_release(
     conn: Connection,
     record: dict,
+    *,
     values: pd.DataFrame,
     scores: pd.DataFrame,
     unreported: pd.DataFrame,
+    statistics: pd.DataFrame,
 ) -> int:
-    """Store a release with its values, scores and explained gaps; returns its id."""
+    """Store a release with its values, scores, explained gaps and statistical audit; returns its
+    id."""
     release_id = conn.scalar(schema.release_id_seq.next_value())
     conn.execute(schema.release.insert().values(release_id=release_id, **record))
     for table, frame in (
         (schema.release_value, values),
         (schema.release_score, scores),
         (schema.release_unreported, unreported),
+        (schema.release_statistic, statistics),
     ):
         insert_frame(conn, table, frame.assign(release_id=release_id))
     return release_id

@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 from sqlalchemy.engine import Connection
 
@@ -44,11 +45,12 @@ def _value_columns() -> list[Column]:
 def _score_columns() -> list[Column]:
     """A score with its rank and rank range, and how many indicators it rests on."""
     return [
-        Column("score", Double),  # NULL when the coverage rules leave it missing, never 0
+        Column("score", Double),  # NULL only for scores of releases made before issue 18's rule
         Column("rank", Integer),
         Column("rank_low", Integer),
         Column("rank_high", Integer),
-        Column("coverage", Integer, nullable=False),
+        Column("rank_share", Double),  # share of the Monte Carlo variants giving `rank`
+        Column("coverage", Integer, nullable=False),  # indicators reported, that the score rests on
     ]
 
 
@@ -221,6 +223,7 @@ release = Table(
     Column("catalogue_edition", String(32), nullable=False),
     Column("value_count", Integer, nullable=False),
     Column("is_demo", Boolean, nullable=False),
+    Column("method", String(16)),  # the scoring method's edition; NULL: before 2026.2
 )
 
 release_value = Table(
@@ -246,6 +249,20 @@ release_unreported = Table(
     Column("note", Text, nullable=False),
     Column("submission_id", Integer, nullable=False),
     Column("revision", Integer, nullable=False),
+)
+# The statistical audit stored with a release, one number per row: the sensitivity indices of
+# the ranking (analysis 'sensitivity', item = factor) and its coherence ('coherence': item and
+# other name indicators, dimensions or GEALC). `other` is '' where a measure has one subject.
+release_statistic = Table(
+    "release_statistic",
+    metadata,
+    Column("release_id", Integer, ForeignKey("release.release_id"), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("analysis", String(16), primary_key=True),
+    Column("measure", String(32), primary_key=True),
+    Column("item", String(32), primary_key=True),
+    Column("other", String(32), primary_key=True),
+    Column("value", Double),
 )
 release_score = Table(
     "release_score",
@@ -412,7 +429,7 @@ VIEWS: dict[str, str] = {
          AND approved.revision = n.revision""",
     "releases": """
         SELECT release_id, label, created_at, created_by, note, sha256, catalogue_edition,
-               value_count, is_demo
+               value_count, is_demo, method
         FROM release""",
     "published_values": """
         SELECT r.label AS release, v.iso3, v.year, v.indicator_id, v.value, v.numerator,
@@ -424,11 +441,14 @@ VIEWS: dict[str, str] = {
         FROM release_unreported n JOIN release r ON r.release_id = n.release_id""",
     "published_scores": """
         SELECT r.label AS release, s.iso3, s.year, s.level, s.id, s.score, s.rank, s.rank_low,
-               s.rank_high, s.coverage
+               s.rank_high, s.rank_share, s.coverage
         FROM release_score s JOIN release r ON r.release_id = s.release_id""",
+    "published_statistics": """
+        SELECT r.label AS release, s.year, s.analysis, s.measure, s.item, s.other, s.value
+        FROM release_statistic s JOIN release r ON r.release_id = s.release_id""",
     "scores": """
-        SELECT iso3, year, level, id, score, rank, rank_low, rank_high, coverage, catalogue_edition,
-               computed_at
+        SELECT iso3, year, level, id, score, rank, rank_low, rank_high, rank_share, coverage,
+               catalogue_edition, computed_at
         FROM score""",
     "submissions": """
         SELECT s.submission_id, s.file_name, s.sha256, s.submitter, s.received_at, s.loaded_at,
@@ -467,12 +487,30 @@ VIEWS: dict[str, str] = {
 
 
 def create_all(conn: Connection) -> None:
-    """Create missing tables and (re)create every view; safe to run on every build."""
+    """Create missing tables and columns and (re)create every view; safe to run on every
+    build."""
     metadata.create_all(conn)
+    _add_missing_columns(conn)
     for name in reversed(VIEWS):
         conn.exec_driver_sql(f"DROP VIEW IF EXISTS {name}")
     for name, sql in VIEWS.items():
         conn.exec_driver_sql(f"CREATE VIEW {name} AS {sql}")
+
+
+def _add_missing_columns(conn: Connection) -> None:
+    """Columns this schema added to a table an older gealc created (always nullable: old rows
+    keep NULL, which the readers take as 'not computed then')."""
+    for table in metadata.sorted_tables:
+        present = set(
+            conn.execute(
+                text("SELECT column_name FROM information_schema.columns WHERE table_name = :t"),
+                {"t": table.name},
+            ).scalars()
+        )
+        for column in table.columns:
+            if column.name not in present:
+                kind = column.type.compile(dialect=conn.dialect)
+                conn.exec_driver_sql(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}")
 
 
 def is_built(conn: Connection) -> bool:
