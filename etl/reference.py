@@ -22,6 +22,7 @@ def catalogue_frames(cat: Catalogue) -> dict[str, pd.DataFrame]:
             "position": n,
             "weight": d.weight,
             "un_counterpart": d.un_counterpart,
+            **_flat("un_rationale", d.un_rationale),
             **_flat("name", d.name),
             **_flat("description", d.description),
         }

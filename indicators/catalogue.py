@@ -35,9 +35,13 @@ class Scoring(_Strict):
 
 
 class Dimension(_Strict):
+    """A dimension, with the UN E-Government Survey index it is read against and why: the UN
+    measures few of the dimensions directly, so the rationale says how loose the pairing is."""
+
     id: str = Field(pattern=r"^D[1-9]$")
     weight: float = Field(default=1.0, gt=0)
     un_counterpart: Literal["OSI", "EPI", "HCI", "TII"]
+    un_rationale: Texts
     name: Texts
     description: Texts
 

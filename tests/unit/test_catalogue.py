@@ -102,6 +102,18 @@ def test_missing_translation(tmp_path):
     assert "es, en, pt and fr" in err.value.message
 
 
+def test_every_dimension_says_why_it_has_its_un_counterpart_in_every_language(tmp_path):
+    cat = load_catalogue()
+    assert all(d.un_rationale.get(lang) for d in cat.dimensions for lang in LANGUAGES)
+    portuguese = cat.dimension_by_id["D2"].un_rationale.pt
+    path = edited(tmp_path, f'      pt: "{portuguese}"\n', "")
+    with pytest.raises(DataFileError) as err:
+        load_catalogue(path)
+    assert err.value.field == "dimensions[1].un_rationale.pt"
+    assert "es, en, pt and fr" in err.value.message
+    assert err.value.line is not None
+
+
 @pytest.mark.parametrize(
     "old,new,field,words",
     [
