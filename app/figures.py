@@ -330,8 +330,9 @@ def headline(item: Headline, lang: str) -> go.Figure:
 def scatter(
     frame: pd.DataFrame, lang: str, x_title: str, y_title: str, fit: dict | None
 ) -> go.Figure:
-    """Countries as labelled points (x: `un_value`, y: `score`), the least-squares line, and the
-    flagged divergences drawn as larger diamonds — marked by shape and legend, not colour alone."""
+    """Countries as labelled points (x: `un_value`, y: `score`), the Theil–Sen line of the score
+    on the index, and the flagged divergences drawn as larger diamonds — marked by shape and
+    legend, not colour alone."""
     points = frame.dropna(subset=["un_value", "score"])
     fig = go.Figure()
     for flagged, symbol, colour, label in (

@@ -41,6 +41,16 @@ def dimension_names(db: Snapshot, lang: str) -> pd.DataFrame:
     )
 
 
+def un_rationales(db: Snapshot, lang: str) -> dict[str, str]:
+    """Why each dimension is read against its UN counterpart, in the language, by dimension_id.
+    Empty while the warehouse holds no rationale (it was built before the catalogue gave one)."""
+    dims, column = db.frame("SELECT * FROM dimensions"), f"un_rationale_{language(lang)}"
+    if column not in dims:
+        return {}
+    known = dims.dropna(subset=[column])
+    return dict(zip(known["dimension_id"], known[column], strict=True))
+
+
 def observations_of(db: Snapshot, iso3: str, year: int, lang: str) -> pd.DataFrame:
     """One country-year's published values with the indicator's name and unit, its score, and the
     note and source the country gave; every catalogue indicator, reported or not (the note of one

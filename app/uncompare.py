@@ -1,12 +1,14 @@
 """UN comparison: each member's GEALC score (composite or a dimension) against a UN index of
-the nearest survey, with the relation and its divergences — pure functions over query results."""
+the nearest survey, with the relation (Spearman ρ, the Theil–Sen line of the score on the index),
+the divergences that survive the false-discovery control, and why a dimension is paired with its
+index — pure functions over query results."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from app.i18n import fmt_number, fmt_rank, formatted, t
-from indicators.comparison import egdi_level, nearest_survey, relation
+from indicators.comparison import FALSE_DISCOVERY_RATE, egdi_level, nearest_survey, relation
 from indicators.scoring import COMPOSITE_ID
 
 UN_INDICES = ("EGDI", "OSI", "HCI", "TII", "EPI")
@@ -17,6 +19,19 @@ def default_index(measure: str, dims: pd.DataFrame) -> str:
     the composite."""
     counterpart = dims.set_index("dimension_id")["un_counterpart"]
     return str(counterpart.get(measure, "EGDI")).upper()
+
+
+def rationale(measure: str, index: str, dims: pd.DataFrame, texts: dict[str, str]) -> str | None:
+    """Why the catalogue reads dimension `measure` against UN `index` (`texts`: the rationale of
+    each dimension); None for the composite, for an index the reader chose instead of the
+    dimension's counterpart, or when the warehouse holds no rationale."""
+    counterpart = dims.set_index("dimension_id")["un_counterpart"]
+    return texts.get(measure) if counterpart.get(measure) == index else None
+
+
+def fdr(lang: str) -> str:
+    """The false discovery rate as a percentage written the language's way (5%, 5 % in French)."""
+    return fmt_number(100 * FALSE_DISCOVERY_RATE, lang, 0) + ("\u202f%" if lang == "fr" else "%")
 
 
 def levels(egov: pd.DataFrame, year: int) -> pd.Series:
@@ -36,7 +51,8 @@ def pairs(
 ) -> tuple[pd.DataFrame, dict | None]:
     """One row per member in `members` (iso3, name, subregion): the UN survey nearest to `year`,
     the index's value there, the UN EGDI rank and level, the GEALC score and rank of `measure`,
-    its residual and whether it is a flagged divergence. With the relation (ρ, line) or None."""
+    its residual, p-value, Benjamini–Hochberg q-value and whether it is a flagged divergence
+    (q below the false discovery rate). With the relation (ρ, Theil–Sen line) or None."""
     level, key = ("composite", COMPOSITE_ID) if measure == COMPOSITE_ID else ("dimension", measure)
     mine = scores[(scores["level"] == level) & (scores["id"] == key)].set_index("iso3")
     near = (
@@ -55,12 +71,14 @@ def pairs(
     out["flagged"] = (
         out["iso3"].map(found["flagged"]).fillna(False).astype(bool) if found else False
     )
-    out["residual"] = out["iso3"].map(found["residual"]) if found else None
+    for column in ("residual", "p_value", "q_value"):
+        out[column] = out["iso3"].map(found[column]) if found else None
     return out, found
 
 
 def sentence(frame: pd.DataFrame, fit: dict | None, measure: str, index: str, lang: str) -> str:
-    """The relation in words (Spearman ρ, countries, divergences), or why there is none."""
+    """The relation in words (Spearman ρ, countries, divergences beyond chance at the false
+    discovery rate), or why there is none."""
     if fit:
         return t(
             "un_relation",
@@ -70,6 +88,7 @@ def sentence(frame: pd.DataFrame, fit: dict | None, measure: str, index: str, la
             index=index,
             n=fit["countries"],
             flagged=int(frame["flagged"].sum()),
+            fdr=fdr(lang),
         )
     return t("un_too_few", lang, n=int(frame[["un_value", "score"]].notna().all(axis=1).sum()))
 
@@ -83,5 +102,6 @@ def shown(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         str(int(r)) if pd.notna(r) else t("not_assessed", lang) for r in frame["egdi_rank"]
     ]
     out["gealc_rank"] = [fmt_rank(r.rank, r.rank_low, r.rank_high) for r in frame.itertuples()]
-    out["divergence"] = [t("divergence_yes", lang) if f else "" for f in frame["flagged"]]
+    flag = t("divergence_yes", lang, fdr=fdr(lang))
+    out["divergence"] = [flag if f else "" for f in frame["flagged"]]
     return out

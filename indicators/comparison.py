@@ -5,14 +5,20 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from scipy import stats
 
 from indicators.catalogue import Catalogue
 
 # UN E-Government Survey EGDI groups (lower bound inclusive).
 EGDI_LEVELS = (("very_high", 0.75), ("high", 0.50), ("middle", 0.25), ("low", 0.0))
 MIN_COUNTRIES_FOR_CROSSCHECK = 5
-RESIDUAL_LIMIT = 2.0  # robust standard deviations
-MAD_TO_SD = 1.4826
+MAD_TO_SD = 1.4826  # a normal distribution's standard deviation is 1.4826 × its MAD
+# A country is flagged when its Benjamini–Hochberg adjusted p-value (q) is below this: among the
+# countries flagged in one comparison, the expected share flagged by chance alone is at most this.
+FALSE_DISCOVERY_RATE = 0.05
+# The rule before the false-discovery control; only methodology.py's text still quotes it, until
+# that text describes FALSE_DISCOVERY_RATE instead.
+RESIDUAL_LIMIT = 2.0
 
 
 def egdi_level(egdi: float | None) -> str | None:
@@ -67,27 +73,68 @@ def peer_stats(scores: pd.DataFrame, groups: pd.DataFrame, group_by: str) -> pd.
     return out.reset_index().rename(columns={group_by: "group"}).assign(group_by=group_by)
 
 
-def relation(x: pd.Series, y: pd.Series) -> dict[str, float] | None:
+def theil_sen(x: pd.Series, y: pd.Series) -> tuple[float, float]:
+    """Theil–Sen line of `y` (the GEALC score) on `x` (the UN index): the slope is the median of
+    the slopes between every two countries, the intercept the median of y − slope·x, so a few
+    outlying countries cannot pull the line towards themselves (least squares lets them).
+    Returns (slope, intercept)."""
+    fit = stats.theilslopes(y, x, method="joint")
+    return float(fit.slope), float(fit.intercept)
+
+
+def robust_sd(residual: pd.Series) -> float:
+    """The residuals' spread around their median as a standard deviation (MAD × 1.4826): the
+    countries far from the line barely move it, so they cannot hide behind their own scatter."""
+    return MAD_TO_SD * float((residual - residual.median()).abs().median())
+
+
+def robust_z(residual: pd.Series, spread: float) -> pd.Series:
+    """Each residual's distance from the residuals' median in `spread`s (see robust_sd). All NaN
+    when the spread is zero (more than half the residuals equal): nothing to measure by."""
+    centred = residual - residual.median()
+    return centred / spread if spread > 0 else centred * np.nan
+
+
+def p_values(z: pd.Series) -> pd.Series:
+    """Two-sided p-value of each robust z under the normal distribution: the chance that a
+    country following the line, with the usual scatter, lies at least this far from it."""
+    return pd.Series(2 * stats.norm.sf(z.abs()), index=z.index)
+
+
+def q_values(p: pd.Series) -> pd.Series:
+    """Benjamini–Hochberg adjusted p-values across the countries of one comparison: flagging
+    those with q below a rate keeps the expected share of chance findings among them at that
+    rate, however many countries are tested. NaN stays NaN."""
+    known = p.dropna()
+    adjusted = stats.false_discovery_control(known.to_numpy()) if len(known) else []
+    return pd.Series(adjusted, index=known.index, dtype=float).reindex(p.index)
+
+
+def relation(x: pd.Series, y: pd.Series) -> dict | None:
     """How a score `y` relates to a UN index `x` across countries: Spearman ρ (Pearson on
-    ranks), the least-squares line, each country's residual and whether it lies beyond
-    RESIDUAL_LIMIT robust standard deviations (MAD × 1.4826) — a divergence for the secretariat
-    to look at, not a verdict. None with fewer than MIN_COUNTRIES_FOR_CROSSCHECK pairs."""
+    ranks), the Theil–Sen line of y on x, and for each country its residual, p-value (of its
+    residual in robust standard deviations), Benjamini–Hochberg q-value and whether it is flagged
+    (q < FALSE_DISCOVERY_RATE) — further from the line than chance explains once every country
+    is tested: a divergence for the secretariat to look at, not a verdict. None with fewer than
+    MIN_COUNTRIES_FOR_CROSSCHECK pairs."""
     pairs = pd.DataFrame({"x": x, "y": y}).dropna()
     if len(pairs) < MIN_COUNTRIES_FOR_CROSSCHECK:
         return None
-    slope, intercept = np.polyfit(pairs["x"], pairs["y"], 1)
+    slope, intercept = theil_sen(pairs["x"], pairs["y"])
     residual = pairs["y"] - (slope * pairs["x"] + intercept)
-    centred = residual - residual.median()
-    spread = MAD_TO_SD * float(centred.abs().median())
-    far = centred.abs() > RESIDUAL_LIMIT * spread if spread > 0 else centred.abs() < 0
+    spread = robust_sd(residual)
+    p = p_values(robust_z(residual, spread))
+    q = q_values(p)
     return {
         "spearman_rho": float(pairs["x"].rank().corr(pairs["y"].rank())),
-        "slope": float(slope),
-        "intercept": float(intercept),
+        "slope": slope,
+        "intercept": intercept,
         "robust_sd": spread,
         "countries": len(pairs),
         "residual": residual,
-        "flagged": far,
+        "p_value": p,
+        "q_value": q,
+        "flagged": q < FALSE_DISCOVERY_RATE,
     }
 
 
@@ -95,7 +142,8 @@ def un_crosscheck(
     dimensions: pd.DataFrame, nearest: pd.DataFrame, catalogue: Catalogue
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """For each dimension with a UN counterpart and year, the `relation` between the dimension
-    score and the UN sub-index. Returns (relations, flags).
+    score (y) and the UN sub-index (x), the false-discovery control run across the countries of
+    that dimension-year. Returns (relations, flags); a flag carries its p- and q-value.
     `dimensions`: iso3, year, dimension_id, score; `nearest`: output of nearest_survey."""
     relations, flags = [], []
     for dim in catalogue.dimensions:
@@ -131,6 +179,8 @@ def un_crosscheck(
                         "score": float(row.score),
                         "expected": found["slope"] * un_value + found["intercept"],
                         "residual": float(found["residual"][row.Index]),
+                        "p_value": float(found["p_value"][row.Index]),
+                        "q_value": float(found["q_value"][row.Index]),
                     }
                 )
     return pd.DataFrame(relations), pd.DataFrame(flags)

@@ -1,6 +1,7 @@
 """UN comparison (`/un?year=2024&measure=D1&index=OSI&subregion=caribbean&level=high`): a GEALC
-score against a UN E-Government Survey index, with Spearman ρ, the fitted line and the flagged
-divergences, and the members' UN rank beside their GEALC rank."""
+score against a UN E-Government Survey index, with Spearman ρ, the Theil–Sen line and the
+divergences flagged under the false-discovery control, why the catalogue pairs a dimension with
+its index, and the members' UN rank beside their GEALC rank."""
 
 from __future__ import annotations
 
@@ -92,6 +93,8 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         return [*head, notice(t("no_members_selected", lang))]
     measure, index = _measure_name(view["measure"], dims, lang), t(f"index_{view['index']}", lang)
     sentence = uncompare.sentence(frame, fit, measure, index, lang)
+    why = uncompare.rationale(view["measure"], view["index"], dims, queries.un_rationales(db, lang))
+    pairing = t("un_pairing", lang, measure=measure, index=index, rationale=why) if why else None
     demo = queries.demo_in(db, view["year"])
     shown = _table(
         frame, dict(zip(choices["subs"]["subregion"], choices["subs"]["name"], strict=True)), lang
@@ -102,6 +105,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
     return [
         *head,
         *([notice(t("demo_notice", lang), "warning")] if demo else []),
+        *([html.P(pairing, id="un-pairing")] if pairing else []),
         chart(
             "un-scatter",
             t("un_chart_title", lang, measure=measure, index=index, year=view["year"]),

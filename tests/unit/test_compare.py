@@ -1,12 +1,27 @@
 """Compare countries, without a browser: the view read from the URL, the default peers, the
-table beside the UN figures, and the figures with missing values."""
+table beside the UN figures, the figures with missing values, and the UN cross-check's statistics
+(Theil–Sen line, robust residuals, Benjamini–Hochberg control) on sets small enough to check by
+hand."""
 
 from __future__ import annotations
 
+import duckdb
 import numpy as np
 import pandas as pd
+import pytest
+from scipy import stats
 
-from app import compare, figures
+from app import compare, figures, queries, uncompare
+from app.release import Snapshot
+from indicators.comparison import (
+    FALSE_DISCOVERY_RATE,
+    MAD_TO_SD,
+    q_values,
+    relation,
+    robust_sd,
+    robust_z,
+    theil_sen,
+)
 
 MEMBERS = ["ARG", "BRA", "CHL", "CRI", "HTI", "JAM", "URY"]
 SUBREGIONS = pd.Series(
@@ -110,3 +125,83 @@ def test_heatmap_marks_missing_cells_and_bars_handle_one_country():
         wide.rename(columns={"SD1": "D1", "SD2": "D2"}), [("D1", "D1"), ("D2", "D2")], "fr"
     )
     assert list(radar.data[0].theta) == ["D1", "D2", "D1"]
+
+
+def test_theil_sen_is_scipys_and_ignores_the_one_point_least_squares_follows():
+    x = pd.Series([1.0, 2.0, 3.0, 4.0, 5.0])
+    y = pd.Series([2.0, 4.0, 6.0, 8.0, 20.0])
+    # Slopes between the ten pairs: six are 2, the others 4.5, 16/3, 7 and 12: the median is 2;
+    # y − 2x is 0, 0, 0, 0, 10: the intercept is 0. Least squares gives 4 and −4 instead.
+    assert theil_sen(x, y) == (2.0, 0.0)
+    scipy_fit = stats.theilslopes(y, x, method="joint")
+    assert theil_sen(x, y) == (scipy_fit.slope, scipy_fit.intercept)
+    assert np.polyfit(x, y, 1) == pytest.approx([4.0, -4.0])
+    fit = relation(x, y)
+    assert (fit["slope"], fit["intercept"]) == (2.0, 0.0)
+
+
+def test_one_planted_outlier_on_a_clean_line_is_the_only_flag():
+    iso = [f"C{n:02d}" for n in range(12)]
+    x = pd.Series([0.1 + n / 12 for n in range(12)], index=iso)
+    y = 100 * x + [0.5 if n % 2 else -0.5 for n in range(12)]  # a clean line, a little scatter
+    y["C04"] += 30  # reports far more than its UN index suggests
+    fit = relation(x, y)
+    assert fit["flagged"][fit["flagged"]].index.tolist() == ["C04"]
+    assert fit["q_value"]["C04"] < FALSE_DISCOVERY_RATE <= fit["q_value"].drop("C04").min()
+    # slope 100; intercept 0.5, the median scatter; C04's own scatter is −0.5: 30 − 1 above it
+    assert (fit["slope"], fit["intercept"]) == pytest.approx((100, 0.5))
+    assert fit["residual"]["C04"] == pytest.approx(29)
+
+
+def test_pure_noise_flags_almost_nothing_where_two_robust_sds_flagged_several():
+    rng = np.random.default_rng(6)
+    x = pd.Series(rng.uniform(0.2, 0.9, 30))
+    y = 100 * x + rng.normal(0, 8, 30)  # every country follows the line; none diverges
+    slope, intercept = np.polyfit(x, y, 1)  # the rule before: least squares, beyond 2 robust SDs
+    centred = y - (slope * x + intercept)
+    centred -= centred.median()
+    old_flags = int((centred.abs() > 2 * MAD_TO_SD * centred.abs().median()).sum())
+    assert old_flags >= 2
+    assert relation(x, y)["flagged"].sum() <= 1
+
+
+def test_benjamini_hochberg_values_rise_with_p_and_are_never_below_it():
+    p = pd.Series([0.5, 0.01, 0.03, 0.02], index=["A", "B", "C", "D"])
+    q = q_values(p)
+    # Sorted p 0.01, 0.02, 0.03, 0.5 times 4/rank: 0.04, 0.04, 0.04, 0.5 (running minimum from
+    # the top): the first three are flagged together at a 5 % false discovery rate.
+    assert q.to_dict() == pytest.approx({"A": 0.5, "B": 0.04, "C": 0.04, "D": 0.04})
+    ordered = q[p.sort_values().index]
+    assert ordered.is_monotonic_increasing and (q >= p).all()
+    assert q_values(pd.Series([0.2, np.nan])).isna().tolist() == [False, True]
+
+
+def test_no_spread_no_yardstick_nothing_flagged():
+    x = pd.Series([1.0, 2.0, 3.0, 4.0, 5.0, 6.0])
+    y = 10 * x
+    y[5] = 90.0  # five countries exactly on the line: their residuals' MAD is 0
+    fit = relation(x, y)
+    assert fit["robust_sd"] == 0 and not fit["flagged"].any() and fit["p_value"].isna().all()
+    residual = pd.Series([-1.0, 0.0, 1.0, 4.0])
+    assert robust_sd(residual) == pytest.approx(MAD_TO_SD)
+    assert robust_z(residual, robust_sd(residual)).tolist() == pytest.approx(
+        [-1.5 / MAD_TO_SD, -0.5 / MAD_TO_SD, 0.5 / MAD_TO_SD, 3.5 / MAD_TO_SD]
+    )
+
+
+def test_the_rationale_shows_only_for_a_dimension_against_its_own_counterpart():
+    dims = pd.DataFrame({"dimension_id": ["D1", "D5"], "un_counterpart": ["OSI", "EPI"]})
+    texts = {"D1": "OSI measures online services.", "D5": "EPI is a loose match."}
+    assert uncompare.rationale("D5", "EPI", dims, texts) == "EPI is a loose match."
+    assert uncompare.rationale("D5", "OSI", dims, texts) is None  # another index, chosen
+    assert uncompare.rationale("GEALC", "EGDI", dims, texts) is None  # the composite
+    assert uncompare.rationale("D1", "OSI", dims, {}) is None  # a warehouse without rationale
+    assert [uncompare.fdr(lang) for lang in ("en", "es", "fr")] == ["5%", "5%", "5\u202f%"]
+
+
+def test_rationales_are_read_when_the_warehouse_has_them_and_empty_before():
+    db = duckdb.connect(":memory:")
+    db.execute("CREATE TABLE dimensions AS SELECT 'D1' AS dimension_id, 'OSI' AS un_counterpart")
+    assert queries.un_rationales(Snapshot("r", {}, db), "fr") == {}
+    db.execute("ALTER TABLE dimensions ADD COLUMN un_rationale_fr VARCHAR DEFAULT 'Approximatif.'")
+    assert queries.un_rationales(Snapshot("r", {}, db), "fr") == {"D1": "Approximatif."}

@@ -177,7 +177,11 @@ def test_un_pairs_need_five_countries_and_flag_the_far_one():
         and uncompare.default_index("GEALC", DIMS) == "EGDI"
     )
     fig = figures.scatter(frame, "en", "EGDI", "Score", fit)
-    assert [tr.name for tr in fig.data] == ["Countries", "Flagged divergence", "Least-squares line"]
+    assert [tr.name for tr in fig.data] == [
+        "Countries",
+        "Flagged divergence",
+        "Theil–Sen line (robust)",
+    ]
     assert fig.data[1].marker.symbol == "diamond"
 
 

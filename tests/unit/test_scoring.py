@@ -286,7 +286,7 @@ def test_peer_groups_and_their_quartiles():
 def test_un_crosscheck_relation_and_the_one_country_far_from_its_osi():
     osi = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
     countries = [f"C{n}" for n in range(8)]
-    score = [100 * o for o in osi]
+    score = [100 * o + (0.5 if n % 2 else -0.5) for n, o in enumerate(osi)]  # a little scatter
     score[2] = 95.0  # reports far more than its OSI suggests
     dims = pd.DataFrame({"iso3": countries, "year": 2024, "dimension_id": "D1", "score": score})
     near = pd.DataFrame({"iso3": countries, "year": 2024, "osi": osi, "epi": osi})
@@ -297,3 +297,4 @@ def test_un_crosscheck_relation_and_the_one_country_far_from_its_osi():
     # ρ = 1 − 6 Σd² / (n(n²−1)) = 1 − 6·(25+5·1)/504
     assert d1["spearman_rho"] == pytest.approx(1 - 6 * 30 / 504)
     assert flags["iso3"].tolist() == ["C2"] and flags.iloc[0]["residual"] > 0
+    assert flags.iloc[0]["q_value"] < 0.05 and d1["slope"] == pytest.approx(100)
