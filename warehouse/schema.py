@@ -71,6 +71,7 @@ dimension = Table(
     Column("un_counterpart", String(8), nullable=False),
     *_texts("name"),
     *_texts("description"),
+    *_texts("un_rationale", nullable=True),  # why that UN index (NULL: built before the text)
 )
 
 indicator = Table(
@@ -357,7 +358,8 @@ VIEWS: dict[str, str] = {
         FROM ref_indicator i""",
     "dimensions": f"""
         SELECT d.dimension_id, d.position, d.weight, d.un_counterpart, {_names("name_", "d")},
-               {_names("description_", "d", "description")}
+               {_names("description_", "d", "description")},
+               {_names("un_rationale_", "d", "un_rationale")}
         FROM ref_dimension d""",
     "countries": f"""
         SELECT c.iso3, {_names("name_", "c")}, c.subregion_id AS subregion

@@ -16,15 +16,13 @@ from indicators.comparison import (
     peer_stats,
     un_crosscheck,
 )
+from indicators.model import Layout
+from indicators.ranking import competition_ranks
 from indicators.scoring import (
-    competition_rank,
-    composite_scores,
     coverage,
-    dimension_scores,
     indicator_score,
-    indicator_scores,
+    like_for_like,
     rank_change,
-    rank_range,
     score_table,
 )
 from indicators.yaml_source import DataFileError
@@ -46,6 +44,10 @@ def edited_catalogue(tmp_path, *replacements: tuple[str, str]):
     return load_catalogue(path)
 
 
+def level(table: pd.DataFrame, name: str) -> pd.DataFrame:
+    return table[table["level"] == name].set_index(["iso3", "id"])
+
+
 @pytest.mark.parametrize(
     "value,lower,target,log,expected",
     [
@@ -65,11 +67,23 @@ def test_indicator_score_goalposts_clamp_log_and_direction(value, lower, target,
     assert indicator_score(value, lower, target, log) == pytest.approx(expected)
 
 
-def test_catalogue_goalposts_drive_indicator_scores():
-    scored = indicator_scores(
-        values([("URY", 2024, "SD2", 40.0), ("URY", 2024, "FD1", math.sqrt(500))]), CAT
+def test_catalogue_goalposts_drive_indicator_scores_the_same_in_the_table():
+    table = score_table(
+        values(
+            [
+                ("URY", 2024, "SD2", 40.0),
+                ("URY", 2024, "FD1", math.sqrt(500)),
+                ("URY", 2024, "FD2", 0),
+            ]
+        ),
+        CAT,
     )
-    assert scored["score"].tolist() == pytest.approx([50.0, 50.0])  # SD2 target 80; FD1 log 1–500
+    scores = level(table, "indicator")["score"]
+    # SD2 target 80; FD1 log 1–500 (halfway); FD2 0 is the lower goalpost.
+    assert scores[("URY", "SD2")] == pytest.approx(50.0)
+    assert scores[("URY", "FD1")] == pytest.approx(50.0)
+    assert scores[("URY", "FD2")] == 0.0
+    assert len(scores) == 3  # what was not reported has no indicator score
 
 
 def test_a_lower_is_better_indicator_needs_its_target_below_the_lower_goalpost(tmp_path):
@@ -82,142 +96,132 @@ def test_a_lower_is_better_indicator_needs_its_target_below_the_lower_goalpost(t
         ),
     )
     sd1 = flipped.indicator_by_id["SD1"]
-    assert indicator_scores(values([("URY", 2024, "SD1", 20.0)]), flipped)["score"].tolist() == [
-        80.0
-    ]
+    table = score_table(values([("URY", 2024, "SD1", 20.0)]), flipped)
+    assert level(table, "indicator").loc[("URY", "SD1"), "score"] == 80.0
     assert (sd1.direction, sd1.scoring.lower, sd1.scoring.target) == ("lower", 100, 0)
     with pytest.raises(DataFileError, match="lower is better here"):
         edited_catalogue(tmp_path, ("    direction: higher\n", "    direction: lower\n"))
 
 
-def test_dimension_needs_half_its_indicators_and_uses_weights(tmp_path):
-    scored = indicator_scores(
-        values(
-            [
-                ("ARG", 2024, "SD1", 60.0),  # D1 has 3 indicators: 1 is not enough
-                ("BRA", 2024, "SD1", 60.0),
-                ("BRA", 2024, "SD2", 40.0),  # 60 and 50 → 55
-                ("CHL", 2024, "IO1", 30.0),  # D3 has 2: 1 is half, enough → 30
-            ]
-        ),
-        CAT,
-    )
-    dims = dimension_scores(scored, CAT).set_index(["iso3", "dimension_id"])
-    assert math.isnan(dims.loc[("ARG", "D1"), "score"]) and dims.loc[("ARG", "D1"), "coverage"] == 1
-    assert dims.loc[("BRA", "D1"), "score"] == pytest.approx(55.0)
-    assert dims.loc[("CHL", "D3"), "score"] == pytest.approx(30.0)
-    assert dims.loc[("CHL", "D1"), "coverage"] == 0 and math.isnan(dims.loc[("CHL", "D1"), "score"])
+def test_not_reported_scores_the_lower_goalpost_at_every_level(tmp_path):
+    table = score_table(values([("BRA", 2024, "SD1", 60.0), ("BRA", 2024, "SD2", 40.0)]), CAT)
+    dims = level(table, "dimension")
+    # D1 has three indicators of weight 1: (60 + 50 + 0 for SD3, not reported) / 3.
+    assert dims.loc[("BRA", "D1"), "score"] == pytest.approx(110 / 3)
+    assert dims.loc[("BRA", "D1"), "coverage"] == 2
+    assert dims.loc[("BRA", "D2"), ["score", "coverage"]].tolist() == [0.0, 0]
+    comp = level(table, "composite").loc[("BRA", "GEALC")]
+    # Six dimensions of weight 1, five of them at 0; the composite rests on 2 indicators.
+    assert comp["score"] == pytest.approx(110 / 3 / 6) and comp["coverage"] == 2
     heavy = edited_catalogue(
         tmp_path,
         (
             "  - id: SD1\n    dimension: D1\n    weight: 1",
             "  - id: SD1\n    dimension: D1\n    weight: 3",
         ),
+        ("  - id: D1\n    weight: 1", "  - id: D1\n    weight: 2"),
     )
-    weighted = dimension_scores(
-        indicator_scores(values([("BRA", 2024, "SD1", 60.0), ("BRA", 2024, "SD2", 40.0)]), heavy),
-        heavy,
-    )
-    assert weighted.set_index("dimension_id").loc["D1", "score"] == pytest.approx((3 * 60 + 50) / 4)
+    weighted = score_table(values([("BRA", 2024, "SD1", 60.0), ("BRA", 2024, "SD2", 40.0)]), heavy)
+    d1 = (3 * 60 + 50) / 5  # SD3's weight counts although it was not reported
+    assert level(weighted, "dimension").loc[("BRA", "D1"), "score"] == pytest.approx(d1)
+    assert level(weighted, "composite").loc[("BRA", "GEALC"), "score"] == pytest.approx(2 * d1 / 7)
 
 
-def dims_frame(rows: dict[str, dict[str, float]], year: int = 2024) -> pd.DataFrame:
-    return pd.DataFrame(
-        [
-            {"iso3": iso3, "year": year, "dimension_id": d, "score": s, "coverage": 2}
-            for iso3, scores in rows.items()
-            for d, s in scores.items()
-        ]
-    )
+def test_equal_scores_at_the_printed_decimal_share_the_better_rank():
+    ranks = competition_ranks(np.array([90.0, 80.04, np.nan, 79.96, 70.0]))
+    # 80.04 and 79.96 both print as 80.0: they share 2nd place; 70 is 4th; missing is unranked.
+    assert ranks[[0, 1, 3, 4]].tolist() == [1, 2, 2, 4] and math.isnan(ranks[2])
 
 
-def test_composite_needs_five_of_six_dimensions_and_uses_their_weights():
-    dims = dims_frame(
-        {
-            "ARG": {"D1": 10, "D2": 20, "D3": 30, "D4": 40, "D5": 50, "D6": np.nan},
-            "BRA": {"D1": 10, "D2": 20, "D3": 30, "D4": 40, "D5": np.nan, "D6": np.nan},
-        }
-    )
-    comp = composite_scores(dims, CAT).set_index("iso3")
-    assert comp.loc["ARG", "score"] == pytest.approx(30.0) and comp.loc["ARG", "dimensions"] == 5
-    assert math.isnan(comp.loc["BRA", "score"]) and comp.loc["BRA", "dimensions"] == 4
-    weighted = composite_scores(
-        dims, CAT, weights={"D1": 2, "D2": 1, "D3": 1, "D4": 1, "D5": 1, "D6": 1}
-    )
-    assert weighted.set_index("iso3").loc["ARG", "score"] == pytest.approx(
-        (2 * 10 + 20 + 30 + 40 + 50) / 6
-    )
-
-
-def test_ties_share_the_better_rank_and_missing_is_not_ranked():
-    ranks = competition_rank(pd.Series([90.0, 80.0, np.nan, 80.0, 70.0]))
-    assert ranks.tolist()[:2] == [1, 2] and math.isnan(ranks[2]) and ranks.tolist()[3:] == [2, 4]
-
-
-def test_rank_range_is_seeded_and_brackets_fragile_ranks():
-    matrix = pd.DataFrame(
-        {
-            "D1": [95, 60, 90, 20],
-            "D2": [95, 61, 30, 20],
-            "D3": [95, 59, 30, 20],
-            "D4": [95, 60, 30, 20],
-            "D5": [95, 60, 90, 20],
-            "D6": [95, 60, 90, np.nan],
-        },
-        index=["TOP", "EVEN", "SPIKY", "LOW"],
-    )
-    weights = np.ones(6)
-    first = rank_range(matrix, weights, 2024)
-    assert first.equals(rank_range(matrix, weights, 2024))  # same seed, same range
-    assert first.loc["TOP"].tolist() == [1, 1] and first.loc["LOW"].tolist() == [4, 4]
-    # EVEN (mean 60) and SPIKY (mean 60) swap places depending on the weights.
-    assert first.loc["EVEN"].tolist() == [2, 3] and first.loc["SPIKY"].tolist() == [2, 3]
-
-
-def test_score_table_levels_ranks_and_ranges():
+def full_year(iso3: str, share: float, year: int = 2024) -> list[tuple]:
+    """Every indicator at `share` of the way from its lower goalpost to its target."""
     rows = []
-    for iso3, level in (("AAA", 90.0), ("BBB", 60.0), ("CCC", 60.0), ("DDD", 30.0)):
-        rows += [(iso3, 2024, ind.id, level) for ind in CAT.indicators if ind.unit == "percent"]
-    table = score_table(values(rows), CAT)
-    comp = table[table["level"] == "composite"].set_index("iso3")
-    # Percent indicators with targets of 100, 90 or 80: every score is min(100, 100 × v / target).
-    assert comp.loc["BBB", "rank"] == comp.loc["CCC", "rank"] == 2 and comp.loc["DDD", "rank"] == 4
-    assert (comp["rank_low"] <= comp["rank"]).all() and (comp["rank"] <= comp["rank_high"]).all()
-    assert comp.loc["AAA", "coverage"] == sum(ind.unit == "percent" for ind in CAT.indicators)
-    assert table[table["level"] != "composite"]["rank_low"].isna().all()
+    for ind in CAT.indicators:
+        low, high = ind.scoring.lower, ind.scoring.target
+        value = low * (high / low) ** share if ind.scoring.log else low + share * (high - low)
+        rows.append((iso3, year, ind.id, value))
+    return rows
 
 
-def test_rank_change_splits_exactly_into_own_and_others():
+def test_rank_ranges_are_seeded_hold_firm_ranks_and_open_fragile_ones():
+    rows = full_year("TOP", 0.95) + full_year("LOW", 0.10)
+    # EVEN is at 60 everywhere; SPIKY is at 100 in D1, D5, D6 and 20 elsewhere: also a mean of 60,
+    # so which is ahead depends on the weights and the aggregation.
+    rows += full_year("EVEN", 0.60)
+    spiky_dims = {"D1", "D5", "D6"}
+    rows += [
+        (r[0].replace("TOP", "SPIKY"), r[1], r[2], r[3])
+        for r in full_year("TOP", 1.0)
+        if CAT.indicator_by_id[r[2]].dimension in spiky_dims
+    ]
+    rows += [
+        (r[0].replace("TOP", "SPIKY"), r[1], r[2], r[3])
+        for r in full_year("TOP", 0.2)
+        if CAT.indicator_by_id[r[2]].dimension not in spiky_dims
+    ]
+    first = score_table(values(rows), CAT)
+    assert first.equals(score_table(values(rows), CAT))  # same seed, same ranges and shares
+    comp = level(first, "composite").droplevel("id")
+    assert comp.loc["TOP", ["rank", "rank_low", "rank_high", "rank_share"]].tolist() == [1, 1, 1, 1]
+    assert comp.loc["LOW", ["rank", "rank_low", "rank_high", "rank_share"]].tolist() == [4, 4, 4, 1]
+    for fragile in ("EVEN", "SPIKY"):
+        assert comp.loc[fragile, ["rank_low", "rank_high"]].tolist() == [2, 3]
+        assert 0 < comp.loc[fragile, "rank_share"] < 1
+    assert first[first["level"] != "composite"][["rank_low", "rank_share"]].isna().all().all()
+
+
+def test_like_for_like_change_uses_only_the_indicators_reported_in_both_years():
+    rows = [
+        ("A", 2023, "SD1", 50.0),
+        ("A", 2024, "SD1", 70.0),
+        ("A", 2024, "SD2", 80.0),  # new in 2024: not part of A's like-for-like change
+        ("B", 2023, "SD1", 50.0),
+        ("B", 2023, "SD2", 80.0),
+        ("B", 2024, "SD1", 50.0),  # B dropped SD2: its like-for-like change is 0
+    ]
+    like = like_for_like(values(rows), CAT, 2023, 2024).set_index("iso3")
+    assert like.loc["A", "common"] == 1 and like.loc["B", "common"] == 1
+    # SD1 alone: D1 = score / 3, composite = D1 / 6.
+    assert like.loc["A", "change"] == pytest.approx(20 / 3 / 6)
+    assert like.loc["B", "change"] == pytest.approx(0.0)
+
+
+def test_rank_change_splits_exactly_into_own_reporting_and_others():
     composite = pd.DataFrame(
         [
-            ("A", 2023, 50.0),
-            ("B", 2023, 60.0),
-            ("C", 2023, 70.0),
-            ("A", 2024, 65.0),
-            ("B", 2024, 80.0),
-            ("C", 2024, 60.0),
+            ("A", 2023, 50.0, 3),
+            ("B", 2023, 60.0, 2),
+            ("C", 2023, 70.0, 1),
+            ("A", 2024, 65.0, 2),
+            ("B", 2024, 80.0, 1),
+            ("C", 2024, 60.0, 3),
         ],
-        columns=["iso3", "year", "score"],
+        columns=["iso3", "year", "score", "rank"],
     )
-    change = rank_change(composite, 2023, 2024).set_index("iso3")
-    # A: 3rd → 2nd. With 65 among the others' 2023 scores (60, 70) A would be 2nd: all its own
-    # doing.
-    assert change.loc["A", ["rank_from", "rank_to", "places", "own", "others"]].tolist() == [
-        3,
-        2,
-        1,
-        1,
-        0,
+    like = pd.DataFrame(
+        [("A", 10, 5.0), ("B", 15, 20.0), ("C", 15, -15.0)], columns=["iso3", "common", "change"]
+    )
+    change = rank_change(composite, like, 2023, 2024).set_index("iso3")
+    parts = ["rank_from", "rank_to", "places", "own", "reporting", "others", "common"]
+    # A: 3rd → 2nd. Like for like 50 + 5 = 55 stays 3rd among the others' 60 and 70; its full new
+    # score 65 (values it added) is 2nd among them: the gain came from what it reported.
+    assert change.loc["A", parts].tolist() == [3, 2, 1, 0, 1, 0, 10]
+    # C: 1st → 3rd. Like for like 70 − 15 = 55 is 2nd among 50 and 60 (−1, its own); its full
+    # 60 ties B's old 60 for 1st (+1, what it reported); A and B moving past it did the rest (−2).
+    assert change.loc["C", parts].tolist() == [1, 3, -2, -1, 1, -2, 15]
+    assert (change["own"] + change["reporting"] + change["others"] == change["places"]).all()
+
+
+def test_layout_scales_log_indicators_and_keeps_catalogue_order():
+    layout = Layout.of(CAT)
+    assert layout.indicator_ids == tuple(i.id for i in CAT.indicators)
+    assert layout.membership.sum(axis=0).tolist() == [
+        len(CAT.indicators_of(d.id)) for d in CAT.dimensions
     ]
-    # C: 1st → 3rd. With 60 among 50 and 60 C would still be 1st (a tie): the others moved past it.
-    assert change.loc["C", ["rank_from", "rank_to", "places", "own", "others"]].tolist() == [
-        1,
-        3,
-        -2,
-        0,
-        -2,
-    ]
-    assert (change["own"] + change["others"] == change["places"]).all()
+    fd1 = layout.indicator_ids.index("FD1")
+    row = np.full(len(layout.indicator_ids), np.nan)
+    row[fd1] = 500.0
+    assert layout.scale(row)[fd1] == pytest.approx(math.log(500.0))
 
 
 def test_coverage_per_country_year_and_per_indicator_year():
