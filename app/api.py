@@ -159,6 +159,15 @@ def _scores(label: str) -> flask.Response:
     return _page(frame[_matching(keys, wanted)], paging, query, db.label)
 
 
+@api.get("/releases/<label>/statistics")
+def _statistics(label: str) -> flask.Response:
+    query = _query(("year", "page", "per_page", "format"))
+    db = _snapshot(label)
+    wanted, paging = _filters(query, db), _paging(query)
+    frame = opendata.table(db, "statistics")
+    return _page(frame[_matching({"year": frame["year"]}, wanted)], paging, query, db.label)
+
+
 @api.get("/releases/<label>/package.zip")
 def _package(label: str) -> flask.Response:
     _query(())

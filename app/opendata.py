@@ -129,30 +129,64 @@ TABLES: dict[str, Table] = {
                 "score": (
                     "number",
                     (
-                        "Score 0–100 between the catalogue's goalposts; "
-                        "empty when too few indicators were reported"
+                        "Score 0–100 between the catalogue's goalposts; what the country did not "
+                        "report counts as 0 in its dimension and composite scores"
                     ),
                 ),
                 "rank": (
                     "integer",
-                    "Rank among the members scored that year at this level and id (1 = best)",
+                    (
+                        "Rank among the members scored that year at this level and id (1 = best; "
+                        "scores equal at one decimal share the better rank)"
+                    ),
                 ),
                 "rank_low": (
                     "integer",
                     (
-                        "Best rank over 1,000 random draws of the dimension weights "
-                        "(5th percentile; composite only)"
+                        "5th percentile of the rank over the Monte Carlo variants of the method "
+                        "(weights, goalposts, aggregation, missing-data rule; composite only)"
                     ),
                 ),
                 "rank_high": (
                     "integer",
-                    "Worst rank over the same draws (95th percentile; composite only)",
+                    "95th percentile of the rank over the same variants (composite only)",
                 ),
-                "coverage": ("integer", "Number of indicators the score rests on"),
+                "rank_share": (
+                    "number",
+                    "Share of the variants giving exactly this rank (0–1; composite only)",
+                ),
+                "coverage": ("integer", "Number of indicators the score rests on (reported)"),
+                "is_demo": ("boolean", "True when the score rests on demonstration values"),
             },
             key=("iso3", "year", "level", "id"),
             order=("iso3", "year", "level", "id"),
             refs={"iso3": "countries"},
+        ),
+        Table(
+            "statistics",
+            (
+                "The statistical audit of the release, per year: sensitivity of the ranking "
+                "(Sobol indices of each factor of the method) and coherence of the scores "
+                "(correlations, Cronbach's alpha, principal components, effective weights)"
+            ),
+            lambda db, lang: queries.statistics(db),
+            {
+                "year": ("integer", "Reference year"),
+                "analysis": ("string", "sensitivity or coherence"),
+                "measure": (
+                    "string",
+                    (
+                        "first_order, total_effect (and their _conf 95 % half-widths); pearson, "
+                        "r_dimension, r_composite, alpha, pc1_share, eigen_over_one, countries, "
+                        "nominal_weight, effective_weight"
+                    ),
+                ),
+                "item": ("string", "Factor, indicator, dimension or GEALC the number is about"),
+                "other": ("string", "The second indicator or dimension of a pair, or empty"),
+                "value": ("number", "The statistic"),
+            },
+            key=("year", "analysis", "measure", "item", "other"),
+            order=("year", "analysis", "measure", "item", "other"),
         ),
         Table(
             "catalogue",

@@ -23,11 +23,17 @@ def member_names(db: Snapshot, lang: str) -> pd.DataFrame:
     )
 
 
+# What every score row carries, wherever it is read: the score, its rank with the 5th–95th
+# percentile range and the share of variants that give it, the indicators it rests on, and
+# whether it rests on demonstration values.
+SCORE_FIELDS = "s.score, s.rank, s.rank_low, s.rank_high, s.rank_share, s.coverage, s.is_demo"
+
+
 def scores_of(db: Snapshot, iso3: str) -> pd.DataFrame:
     """Every score of one country: all years and levels."""
     return db.frame(
-        """SELECT year, level, id, score, rank, rank_low, rank_high, coverage
-                             FROM published_scores WHERE iso3 = $iso3 ORDER BY year, level, id""",
+        f"""SELECT s.year, s.level, s.id, {SCORE_FIELDS}
+            FROM published_scores s WHERE s.iso3 = $iso3 ORDER BY s.year, s.level, s.id""",
         iso3=iso3,
     )
 
@@ -116,8 +122,8 @@ def values_of(db: Snapshot, iso3: str, lang: str) -> pd.DataFrame:
 def scores_in(db: Snapshot, year: int) -> pd.DataFrame:
     """Every member's scores in `year`, all levels."""
     return db.frame(
-        """SELECT iso3, level, id, score, rank, rank_low, rank_high, coverage
-                             FROM published_scores WHERE year = $year""",
+        f"""SELECT s.iso3, s.level, s.id, {SCORE_FIELDS}
+            FROM published_scores s WHERE s.year = $year""",
         year=year,
     )
 
@@ -169,8 +175,7 @@ def scores_all(db: Snapshot, lang: str) -> pd.DataFrame:
     """Every member's scores, every year and level, with the country's name and subregion."""
     lang = language(lang)
     return db.frame(f"""
-        SELECT s.iso3, c.name_{lang} AS name, c.subregion, s.year, s.level, s.id, s.score, s.rank,
-               s.rank_low, s.rank_high, s.coverage
+        SELECT s.iso3, c.name_{lang} AS name, c.subregion, s.year, s.level, s.id, {SCORE_FIELDS}
         FROM published_scores s JOIN countries c ON c.iso3 = s.iso3
         ORDER BY s.year, s.level, s.id, s.iso3""")
 
@@ -268,3 +273,11 @@ def countries_all(db: Snapshot) -> pd.DataFrame:
     return db.frame(f"""SELECT c.iso3, {names}, c.subregion, s.m49 AS subregion_m49
                         FROM countries c LEFT JOIN subregions s ON s.subregion = c.subregion
                         ORDER BY c.iso3""")
+
+
+def statistics(db: Snapshot) -> pd.DataFrame:
+    """The release's statistical audit: year, analysis, measure, item, other, value."""
+    return db.frame(
+        """SELECT year, analysis, measure, item, COALESCE(other, '') AS other, value
+           FROM published_statistics ORDER BY year, analysis, measure, item, other"""
+    )

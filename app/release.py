@@ -30,8 +30,8 @@ SOURCES = {
                            FROM published_values WHERE release = :label""",
     "published_not_reported": """SELECT iso3, year, indicator_id, note
                                  FROM published_not_reported WHERE release = :label""",
-    "published_scores": """SELECT iso3, year, level, id, score, rank, rank_low, rank_high, coverage
-                           FROM published_scores WHERE release = :label""",
+    "published_scores": "SELECT * FROM published_scores WHERE release = :label",
+    "published_statistics": "SELECT * FROM published_statistics WHERE release = :label",
     "indicator_catalogue": "SELECT * FROM indicator_catalogue",
     "dimensions": "SELECT * FROM dimensions",
     "countries": "SELECT * FROM countries",
@@ -40,7 +40,12 @@ SOURCES = {
 }
 # Views a warehouse an older gealc built lacks until `gealc build` runs: read as empty meanwhile,
 # so the site keeps serving what it can.
-ADDED_LATER = {"published_not_reported": ["iso3", "year", "indicator_id", "note"]}
+ADDED_LATER = {
+    "published_not_reported": ["iso3", "year", "indicator_id", "note"],
+    "published_statistics": ["year", "analysis", "measure", "item", "other", "value"],
+}
+# Columns such a warehouse's views lack until then: read as empty (not computed then).
+COLUMNS_ADDED_LATER = {"published_scores": ["rank_share", "is_demo"]}
 INTEGER_TYPES = {"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT"}
 LISTING = """SELECT label, created_at, created_by, note, sha256, catalogue_edition, value_count,
                     is_demo
@@ -111,6 +116,10 @@ def load(engine: Engine, label: str | None, info: dict | None = None) -> Snapsho
             if name not in ADDED_LATER:
                 raise
             frame = pd.DataFrame(columns=ADDED_LATER[name])  # until `gealc build` adds it
+        frame = frame.drop(columns="release", errors="ignore")
+        for column in COLUMNS_ADDED_LATER.get(name, []):
+            if column not in frame.columns:
+                frame[column] = None
         typed = ", ".join(
             f'CAST("{c}" AS {COLUMN_TYPES.get(c, "VARCHAR")}) AS "{c}"' for c in frame.columns
         )

@@ -443,7 +443,10 @@ VIEWS: dict[str, str] = {
         FROM release_unreported n JOIN release r ON r.release_id = n.release_id""",
     "published_scores": """
         SELECT r.label AS release, s.iso3, s.year, s.level, s.id, s.score, s.rank, s.rank_low,
-               s.rank_high, s.rank_share, s.coverage
+               s.rank_high, s.rank_share, s.coverage,
+               EXISTS (SELECT 1 FROM release_value v
+                       WHERE v.release_id = s.release_id AND v.iso3 = s.iso3
+                         AND v.year = s.year AND v.is_demo) AS is_demo
         FROM release_score s JOIN release r ON r.release_id = s.release_id""",
     "published_statistics": """
         SELECT r.label AS release, s.year, s.analysis, s.measure, s.item, s.other, s.value

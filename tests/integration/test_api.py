@@ -197,6 +197,27 @@ REFUSALS = [  # (url, the parameter named, what the message says is allowed)
 ]
 
 
+def test_every_score_row_says_what_its_rank_means_and_whether_it_is_demonstration(published):
+    client = create_app(published).server.test_client()
+    rows = all_pages(client, SCORES)
+    assert {r["is_demo"] for r in rows} == {False}
+    [composite] = [r for r in rows if r["level"] == "composite"]
+    # One country ranked: first in every variant of the method.
+    assert (composite["rank"], composite["rank_low"], composite["rank_high"]) == (1, 1, 1)
+    assert composite["rank_share"] == 1.0 and composite["coverage"] == 15
+    assert {r["rank_share"] for r in rows if r["level"] != "composite"} == {None}
+    statistics = all_pages(client, f"{API}/releases/{LABEL}/statistics?year=2024")
+    factors = {r["item"] for r in statistics if r["analysis"] == "sensitivity"}
+    assert factors == {
+        "indicator_weights",
+        "dimension_weights",
+        "goalposts",
+        "aggregation",
+        "missing_data",
+    }
+    assert get_json(client, f"{API}/releases/{LABEL}/statistics?year=2023")["total"] == 0
+
+
 def test_bad_requests_are_refused_with_what_is_allowed(published):
     client = create_app(published).server.test_client()
     for url, parameter, says in REFUSALS:
@@ -227,6 +248,7 @@ def test_package_of_a_release(published):
         "dimensions.csv",
         "countries.csv",
         "un_egov.csv",
+        "statistics.csv",
         "datapackage.json",
         "README.md",
     }
