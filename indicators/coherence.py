@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from indicators.catalogue import Catalogue
-from indicators.scoring import COMPOSITE_ID
+from indicators.scoring import COMPOSITE_ID, catalogue_weights
 
 MIN_COUNTRIES = 5
 ALPHA_FLOOR = 0.7
@@ -50,21 +50,6 @@ def principal_components(items: np.ndarray) -> tuple[float, int]:
     return float(eigen.max() / eigen.sum()), int((eigen > 1).sum())
 
 
-def nominal_weights(catalogue: Catalogue) -> pd.Series:
-    """Each indicator's share of the composite by the catalogue's weights."""
-    dims = {d.id: d.weight for d in catalogue.dimensions}
-    total = sum(dims.values())
-    return pd.Series(
-        {
-            i.id: i.weight
-            / sum(j.weight for j in catalogue.indicators_of(i.dimension))
-            * dims[i.dimension]
-            / total
-            for i in catalogue.indicators
-        }
-    )
-
-
 def coherence(scores: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
     """Every coherence statistic of one year's `scores` (iso3, level, id, score, coverage as in
     the `scores` view): measure, item, other ('' when one subject), value."""
@@ -82,7 +67,7 @@ def coherence(scores: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
         rows += [("r_dimension", item, dim.id, _pearson(wide, item, dim.id)) for item in members]
         rows += _dimension_structure(wide, members, dim.id)
     rows += _dimension_structure(wide, dimensions, COMPOSITE_ID)
-    rows += _weights(wide, indicators, nominal_weights(catalogue))
+    rows += _weights(wide, indicators, catalogue_weights(catalogue))
     return pd.DataFrame(rows, columns=STAT_COLUMNS)
 
 

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
@@ -113,29 +114,60 @@ def _long(
     )
 
 
+def nominal_weights(
+    indicator_weight: Mapping[str, float],
+    dimension_of: Mapping[str, str],
+    dimension_weight: Mapping[str, float],
+) -> pd.Series:
+    """Each indicator's share of the composite by the catalogue's weights: its weight within its
+    dimension × the dimension's share. The composite is Σ share × score over what was reported."""
+    within = pd.Series(indicator_weight, dtype=float)
+    dims = within.index.map(dict(dimension_of))
+    total = sum(dimension_weight.values())
+    in_dimension = within / within.groupby(dims).transform("sum")
+    return in_dimension * dims.map(lambda d: dimension_weight[d] / total).to_numpy()
+
+
+def catalogue_weights(catalogue: Catalogue) -> pd.Series:
+    """`nominal_weights` of the catalogue's indicators."""
+    return nominal_weights(
+        {i.id: i.weight for i in catalogue.indicators},
+        {i.id: i.dimension for i in catalogue.indicators},
+        {d.id: d.weight for d in catalogue.dimensions},
+    )
+
+
 def like_for_like(
-    values: pd.DataFrame, catalogue: Catalogue, year_from: int, year_to: int
+    indicator_scores: pd.DataFrame, weights: pd.Series, year_from: int, year_to: int
 ) -> pd.DataFrame:
     """Each country's composite in both years recomputed on the indicators it reported in both
     (the rest counted as not reported in either), so a change is not an artefact of what was
-    reported: iso3, common (how many indicators), score_from, score_to, change."""
-    layout = Layout.of(catalogue)
-    before = value_matrix(values[values["year"] == year_from], layout)
-    after = value_matrix(values[values["year"] == year_to], layout)
-    both = before.index.intersection(after.index)
-    before, after = before.loc[both], after.loc[both]
-    common = before.notna().to_numpy() & after.notna().to_numpy()
-    score_from = official_scores(before.where(common), layout).composite[0]
-    score_to = official_scores(after.where(common), layout).composite[0]
+    reported: iso3, common (how many indicators), score_from, score_to, change.
+    `indicator_scores`: iso3, year, id, score (indicator level); `weights`: `nominal_weights`."""
+    wide = indicator_scores[indicator_scores["year"].isin([year_from, year_to])].pivot_table(
+        index="iso3", columns=["year", "id"], values="score"
+    )
+    if year_from not in wide.columns.get_level_values(
+        0
+    ) or year_to not in wide.columns.get_level_values(0):
+        return pd.DataFrame(columns=["iso3", "common", "score_from", "score_to", "change"])
+    ids = list(weights.index)
+    before = wide[year_from].reindex(columns=ids)
+    after = wide[year_to].reindex(columns=ids)
+    common = before.notna() & after.notna()
+    both = common.any(axis=1)
+    w = weights.to_numpy()
+    score_from = (before.where(common).fillna(0.0) * w).sum(axis=1)
+    score_to = (after.where(common).fillna(0.0) * w).sum(axis=1)
     out = pd.DataFrame(
         {
-            "iso3": both,
             "common": common.sum(axis=1),
             "score_from": score_from,
             "score_to": score_to,
+            "change": score_to - score_from,
         }
-    )
-    return out.assign(change=out["score_to"] - out["score_from"]).reset_index(drop=True)
+    )[both]
+    return out.rename_axis("iso3").reset_index()
 
 
 CHANGE_COLUMNS = ["iso3", "rank_from", "rank_to", "places", "own", "reporting", "others", "common"]

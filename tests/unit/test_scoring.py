@@ -19,6 +19,7 @@ from indicators.comparison import (
 from indicators.model import Layout
 from indicators.ranking import competition_ranks
 from indicators.scoring import (
+    catalogue_weights,
     coverage,
     indicator_score,
     like_for_like,
@@ -179,11 +180,24 @@ def test_like_for_like_change_uses_only_the_indicators_reported_in_both_years():
         ("B", 2023, "SD2", 80.0),
         ("B", 2024, "SD1", 50.0),  # B dropped SD2: its like-for-like change is 0
     ]
-    like = like_for_like(values(rows), CAT, 2023, 2024).set_index("iso3")
+    table = score_table(values(rows), CAT)
+    indicators = table[table["level"] == "indicator"]
+    like = like_for_like(indicators, catalogue_weights(CAT), 2023, 2024).set_index("iso3")
     assert like.loc["A", "common"] == 1 and like.loc["B", "common"] == 1
     # SD1 alone: D1 = score / 3, composite = D1 / 6.
     assert like.loc["A", "change"] == pytest.approx(20 / 3 / 6)
     assert like.loc["B", "change"] == pytest.approx(0.0)
+
+
+def test_the_composite_is_the_nominal_weights_times_the_reported_scores():
+    table = score_table(values(full_year("URY", 0.7)[:9] + full_year("CHL", 0.4)[3:]), CAT)
+    weights = catalogue_weights(CAT)
+    indicators = table[table["level"] == "indicator"].pivot(
+        index="iso3", columns="id", values="score"
+    )
+    expected = (indicators.reindex(columns=weights.index).fillna(0) * weights).sum(axis=1)
+    composite = level(table, "composite").droplevel("id")["score"]
+    assert composite.to_dict() == pytest.approx(expected.to_dict())
 
 
 def test_rank_change_splits_exactly_into_own_reporting_and_others():

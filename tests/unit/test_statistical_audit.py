@@ -14,10 +14,9 @@ from indicators.coherence import (
     coherence,
     cronbach_alpha,
     flags,
-    nominal_weights,
     principal_components,
 )
-from indicators.scoring import score_table
+from indicators.scoring import catalogue_weights, score_table
 from indicators.statistical_audit import release_statistics
 from indicators.uncertainty import FACTORS, sobol_indices
 
@@ -63,7 +62,7 @@ def test_cronbach_alpha_and_principal_components_by_hand():
 
 
 def test_nominal_weights_follow_the_dimension_sizes():
-    nominal = nominal_weights(CAT)
+    nominal = catalogue_weights(CAT)
     # Six dimensions of equal weight: 1/18 for each of D1's three indicators, 1/12 for D3's two.
     assert nominal["SD1"] == pytest.approx(1 / 18) and nominal["IO1"] == pytest.approx(1 / 12)
     assert nominal.sum() == pytest.approx(1.0)
