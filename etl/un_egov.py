@@ -1,7 +1,9 @@
 """Reading the UN E-Government Survey Data Center exports (one CSV per survey, 2003–2024).
 
-Published values are kept as published: EGDI is never recomputed. What the UN files write as
-0 for a country that was not assessed, or for a component it did not measure, is missing here.
+Published values are kept as published: EGDI is never recomputed, and a 0 is a 0 (an
+E-Participation Index of 0 before 2012 means no points). Two cases are missing instead: a country
+the survey did not assess (EGDI 0 in 2003–2012: no index and no rank) and a Human Capital Index of
+0, which the UN writes where it had no data (the UNU-EGOV copy of the exports leaves it blank).
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ LAYOUTS: tuple[dict[str, str], ...] = (
 IGNORED_COLUMNS = {"Region"}  # added by hand in some copies, with known errors
 LAST_YEAR_WITHOUT_ASSESSMENT_FLAG = 2012  # up to 2012, EGDI = 0 means "not assessed"
 MAX_INDEX = 2.0  # the 2003 file has HCI 1.422 for Micronesia, as published
+ZERO_MEANS_MISSING = frozenset({"hci"})  # blank in the UNU-EGOV copy; every other 0 is a true 0
 
 
 @dataclass(frozen=True)
@@ -203,17 +206,26 @@ def _survey_row(path: Path, line: int, raw: dict[str, str], iso3: str) -> dict[s
             "EGDI is 0 or blank for a ranked country",
             "check the export: from 2014 on every ranked country has an EGDI",
         )
-    # A 0 index or component means "not measured", never a true 0.
-    clean = {col: (v if v else None) for col, v in values.items()}
     return {
         "iso3": iso3,
         "survey_year": year,
         "un_name": raw["un_name"],
-        **clean,
-        "egdi_rank": rank,
+        **published_figures(values, assessed),
+        "egdi_rank": rank if assessed else None,
         "assessed": assessed,
         "source_file": path.name,
         "source_line": line,
+    }
+
+
+def published_figures(values: dict[str, float | None], assessed: bool) -> dict[str, float | None]:
+    """The indices as the UN published them, with None where the UN's 0 stands for no figure:
+    every index of a country it did not assess, and a Human Capital Index of 0."""
+    if not assessed:
+        return dict.fromkeys(values)
+    return {
+        col: None if value == 0 and col in ZERO_MEANS_MISSING else value
+        for col, value in values.items()
     }
 
 

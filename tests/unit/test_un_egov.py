@@ -10,6 +10,7 @@ from etl.un_egov import (
     MEMBERS_REFERENCE_PATH,
     Crosswalk,
     members_reference,
+    published_figures,
     read_reference,
     read_survey_file,
 )
@@ -38,16 +39,27 @@ def test_old_layout_with_quotes_trailing_spaces_and_unassessed_zeros(tmp_path):
         f"""{OLD_HEADER}
 2003,"Uruguay ",37,0.50704,0.25862,0.39768,0.93000,0.19454
 2003,"Haiti ",174,0.00000,0.00000,0.00000,0.50000,0.01200
+2003,"Grenada ",100,0.34805,0.00000,0.00436,0.85000,0.18981
+2003,"Monaco ",150,0.18888,0.01720,0.12663,0.00000,0.44000
 """,
     )
     frame = read_survey_file(path).set_index("iso3")
     assert frame.loc["URY", "egdi"] == pytest.approx(0.50704)
     assert frame.loc["URY", "egdi_rank"] == 37 and frame.loc["URY", "assessed"]
-    haiti = frame.loc["HTI"]
-    assert not haiti["assessed"]
-    assert pd.isna(haiti["egdi"]) and pd.isna(haiti["osi"]) and pd.isna(haiti["epi"])
-    assert haiti["hci"] == pytest.approx(0.5)  # a real component value is kept
     assert frame.loc["URY", "source_line"] == 2
+    haiti = frame.loc["HTI"]  # not assessed: EGDI 0 and the bottom rank all share
+    assert not haiti["assessed"]
+    assert haiti[["egdi", "osi", "hci", "tii", "epi", "egdi_rank"]].isna().all()
+    assert frame.loc["GRD", "epi"] == 0 and frame.loc["GRD", "assessed"]  # no points: a true 0
+    assert pd.isna(frame.loc["MCO", "hci"]) and frame.loc["MCO", "egdi_rank"] == 150
+
+
+def test_published_figures_keep_zeros_but_those_that_stand_for_no_figure():
+    values = {"egdi": 0.3, "osi": 0.0, "hci": 0.0, "tii": 0.0, "epi": 0.0}
+    assert published_figures(values, assessed=True) == {**values, "hci": None}
+    assert published_figures({**values, "egdi": 0.0, "hci": 0.5}, assessed=False) == dict.fromkeys(
+        values
+    )
 
 
 def test_renamed_2024_layout_with_bom_crlf_and_region_column(tmp_path):
@@ -137,6 +149,22 @@ def test_crosswalk_maps_every_un_name_to_a_distinct_iso3():
     assert names["Türkiye"] == "TUR" and names["North Macedonia"] == "MKD"
 
 
+@pytest.mark.parametrize(
+    "name,iso3",
+    [
+        ("Bolivia (Plurinational State of)", "BOL"),
+        ("Venezuela (Bolivarian Republic of)", "VEN"),
+        ("St. Kitts and Nevis", "KNA"),
+        ("Saint Kitts and Nevis", "KNA"),
+        ("St. Lucia", "LCA"),
+        ("St. Vincent and the Grenadines", "VCT"),
+    ],
+)
+def test_crosswalk_takes_the_uns_long_and_short_forms(tmp_path, name, iso3):
+    path = write(tmp_path, "x.csv", f'{OLD_HEADER}\n2022,"{name} ",90,0.6,0.5,0.5,0.7,0.6\n')
+    assert read_survey_file(path)["iso3"].tolist() == [iso3]
+
+
 def test_real_files_every_survey(shared_un_files):
     frames = {p.name: read_survey_file(p) for p in shared_un_files}
     assert all(len(f) == 193 for f in frames.values())
@@ -149,6 +177,10 @@ def test_real_files_every_survey(shared_un_files):
     y2003 = frames["EGOV_DATA_2003.csv"].set_index("iso3")
     assert not y2003.loc[["DMA", "HTI", "SUR"], "assessed"].any()
     assert y2003.loc[["DMA", "HTI", "SUR"], "egdi"].isna().all()
+    assert y2003.loc[["DMA", "HTI", "SUR"], "egdi_rank"].isna().all()  # not the shared 174
+    # Before 2012 an E-Participation Index of 0 is a true zero for an assessed country.
+    assert frames["EGOV_DATA_2010.csv"].set_index("iso3").loc["PAN", "epi"] == 0
+    assert frames["EGOV_DATA_2012.csv"].set_index("iso3").loc["JAM", "epi"] == 0
     # Published EGDI kept as published, never recomputed (2010 differs from the mean of components).
     y2010 = frames["EGOV_DATA_2010.csv"]
     assert y2010.set_index("iso3").loc["URY", "egdi"] == pytest.approx(0.58477)
