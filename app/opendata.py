@@ -279,7 +279,8 @@ TABLES: dict[str, Table] = {
                     "boolean",
                     (
                         "False when the survey did not assess the country: "
-                        "its figures are then empty, never 0"
+                        "its own indices (EGDI, OSI, EPI) and rank are then empty, never 0; "
+                        "HCI and TII are the UN's figures all the same"
                     ),
                 ),
             },

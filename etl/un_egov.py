@@ -2,7 +2,8 @@
 
 Published values are kept as published: EGDI is never recomputed, and a 0 is a 0 (an
 E-Participation Index of 0 before 2012 means no points). Two cases are missing instead: a country
-the survey did not assess (EGDI 0 in 2003–2012: no index and no rank) and a Human Capital Index of
+the survey did not assess (EGDI 0 in 2003–2012: no EGDI, OSI, EPI and no rank; its HCI and TII
+are the UN's figures all the same) and a Human Capital Index of
 0, which the UN writes where it had no data (the UNU-EGOV copy of the exports leaves it blank).
 """
 
@@ -60,6 +61,7 @@ LAYOUTS: tuple[dict[str, str], ...] = (
 IGNORED_COLUMNS = {"Region"}  # added by hand in some copies, with known errors
 LAST_YEAR_WITHOUT_ASSESSMENT_FLAG = 2012  # up to 2012, EGDI = 0 means "not assessed"
 MAX_INDEX = 2.0  # the 2003 file has HCI 1.422 for Micronesia, as published
+SURVEY_OWN = frozenset({"egdi", "osi", "epi"})  # what the survey itself assesses
 ZERO_MEANS_MISSING = frozenset({"hci"})  # blank in the UNU-EGOV copy; every other 0 is a true 0
 
 
@@ -220,11 +222,13 @@ def _survey_row(path: Path, line: int, raw: dict[str, str], iso3: str) -> dict[s
 
 def published_figures(values: dict[str, float | None], assessed: bool) -> dict[str, float | None]:
     """The indices as the UN published them, with None where the UN's 0 stands for no figure:
-    every index of a country it did not assess, and a Human Capital Index of 0."""
-    if not assessed:
-        return dict.fromkeys(values)
+    the survey's own indices (EGDI, OSI, EPI) of a country it did not assess, and a Human
+    Capital Index of 0. The HCI and TII of a country not assessed are the UN's figures from
+    UNESCO and the ITU, published all the same: they are kept."""
     return {
-        col: None if value == 0 and col in ZERO_MEANS_MISSING else value
+        col: None
+        if (not assessed and col in SURVEY_OWN) or (value == 0 and col in ZERO_MEANS_MISSING)
+        else value
         for col, value in values.items()
     }
 

@@ -78,12 +78,13 @@ def iso3_by_name(folder: Path) -> dict[str, str]:
 
 
 def as_published(cells: dict[str, str]) -> dict[str, float | int | None]:
-    """One row's figures: all missing if the survey did not assess the country (EGDI 0), HCI 0
-    missing, every other number as written, 0 included."""
+    """One row's figures: a country the survey did not assess (EGDI 0) has no EGDI, OSI, EPI
+    or rank (its HCI and TII are published all the same), HCI 0 is missing, every other number
+    is as written, 0 included."""
     numbers = {name: float(cells[name]) for name in FIGURES if name != "egdi_rank"}
-    if numbers["egdi"] == 0:
-        return dict.fromkeys(FIGURES)
     hci = None if numbers["hci"] == 0 else numbers["hci"]
+    if numbers["egdi"] == 0:
+        return dict.fromkeys(FIGURES) | {"hci": hci, "tii": numbers["tii"]}
     return {**numbers, "hci": hci, "egdi_rank": int(cells["egdi_rank"])}
 
 
@@ -161,5 +162,7 @@ def test_the_warehouse_and_the_site_serve_every_figure_as_published(published, b
     served = queries.egov_named(db, "en")[columns].itertuples(index=False, name=None)
     assert differences(published, figures_of(list(served))) == []
     profile = queries.egov_history(db, "HTI").set_index("survey_year")
-    assert profile.loc[[2003, 2004, 2005], list(FIGURES)].isna().all().all()
+    not_assessed = profile.loc[[2003, 2004, 2005]]
+    assert not_assessed[["egdi", "osi", "epi", "egdi_rank"]].isna().all().all()  # no rank shown
+    assert not_assessed["hci"].tolist() == [0.5, 0.51, 0.52]
     assert profile.loc[2010, "epi"] == 0

@@ -49,7 +49,9 @@ def test_old_layout_with_quotes_trailing_spaces_and_unassessed_zeros(tmp_path):
     assert frame.loc["URY", "source_line"] == 2
     haiti = frame.loc["HTI"]  # not assessed: EGDI 0 and the bottom rank all share
     assert not haiti["assessed"]
-    assert haiti[["egdi", "osi", "hci", "tii", "epi", "egdi_rank"]].isna().all()
+    assert haiti[["egdi", "osi", "epi", "egdi_rank"]].isna().all()
+    # Its HCI and TII come from UNESCO and the ITU and are published all the same.
+    assert (haiti["hci"], haiti["tii"]) == (pytest.approx(0.5), pytest.approx(0.012))
     assert frame.loc["GRD", "epi"] == 0 and frame.loc["GRD", "assessed"]  # no points: a true 0
     assert pd.isna(frame.loc["MCO", "hci"]) and frame.loc["MCO", "egdi_rank"] == 150
 
@@ -57,9 +59,8 @@ def test_old_layout_with_quotes_trailing_spaces_and_unassessed_zeros(tmp_path):
 def test_published_figures_keep_zeros_but_those_that_stand_for_no_figure():
     values = {"egdi": 0.3, "osi": 0.0, "hci": 0.0, "tii": 0.0, "epi": 0.0}
     assert published_figures(values, assessed=True) == {**values, "hci": None}
-    assert published_figures({**values, "egdi": 0.0, "hci": 0.5}, assessed=False) == dict.fromkeys(
-        values
-    )
+    not_assessed = published_figures({**values, "egdi": 0.0, "hci": 0.5}, assessed=False)
+    assert not_assessed == {"egdi": None, "osi": None, "hci": 0.5, "tii": 0.0, "epi": None}
 
 
 def test_renamed_2024_layout_with_bom_crlf_and_region_column(tmp_path):
