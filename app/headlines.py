@@ -12,7 +12,7 @@ from app import queries
 from app.i18n import fmt_number, formatted, t
 from app.release import Snapshot
 from indicators.comparison import egdi_level
-from indicators.scoring import COMPOSITE_ID
+from indicators.scoring import COMPOSITE_ID, like_for_like
 
 
 @dataclass
@@ -28,7 +28,8 @@ class Headline:
 class Facts:
     """What the headlines are computed from. `members`: iso3, name, subregion (the members in
     view); `scores`: iso3, year, level, id, score (every year); `reported`: iso3, year,
-    indicator_id; `egov`: iso3, survey_year, egdi; `dims`: dimension_id, name."""
+    indicator_id; `egov`: iso3, survey_year, egdi; `dims`: dimension_id, name; `weights`: each
+    indicator's nominal share of the composite (for like-for-like changes)."""
 
     members: pd.DataFrame
     scores: pd.DataFrame
@@ -37,6 +38,7 @@ class Facts:
     dims: pd.DataFrame
     total_indicators: int
     year: int
+    weights: pd.Series
 
 
 def gather(
@@ -56,6 +58,7 @@ def gather(
         dims=queries.dimension_names(db, lang),
         total_indicators=queries.indicator_count(db),
         year=year,
+        weights=queries.nominal_weights(db),
     )
 
 
@@ -163,20 +166,25 @@ def medians(facts: Facts, lang: str) -> Headline:
 
 
 def most_improved(facts: Facts, lang: str, top: int = 5) -> Headline:
-    """The largest rises of the composite since the country's previous scored year."""
-    comp = _mine(facts.scores, facts)
-    comp = comp[
-        (comp["level"] == "composite") & comp["score"].notna() & (comp["year"] <= facts.year)
+    """The largest rises of the composite since the country's previous scored year, like for
+    like: on the indicators it reported in both years."""
+    mine = _mine(facts.scores, facts)
+    comp = mine[
+        (mine["level"] == "composite") & mine["score"].notna() & (mine["year"] <= facts.year)
     ]
-    now = comp[comp["year"] == facts.year].set_index("iso3")["score"]
-    before = comp[comp["year"] < facts.year].sort_values("year").groupby("iso3").last()
-    changes = pd.DataFrame(
-        {"before": before["score"], "since": before["year"], "now": now}
-    ).dropna()
-    changes["change"] = changes["now"] - changes["before"]
-    changes = (
-        changes.sort_values("change", ascending=False).head(top).rename_axis("iso3").reset_index()
-    )
+    now = comp[comp["year"] == facts.year]["iso3"]
+    since = comp[comp["year"] < facts.year].groupby("iso3")["year"].max().reindex(now).dropna()
+    indicators = mine[mine["level"] == "indicator"]
+    changes = pd.concat(
+        [
+            like_for_like(
+                indicators[indicators["iso3"] == iso3], facts.weights, int(year), facts.year
+            ).assign(since=int(year))
+            for iso3, year in since.items()
+        ]
+        or [pd.DataFrame(columns=["iso3", "common", "score_from", "score_to", "change", "since"])]
+    ).rename(columns={"score_from": "before", "score_to": "now"})
+    changes = changes.sort_values("change", ascending=False).head(top).reset_index(drop=True)
     changes["name"] = changes["iso3"].map(facts.members.set_index("iso3")["name"])
     if changes.empty:
         sentence = t("hl_improved_none", lang, year=facts.year)
@@ -187,6 +195,7 @@ def most_improved(facts: Facts, lang: str, top: int = 5) -> Headline:
             lang,
             country=best["name"],
             change=fmt_number(best["change"], lang, 1),
+            common=int(best["common"]),
             since=int(best["since"]),
             year=facts.year,
             before=fmt_number(best["before"], lang, 1),
@@ -195,10 +204,11 @@ def most_improved(facts: Facts, lang: str, top: int = 5) -> Headline:
     return Headline(
         "improved",
         sentence,
-        changes[["iso3", "name", "since", "before", "now", "change"]],
+        changes[["iso3", "name", "since", "common", "before", "now", "change"]],
         {
             "name": t("country", lang),
             "since": t("since_year", lang),
+            "common": t("like_for_like_common", lang),
             "before": t("score_then", lang),
             "now": t("score_year", lang, year=facts.year),
             "change": t("change", lang),

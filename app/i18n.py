@@ -47,10 +47,10 @@ UI: dict[str, dict[str, str]] = {
         "fr": "non évalué",
     },
     "demo_notice": {
-        "es": "Datos de demostración: los valores de los indicadores GEALC son ficticios, generados para mostrar la plataforma. Las cifras de la ONU son reales.",
-        "en": "Demonstration data: the GEALC indicator values are fictitious, generated to show the platform. The UN figures are real.",
-        "pt": "Dados de demonstração: os valores dos indicadores GEALC são fictícios, gerados para mostrar a plataforma. Os números da ONU são reais.",
-        "fr": "Données de démonstration : les valeurs des indicateurs GEALC sont fictives, générées pour présenter la plateforme. Les chiffres de l'ONU sont réels.",
+        "es": "Datos de demostración: los valores de los indicadores GEALC son ficticios, generados a partir de los índices de la ONU de cada país, así que su concordancia con la ONU viene dada, no es evidencia. Las cifras de la ONU son reales.",
+        "en": "Demonstration data: the GEALC indicator values are fictitious, generated from each country's UN indices, so their agreement with the UN is built in, not evidence. The UN figures are real.",
+        "pt": "Dados de demonstração: os valores dos indicadores GEALC são fictícios, gerados a partir dos índices da ONU de cada país, de modo que sua concordância com a ONU é construída, não é evidência. Os números da ONU são reais.",
+        "fr": "Données de démonstration : les valeurs des indicateurs GEALC sont fictives, générées à partir des indices de l'ONU de chaque pays ; leur accord avec l'ONU est donc construit, ce n'est pas une preuve. Les chiffres de l'ONU sont réels.",
     },
     "no_reports_year": {
         "es": "Ningún país reportó indicadores GEALC para {year}.",
@@ -140,22 +140,22 @@ UI: dict[str, dict[str, str]] = {
         "fr": "Année des données",
     },
     "profile_rank": {
-        "es": "Posición GEALC {year}: {rank} de {ranked} (entre {low} y {high} si cambian los pesos). Puntaje compuesto: {score}.",
-        "en": "GEALC rank {year}: {rank} of {ranked} (between {low} and {high} when the weights change). Composite score: {score}.",
-        "pt": "Posição GEALC {year}: {rank} de {ranked} (entre {low} e {high} quando os pesos mudam). Pontuação composta: {score}.",
-        "fr": "Rang GEALC {year} : {rank} sur {ranked} (entre {low} et {high} quand les pondérations changent). Score composite : {score}.",
+        "es": "Posición GEALC {year}: {rank} de {ranked}, la misma en el {share} de las variantes del método; en el 90 % de ellas, entre {low} y {high}. Puntaje compuesto: {score}.",
+        "en": "GEALC rank {year}: {rank} of {ranked}, the same in {share} of the method's variants; in 90% of them, between {low} and {high}. Composite score: {score}.",
+        "pt": "Posição GEALC {year}: {rank} de {ranked}, a mesma em {share} das variantes do método; em 90% delas, entre {low} e {high}. Pontuação composta: {score}.",
+        "fr": "Rang GEALC {year} : {rank} sur {ranked}, le même dans {share} des variantes de la méthode ; dans 90 % d'entre elles, entre {low} et {high}. Score composite : {score}.",
     },
-    "profile_rank_firm": {
-        "es": "Posición GEALC {year}: {rank} de {ranked} (la misma con cualquier peso razonable). Puntaje compuesto: {score}.",
-        "en": "GEALC rank {year}: {rank} of {ranked} (the same under any reasonable weights). Composite score: {score}.",
-        "pt": "Posição GEALC {year}: {rank} de {ranked} (a mesma com quaisquer pesos razoáveis). Pontuação composta: {score}.",
-        "fr": "Rang GEALC {year} : {rank} sur {ranked} (le même avec toute pondération raisonnable). Score composite : {score}.",
+    "profile_rank_old": {
+        "es": "Posición GEALC {year}: {rank} de {ranked} (entre {low} y {high}, percentiles 5 y 95 de las variantes del método). Puntaje compuesto: {score}.",
+        "en": "GEALC rank {year}: {rank} of {ranked} (between {low} and {high}, the 5th and 95th percentiles over the method's variants). Composite score: {score}.",
+        "pt": "Posição GEALC {year}: {rank} de {ranked} (entre {low} e {high}, percentis 5 e 95 das variantes do método). Pontuação composta: {score}.",
+        "fr": "Rang GEALC {year} : {rank} sur {ranked} (entre {low} et {high}, 5e et 95e centiles des variantes de la méthode). Score composite : {score}.",
     },
     "profile_unranked": {
-        "es": "Sin puntaje compuesto en {year}: hacen falta al menos cinco de las seis dimensiones.",
-        "en": "No composite score in {year}: at least five of the six dimensions are needed.",
-        "pt": "Sem pontuação composta em {year}: são necessárias pelo menos cinco das seis dimensões.",
-        "fr": "Pas de score composite en {year} : il faut au moins cinq des six dimensions.",
+        "es": "Sin posición en {year}: el país no reportó ningún valor ese año.",
+        "en": "Not ranked in {year}: the country reported no value that year.",
+        "pt": "Sem posição em {year}: o país não informou nenhum valor nesse ano.",
+        "fr": "Pas de rang en {year} : le pays n'a déclaré aucune valeur cette année-là.",
     },
     "profile_coverage": {
         "es": "Reportó {reported} de {total} indicadores en {year}.",
@@ -352,10 +352,10 @@ UI: dict[str, dict[str, str]] = {
         "fr": "Il n'y a pas encore de scores pour {year}.",
     },
     "hl_improved": {
-        "es": "{country} es el país que más mejoró: su puntaje compuesto subió {change} puntos, de {before} en {since} a {now} en {year}.",
-        "en": "{country} improved the most: its composite score rose {change} points, from {before} in {since} to {now} in {year}.",
-        "pt": "{country} foi o país que mais melhorou: sua pontuação composta subiu {change} pontos, de {before} em {since} para {now} em {year}.",
-        "fr": "{country} est le pays qui a le plus progressé : son score composite a gagné {change} points, de {before} en {since} à {now} en {year}.",
+        "es": "{country} es el país que más mejoró: en los {common} indicadores que reportó en {since} y en {year}, su puntaje compuesto subió {change} puntos, de {before} a {now}.",
+        "en": "{country} improved the most: on the {common} indicators it reported in both {since} and {year}, its composite score rose {change} points, from {before} to {now}.",
+        "pt": "{country} foi o país que mais melhorou: nos {common} indicadores que informou em {since} e em {year}, sua pontuação composta subiu {change} pontos, de {before} para {now}.",
+        "fr": "{country} est le pays qui a le plus progressé : sur les {common} indicateurs déclarés en {since} et en {year}, son score composite a gagné {change} points, de {before} à {now}.",
     },
     "hl_improved_none": {
         "es": "No hay puntajes de años anteriores con los que comparar {year}.",
@@ -1015,6 +1015,258 @@ UI: dict[str, dict[str, str]] = {
         "pt": "{title} · versão {label}",
         "fr": "{title} · version {label}",
     },
+    "profile_not_reported": {
+        "es": "No reportados en {year} (cuentan como 0 en su dimensión y en el compuesto): {items}.",
+        "en": "Not reported in {year} (each counts as 0 in its dimension and in the composite): {items}.",
+        "pt": "Não informados em {year} (contam como 0 na sua dimensão e na pontuação composta): {items}.",
+        "fr": "Non déclarés en {year} (chacun compte pour 0 dans sa dimension et dans le composite) : {items}.",
+    },
+    "profile_like_for_like": {
+        "es": "Desde {since}: {change} puntos en los {common} indicadores reportados en ambos años ({before} → {now}); el compuesto publicado pasó de {published_before} a {published_now}.",
+        "en": "Since {since}: {change} points on the {common} indicators reported in both years ({before} → {now}); the published composite went from {published_before} to {published_now}.",
+        "pt": "Desde {since}: {change} pontos nos {common} indicadores informados nos dois anos ({before} → {now}); a pontuação composta publicada passou de {published_before} para {published_now}.",
+        "fr": "Depuis {since} : {change} points sur les {common} indicateurs déclarés les deux années ({before} → {now}) ; le composite publié est passé de {published_before} à {published_now}.",
+    },
+    "reported_of": {
+        "es": "Indicadores reportados",
+        "en": "Indicators reported",
+        "pt": "Indicadores informados",
+        "fr": "Indicateurs déclarés",
+    },
+    "like_for_like_common": {
+        "es": "Indicadores comparados",
+        "en": "Indicators compared",
+        "pt": "Indicadores comparados",
+        "fr": "Indicateurs comparés",
+    },
+    "audit_title": {
+        "es": "Solidez de la clasificación: auditoría estadística",
+        "en": "How robust the ranking is: statistical audit",
+        "pt": "Solidez da classificação: auditoria estatística",
+        "fr": "Robustesse du classement : audit statistique",
+    },
+    "audit_lead": {
+        "es": "Calculada al publicar la versión {label} y guardada con ella: cuánto depende la clasificación de {year} de cada decisión del método, y si los indicadores de cada dimensión miden lo mismo (Manual OCDE/JRC de indicadores compuestos).",
+        "en": "Computed when release {label} was published and stored with it: how much the {year} ranking depends on each choice of the method, and whether each dimension's indicators measure one thing (OECD/JRC Handbook on Constructing Composite Indicators).",
+        "pt": "Calculada ao publicar a versão {label} e armazenada com ela: quanto a classificação de {year} depende de cada escolha do método e se os indicadores de cada dimensão medem a mesma coisa (Manual OCDE/JRC de indicadores compostos).",
+        "fr": "Calculé lors de la publication de la version {label} et conservé avec elle : dans quelle mesure le classement {year} dépend de chaque choix de la méthode, et si les indicateurs de chaque dimension mesurent une même chose (Manuel OCDE/JRC des indicateurs composites).",
+    },
+    "audit_none": {
+        "es": "Esta versión se publicó antes de que gealc guardara la auditoría estadística (método 2026.2); publique una nueva versión para tenerla.",
+        "en": "This release was published before gealc stored the statistical audit (method 2026.2); publish a new release to have it.",
+        "pt": "Esta versão foi publicada antes de o gealc armazenar a auditoria estatística (método 2026.2); publique uma nova versão para tê-la.",
+        "fr": "Cette version a été publiée avant que gealc ne conserve l'audit statistique (méthode 2026.2) ; publiez une nouvelle version pour l'obtenir.",
+    },
+    "sensitivity_title": {
+        "es": "Sensibilidad de la clasificación {year}",
+        "en": "Sensitivity of the {year} ranking",
+        "pt": "Sensibilidade da classificação {year}",
+        "fr": "Sensibilité du classement {year}",
+    },
+    "sensitivity_sentence": {
+        "es": "De lo que varían las posiciones entre las variantes del método (desplazamiento medio de posición), {factor} explica por sí solo el {first} y, con sus interacciones, el {total}.",
+        "en": "Of how much the ranks vary across the method's variants (the average shift in rank), {factor} alone explains {first}, and {total} with its interactions.",
+        "pt": "Do quanto as posições variam entre as variantes do método (deslocamento médio de posição), {factor} explica sozinho {first} e, com suas interações, {total}.",
+        "fr": "De la variation des rangs entre les variantes de la méthode (déplacement moyen de rang), {factor} explique à lui seul {first}, et {total} avec ses interactions.",
+    },
+    "sensitivity_still": {
+        "es": "Ninguna decisión del método mueve la clasificación de {year}.",
+        "en": "No choice of the method moves the {year} ranking.",
+        "pt": "Nenhuma escolha do método altera a classificação de {year}.",
+        "fr": "Aucun choix de la méthode ne modifie le classement {year}.",
+    },
+    "factor": {
+        "es": "Factor",
+        "en": "Factor",
+        "pt": "Fator",
+        "fr": "Facteur",
+    },
+    "factor_range": {
+        "es": "Variación considerada",
+        "en": "Range considered",
+        "pt": "Variação considerada",
+        "fr": "Plage considérée",
+    },
+    "first_order": {
+        "es": "Efecto de primer orden",
+        "en": "First-order effect",
+        "pt": "Efeito de primeira ordem",
+        "fr": "Effet de premier ordre",
+    },
+    "total_effect": {
+        "es": "Efecto total",
+        "en": "Total effect",
+        "pt": "Efeito total",
+        "fr": "Effet total",
+    },
+    "factor_indicator_weights": {
+        "es": "Pesos de los indicadores",
+        "en": "Indicator weights",
+        "pt": "Pesos dos indicadores",
+        "fr": "Pondérations des indicateurs",
+    },
+    "factor_dimension_weights": {
+        "es": "Pesos de las dimensiones",
+        "en": "Dimension weights",
+        "pt": "Pesos das dimensões",
+        "fr": "Pondérations des dimensions",
+    },
+    "factor_goalposts": {
+        "es": "Umbrales (0 y 100)",
+        "en": "Goalposts (0 and 100)",
+        "pt": "Limites (0 e 100)",
+        "fr": "Bornes (0 et 100)",
+    },
+    "factor_aggregation": {
+        "es": "Agregación",
+        "en": "Aggregation",
+        "pt": "Agregação",
+        "fr": "Agrégation",
+    },
+    "factor_missing_data": {
+        "es": "Regla de lo no reportado",
+        "en": "Rule for what was not reported",
+        "pt": "Regra do não informado",
+        "fr": "Règle des non-déclarés",
+    },
+    "range_indicator_weights": {
+        "es": "cada peso ×{low}–{high}",
+        "en": "each weight ×{low}–{high}",
+        "pt": "cada peso ×{low}–{high}",
+        "fr": "chaque pondération ×{low}–{high}",
+    },
+    "range_dimension_weights": {
+        "es": "cada peso ×{low}–{high}",
+        "en": "each weight ×{low}–{high}",
+        "pt": "cada peso ×{low}–{high}",
+        "fr": "chaque pondération ×{low}–{high}",
+    },
+    "range_goalposts": {
+        "es": "cada umbral ±{shift} de la distancia entre ambos",
+        "en": "each goalpost ±{shift} of the distance between them",
+        "pt": "cada limite ±{shift} da distância entre eles",
+        "fr": "chaque borne ±{shift} de l'écart entre elles",
+    },
+    "range_aggregation": {
+        "es": "media aritmética o geométrica",
+        "en": "arithmetic or geometric mean",
+        "pt": "média aritmética ou geométrica",
+        "fr": "moyenne arithmétique ou géométrique",
+    },
+    "range_missing_data": {
+        "es": "no reportado = 0, con penalización γ de {low} a {high}",
+        "en": "not reported = 0, with penalty γ from {low} to {high}",
+        "pt": "não informado = 0, com penalização γ de {low} a {high}",
+        "fr": "non déclaré = 0, avec pénalité γ de {low} à {high}",
+    },
+    "coherence_title": {
+        "es": "Coherencia de las dimensiones, {year}",
+        "en": "Coherence of the dimensions, {year}",
+        "pt": "Coerência das dimensões, {year}",
+        "fr": "Cohérence des dimensions, {year}",
+    },
+    "coherence_ok": {
+        "es": "Ninguna dimensión pasa los umbrales de alerta del manual.",
+        "en": "No dimension crosses the handbook's warning thresholds.",
+        "pt": "Nenhuma dimensão ultrapassa os limiares de alerta do manual.",
+        "fr": "Aucune dimension ne franchit les seuils d'alerte du manuel.",
+    },
+    "coherence_flagged": {
+        "es": "{count} alertas: revise las filas marcadas.",
+        "en": "{count} warnings: see the marked rows.",
+        "pt": "{count} alertas: veja as linhas marcadas.",
+        "fr": "{count} alertes : voir les lignes signalées.",
+    },
+    "audit_countries_complete": {
+        "es": "Países con todos sus indicadores",
+        "en": "Countries with all its indicators",
+        "pt": "Países com todos os seus indicadores",
+        "fr": "Pays avec tous ses indicateurs",
+    },
+    "cronbach_alpha": {
+        "es": "α de Cronbach",
+        "en": "Cronbach's α",
+        "pt": "α de Cronbach",
+        "fr": "α de Cronbach",
+    },
+    "pc1_share": {
+        "es": "Varianza del 1.er componente",
+        "en": "Variance of the 1st component",
+        "pt": "Variância do 1º componente",
+        "fr": "Variance de la 1re composante",
+    },
+    "eigen_over_one": {
+        "es": "Valores propios > 1",
+        "en": "Eigenvalues > 1",
+        "pt": "Autovalores > 1",
+        "fr": "Valeurs propres > 1",
+    },
+    "warning": {
+        "es": "Alerta",
+        "en": "Warning",
+        "pt": "Alerta",
+        "fr": "Alerte",
+    },
+    "flag_alpha": {
+        "es": "α < {floor}: sus indicadores no miden lo mismo",
+        "en": "α < {floor}: its indicators do not measure one thing",
+        "pt": "α < {floor}: seus indicadores não medem a mesma coisa",
+        "fr": "α < {floor} : ses indicateurs ne mesurent pas une même chose",
+    },
+    "flag_components": {
+        "es": "más de una dimensión latente",
+        "en": "more than one latent dimension",
+        "pt": "mais de uma dimensão latente",
+        "fr": "plus d'une dimension latente",
+    },
+    "flag_weak": {
+        "es": "correlación con su dimensión < {floor}",
+        "en": "correlation with its dimension < {floor}",
+        "pt": "correlação com sua dimensão < {floor}",
+        "fr": "corrélation avec sa dimension < {floor}",
+    },
+    "flag_redundant": {
+        "es": "correlación > {ceiling} con {other}: redundante",
+        "en": "correlation > {ceiling} with {other}: redundant",
+        "pt": "correlação > {ceiling} com {other}: redundante",
+        "fr": "corrélation > {ceiling} avec {other} : redondant",
+    },
+    "flag_weight": {
+        "es": "peso efectivo fuera de ½–2 × el nominal",
+        "en": "effective weight outside ½–2 × the nominal one",
+        "pt": "peso efetivo fora de ½–2 × o nominal",
+        "fr": "poids effectif hors de ½–2 × le nominal",
+    },
+    "weights_title": {
+        "es": "Peso nominal y peso efectivo de cada indicador, {year}",
+        "en": "Nominal and effective weight of each indicator, {year}",
+        "pt": "Peso nominal e peso efetivo de cada indicador, {year}",
+        "fr": "Poids nominal et poids effectif de chaque indicateur, {year}",
+    },
+    "weights_lead": {
+        "es": "El peso nominal es la parte del compuesto que le dan los pesos del catálogo; el efectivo, su correlación al cuadrado con el compuesto, normalizada. Muy distintos, el indicador pesa en los hechos más o menos de lo que dice el método.",
+        "en": "The nominal weight is the share of the composite the catalogue's weights give it; the effective weight, its squared correlation with the composite, normalised. When they differ widely, the indicator weighs in practice more or less than the method says.",
+        "pt": "O peso nominal é a parte da pontuação composta que os pesos do catálogo lhe dão; o efetivo, sua correlação ao quadrado com a composta, normalizada. Muito diferentes, o indicador pesa na prática mais ou menos do que o método diz.",
+        "fr": "Le poids nominal est la part du composite que lui donnent les pondérations du catalogue ; le poids effectif, sa corrélation au carré avec le composite, normalisée. S'ils diffèrent nettement, l'indicateur pèse en pratique plus ou moins que ne le dit la méthode.",
+    },
+    "nominal_weight": {
+        "es": "Peso nominal",
+        "en": "Nominal weight",
+        "pt": "Peso nominal",
+        "fr": "Poids nominal",
+    },
+    "effective_weight": {
+        "es": "Peso efectivo",
+        "en": "Effective weight",
+        "pt": "Peso efetivo",
+        "fr": "Poids effectif",
+    },
+    "correlation_dimension": {
+        "es": "Correlación con su dimensión",
+        "en": "Correlation with its dimension",
+        "pt": "Correlação com sua dimensão",
+        "fr": "Corrélation avec sa dimension",
+    },
 }
 
 
@@ -1042,6 +1294,17 @@ def fmt_number(value: float | None, lang: str, decimals: int = 2) -> str:
         return text
     thousands = "\u202f" if lang == "fr" else "."
     return text.replace(",", "\0").replace(".", ",").replace("\0", thousands)
+
+
+PERCENT_SIGN = {"es": "\u00a0%", "en": "%", "pt": "%", "fr": "\u202f%"}
+
+
+def fmt_percent(share: float | None, lang: str, decimals: int = 0) -> str:
+    """A share 0–1 as a percentage in the language's way: `73 %` (es), `73%` (en, pt),
+    `73 %` with a narrow space (fr); missing → "sin datos"."""
+    if is_missing(share):
+        return t("no_data", lang)
+    return fmt_number(100 * float(share), lang, decimals) + PERCENT_SIGN[language(lang)]
 
 
 def fmt_rank(rank: object, low: object, high: object) -> str:

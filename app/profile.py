@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from app.i18n import fmt_number, t
+from app.i18n import fmt_number, fmt_percent, is_missing, t
 from indicators.comparison import peer_stats
+from indicators.scoring import like_for_like
 
 
 def default_year(scores: pd.DataFrame) -> int | None:
@@ -87,21 +88,62 @@ def indicator_table(observations: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def rank_sentence(scores: pd.DataFrame, all_ranked: int, year: int, lang: str) -> str:
-    """'GEALC rank 2024: 3 of 28 (between 2 and 3 …)', or why there is no rank."""
+    """'GEALC rank 2024: 3 of 28, the same in 62 % of the method's variants; in 90 % of them
+    between 2 and 5 …', or why there is no rank."""
     row = scores[(scores["year"] == year) & (scores["level"] == "composite")]
     if row.empty or pd.isna(row.iloc[0]["score"]):
         return t("profile_unranked", lang, year=year)
     r = row.iloc[0]
-    key = "profile_rank_firm" if int(r["rank_low"]) == int(r["rank_high"]) else "profile_rank"
     return t(
-        key,
+        "profile_rank_old" if is_missing(r.get("rank_share")) else "profile_rank",
         lang,
         year=year,
         rank=int(r["rank"]),
         ranked=all_ranked,
         low=int(r["rank_low"]),
         high=int(r["rank_high"]),
+        share=fmt_percent(r.get("rank_share"), lang),
         score=fmt_number(r["score"], lang, 1),
+    )
+
+
+def not_reported_sentence(observations: pd.DataFrame, year: int, lang: str) -> str:
+    """What the country did not report that year, by id and name ('' when it reported all).
+    `observations`: indicator_id, indicator, value (one row per catalogue indicator)."""
+    missing = observations[observations["value"].isna()]
+    if missing.empty:
+        return ""
+    items = ", ".join(
+        f"{i} {n}" for i, n in zip(missing["indicator_id"], missing["indicator"], strict=True)
+    )
+    return t("profile_not_reported", lang, year=year, items=items)
+
+
+def change_sentence(scores: pd.DataFrame, weights: pd.Series, year: int, lang: str) -> str:
+    """The composite's change since the country's previous scored year, like for like (on the
+    indicators reported in both years), beside the published composites; '' without one.
+    `scores`: the country's year, level, id, score rows; `weights`: nominal weights."""
+    composite = scores[(scores["level"] == "composite") & scores["score"].notna()]
+    published = composite.set_index("year")["score"]
+    earlier = [y for y in published.index if y < year]
+    if year not in published.index or not earlier:
+        return ""
+    since = max(earlier)
+    indicators = scores[scores["level"] == "indicator"].assign(iso3="")
+    like = like_for_like(indicators, weights, since, year)
+    if like.empty:
+        return ""
+    row = like.iloc[0]
+    return t(
+        "profile_like_for_like",
+        lang,
+        since=since,
+        change=fmt_number(row["change"], lang, 1),
+        common=int(row["common"]),
+        before=fmt_number(row["score_from"], lang, 1),
+        now=fmt_number(row["score_to"], lang, 1),
+        published_before=fmt_number(published[since], lang, 1),
+        published_now=fmt_number(published[year], lang, 1),
     )
 
 

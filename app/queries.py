@@ -8,6 +8,7 @@ import pandas as pd
 
 from app.i18n import language
 from app.release import Snapshot
+from indicators import scoring
 from indicators.texts import LANGUAGES
 
 
@@ -280,4 +281,15 @@ def statistics(db: Snapshot) -> pd.DataFrame:
     return db.frame(
         """SELECT year, analysis, measure, item, COALESCE(other, '') AS other, value
            FROM published_statistics ORDER BY year, analysis, measure, item, other"""
+    )
+
+
+def nominal_weights(db: Snapshot) -> pd.Series:
+    """Each indicator's share of the composite by the catalogue's weights (indicator id → share)."""
+    indicators = db.frame("SELECT indicator_id, dimension_id, weight FROM indicator_catalogue")
+    dimensions = db.frame("SELECT dimension_id, weight FROM dimensions")
+    return scoring.nominal_weights(
+        dict(zip(indicators["indicator_id"], indicators["weight"], strict=True)),
+        dict(zip(indicators["indicator_id"], indicators["dimension_id"], strict=True)),
+        dict(zip(dimensions["dimension_id"], dimensions["weight"], strict=True)),
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from app import coverage, export, figures, queries, report_html, uncompare
+from app import coverage, export, figures, queries, report_html, robustness, uncompare
 from app.figures import wrap
 from app.headlines import Headline, gather, headlines, shown
 from app.i18n import fmt_number, fmt_rank, formatted, language, t
@@ -62,6 +62,7 @@ def build(db: Snapshot, lang: str, year: int | None = None) -> Report:
     sections += [
         _un(in_year, facts.egov, facts.members, year, demo, lang=lang),
         _coverage(reported, facts.members, indicators, year, lang),
+        *_audit(db, indicators, year, lang),
     ]
     created = pd.Timestamp(db.info["created_at"])
     return Report(
@@ -248,6 +249,25 @@ def _coverage(
         ),
         [t("coverage_lead", lang)],
     )
+
+
+def _audit(db: Snapshot, indicators: pd.DataFrame, year: int, lang: str) -> list[Section]:
+    """The release's statistical audit of the year (none for a release made before it was
+    stored): how much each choice of the method moves the ranking, and its coherence."""
+    stats = queries.statistics(db)
+    if year not in robustness.audit_years(stats):
+        return []
+    names = queries.dimension_names(db, lang)
+    return [
+        Section(
+            f"audit-{part.key}",
+            part.title,
+            [part.sentence],
+            table=Table(part.frame, part.columns, part.title, part.numeric),
+            notes=[t("audit_lead", lang, label=db.label, year=year)] * (part.key == "sensitivity"),
+        )
+        for part in robustness.audit_tables(stats, year, names, indicators, lang)
+    ]
 
 
 def methodology(lang: str) -> list[tuple[str, str]]:

@@ -18,6 +18,7 @@ of an indicator with its own dimension below 0.3 (or negative); two indicators c
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
@@ -104,26 +105,22 @@ def _weights(wide: pd.DataFrame, indicators: list[str], nominal: pd.Series) -> l
     ]
 
 
-def flags(stats: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
+def flags(stats: pd.DataFrame, dimension_of: Mapping[str, str]) -> pd.DataFrame:
     """The statistics of one year beyond the handbook's rules of thumb: measure, item, other,
-    value, rule (alpha | components | weak | redundant | weight)."""
+    value, rule (alpha | components | weak | redundant | weight). `dimension_of`: indicator id →
+    dimension id (a redundancy is between two indicators of one dimension)."""
     by = dict(tuple(stats.dropna(subset=["value"]).groupby("measure")))
     empty = pd.DataFrame(columns=[*STAT_COLUMNS])
-    same_dim = {
-        (a.id, b.id)
-        for d in catalogue.dimensions
-        for a, b in itertools.permutations(catalogue.indicators_of(d.id), 2)
-    }
     pearson = by.get("pearson", empty)
+    same_dimension = [
+        a in dimension_of and dimension_of.get(a) == dimension_of.get(b)
+        for a, b in zip(pearson["item"], pearson["other"], strict=True)
+    ]
     picked = [
         by.get("alpha", empty).query("value < @ALPHA_FLOOR").assign(rule="alpha"),
         by.get("eigen_over_one", empty).query("value > 1").assign(rule="components"),
         by.get("r_dimension", empty).query("value < @WEAK_CORRELATION").assign(rule="weak"),
-        pearson[
-            [(a, b) in same_dim for a, b in zip(pearson["item"], pearson["other"], strict=True)]
-        ]
-        .query("value > @REDUNDANT_CORRELATION")
-        .assign(rule="redundant"),
+        pearson[same_dimension].query("value > @REDUNDANT_CORRELATION").assign(rule="redundant"),
         _weight_flags(by.get("effective_weight", empty), by.get("nominal_weight", empty)),
     ]
     return pd.concat([p for p in picked if not p.empty] or [empty.assign(rule=[])]).reset_index(

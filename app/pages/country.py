@@ -88,6 +88,17 @@ def _gealc_sections(
             ],
             className="lead",
         ),
+        *[
+            html.P(sentence, className=name)
+            for sentence, name in (
+                (profile.not_reported_sentence(observations, year, lang), "not-reported"),
+                (
+                    profile.change_sentence(scores, queries.nominal_weights(db), year, lang),
+                    "like-for-like",
+                ),
+            )
+            if sentence
+        ],
         chart(
             "profile-dimensions",
             t("dimensions_title", lang, year=year),

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 from dash import dcc, html
 
-from app import filters, queries
+from app import filters, queries, robustness
 from app.api import package_url
 from app.components import download_links, fallback_notices, table
 from app.context import releases
@@ -26,7 +26,14 @@ def _view(
     db: Snapshot, query: dict[str, str], lang: str
 ) -> tuple[filters.View, pd.DataFrame, pd.DataFrame]:
     dims = queries.dimension_names(db, lang)
-    view = filters.read(query, [filters.Choice("dimension", dims["dimension_id"], None, str.upper)])
+    years = robustness.audit_years(queries.statistics(db))
+    view = filters.read(
+        query,
+        [
+            filters.Choice("dimension", dims["dimension_id"], None, str.upper),
+            filters.Choice("year", years, years[0] if years else None, int),
+        ],
+    )
     cat = queries.catalogue(db, lang)
     return view, dims, cat[cat["dimension_id"] == view["dimension"]] if view["dimension"] else cat
 
@@ -143,6 +150,40 @@ def _releases_section(shown: str | None, lang: str) -> html.Section:
     )
 
 
+def _audit_section(db: Snapshot, year: int | None, lang: str) -> html.Section:
+    """The release's statistical audit of `year`: sensitivity of the ranking, coherence of the
+    dimensions, nominal against effective weights."""
+    stats = queries.statistics(db)
+    years = robustness.audit_years(stats)
+    heading = html.H2(t("audit_title", lang), id="audit-title")
+    if year is None:
+        return html.Section(
+            [heading, html.P(t("audit_none", lang))], **{"aria-labelledby": "audit-title"}
+        )
+    parts = robustness.audit_tables(
+        stats, year, queries.dimension_names(db, lang), queries.indicator_names(db, lang), lang
+    )
+    return html.Section(
+        [
+            heading,
+            html.P(t("audit_lead", lang, label=db.label, year=year)),
+            html.Div([filters.year_control(years, year, lang)], className="filters filters-row"),
+            *[
+                element
+                for part in parts
+                for element in (
+                    html.H3(part.title, id=f"{part.key}-title"),
+                    html.P(part.sentence),
+                    table(part.frame, part.columns, part.title, numeric=part.numeric),
+                )
+            ],
+            download_links(lang, [("statistics", {"year": year}, t("audit_title", lang))]),
+        ],
+        className="audit",
+        **{"aria-labelledby": "audit-title"},
+    )
+
+
 def layout(db: Snapshot, search: str, lang: str) -> list:
     view, dims, cat = _view(db, params(search), lang)
     controls = [filters.dimension_control(dims, view["dimension"], lang)]
@@ -186,6 +227,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
             className="catalogue",
             **{"aria-labelledby": "catalogue-title"},
         ),
+        _audit_section(db, view["year"], lang),
         html.Section(
             [
                 dcc.Markdown(
@@ -202,3 +244,11 @@ def _catalogue_download(db: Snapshot, args: dict[str, str], lang: str) -> pd.Dat
     view, _, cat = _view(db, args, lang)
     filters.downloadable(view.problems)
     return cat
+
+
+@dataset("statistics")
+def _statistics_download(db: Snapshot, args: dict[str, str], lang: str) -> pd.DataFrame:
+    view, _, _ = _view(db, args, lang)
+    filters.downloadable(view.problems)
+    stats = queries.statistics(db)
+    return stats[stats["year"] == view["year"]]

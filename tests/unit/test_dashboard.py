@@ -61,7 +61,8 @@ def facts(members: pd.DataFrame, rows: list[tuple], year: int = 2024) -> headlin
             "egdi": [0.90, 0.88, 0.70, None],
         }
     )
-    return headlines.Facts(members, scores(rows), reported, egov, DIMS, 15, year)
+    weights = pd.Series(1 / 15, index=[f"I{n}" for n in range(15)])
+    return headlines.Facts(members, scores(rows), reported, egov, DIMS, 15, year, weights)
 
 
 def test_headlines_every_dimension_one_country_and_no_data():
@@ -70,6 +71,17 @@ def test_headlines_every_dimension_one_country_and_no_data():
         ("URY", 2023, "composite", "GEALC", 70.0),
         ("CHL", 2024, "composite", "GEALC", 60.0),
         ("CHL", 2023, "composite", "GEALC", 65.0),
+    ]
+    # URY reported I0 and I1 in both years (+15 and +15 points: +2 on the composite like for
+    # like) and added I2 in 2024, which does not count as improvement; CHL kept I0 at 30.
+    rows += [
+        ("URY", 2023, "indicator", "I0", 40.0),
+        ("URY", 2023, "indicator", "I1", 40.0),
+        ("URY", 2024, "indicator", "I0", 55.0),
+        ("URY", 2024, "indicator", "I1", 55.0),
+        ("URY", 2024, "indicator", "I2", 90.0),
+        ("CHL", 2023, "indicator", "I0", 30.0),
+        ("CHL", 2024, "indicator", "I0", 30.0),
     ]
     rows += [
         (c, 2024, "dimension", d, 50.0 + n + (10 if c == "URY" else 0))
@@ -86,9 +98,13 @@ def test_headlines_every_dimension_one_country_and_no_data():
     assert (
         "D6 Dim 6 (60.0); the one furthest behind is D1 Dim 1 (55.0)" in every["medians"].sentence
     )
-    assert (
-        every["improved"].table["iso3"].tolist() == ["URY", "CHL"]
-        and "Uruguay improved the most" in every["improved"].sentence
+    improved = every["improved"]
+    assert improved.table["iso3"].tolist() == ["URY", "CHL"]
+    assert improved.table["common"].tolist() == [2, 1]
+    assert improved.table["change"].tolist() == pytest.approx([2.0, 0.0])
+    assert improved.sentence.startswith(
+        "Uruguay improved the most: on the 2 indicators it reported in both 2023 and 2024, its "
+        "composite score rose 2.0 points"
     )
     assert every["best"].table["iso3"].tolist() == ["URY"] * 6
     assert "average EGDI of the 3 members assessed is 0.83; 2 of them" in every["un"].sentence

@@ -78,13 +78,54 @@ def test_missing_dimension_says_no_data_in_the_chart():
     )  # nothing to show, no crash
 
 
-def test_rank_sentence_with_range_and_without_a_composite():
-    assert profile.rank_sentence(SCORES, 28, 2023, "en").startswith(
-        "GEALC rank 2023: 4 of 28 (between 3 and 6"
+def test_rank_sentence_with_its_share_its_range_and_without_a_composite():
+    shared = SCORES.assign(rank_share=0.625)
+    assert profile.rank_sentence(shared, 28, 2023, "en").startswith(
+        "GEALC rank 2023: 4 of 28, the same in 62% of the method's variants; in 90% of them, "
+        "between 3 and 6."
     )
-    assert "at least five of the six dimensions" in profile.rank_sentence(SCORES, 28, 2024, "en")
-    firm = SCORES.assign(rank_low=4, rank_high=4)
-    assert "(the same under any reasonable weights)" in profile.rank_sentence(firm, 28, 2023, "en")
+    assert "el mismo" not in profile.rank_sentence(shared, 28, 2023, "es")
+    assert "la misma en el 62\u00a0% de las variantes" in profile.rank_sentence(
+        shared, 28, 2023, "es"
+    )
+    # A release made before the share was stored says what its range is, not a share.
+    assert "5th and 95th percentiles" in profile.rank_sentence(
+        SCORES.assign(rank_share=None), 28, 2023, "en"
+    )
+    assert profile.rank_sentence(shared, 28, 2025, "en") == (
+        "Not ranked in 2025: the country reported no value that year."
+    )
+
+
+def test_what_was_not_reported_is_named_and_the_change_is_like_for_like():
+    observations = pd.DataFrame(
+        {
+            "indicator_id": ["SD1", "SD2", "SD3"],
+            "indicator": ["Started online", "Completed online", "Portal"],
+            "value": [50.0, None, None],
+        }
+    )
+    assert profile.not_reported_sentence(observations, 2024, "en") == (
+        "Not reported in 2024 (each counts as 0 in its dimension and in the composite): "
+        "SD2 Completed online, SD3 Portal."
+    )
+    assert profile.not_reported_sentence(observations.fillna(1.0), 2024, "en") == ""
+    rows = pd.DataFrame(
+        [
+            (2023, "composite", "GEALC", 10.0),
+            (2024, "composite", "GEALC", 30.0),
+            (2023, "indicator", "SD1", 40.0),
+            (2024, "indicator", "SD1", 60.0),
+            (2024, "indicator", "SD2", 80.0),  # new in 2024: not part of the change
+        ],
+        columns=["year", "level", "id", "score"],
+    )
+    weights = pd.Series({"SD1": 0.25, "SD2": 0.25})
+    assert profile.change_sentence(rows, weights, 2024, "en") == (
+        "Since 2023: 5.0 points on the 1 indicators reported in both years (10.0 → 15.0); the "
+        "published composite went from 10.0 to 30.0."
+    )
+    assert profile.change_sentence(rows, weights, 2023, "en") == ""
 
 
 def test_long_labels_wrap_for_phones():

@@ -21,6 +21,7 @@ from indicators.statistical_audit import release_statistics
 from indicators.uncertainty import FACTORS, sobol_indices
 
 CAT = load_catalogue()
+DIMENSION_OF = {i.id: i.dimension for i in CAT.indicators}
 
 
 def test_sobol_indices_of_an_additive_model_match_the_analytic_values():
@@ -88,7 +89,7 @@ def test_coherence_finds_the_indicator_that_pulls_its_dimension_apart():
     assert measure[("alpha", "D3", "")] < 0  # two items that cancel out
     effective = stats[stats["measure"] == "effective_weight"]["value"]
     assert effective.sum() == pytest.approx(1.0)
-    found = flags(stats, CAT)
+    found = flags(stats, DIMENSION_OF)
     assert set(found[found["item"] == "D3"]["rule"]) == {"alpha"}
     assert "IO2" in set(found[found["rule"] == "weak"]["item"])
 
@@ -109,7 +110,7 @@ def test_flags_apply_the_handbooks_thresholds():
         ],
         columns=["measure", "item", "other", "value"],
     )
-    found = flags(stats, CAT)
+    found = flags(stats, DIMENSION_OF)
     assert sorted(zip(found["rule"], found["item"], strict=True)) == [
         ("alpha", "D1"),
         ("components", "D4"),
