@@ -81,7 +81,7 @@ def sensitivity_sentence(table: pd.DataFrame, year: int, lang: str) -> str:
     return t(
         "sensitivity_sentence",
         lang,
-        factor=top["factor"].lower() if lang != "en" else top["factor"],
+        factor=top["factor"][0].lower() + top["factor"][1:],
         first=fmt_percent(top["first_order"], lang),
         total=fmt_percent(top["total_effect"], lang),
     )

@@ -31,6 +31,39 @@ def test_catalogue_methodology_and_filter(page, server, demo_warehouse):
     assert page.recorder.errors == []
 
 
+def test_the_statistical_audit_of_the_release_by_year(page, server, demo_warehouse):
+    page.goto(f"{server}/data?lang=es&year=2023")
+    page.wait_for_selector("section.audit table.data-table")
+    factors = [r[0] for r in table_rows(page, 2)]  # after the releases and the catalogue
+    assert factors == [
+        "Pesos de los indicadores",
+        "Pesos de las dimensiones",
+        "Umbrales (0 y 100)",
+        "Agregación",
+        "Regla de lo no reportado",
+    ]
+    stored = query(
+        demo_warehouse,
+        """SELECT item, value FROM published_statistics WHERE year = 2023
+           AND analysis = 'sensitivity' AND measure = 'total_effect'""",
+    )
+    labels = dict(
+        zip(
+            ["indicator_weights", "dimension_weights", "goalposts", "aggregation", "missing_data"],
+            factors,
+            strict=True,
+        )
+    )
+    shown = {r[0]: r[3] for r in table_rows(page, 2)}
+    for item, value in stored:  # the total effects, as percentages in Spanish (negatives as 0)
+        assert shown[labels[item]] == f"{round(100 * max(value, 0))}\u00a0%"
+    assert "2023" in page.inner_text("section.audit h3")
+    coherence = [r[0] for r in table_rows(page, 3)]
+    assert coherence[0].startswith("D1 ") and coherence[-1] == "Compuesto GEALC"
+    assert len(table_rows(page, 4)) == 15  # nominal and effective weight of every indicator
+    assert page.recorder.errors == []
+
+
 def test_catalogue_download(server, demo_warehouse):
     rows = download_csv(f"{server}/download/catalogue.csv?lang=fr")
     stored = dict(query(demo_warehouse, "SELECT indicator_id, name_fr FROM indicator_catalogue"))
