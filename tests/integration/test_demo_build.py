@@ -6,9 +6,20 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+import pandas as pd
+from sqlalchemy import text
+
 from etl.methodology import OUTPUTS
+from indicators.catalogue import load_catalogue
+from indicators.scoring import score_table
+from indicators.statistical_audit import release_statistics
+from indicators.uncertainty import FACTORS
 from tests.conftest import snapshot
 from tests.helpers import gealc, ok, query
+from warehouse.db import connect
+
+CAT = load_catalogue()
 
 
 def test_build_with_demo_scores_every_country_year(demo_built):
@@ -70,3 +81,65 @@ def test_build_with_demo_is_idempotent(demo_built):
         " FROM observations_current",
     )
     assert demo == [(33, 2018, 2024, 1)]
+
+
+def published(url: str, view: str) -> pd.DataFrame:
+    """Release `demo`'s rows of `view`, as stored."""
+    engine = connect(url, read_only=True)
+    with engine.connect() as conn:
+        result = conn.execute(text(f"SELECT * FROM {view} WHERE release = 'demo'"))
+        frame = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+    engine.dispose()
+    return frame.drop(columns="release")
+
+
+def test_the_release_audit_is_reproducible_from_its_values(demo_built):
+    """The same values, seed and method give the same ranges, shares and indices: recomputed
+    here from the release's values, on each backend, they equal what publishing stored."""
+    values = published(demo_built, "published_values")
+    scores = published(demo_built, "published_scores")
+    statistics = published(demo_built, "published_statistics")
+    numbers = values[["iso3", "year", "indicator_id", "value"]]
+    again = score_table(numbers, CAT)
+    keys = ["iso3", "year", "level", "id"]
+    stored = scores.sort_values(keys).reset_index(drop=True)
+    again = again.sort_values(keys).reset_index(drop=True)
+    assert stored[keys].astype(str).equals(again[keys].astype(str))
+    for column in ("rank", "rank_low", "rank_high"):
+        assert stored[column].astype("Int64").equals(again[column].astype("Int64")), column
+    for column in ("score", "rank_share"):
+        assert np.allclose(
+            stored[column].astype(float), again[column].astype(float), atol=1e-12, equal_nan=True
+        ), column
+    recomputed = release_statistics(numbers, again, CAT)
+    order = ["year", "analysis", "measure", "item", "other"]
+    mine = statistics.assign(other=statistics["other"].fillna("")).sort_values(order)
+    assert mine[order].reset_index(drop=True).equals(recomputed[order].reset_index(drop=True))
+    assert np.allclose(
+        mine["value"].astype(float), recomputed["value"].astype(float), atol=1e-12, equal_nan=True
+    )
+    assert set(mine[mine["analysis"] == "sensitivity"]["item"]) == set(FACTORS)
+
+
+def test_dropping_its_weakest_indicator_or_dimension_never_lifts_a_ranked_country(demo_built):
+    values = published(demo_built, "published_values")
+    year = int(values["year"].max())
+    numbers = values[values["year"] == year][["iso3", "year", "indicator_id", "value"]]
+    table = score_table(numbers, CAT)
+    composite = table[table["level"] == "composite"].set_index("iso3")
+    dimension_of = {i.id: i.dimension for i in CAT.indicators}
+    for iso3 in composite.index:
+        mine = table[(table["iso3"] == iso3)]
+        indicators = mine[mine["level"] == "indicator"].sort_values("score")
+        dims = mine[(mine["level"] == "dimension") & (mine["coverage"] > 0)].sort_values("score")
+        weakest_dimension = {i for i, d in dimension_of.items() if d == dims["id"].iloc[0]}
+        for dropped in ({indicators["id"].iloc[0]}, weakest_dimension):
+            kept = numbers[~((numbers["iso3"] == iso3) & numbers["indicator_id"].isin(dropped))]
+            if kept[kept["iso3"] == iso3].empty:
+                continue  # withholding everything: not ranked at all, shown as no report
+            after = score_table(kept, CAT)
+            now = after[after["level"] == "composite"].set_index("iso3").loc[iso3]
+            before = composite.loc[iso3]
+            assert now["score"] <= before["score"] + 1e-9, (iso3, dropped)
+            assert now["rank"] >= before["rank"], (iso3, dropped)
+            assert now["rank_low"] >= before["rank_low"], (iso3, dropped)
