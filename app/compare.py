@@ -60,10 +60,12 @@ def comparison_table(
     dimensions: pd.DataFrame,
     *,
     year: int,
+    total: int,
     lang: str,
 ) -> pd.DataFrame:
     """One row per chosen country: UN EGDI (nearest survey) and rank, GEALC composite, rank with
-    its range, and each dimension score. Numbers stay numbers (the download is this table)."""
+    its range, how many of the `total` indicators it reported, and each dimension score. Numbers
+    stay numbers (the download is this table)."""
     mine = scores[scores["iso3"].isin(countries)]
     comp = mine[mine["level"] == "composite"].set_index("iso3")
     near = (
@@ -87,6 +89,7 @@ def comparison_table(
         row[t("gealc_rank", lang)] = (
             fmt_rank(c["rank"], c["rank_low"], c["rank_high"]) if c is not None else "—"
         )
+        row[t("reported_of", lang, total=total)] = int(c["coverage"]) if c is not None else 0
         dims = mine[(mine["iso3"] == iso3) & (mine["level"] == "dimension")].set_index("id")[
             "score"
         ]
@@ -113,7 +116,11 @@ def table_decimals(summary: pd.DataFrame, lang: str) -> dict[str, int]:
     """How many decimals each numeric column of the comparison table shows."""
     text = {t("country", lang), "ISO3", t("gealc_rank", lang), t("un_survey", lang)}
     return {
-        c: 3 if c == "EGDI" else 0 if c == t("rank", lang) else 1
+        c: 3
+        if c == "EGDI"
+        else 0
+        if c == t("rank", lang) or pd.api.types.is_integer_dtype(summary[c])
+        else 1
         for c in summary.columns
         if c not in text
     }

@@ -1028,10 +1028,10 @@ UI: dict[str, dict[str, str]] = {
         "fr": "Depuis {since} : {change} points sur les {common} indicateurs déclarés les deux années ({before} → {now}) ; le composite publié est passé de {published_before} à {published_now}.",
     },
     "reported_of": {
-        "es": "Indicadores reportados",
-        "en": "Indicators reported",
-        "pt": "Indicadores informados",
-        "fr": "Indicateurs déclarés",
+        "es": "Indicadores reportados (de {total})",
+        "en": "Indicators reported (of {total})",
+        "pt": "Indicadores informados (de {total})",
+        "fr": "Indicateurs déclarés (sur {total})",
     },
     "like_for_like_common": {
         "es": "Indicadores comparados",

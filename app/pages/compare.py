@@ -63,7 +63,14 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
 def _body(db: Snapshot, members, dims, view: compare.CompareView, scores, *, lang: str) -> list:
     names = members.set_index("iso3")["name"]
     summary = compare.comparison_table(
-        scores, queries.egov_all(db), names, view.countries, dims, year=view.year, lang=lang
+        scores,
+        queries.egov_all(db),
+        names,
+        view.countries,
+        dims,
+        year=view.year,
+        total=queries.indicator_count(db),
+        lang=lang,
     )
     every_indicator = queries.indicator_names(db, lang)
     indicators = (
@@ -161,6 +168,7 @@ def _compare_download(db: Snapshot, args: dict[str, str], lang: str):
         view.countries,
         dims,
         year=view.year,
+        total=queries.indicator_count(db),
         lang=lang,
     )
 

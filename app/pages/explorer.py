@@ -154,8 +154,13 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         ("value", axis),
         *([("score", t("score", lang))] if view["indicator"] else []),
         ("rank", t("gealc_rank", lang)),
+        *(
+            []
+            if view["indicator"]
+            else [("coverage", t("reported_of", lang, total=_size(view, choices)))]
+        ),
     ]
-    numeric = {"value", "score", "rank"}
+    numeric = {"value", "score", "rank", "coverage"}
     caption = t("explorer_table", lang, measure=title, year=view["year"])
 
     def values_table() -> html.Table:
@@ -252,8 +257,14 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
     ]
 
 
+def _size(view: filters.View, choices: dict) -> int:
+    """How many indicators the dimension or composite shown is made of."""
+    cat = choices["cat"]
+    return int((cat["dimension_id"] == view["dimension"]).sum() if view["dimension"] else len(cat))
+
+
 def _table(now: pd.DataFrame, decimals: int, lang: str) -> pd.DataFrame:
-    out = formatted(now, {"value": decimals, "score": 1}, lang)
+    out = formatted(now, {"value": decimals, "score": 1, "coverage": 0}, lang)
     out["country"] = [
         country_link(c, n, lang) for c, n in zip(now["iso3"], now["name"], strict=True)
     ]
@@ -280,6 +291,8 @@ def _explorer_download(db: Snapshot, args: dict[str, str], lang: str) -> pd.Data
             "rank",
             "rank_low",
             "rank_high",
+            "rank_share",
+            "coverage",
         ]
     ]
 

@@ -93,8 +93,10 @@ def test_comparison_table_sits_beside_the_nearest_un_survey():
     )
     names = pd.Series({"BRA": "Brasil", "HTI": "Haití"})
     table = compare.comparison_table(
-        SCORES, egov, names, ["BRA", "HTI"], DIMS, year=2023, lang="es"
+        SCORES, egov, names, ["BRA", "HTI"], DIMS, year=2023, total=15, lang="es"
     ).set_index("ISO3")
+    # What each country reported, beside its rank: never hidden in an average.
+    assert table["Indicadores reportados (de 15)"].tolist() == [15, 3]
     assert (
         table.loc["BRA", "Encuesta ONU"] == 2022
         and table.loc["BRA", "EGDI"] == 0.79
