@@ -1,19 +1,21 @@
-"""The methodology, written from the catalogue and the scoring constants so it can never drift
-from what the code does: every indicator's definition, unit, formula, goalposts and transform,
-the aggregation and coverage rules, a worked example with real numbers, and the limits of
-ranking. Markdown, in English, Spanish, Portuguese or French (`docs/methodology.md`,
+"""The methodology, written from the catalogue and the constants of the scoring code so it can
+never drift from what the code does: every indicator's definition, unit, formula, goalposts and
+transform; the rule for what a country did not report, argued; dimensions, composite and ranks;
+the uncertainty and sensitivity analysis; the coherence statistics; changes over time; peer groups
+and the UN cross-check; coverage; a worked example with real numbers; and the limits of ranking.
+Markdown, in English, Spanish, Portuguese or French (`docs/methodology.md`,
 `docs/methodology.es.md`, `docs/methodology.pt.md`, `docs/methodology.fr.md`)."""
 
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
 
-from indicators import scoring
+from indicators import coherence, comparison, model, ranking, scoring, uncertainty
 from indicators.catalogue import Catalogue, Indicator
-from indicators.comparison import RESIDUAL_LIMIT
 
 T: dict[str, dict[str, str]] = {
     "en": {
@@ -29,27 +31,67 @@ T: dict[str, dict[str, str]] = {
         "status_proposal": "proposal",
         "status_official": "official",
         "score": "## 2. From a value to a score (0–100)",
-        "score_text": "Each value becomes a score between fixed goalposts: the lower goalpost L scores 0 and the target T scores 100, `score = 100 × (v − L) ÷ (T − L)`, clamped to 0–100 beyond them. On a logarithmic scale the same formula applies to ln v, ln L and ln T, so that a count per inhabitant that grows tenfold moves the score by the same amount wherever it starts. A lower-is-better indicator has its target below its lower goalpost, and the same formula runs the other way. Fixed goalposts keep scores comparable across years: a country's score never moves because another country reported.",
-        "dimension": "## 3. Dimension scores",
-        "dimension_text": "A dimension's score is the weighted mean of the scores of its indicators that the country reported (weights from the catalogue), **only when at least {share} of the dimension's indicators are present**; otherwise the dimension is missing and shown as missing, never as 0.",
-        "composite": "## 4. The GEALC composite score",
-        "composite_text": "The composite is the weighted mean of the dimension scores present, **only when at least {min} of the {total} dimensions have a score**. Dimension weights:",
-        "ranks": "## 5. Ranks and rank ranges",
-        "ranks_text": "Countries with a composite are ranked each year, 1 for the highest; equal scores share the better rank (1, 2, 2, 4). Dimensions and indicators are ranked the same way among the countries that have them. Because a rank depends on the weights, the rank range shows how fragile it is: the dimension weights are drawn {draws} times from a Dirichlet distribution centred on the official weights (concentration {kappa}, so each weight varies by about ±30 %; seed {seed} and the year, so the range is reproducible), the composite and the ranks are recomputed for each draw, and the range goes from the {low}th to the {high}th percentile of the country's ranks (always including its official rank).",
-        "change": "## 6. Rank changes",
-        "change_text": "The places a country gains between two years are split exactly into its **own** change (the rank its new score would have among the other countries' old scores, against its old rank) and the **movement of the others** (the rest). The two parts always add up to the total.",
-        "peers": "## 7. Peer groups and the UN cross-check",
-        "peers_text": "Countries are compared with their UN M49 subregion (Caribbean, Central America, South America) and with the members in the same UN EGDI group of the nearest UN E-Government Survey (very high ≥ 0.75, high 0.50–0.75, middle 0.25–0.50, low < 0.25; on a tie the earlier survey): medians and quartiles per group. For the dimensions with a UN counterpart, the relation between the dimension score and the UN sub-index across countries is summarised by Spearman's ρ, and the countries whose score lies more than {limit} robust standard deviations (MAD × 1.4826) from the least-squares line are flagged for the secretariat to look at — not hidden, not a verdict. Counterparts:",
-        "coverage": "## 8. Coverage",
-        "coverage_text": "For each country and year, how many of the {total} indicators it reported; for each indicator and year, how many countries reported it. Every score carries its coverage.",
-        "example": "## 9. A worked example: {country}, {year} (demonstration data)",
-        "example_lead": "Real numbers from the demonstration data that `gealc build --demo` loads (fictitious values, generated from a fixed seed).",
+        "score_text": "Each value becomes a score between fixed goalposts: the lower goalpost L scores 0 and the target T scores 100, `score = 100 × (v − L) ÷ (T − L)`, clamped to 0–100 beyond them. On a logarithmic scale the same formula applies to ln v, ln L and ln T, so that a count per inhabitant that grows tenfold moves the score by the same amount wherever it starts; a value of 0 or less has no logarithm and is the bottom of the scale: it scores 0 (100 on a lower-is-better indicator). A lower-is-better indicator has its target below its lower goalpost, and the same formula runs the other way. Fixed goalposts keep scores comparable across years: a country's score never moves because another country reported. A value that was not reported has no score of its own; section 3 says how it counts.",
+        "missing": "## 3. What a country did not report",
+        "missing_rule": "**What a country did not report scores the lower goalpost, 0**, in its dimension and, through the dimension, in the composite: at every level of the index. The indicator itself is shown as not reported, not as 0: it has no indicator score or rank of its own, and the coverage beside every score (section 11) says how many indicators the score rests on. The OECD/JRC Handbook on Constructing Composite Indicators sets out the ways of handling missing data; in a ranking whose values the countries report themselves, the choice decides whether leaving a value out can pay:",
+        "option_goalpost": "- **Scoring what was not reported at the lower goalpost**: chosen. The UN's Online Service Index does the same: a service its assessors cannot find on a national portal counts as absent. Nothing is credited that was not shown, and reporting a value, however weak, never scores less than not reporting it.",
+        "option_complete": '- **Ranking only complete country-years** ("not ranked: incomplete"): rejected. With {total} indicators almost no country reports all of them, so almost no one would be ranked; and a country facing a poor rank could still choose not to be ranked by leaving one value out.',
+        "option_impute": "- **Imputing the missing value** (the mean of the country's other values or of the other countries' values, a regression on either), with or without a penalty: rejected. Any imputation from the country's own other values or from the others' values can exceed what the country would have reported, so a country with a weak value would gain by withholding it; a penalty only changes how weak the value has to be for withholding to pay.",
+        "missing_guarantee": "The guarantee: **removing any set of its reported values never raises a country's composite, its rank or the best end of its rank range** (the other countries' values unchanged), under the official method and under every variant of the uncertainty analysis (section 7). A dimension divides by the weights of all its indicators, so withdrawing a reported score only takes away a term that is 0 or more, and the composite never falls when a dimension rises. A property test (`tests/unit/test_withholding.py`) checks this on randomly drawn catalogues and values.",
+        "missing_before": "Before edition {method} of the method, a dimension was the mean of whichever of its indicators were present (when at least half of them were) and the composite the mean of the dimensions present (when at least five of the six were). That in effect imputed every missing value as the average of the rest: a country could leave out its weakest value and score higher.",
+        "dimension": "## 4. Dimension scores",
+        "dimension_text": "A dimension's score is the weighted sum of its indicators' scores divided by the weights of **all** its indicators, reported or not: `dimension = Σ reported w·s ÷ Σ all w` (weights w from the catalogue). An indicator that was not reported therefore adds 0 (section 3). Every dimension of a ranked country has a score: 0 when the country reported none of its indicators. The uncertainty analysis (section 7) also tries a harsher form, `Σ reported w·s × (Σ reported w)^(γ−1) ÷ (Σ all w)^γ`; the official rule is γ = 1, the formula above.",
+        "composite": "## 5. The GEALC composite score",
+        "composite_text": "The composite is the weighted arithmetic mean of **all {total}** dimension scores, those at 0 included: `composite = Σ W·d ÷ Σ W`. Dimension weights W:",
+        "ranks": "## 6. Ranks",
+        "ranks_text": "Every country-year with at least one reported value is ranked, 1 for the highest composite; a country-year with no value at all has no score and no rank. Ranks are taken on the scores rounded to the nearest {step}, as they are printed: scores that print the same are tied and share the better rank (1, 2, 2, 4) — {a} and {b} both print as {p} — so two countries that look tied are tied. Dimensions are ranked the same way among the same countries (a dimension with nothing reported scores 0 and is ranked like any other), and each indicator among the countries that reported it. Every composite rank is published with its rank range and the share of variants in which it holds (section 7).",
+        "uncertainty": "## 7. Uncertainty and sensitivity",
+        "uncertainty_lead": "A composite rests on choices (weights, goalposts, how to aggregate, what to do with what was not reported) that reasonable people could make differently. As in the JRC's audits of composite indicators, the ranking is recomputed under many variants of the method, each drawn within stated ranges of the {factors} factors below; the official method is one point of that space.",
+        "factor_indicator_weights": "- **Indicator weights**: each multiplied, independently, by a factor drawn uniformly between {low} and {high}.",
+        "factor_dimension_weights": "- **Dimension weights**: likewise, each between {low} and {high} times its official weight.",
+        "factor_goalposts": "- **Goalposts**: each lower goalpost and each target moved, independently, by up to ±{shift} of the distance between the two (uniformly; on the logarithmic scale for logarithmic indicators).",
+        "factor_aggregation": "- **Aggregation**: the weighted arithmetic mean of the dimensions (official) or their weighted geometric mean, taken as the geometric mean of (score + {plus}) − {plus} so that a dimension at 0 is defined; each in half of the variants. The geometric mean punishes imbalance: a weak dimension costs more than a strong one can make up.",
+        "factor_missing_data": "- **The rule for what was not reported**: the penalty exponent γ drawn uniformly between {low} and {high} in `Σ reported w·s × (Σ reported w)^(γ−1) ÷ (Σ all w)^γ`. At γ = 1 (official) what was not reported scores 0; above 1 an incomplete dimension also loses part of what was reported. Every variant keeps the guarantee of section 3.",
+        "uncertainty_sample": "The variants are a Saltelli sample (a scrambled Sobol sequence, drawn with SALib) of base N = {base}: N × ({factors} factors + 2) = **{variants} variants**, seed **{seed}**. The sample is drawn once: the same variants serve every year and any data, so every result can be reproduced, and a country's own values cannot change the variants it is measured by.",
+        "uncertainty_range": "The **rank range** of a country-year goes from the {low} to the {high} percentile of its composite rank over the {variants} variants (linear interpolation between the ordered ranks; the better end rounded down, the worse end up), widened if need be to include the official rank. It is not the best and the worst rank: up to {below} of the variants give a better rank and up to {above} a worse one. Beside it, the **share** is the share of the {variants} variants in which the rank is the same as the official one: a rank that holds in most variants is firm; one that holds in few is one of several ranks that reasonable choices of method support.",
+        "uncertainty_sobol": "**Sensitivity: which choice moves the ranks.** For each year, the output analysed is the **average absolute shift in rank**: for each variant, the mean over the ranked countries of the difference, in places, between their rank in that variant and their official rank. Its variance across the variants is split among the factors by Sobol's variance-based indices (SALib's estimators): the **first-order index** is the share of that variance a factor explains on its own, the **total-effect index** the share it takes part in, on its own or in combination with the others. Each comes with a 95% bootstrap confidence interval ({resamples} resamples). Every release stores the indices of each year in its statistical audit (an open-data table and `/api/v1/releases/<label>/statistics`).",
+        "uncertainty_reading": "How to read them: a factor whose total-effect index is near 0 could be set anywhere in its range without changing the ranks; a large first-order index means that choice alone moves the ranks, and that is where a debate on the method pays off; a total effect well above the first-order index means the factor acts in combination with others. The indices share out the variance of the shift, not its size: if the ranks barely move in any variant, even a large index describes little, so read them with the rank ranges. An interval that includes 0 means no detectable effect, and estimates slightly below 0 are estimation noise.",
+        "coherence": "## 8. Coherence",
+        "coherence_lead": "Every release also checks, as the OECD/JRC Handbook asks of any composite, whether the indicators of a dimension measure one thing and whether each indicator weighs in the composite about as much as its nominal weight says. The statistics use the scores of what countries reported: an indicator only where it was reported (a value not reported is left out, not taken as the 0 the ranking gives it), a dimension only for the countries that reported at least one of its indicators, the composite for every ranked country. A statistic needs at least {min} countries: pairs with both values for a correlation, countries with every item for α and the principal components. They are computed for each year and stored in the release's statistical audit.",
+        "coherence_measures": "Measured:",
+        "measure_correlations": "- Pearson correlations between indicators, between dimensions, of each indicator with its dimension, and of each indicator and each dimension with the composite;",
+        "measure_alpha": "- Cronbach's α of the indicators of each dimension and of the {total} dimensions;",
+        "measure_components": "- the principal components of the same sets: the share of variance of the first component, and how many eigenvalues exceed 1 (Kaiser's rule);",
+        "measure_weights": "- each indicator's effective weight, its squared correlation with the composite normalised so that the effective weights add up to 1, beside its nominal weight (its weight within its dimension × the dimension's share of the weights).",
+        "coherence_flags": "Flagged, by the Handbook's rules of thumb:",
+        "flag_alpha": "- an α below {alpha} (the indicators hang together weakly);",
+        "flag_components": "- more than one eigenvalue above 1 (the set measures more than one thing);",
+        "flag_weak": "- an indicator correlated with its own dimension below {weak}, or negatively;",
+        "flag_redundant": "- two indicators of one dimension correlated above {redundant} (one may count the same thing twice);",
+        "flag_weight": "- an effective weight below the nominal weight ÷ {ratio} or above the nominal weight × {ratio}.",
+        "coherence_use": "A flag is a question about the catalogue for the secretariat and the network; it changes no score.",
+        "change": "## 9. Changes over time",
+        "change_text": "Two years are compared **like for like**: each country's composite in both years is recomputed on the indicators it reported in both, with the nominal weights; an indicator reported in only one of the two years counts as not reported in either. Every change states how many indicators the two years have in common; a country with none in common has no like-for-like change.",
+        "change_split": "The places a country gains between two years (earlier rank − later rank; positive is up) are given for the countries ranked in both years with at least one indicator in common, and split exactly into three parts, each measured against the earlier year's scores of **every other country ranked in the earlier year** (whether or not it is ranked in the later one), held fixed: **own** = the earlier rank − the rank that the earlier composite plus the like-for-like change would have among them; **reporting** = that rank − the rank the later published composite would have among them (the effect of what was reported in only one of the two years); **others** = that rank − the later rank (what the other countries' changes did, and the countries that entered or left the ranking). The three parts always add up to the total; ranks are taken at the printed precision, as in section 6.",
+        "peers": "## 10. Peer groups and the UN cross-check",
+        "peers_text": "Countries are compared with their UN M49 subregion (Caribbean, Central America, South America) and with the members in the same UN EGDI group of the nearest UN E-Government Survey (very high ≥ 0.75, high 0.50–0.75, middle 0.25–0.50, low < 0.25; on a tie the earlier survey): medians and quartiles per group.",
+        "crosscheck_text": "**The UN cross-check.** For each dimension and year, the dimension score as published (what was not reported counting 0) is set against the UN index the catalogue pairs it with, from the nearest survey, across the countries that have both; at least {min} are needed. Spearman's ρ summarises how far the two orders agree. A Theil–Sen line of the dimension score (y) on the UN index (x), whose slope is the median of the slopes between every two countries and whose intercept is the median of y − slope·x, gives the score each country's UN index leads one to expect; unlike a least-squares line, a few outlying countries cannot pull it towards themselves. Each residual (score − expected) is measured from the residuals' median in robust standard deviations (MAD × {mad}), and its two-sided p-value under the normal distribution is the chance that a country following the line, with the usual scatter, lies at least that far from it. Because all the countries of a dimension-year are tested at once, their p-values are adjusted by the Benjamini–Hochberg procedure across those countries, and a country is flagged when its adjusted value (q) is below {fdr}: among the flagged countries, the expected share of chance findings is at most {fdr}. A flag is for the secretariat to look at — not hidden, not a verdict. Each dimension's UN counterpart, and why:",
+        "un_OSI": "Online Service Index",
+        "un_EPI": "E-Participation Index",
+        "un_HCI": "Human Capital Index",
+        "un_TII": "Telecommunication Infrastructure Index",
+        "coverage": "## 11. Coverage",
+        "coverage_text": "Every score carries its **coverage**: the number of indicators it rests on, that is, the ones the country reported (1 for an indicator, at most the dimension's indicators for a dimension, at most {total} for the composite), shown together with what was not reported. A low score with low coverage may say more about what was reported than about what was done. For each indicator and year, the number of countries that reported it is given too.",
+        "example": "## 12. A worked example: {country}, {year} (demonstration data)",
+        "example_lead": "Real numbers from the demonstration data that `gealc build --demo` loads (fictitious values, generated from a fixed seed). An indicator that was not reported is shown with the 0 it counts for in its dimension.",
         "example_columns": "| indicator | value | computation | score |",
-        "example_dimension": "| dimension | indicators present | score |",
-        "example_missing": "missing (fewer than half present)",
-        "example_composite": "Composite: mean of {n} dimension scores = **{score}**, rank **{rank}** of {ranked} countries ranked in {year}, rank range {low}–{high}.",
-        "limits": "## 10. The limits of ranking",
-        "limits_text": "Values are self-reported by each country's agency, under definitions that national statistics apply differently; the secretariat reviews them but does not audit them. A rank compresses six dimensions into one number and hides how close countries are: read it with its range, and compare scores rather than places when ranges overlap. Missing values are not imputed: a country that reports less is not ranked rather than ranked low. The UN cross-check measures agreement with an independent source; a flagged country may be right and the UN index dated.",
+        "example_not_reported": "not reported",
+        "example_not_reported_computation": "lower goalpost (section 3)",
+        "example_log_floor": "0 or less on a logarithmic scale: the bottom of the scale",
+        "example_dimension": "| dimension | reported / of | computation | score |",
+        "example_composite": "Composite: {sum} = **{score}**, rank **{rank}** of {ranked} countries ranked in {year}; rank range {low}–{high}, the same rank in {share} of the {variants} variants.",
+        "limits": "## 13. The limits of ranking",
+        "limits_text": "Values are self-reported by each country's agency, under definitions that national statistics apply differently; the secretariat reviews them but does not audit them. A rank compresses six dimensions into one number and hides how close countries are: read it with its range, and compare scores rather than places when ranges overlap. What a country did not report scores 0: a country that reports less is ranked lower, never higher, and a low score can reflect little reported as much as little done, which is why every score carries its coverage. The uncertainty analysis explores the choices of section 7 within stated ranges, not every conceivable method, nor errors in the values themselves. The UN cross-check measures agreement with an independent source; a flagged country may be right and the UN index dated. In the demonstration data the values are generated from each country's UN indices (Online Service Index and EGDI), so their agreement with the UN is built in and says nothing about real data.",
     },
     "es": {
         "title": "# Metodología de los puntajes GEALC",
@@ -64,27 +106,67 @@ T: dict[str, dict[str, str]] = {
         "status_proposal": "propuesta",
         "status_official": "oficial",
         "score": "## 2. De un valor a un puntaje (0–100)",
-        "score_text": "Cada valor se convierte en un puntaje entre umbrales fijos: el umbral inferior L vale 0 y la meta T vale 100, `puntaje = 100 × (v − L) ÷ (T − L)`, acotado a 0–100 más allá de ellos. En escala logarítmica la misma fórmula se aplica a ln v, ln L y ln T, de modo que un conteo por habitante que se multiplica por diez mueve el puntaje lo mismo dondequiera que empiece. Un indicador en el que menos es mejor tiene la meta por debajo del umbral inferior y la misma fórmula corre al revés. Los umbrales fijos mantienen los puntajes comparables entre años: el puntaje de un país nunca cambia porque otro país haya reportado.",
-        "dimension": "## 3. Puntajes por dimensión",
-        "dimension_text": "El puntaje de una dimensión es la media ponderada de los puntajes de sus indicadores que el país reportó (pesos del catálogo), **solo cuando están al menos el {share} de los indicadores de la dimensión**; si no, la dimensión falta y se muestra como faltante, nunca como 0.",
-        "composite": "## 4. El puntaje compuesto GEALC",
-        "composite_text": "El compuesto es la media ponderada de los puntajes por dimensión presentes, **solo cuando al menos {min} de las {total} dimensiones tienen puntaje**. Pesos de las dimensiones:",
-        "ranks": "## 5. Posiciones y rangos de posición",
-        "ranks_text": "Los países con compuesto se ordenan cada año, 1 para el más alto; los puntajes iguales comparten la mejor posición (1, 2, 2, 4). Dimensiones e indicadores se ordenan igual entre los países que los tienen. Como la posición depende de los pesos, el rango de posición muestra su fragilidad: los pesos de las dimensiones se sortean {draws} veces de una distribución de Dirichlet centrada en los pesos oficiales (concentración {kappa}, de modo que cada peso varía cerca de ±30 %; semilla {seed} y el año, para que el rango sea reproducible), se recalculan el compuesto y las posiciones en cada sorteo, y el rango va del percentil {low} al {high} de las posiciones del país (siempre incluye su posición oficial).",
-        "change": "## 6. Cambios de posición",
-        "change_text": "Los puestos que un país gana entre dos años se dividen exactamente en su **propio** cambio (la posición que tendría su nuevo puntaje entre los puntajes anteriores de los demás, frente a su posición anterior) y el **movimiento de los demás** (el resto). Las dos partes siempre suman el total.",
-        "peers": "## 7. Grupos de pares y el contraste con la ONU",
-        "peers_text": "Los países se comparan con su subregión M49 de la ONU (Caribe, Centroamérica, Sudamérica) y con los miembros del mismo grupo EGDI de la Encuesta de Gobierno Electrónico de la ONU más cercana (muy alto ≥ 0,75, alto 0,50–0,75, medio 0,25–0,50, bajo < 0,25; en empate, la encuesta anterior): medianas y cuartiles por grupo. En las dimensiones con contraparte en la ONU, la relación entre el puntaje de la dimensión y el subíndice de la ONU se resume con la ρ de Spearman, y los países cuyo puntaje se aleja más de {limit} desviaciones estándar robustas (MAD × 1,4826) de la recta de mínimos cuadrados se señalan a la secretaría para que los revise: no se ocultan ni es un veredicto. Contrapartes:",
-        "coverage": "## 8. Cobertura",
-        "coverage_text": "Para cada país y año, cuántos de los {total} indicadores reportó; para cada indicador y año, cuántos países lo reportaron. Cada puntaje lleva su cobertura.",
-        "example": "## 9. Un ejemplo resuelto: {country}, {year} (datos de demostración)",
-        "example_lead": "Números reales de los datos de demostración que carga `gealc build --demo` (valores ficticios, generados con una semilla fija).",
+        "score_text": "Cada valor se convierte en un puntaje entre umbrales fijos: el umbral inferior L vale 0 y la meta T vale 100, `puntaje = 100 × (v − L) ÷ (T − L)`, acotado a 0–100 más allá de ellos. En escala logarítmica la misma fórmula se aplica a ln v, ln L y ln T, de modo que un conteo por habitante que se multiplica por diez mueve el puntaje lo mismo dondequiera que empiece; un valor de 0 o menos no tiene logaritmo y es el extremo inferior de la escala: vale 0 (100 en un indicador en el que menos es mejor). Un indicador en el que menos es mejor tiene la meta por debajo del umbral inferior y la misma fórmula corre al revés. Los umbrales fijos mantienen los puntajes comparables entre años: el puntaje de un país nunca cambia porque otro país haya reportado. Un valor no reportado no tiene puntaje propio; la sección 3 explica cómo cuenta.",
+        "missing": "## 3. Lo que un país no reportó",
+        "missing_rule": "**Lo que un país no reportó vale el umbral inferior, 0**, en su dimensión y, a través de ella, en el compuesto: en todos los niveles del índice. El indicador mismo se muestra como no reportado, no como 0: no tiene puntaje ni posición propios, y la cobertura que acompaña a cada puntaje (sección 11) indica en cuántos indicadores se apoya. El Manual de la OCDE y el JRC sobre la construcción de indicadores compuestos (Handbook on Constructing Composite Indicators) expone las formas de tratar los datos faltantes; en una clasificación cuyos valores reportan los propios países, la elección decide si omitir un valor puede convenir:",
+        "option_goalpost": "- **Dar a lo no reportado el umbral inferior**: la opción elegida. El Índice de Servicios en Línea de la ONU hace lo mismo: un servicio que sus evaluadores no encuentran en un portal nacional cuenta como inexistente. No se acredita nada que no se haya mostrado, y reportar un valor, por bajo que sea, nunca da menos puntaje que no reportarlo.",
+        "option_complete": "- **Ordenar solo a los países con el año completo** («sin posición: incompleto»): descartada. Con {total} indicadores casi ningún país los reporta todos, así que casi nadie tendría posición; y un país que temiera una mala posición podría igualmente quedar fuera de la clasificación omitiendo un solo valor.",
+        "option_impute": "- **Imputar el valor faltante** (la media de los demás valores del país o de los valores de los otros países, una regresión sobre unos u otros), con o sin penalización: descartada. Cualquier imputación a partir de los demás valores del propio país o de los valores de los otros puede superar lo que el país habría reportado, de modo que a un país con un valor bajo le convendría ocultarlo; una penalización solo cambia cuán bajo tiene que ser el valor para que ocultarlo convenga.",
+        "missing_guarantee": "La garantía: **quitar cualquier conjunto de sus valores reportados nunca sube el compuesto de un país, su posición ni el mejor extremo de su rango de posición** (sin cambiar los valores de los demás países), ni con el método oficial ni con ninguna variante del análisis de incertidumbre (sección 7). Cada dimensión divide por los pesos de todos sus indicadores, así que retirar un puntaje reportado solo quita un término que vale 0 o más, y el compuesto nunca baja cuando una dimensión sube. Una prueba de propiedades (`tests/unit/test_withholding.py`) lo verifica con catálogos y valores generados al azar.",
+        "missing_before": "Antes de la edición {method} del método, una dimensión era la media de los indicadores que estuvieran presentes (si lo estaba al menos la mitad) y el compuesto, la media de las dimensiones presentes (si lo estaban al menos cinco de las seis). En la práctica, eso imputaba a cada valor faltante el promedio de los demás: un país podía omitir su valor más bajo y obtener un puntaje mayor.",
+        "dimension": "## 4. Puntajes por dimensión",
+        "dimension_text": "El puntaje de una dimensión es la suma ponderada de los puntajes de sus indicadores dividida por los pesos de **todos** sus indicadores, reportados o no: `dimensión = Σ reportados w·s ÷ Σ todos w` (pesos w del catálogo). Un indicador no reportado suma, por lo tanto, 0 (sección 3). Toda dimensión de un país con posición tiene puntaje: 0 si el país no reportó ninguno de sus indicadores. El análisis de incertidumbre (sección 7) prueba además una forma más severa, `Σ reportados w·s × (Σ reportados w)^(γ−1) ÷ (Σ todos w)^γ`; la regla oficial es γ = 1, la fórmula anterior.",
+        "composite": "## 5. El puntaje compuesto GEALC",
+        "composite_text": "El compuesto es la media aritmética ponderada de **las {total}** dimensiones, incluidas las que valen 0: `compuesto = Σ W·d ÷ Σ W`. Pesos W de las dimensiones:",
+        "ranks": "## 6. Posiciones",
+        "ranks_text": "Cada año tienen posición todos los países que reportaron al menos un valor, 1 para el compuesto más alto; un país sin ningún valor en el año no tiene puntaje ni posición. Las posiciones se calculan sobre los puntajes redondeados a {step}, tal como se publican: los puntajes que se muestran iguales empatan y comparten la mejor posición (1, 2, 2, 4) —{a} y {b} se muestran ambos como {p}—, de modo que dos países que se ven empatados están empatados. Las dimensiones se ordenan igual entre los mismos países (una dimensión sin nada reportado vale 0 y se ordena como cualquier otra), y cada indicador entre los países que lo reportaron. Cada posición en el compuesto se publica con su rango de posición y la proporción de variantes en que se mantiene (sección 7).",
+        "uncertainty": "## 7. Incertidumbre y sensibilidad",
+        "uncertainty_lead": "Un compuesto descansa en decisiones (los pesos, los umbrales, la forma de agregar, qué hacer con lo no reportado) que personas razonables podrían tomar de otro modo. Como en las auditorías de indicadores compuestos del JRC, la clasificación se recalcula con muchas variantes del método, cada una tomada dentro de rangos declarados de los {factors} factores siguientes; el método oficial es un punto de ese espacio.",
+        "factor_indicator_weights": "- **Pesos de los indicadores**: cada uno multiplicado, de forma independiente, por un factor uniforme entre {low} y {high}.",
+        "factor_dimension_weights": "- **Pesos de las dimensiones**: igual, cada uno entre {low} y {high} veces su peso oficial.",
+        "factor_goalposts": "- **Umbrales**: cada umbral inferior y cada meta se desplazan, de forma independiente, hasta ±{shift} de la distancia entre ambos (uniformemente; en la escala logarítmica para los indicadores logarítmicos).",
+        "factor_aggregation": "- **Agregación**: la media aritmética ponderada de las dimensiones (oficial) o su media geométrica ponderada, tomada como la media geométrica de (puntaje + {plus}) − {plus} para que una dimensión en 0 esté definida; cada una en la mitad de las variantes. La media geométrica castiga el desequilibrio: una dimensión débil resta más de lo que una fuerte puede compensar.",
+        "factor_missing_data": "- **Regla de lo no reportado**: el exponente de penalización γ, uniforme entre {low} y {high}, en `Σ reportados w·s × (Σ reportados w)^(γ−1) ÷ (Σ todos w)^γ`. Con γ = 1 (oficial) lo no reportado vale 0; por encima de 1, una dimensión incompleta pierde además parte de lo reportado. Todas las variantes conservan la garantía de la sección 3.",
+        "uncertainty_sample": "Las variantes forman una muestra de Saltelli (una secuencia de Sobol aleatorizada, generada con SALib) de base N = {base}: N × ({factors} factores + 2) = **{variants} variantes**, semilla **{seed}**. La muestra se genera una sola vez: las mismas variantes sirven para todos los años y para cualesquiera datos, de modo que todo resultado puede reproducirse y los propios valores de un país no pueden cambiar las variantes con que se lo mide.",
+        "uncertainty_range": "El **rango de posición** de un país en un año va del percentil {low} al {high} de su posición en el compuesto en las {variants} variantes (interpolación lineal entre las posiciones ordenadas; el extremo mejor se redondea hacia abajo y el peor hacia arriba), ampliado si hace falta para incluir la posición oficial. No es la mejor y la peor posición: hasta el {below} de las variantes dan una posición mejor y hasta el {above}, una peor. A su lado, la **proporción** es la parte de las {variants} variantes en que la posición es la misma que la oficial: una posición que se mantiene en la mayoría de las variantes es firme; una que se mantiene en pocas es una entre varias que las decisiones razonables de método sostienen.",
+        "uncertainty_sobol": "**Sensibilidad: qué decisión mueve las posiciones.** Para cada año, el resultado que se analiza es el **desplazamiento medio absoluto de posición**: para cada variante, la media, entre los países con posición, de la diferencia en puestos entre su posición en esa variante y su posición oficial. Su varianza entre las variantes se reparte entre los factores con los índices de Sobol, basados en la varianza (estimadores de SALib): el **índice de primer orden** es la parte de esa varianza que un factor explica por sí solo; el **índice de efecto total**, la parte en la que interviene, solo o combinado con los demás. Cada uno lleva un intervalo de confianza del 95% por bootstrap ({resamples} remuestreos). Cada versión publicada guarda los índices de cada año en su auditoría estadística (una tabla de datos abiertos y `/api/v1/releases/<label>/statistics`).",
+        "uncertainty_reading": "Cómo leerlos: un factor con índice de efecto total cercano a 0 podría fijarse en cualquier punto de su rango sin cambiar las posiciones; un índice de primer orden grande indica que esa decisión, por sí sola, mueve las posiciones, y es ahí donde vale la pena discutir el método; un efecto total muy superior al de primer orden indica que el factor actúa combinado con otros. Los índices reparten la varianza del desplazamiento, no su tamaño: si las posiciones apenas se mueven en todas las variantes, incluso un índice grande describe poco, así que léalos junto con los rangos de posición. Un intervalo que incluye el 0 indica que no hay un efecto detectable, y las estimaciones levemente negativas son ruido de estimación.",
+        "coherence": "## 8. Coherencia",
+        "coherence_lead": "Cada versión comprueba además, como pide el Manual de la OCDE y el JRC para todo indicador compuesto, si los indicadores de una dimensión miden una misma cosa y si cada indicador pesa en el compuesto más o menos lo que dice su peso nominal. Las estadísticas usan los puntajes de lo que los países reportaron: un indicador solo donde se reportó (un valor no reportado se deja fuera, no se toma como el 0 que le da la clasificación), una dimensión solo en los países que reportaron al menos uno de sus indicadores, y el compuesto en todos los países con posición. Cada estadística exige al menos {min} países: pares con ambos valores para una correlación, países con todos los elementos para α y los componentes principales. Se calculan por año y se guardan en la auditoría estadística de la versión.",
+        "coherence_measures": "Se mide:",
+        "measure_correlations": "- las correlaciones de Pearson entre indicadores, entre dimensiones, de cada indicador con su dimensión y de cada indicador y cada dimensión con el compuesto;",
+        "measure_alpha": "- la α de Cronbach de los indicadores de cada dimensión y de las {total} dimensiones;",
+        "measure_components": "- los componentes principales de esos mismos conjuntos: la parte de la varianza que recoge el primer componente y cuántos valores propios superan 1 (regla de Kaiser);",
+        "measure_weights": "- el peso efectivo de cada indicador, su correlación al cuadrado con el compuesto normalizada para que los pesos efectivos sumen 1, junto a su peso nominal (su peso dentro de la dimensión × la parte de la dimensión en los pesos).",
+        "coherence_flags": "Se señala, según las reglas prácticas del Manual:",
+        "flag_alpha": "- una α inferior a {alpha} (los indicadores se sostienen poco entre sí);",
+        "flag_components": "- más de un valor propio superior a 1 (el conjunto mide más de una cosa);",
+        "flag_weak": "- un indicador correlacionado con su propia dimensión por debajo de {weak}, o negativamente;",
+        "flag_redundant": "- dos indicadores de una misma dimensión correlacionados por encima de {redundant} (uno puede contar dos veces lo mismo);",
+        "flag_weight": "- un peso efectivo inferior al peso nominal ÷ {ratio} o superior al peso nominal × {ratio}.",
+        "coherence_use": "Una señal es una pregunta sobre el catálogo para la secretaría y la red; no cambia ningún puntaje.",
+        "change": "## 9. Cambios en el tiempo",
+        "change_text": "Dos años se comparan **en igualdad de condiciones**: el compuesto de cada país en ambos años se recalcula sobre los indicadores que reportó en los dos, con los pesos nominales; un indicador reportado en uno solo de los dos años cuenta como no reportado en ambos. Cada cambio indica cuántos indicadores tienen en común los dos años; un país sin ninguno en común no tiene cambio comparable.",
+        "change_split": "Los puestos que un país gana entre dos años (posición anterior − posición posterior; positivo es subir) se dan para los países con posición en ambos años y al menos un indicador en común, y se dividen exactamente en tres partes, todas medidas frente a los puntajes del año anterior de **todos los demás países con posición en el año anterior** (la tengan o no en el posterior), que se mantienen fijos: **propio** = la posición anterior − la posición que tendría entre ellos el compuesto anterior más el cambio en igualdad de condiciones; **reporte** = esa posición − la posición que tendría entre ellos el compuesto publicado del año posterior (el efecto de lo reportado en uno solo de los dos años); **demás** = esa posición − la posición posterior (lo que hicieron los cambios de los otros países y los países que entraron en la clasificación o salieron de ella). Las tres partes siempre suman el total; las posiciones se toman con la precisión publicada, como en la sección 6.",
+        "peers": "## 10. Grupos de pares y el contraste con la ONU",
+        "peers_text": "Los países se comparan con su subregión M49 de la ONU (Caribe, Centroamérica, Sudamérica) y con los miembros del mismo grupo EGDI de la Encuesta de Gobierno Electrónico de la ONU más cercana (muy alto ≥ 0,75, alto 0,50–0,75, medio 0,25–0,50, bajo < 0,25; en empate, la encuesta anterior): medianas y cuartiles por grupo.",
+        "crosscheck_text": "**El contraste con la ONU.** Para cada dimensión y año, el puntaje de la dimensión tal como se publica (lo no reportado cuenta 0) se compara con el índice de la ONU con que la empareja el catálogo, de la encuesta más cercana, entre los países que tienen ambos; hacen falta al menos {min}. La ρ de Spearman resume cuánto coinciden los dos órdenes. Una recta de Theil–Sen del puntaje de la dimensión (y) sobre el índice de la ONU (x), cuya pendiente es la mediana de las pendientes entre cada par de países y cuya ordenada al origen es la mediana de y − pendiente·x, da el puntaje que cabe esperar de cada país según su índice de la ONU; a diferencia de una recta de mínimos cuadrados, unos pocos países atípicos no pueden atraerla hacia sí. Cada residuo (puntaje − esperado) se mide desde la mediana de los residuos en desviaciones estándar robustas (MAD × {mad}), y su valor p bilateral bajo la distribución normal es la probabilidad de que un país que sigue la recta, con la dispersión habitual, quede al menos así de lejos de ella. Como se evalúan a la vez todos los países de una dimensión en un año, sus valores p se ajustan con el procedimiento de Benjamini–Hochberg entre esos países, y un país se señala cuando su valor ajustado (q) es inferior al {fdr}: entre los países señalados, la proporción esperada de hallazgos debidos al azar es como máximo del {fdr}. Una señal es para que la secretaría la revise: no se oculta ni es un veredicto. Contraparte de cada dimensión en la ONU, y por qué:",
+        "un_OSI": "Índice de Servicios en Línea",
+        "un_EPI": "Índice de Participación Electrónica",
+        "un_HCI": "Índice de Capital Humano",
+        "un_TII": "Índice de Infraestructura de Telecomunicaciones",
+        "coverage": "## 11. Cobertura",
+        "coverage_text": "Cada puntaje lleva su **cobertura**: el número de indicadores en que se apoya, es decir, los que el país reportó (1 para un indicador, como máximo los de la dimensión para una dimensión, como máximo {total} para el compuesto), y se muestra junto con lo no reportado. Un puntaje bajo con poca cobertura puede decir más de lo que se reportó que de lo que se hizo. Para cada indicador y año se indica también cuántos países lo reportaron.",
+        "example": "## 12. Un ejemplo resuelto: {country}, {year} (datos de demostración)",
+        "example_lead": "Números reales de los datos de demostración que carga `gealc build --demo` (valores ficticios, generados con una semilla fija). Un indicador no reportado aparece con el 0 con que cuenta en su dimensión.",
         "example_columns": "| indicador | valor | cálculo | puntaje |",
-        "example_dimension": "| dimensión | indicadores presentes | puntaje |",
-        "example_missing": "falta (menos de la mitad presentes)",
-        "example_composite": "Compuesto: media de {n} puntajes por dimensión = **{score}**, posición **{rank}** de {ranked} países con posición en {year}, rango de posición {low}–{high}.",
-        "limits": "## 10. Los límites de una clasificación",
-        "limits_text": "Los valores los reporta la agencia de cada país, con definiciones que las estadísticas nacionales aplican de forma distinta; la secretaría los revisa pero no los audita. Una posición resume seis dimensiones en un número y oculta cuán cerca están los países: léala con su rango y compare puntajes, no puestos, cuando los rangos se superponen. Los faltantes no se imputan: un país que reporta menos queda sin posición, no con una posición baja. El contraste con la ONU mide el acuerdo con una fuente independiente; un país señalado puede tener razón y el índice de la ONU estar desactualizado.",
+        "example_not_reported": "no reportado",
+        "example_not_reported_computation": "umbral inferior (sección 3)",
+        "example_log_floor": "0 o menos en escala logarítmica: extremo inferior de la escala",
+        "example_dimension": "| dimensión | reportados / total | cálculo | puntaje |",
+        "example_composite": "Compuesto: {sum} = **{score}**, posición **{rank}** de {ranked} países con posición en {year}; rango de posición {low}–{high}, la misma posición en el {share} de las {variants} variantes.",
+        "limits": "## 13. Los límites de una clasificación",
+        "limits_text": "Los valores los reporta la agencia de cada país, con definiciones que las estadísticas nacionales aplican de forma distinta; la secretaría los revisa pero no los audita. Una posición resume seis dimensiones en un número y oculta cuán cerca están los países: léala con su rango y compare puntajes, no puestos, cuando los rangos se superponen. Lo que un país no reportó vale 0: un país que reporta menos baja, nunca sube, y un puntaje bajo puede reflejar poco reportado tanto como poco hecho; por eso cada puntaje lleva su cobertura. El análisis de incertidumbre recorre las decisiones de la sección 7 dentro de rangos declarados, no todos los métodos imaginables ni los errores de los propios valores. El contraste con la ONU mide el acuerdo con una fuente independiente; un país señalado puede tener razón y el índice de la ONU estar desactualizado. En los datos de demostración los valores se generan a partir de los índices de la ONU de cada país (Índice de Servicios en Línea y EGDI), así que su acuerdo con la ONU viene dado de antemano y no dice nada de los datos reales.",
     },
     "pt": {
         "title": "# Metodologia das pontuações GEALC",
@@ -99,65 +181,157 @@ T: dict[str, dict[str, str]] = {
         "status_proposal": "proposta",
         "status_official": "oficial",
         "score": "## 2. Do valor à pontuação (0–100)",
-        "score_text": "Cada valor é convertido em uma pontuação entre limites fixos: o limite inferior L vale 0 e a meta T vale 100, `pontuação = 100 × (v − L) ÷ (T − L)`, limitada ao intervalo 0–100 para valores além desses limites. Na escala logarítmica, a mesma fórmula se aplica a ln v, ln L e ln T, de modo que uma contagem por habitante que se multiplica por dez altera a pontuação no mesmo tanto, qualquer que seja o ponto de partida. Em um indicador em que menos é melhor, a meta fica abaixo do limite inferior e a mesma fórmula funciona no sentido inverso. Limites fixos mantêm as pontuações comparáveis entre os anos: a pontuação de um país nunca muda porque outro país enviou seus dados.",
-        "dimension": "## 3. Pontuações por dimensão",
-        "dimension_text": "A pontuação de uma dimensão é a média ponderada das pontuações dos indicadores dessa dimensão que o país informou (pesos do catálogo), **somente quando pelo menos {share} dos indicadores da dimensão estão presentes**; caso contrário, a dimensão fica ausente e é mostrada como ausente, nunca como 0.",
-        "composite": "## 4. A pontuação composta GEALC",
-        "composite_text": "A pontuação composta é a média ponderada das pontuações das dimensões presentes, **somente quando pelo menos {min} das {total} dimensões têm pontuação**. Pesos das dimensões:",
-        "ranks": "## 5. Posições e faixas de posições",
-        "ranks_text": "Os países com pontuação composta são classificados a cada ano, com a posição 1 para a mais alta; pontuações iguais compartilham a melhor posição (1, 2, 2, 4). Dimensões e indicadores são classificados da mesma forma entre os países que os têm. Como a posição depende dos pesos, a faixa de posições mostra quão frágil ela é: os pesos das dimensões são sorteados {draws} vezes de uma distribuição de Dirichlet centrada nos pesos oficiais (concentração {kappa}, de modo que cada peso varia cerca de ±30%; semente {seed} e o ano, para que a faixa seja reprodutível), a pontuação composta e as posições são recalculadas em cada sorteio, e a faixa vai do percentil {low} ao percentil {high} das posições do país (sempre incluindo sua posição oficial).",
-        "change": "## 6. Mudanças de posição",
-        "change_text": "As posições que um país ganha entre dois anos se decompõem exatamente em sua mudança **própria** (a posição que sua nova pontuação teria entre as pontuações anteriores dos demais países, comparada com sua posição anterior) e o **movimento dos demais** (o restante). As duas partes sempre somam o total.",
-        "peers": "## 7. Grupos de pares e o contraste com a ONU",
-        "peers_text": "Os países são comparados com sua sub-região M49 da ONU (Caribe, América Central, América do Sul) e com os membros do mesmo grupo EGDI da Pesquisa de Governo Eletrônico da ONU mais próxima (muito alto ≥ 0,75, alto 0,50–0,75, médio 0,25–0,50, baixo < 0,25; em caso de empate, a pesquisa anterior): medianas e quartis por grupo. Nas dimensões com contrapartida na ONU, a relação entre a pontuação da dimensão e o subíndice da ONU, de país para país, é resumida pelo ρ de Spearman, e os países cuja pontuação se afasta mais de {limit} desvios-padrão robustos (MAD × 1,4826) da reta de mínimos quadrados são sinalizados para que a secretaria os examine: não são ocultados, e a sinalização não é um veredito. Contrapartidas:",
-        "coverage": "## 8. Cobertura",
-        "coverage_text": "Para cada país e ano, quantos dos {total} indicadores ele informou; para cada indicador e ano, quantos países o informaram. Cada pontuação é acompanhada de sua cobertura.",
-        "example": "## 9. Um exemplo passo a passo: {country}, {year} (dados de demonstração)",
-        "example_lead": "Números reais dos dados de demonstração que `gealc build --demo` carrega (valores fictícios, gerados a partir de uma semente fixa).",
+        "score_text": "Cada valor é convertido em uma pontuação entre limites fixos: o limite inferior L vale 0 e a meta T vale 100, `pontuação = 100 × (v − L) ÷ (T − L)`, limitada ao intervalo 0–100 para valores além desses limites. Na escala logarítmica, a mesma fórmula se aplica a ln v, ln L e ln T, de modo que uma contagem por habitante que se multiplica por dez altera a pontuação no mesmo tanto, qualquer que seja o ponto de partida; um valor igual a 0 ou menor não tem logaritmo e é o extremo inferior da escala: vale 0 (100 em um indicador em que menos é melhor). Em um indicador em que menos é melhor, a meta fica abaixo do limite inferior e a mesma fórmula funciona no sentido inverso. Limites fixos mantêm as pontuações comparáveis entre os anos: a pontuação de um país nunca muda porque outro país enviou seus dados. Um valor não informado não tem pontuação própria; a seção 3 explica como ele conta.",
+        "missing": "## 3. O que um país não informou",
+        "missing_rule": "**O que um país não informou vale o limite inferior, 0**, na sua dimensão e, por meio dela, na pontuação composta: em todos os níveis do índice. O próprio indicador aparece como não informado, e não como 0: não tem pontuação nem posição próprias, e a cobertura que acompanha cada pontuação (seção 11) diz em quantos indicadores ela se apoia. O Manual da OCDE e do JRC sobre a construção de indicadores compostos (Handbook on Constructing Composite Indicators) apresenta as formas de tratar dados ausentes; em uma classificação cujos valores são informados pelos próprios países, a escolha decide se omitir um valor pode compensar:",
+        "option_goalpost": "- **Atribuir ao que não foi informado o limite inferior**: a opção escolhida. O Índice de Serviços Online da ONU faz o mesmo: um serviço que seus avaliadores não encontram em um portal nacional conta como inexistente. Nada que não tenha sido mostrado é creditado, e informar um valor, por mais baixo que seja, nunca rende menos do que não informá-lo.",
+        "option_complete": "- **Classificar apenas os países com o ano completo** (“sem posição: incompleto”): descartada. Com {total} indicadores, quase nenhum país informa todos, de modo que quase ninguém seria classificado; e um país diante de uma posição ruim ainda poderia optar por ficar fora da classificação omitindo um único valor.",
+        "option_impute": "- **Imputar o valor ausente** (a média dos demais valores do país ou dos valores dos outros países, uma regressão sobre uns ou outros), com ou sem penalização: descartada. Qualquer imputação a partir dos demais valores do próprio país ou dos valores dos outros pode superar o que o país teria informado, de modo que um país com um valor baixo ganharia ao omiti-lo; uma penalização só muda quão baixo o valor precisa ser para que a omissão compense.",
+        "missing_guarantee": "A garantia: **retirar qualquer conjunto de seus valores informados nunca eleva a pontuação composta de um país, sua posição nem o melhor extremo de sua faixa de posições** (mantidos os valores dos demais países), nem pelo método oficial nem por qualquer variante da análise de incerteza (seção 7). Cada dimensão é dividida pelos pesos de todos os seus indicadores, de modo que retirar uma pontuação informada apenas remove um termo igual a 0 ou maior, e a pontuação composta nunca cai quando uma dimensão sobe. Um teste de propriedades (`tests/unit/test_withholding.py`) verifica isso com catálogos e valores sorteados ao acaso.",
+        "missing_before": "Antes da edição {method} do método, uma dimensão era a média dos indicadores que estivessem presentes (quando havia pelo menos metade deles) e a pontuação composta, a média das dimensões presentes (quando havia pelo menos cinco das seis). Na prática, isso imputava a cada valor ausente a média dos demais: um país podia omitir seu valor mais baixo e obter uma pontuação maior.",
+        "dimension": "## 4. Pontuações por dimensão",
+        "dimension_text": "A pontuação de uma dimensão é a soma ponderada das pontuações de seus indicadores dividida pelos pesos de **todos** os seus indicadores, informados ou não: `dimensão = Σ informados w·s ÷ Σ todos w` (pesos w do catálogo). Um indicador não informado soma, portanto, 0 (seção 3). Toda dimensão de um país classificado tem pontuação: 0 quando o país não informou nenhum de seus indicadores. A análise de incerteza (seção 7) testa também uma forma mais severa, `Σ informados w·s × (Σ informados w)^(γ−1) ÷ (Σ todos w)^γ`; a regra oficial é γ = 1, a fórmula acima.",
+        "composite": "## 5. A pontuação composta GEALC",
+        "composite_text": "A pontuação composta é a média aritmética ponderada **das {total}** pontuações por dimensão, incluídas as que valem 0: `composta = Σ W·d ÷ Σ W`. Pesos W das dimensões:",
+        "ranks": "## 6. Posições",
+        "ranks_text": "A cada ano são classificados todos os países que informaram pelo menos um valor, com a posição 1 para a pontuação composta mais alta; um país sem nenhum valor no ano não tem pontuação nem posição. As posições são calculadas sobre as pontuações arredondadas na precisão publicada ({step}): pontuações que aparecem iguais empatam e compartilham a melhor posição (1, 2, 2, 4) — {a} e {b} aparecem ambas como {p} —, de modo que dois países que parecem empatados estão empatados. As dimensões são classificadas da mesma forma entre os mesmos países (uma dimensão sem nada informado vale 0 e é classificada como qualquer outra), e cada indicador entre os países que o informaram. Cada posição na pontuação composta é publicada com sua faixa de posições e a proporção de variantes em que se mantém (seção 7).",
+        "uncertainty": "## 7. Incerteza e sensibilidade",
+        "uncertainty_lead": "Uma pontuação composta depende de escolhas (os pesos, os limites, a forma de agregar, o que fazer com o que não foi informado) que pessoas razoáveis poderiam fazer de outro modo. Como nas auditorias de indicadores compostos do JRC, a classificação é recalculada sob muitas variantes do método, cada uma sorteada dentro de intervalos declarados dos {factors} fatores abaixo; o método oficial é um ponto desse espaço.",
+        "factor_indicator_weights": "- **Pesos dos indicadores**: cada um multiplicado, de forma independente, por um fator uniforme entre {low} e {high}.",
+        "factor_dimension_weights": "- **Pesos das dimensões**: do mesmo modo, cada um entre {low} e {high} vezes seu peso oficial.",
+        "factor_goalposts": "- **Limites**: cada limite inferior e cada meta deslocados, de forma independente, em até ±{shift} da distância entre os dois (uniformemente; na escala logarítmica para os indicadores logarítmicos).",
+        "factor_aggregation": "- **Agregação**: a média aritmética ponderada das dimensões (oficial) ou sua média geométrica ponderada, calculada como a média geométrica de (pontuação + {plus}) − {plus} para que uma dimensão em 0 seja definida; cada uma em metade das variantes. A média geométrica penaliza o desequilíbrio: uma dimensão fraca tira mais do que uma forte consegue compensar.",
+        "factor_missing_data": "- **Regra do não informado**: o expoente de penalização γ, uniforme entre {low} e {high}, em `Σ informados w·s × (Σ informados w)^(γ−1) ÷ (Σ todos w)^γ`. Com γ = 1 (oficial), o que não foi informado vale 0; acima de 1, uma dimensão incompleta perde também parte do que foi informado. Todas as variantes mantêm a garantia da seção 3.",
+        "uncertainty_sample": "As variantes formam uma amostra de Saltelli (uma sequência de Sobol embaralhada, gerada com o SALib) de base N = {base}: N × ({factors} fatores + 2) = **{variants} variantes**, semente **{seed}**. A amostra é gerada uma única vez: as mesmas variantes servem para todos os anos e para quaisquer dados, de modo que todo resultado pode ser reproduzido e os próprios valores de um país não podem mudar as variantes com que ele é medido.",
+        "uncertainty_range": "A **faixa de posições** de um país em um ano vai do percentil {low} ao {high} de sua posição na pontuação composta nas {variants} variantes (interpolação linear entre as posições ordenadas; o melhor extremo arredondado para baixo e o pior para cima), ampliada se necessário para incluir a posição oficial. Não é a melhor e a pior posição: até {below} das variantes dão uma posição melhor e até {above}, uma pior. Ao lado, a **proporção** é a parcela das {variants} variantes em que a posição é a mesma que a oficial: uma posição que se mantém na maioria das variantes é firme; uma que se mantém em poucas é uma entre várias que escolhas razoáveis de método sustentam.",
+        "uncertainty_sobol": "**Sensibilidade: que escolha move as posições.** Para cada ano, o resultado analisado é o **deslocamento médio absoluto de posição**: para cada variante, a média, entre os países classificados, da diferença em posições entre a posição em que cada um fica nessa variante e sua posição oficial. Sua variância entre as variantes é repartida entre os fatores pelos índices de Sobol, baseados na variância (estimadores do SALib): o **índice de primeira ordem** é a parcela dessa variância que um fator explica sozinho; o **índice de efeito total**, a parcela de que ele participa, sozinho ou em combinação com os demais. Cada um vem com um intervalo de confiança de 95% por bootstrap ({resamples} reamostragens). Cada versão publicada guarda os índices de cada ano em sua auditoria estatística (uma tabela de dados abertos e `/api/v1/releases/<label>/statistics`).",
+        "uncertainty_reading": "Como lê-los: um fator com índice de efeito total próximo de 0 poderia ser fixado em qualquer ponto de seu intervalo sem mudar as posições; um índice de primeira ordem grande indica que essa escolha, sozinha, move as posições, e é aí que vale a pena discutir o método; um efeito total bem acima do de primeira ordem indica que o fator age em combinação com outros. Os índices repartem a variância do deslocamento, não seu tamanho: se as posições mal se movem em todas as variantes, mesmo um índice grande descreve pouco, por isso leia-os junto com as faixas de posições. Um intervalo que inclui 0 indica que não há efeito detectável, e estimativas levemente negativas são ruído de estimação.",
+        "coherence": "## 8. Coerência",
+        "coherence_lead": "Cada versão verifica também, como o Manual da OCDE e do JRC pede de todo indicador composto, se os indicadores de uma dimensão medem uma mesma coisa e se cada indicador pesa na pontuação composta mais ou menos o que diz seu peso nominal. As estatísticas usam as pontuações do que os países informaram: um indicador apenas onde foi informado (um valor não informado fica de fora, e não é tomado como o 0 que a classificação lhe atribui), uma dimensão apenas nos países que informaram pelo menos um de seus indicadores, e a pontuação composta em todos os países classificados. Cada estatística exige pelo menos {min} países: pares com os dois valores para uma correlação, países com todos os itens para o α e os componentes principais. Elas são calculadas por ano e guardadas na auditoria estatística da versão.",
+        "coherence_measures": "Medidas:",
+        "measure_correlations": "- as correlações de Pearson entre indicadores, entre dimensões, de cada indicador com sua dimensão e de cada indicador e cada dimensão com a pontuação composta;",
+        "measure_alpha": "- o α de Cronbach dos indicadores de cada dimensão e das {total} dimensões;",
+        "measure_components": "- os componentes principais desses mesmos conjuntos: a parcela da variância do primeiro componente e quantos autovalores passam de 1 (regra de Kaiser);",
+        "measure_weights": "- o peso efetivo de cada indicador, sua correlação ao quadrado com a pontuação composta normalizada para que os pesos efetivos somem 1, ao lado de seu peso nominal (seu peso dentro da dimensão × a parcela da dimensão nos pesos).",
+        "coherence_flags": "Sinalizações, pelas regras práticas do Manual:",
+        "flag_alpha": "- um α abaixo de {alpha} (os indicadores pouco se sustentam entre si);",
+        "flag_components": "- mais de um autovalor acima de 1 (o conjunto mede mais de uma coisa);",
+        "flag_weak": "- um indicador correlacionado com sua própria dimensão abaixo de {weak}, ou negativamente;",
+        "flag_redundant": "- dois indicadores de uma mesma dimensão correlacionados acima de {redundant} (um deles pode contar a mesma coisa duas vezes);",
+        "flag_weight": "- um peso efetivo abaixo do peso nominal ÷ {ratio} ou acima do peso nominal × {ratio}.",
+        "coherence_use": "Uma sinalização é uma pergunta sobre o catálogo para a secretaria e a rede; ela não altera nenhuma pontuação.",
+        "change": "## 9. Mudanças ao longo do tempo",
+        "change_text": "Dois anos são comparados **em bases comparáveis**: a pontuação composta de cada país nos dois anos é recalculada sobre os indicadores que ele informou em ambos, com os pesos nominais; um indicador informado em apenas um dos dois anos conta como não informado em ambos. Cada mudança informa quantos indicadores os dois anos têm em comum; um país sem nenhum em comum não tem mudança comparável.",
+        "change_split": "As posições que um país ganha entre dois anos (posição anterior − posição posterior; positivo é subir) são dadas para os países classificados nos dois anos com pelo menos um indicador em comum, e se decompõem exatamente em três partes, todas medidas em relação às pontuações do ano anterior de **todos os demais países classificados no ano anterior** (classificados ou não no ano posterior), mantidas fixas: **própria** = a posição anterior − a posição que a pontuação composta anterior mais a mudança em bases comparáveis teria entre eles; **informação** = essa posição − a posição que a pontuação composta publicada do ano posterior teria entre eles (o efeito do que foi informado em apenas um dos dois anos); **demais** = essa posição − a posição posterior (o efeito das mudanças dos outros países e dos países que entraram na classificação ou saíram dela). As três partes sempre somam o total; as posições são tomadas na precisão publicada, como na seção 6.",
+        "peers": "## 10. Grupos de pares e o contraste com a ONU",
+        "peers_text": "Os países são comparados com sua sub-região M49 da ONU (Caribe, América Central, América do Sul) e com os membros do mesmo grupo EGDI da Pesquisa de Governo Eletrônico da ONU mais próxima (muito alto ≥ 0,75, alto 0,50–0,75, médio 0,25–0,50, baixo < 0,25; em caso de empate, a pesquisa anterior): medianas e quartis por grupo.",
+        "crosscheck_text": "**O contraste com a ONU.** Para cada dimensão e ano, a pontuação da dimensão tal como é publicada (o que não foi informado conta 0) é confrontada com o índice da ONU ao qual o catálogo a associa, da pesquisa mais próxima, entre os países que têm os dois; são necessários pelo menos {min}. O ρ de Spearman resume quanto as duas ordens concordam. Uma reta de Theil–Sen da pontuação da dimensão (y) sobre o índice da ONU (x), cuja inclinação é a mediana das inclinações entre cada par de países e cujo intercepto é a mediana de y − inclinação·x, dá a pontuação que se espera de cada país segundo seu índice da ONU; ao contrário de uma reta de mínimos quadrados, alguns poucos países atípicos não conseguem puxá-la para si. Cada resíduo (pontuação − esperada) é medido a partir da mediana dos resíduos em desvios-padrão robustos (MAD × {mad}), e seu valor-p bilateral sob a distribuição normal é a probabilidade de que um país que segue a reta, com a dispersão habitual, fique pelo menos tão longe dela. Como todos os países de uma dimensão em um ano são testados ao mesmo tempo, seus valores-p são ajustados pelo procedimento de Benjamini–Hochberg entre esses países, e um país é sinalizado quando seu valor ajustado (q) fica abaixo de {fdr}: entre os países sinalizados, a proporção esperada de achados devidos ao acaso é de no máximo {fdr}. A sinalização é para que a secretaria examine o caso: não é ocultada, e não é um veredito. A contrapartida de cada dimensão na ONU, e por quê:",
+        "un_OSI": "Índice de Serviços Online",
+        "un_EPI": "Índice de Participação Eletrônica",
+        "un_HCI": "Índice de Capital Humano",
+        "un_TII": "Índice de Infraestrutura de Telecomunicações",
+        "coverage": "## 11. Cobertura",
+        "coverage_text": "Cada pontuação é acompanhada de sua **cobertura**: o número de indicadores em que se apoia, isto é, os que o país informou (1 para um indicador, no máximo os da dimensão para uma dimensão, no máximo {total} para a pontuação composta), mostrada junto com o que não foi informado. Uma pontuação baixa com pouca cobertura pode dizer mais sobre o que foi informado do que sobre o que foi feito. Para cada indicador e ano, informa-se também quantos países o informaram.",
+        "example": "## 12. Um exemplo passo a passo: {country}, {year} (dados de demonstração)",
+        "example_lead": "Números reais dos dados de demonstração que `gealc build --demo` carrega (valores fictícios, gerados a partir de uma semente fixa). Um indicador não informado aparece com o 0 com que conta em sua dimensão.",
         "example_columns": "| indicador | valor | cálculo | pontuação |",
-        "example_dimension": "| dimensão | indicadores presentes | pontuação |",
-        "example_missing": "ausente (menos da metade dos indicadores)",
-        "example_composite": "Pontuação composta: média de {n} pontuações por dimensão = **{score}**, posição **{rank}** entre {ranked} países classificados em {year}, faixa de posições {low}–{high}.",
-        "limits": "## 10. Os limites de uma classificação",
-        "limits_text": "Os valores são informados pelo órgão de cada país, com definições que as estatísticas nacionais aplicam de formas diferentes; a secretaria os revisa, mas não os audita. Uma posição resume seis dimensões em um único número e esconde quão próximos os países estão: leia-a junto com sua faixa e, quando as faixas se sobrepõem, compare as pontuações, não as posições. Valores ausentes não são imputados: um país que informa menos fica sem posição, em vez de receber uma posição baixa. O contraste com a ONU mede a concordância com uma fonte independente; um país sinalizado pode estar certo e o índice da ONU, desatualizado.",
+        "example_not_reported": "não informado",
+        "example_not_reported_computation": "limite inferior (seção 3)",
+        "example_log_floor": "0 ou menos em escala logarítmica: extremo inferior da escala",
+        "example_dimension": "| dimensão | informados / total | cálculo | pontuação |",
+        "example_composite": "Pontuação composta: {sum} = **{score}**, posição **{rank}** entre {ranked} países classificados em {year}; faixa de posições {low}–{high}, a mesma posição em {share} das {variants} variantes.",
+        "limits": "## 13. Os limites de uma classificação",
+        "limits_text": "Os valores são informados pelo órgão de cada país, com definições que as estatísticas nacionais aplicam de formas diferentes; a secretaria os revisa, mas não os audita. Uma posição resume seis dimensões em um único número e esconde quão próximos os países estão: leia-a junto com sua faixa e, quando as faixas se sobrepõem, compare as pontuações, não as posições. O que um país não informou vale 0: um país que informa menos cai, nunca sobe, e uma pontuação baixa pode refletir pouca informação tanto quanto pouca realização; por isso cada pontuação vem com sua cobertura. A análise de incerteza percorre as escolhas da seção 7 dentro de intervalos declarados, não todos os métodos imagináveis nem os erros dos próprios valores. O contraste com a ONU mede a concordância com uma fonte independente; um país sinalizado pode estar certo e o índice da ONU, desatualizado. Nos dados de demonstração, os valores são gerados a partir dos índices da ONU de cada país (Índice de Serviços Online e EGDI), de modo que sua concordância com a ONU já vem embutida e nada diz sobre os dados reais.",
     },
-    # French typography: a no-break space (U+00A0) before ":" and a narrow one (U+202F) before ";" and "%".
+    # French typography: written with ordinary spaces; _french_spacing puts a no-break space (U+00A0)
+    # before ":" and inside « », and a narrow one (U+202F) before ";", "!", "?" and "%".
     "fr": {
         "title": "# Méthodologie des scores GEALC",
-        "generated": "_Généré par `gealc methodology` à partir du catalogue des indicateurs (édition {edition}, statut\u00a0: {status}). Ne pas modifier à la main._",
+        "generated": "_Généré par `gealc methodology` à partir du catalogue des indicateurs (édition {edition}, statut : {status}). Ne pas modifier à la main._",
         "indicators": "## 1. Les indicateurs",
         "indicators_lead": "Quinze indicateurs répartis en six dimensions. Chaque valeur est égale à numérateur ÷ dénominateur × multiplicateur (les comptages n'ont ni dénominateur ni multiplicateur). Les valeurs situées hors de la plage valide sont refusées lorsqu'un pays les transmet.",
         "columns": "| id | indicateur | unité | formule | plage valide | bornes (score 0 → 100) | échelle | poids |",
         "linear": "linéaire",
         "log": "logarithmique",
         "count_formula": "comptage",
-        "definitions": "Définitions\u00a0:",
+        "definitions": "Définitions :",
         "status_proposal": "proposition",
         "status_official": "officiel",
         "score": "## 2. De la valeur au score (0–100)",
-        "score_text": "Chaque valeur est convertie en un score compris entre des bornes fixes\u00a0: la borne inférieure L vaut 0 et la cible T vaut 100, `score = 100 × (v − L) ÷ (T − L)`, ramené à 0 ou à 100 au-delà de ces bornes. Sur une échelle logarithmique, la même formule s'applique à ln v, ln L et ln T, de sorte qu'un nombre par habitant multiplié par dix fait varier le score d'autant, quel que soit son point de départ. Pour un indicateur où une valeur plus faible est meilleure, la cible se situe sous la borne inférieure et la même formule joue en sens inverse. Des bornes fixes rendent les scores comparables d'une année à l'autre\u00a0: le score d'un pays ne change jamais parce qu'un autre pays a transmis ses données.",
-        "dimension": "## 3. Scores par dimension",
-        "dimension_text": "Le score d'une dimension est la moyenne pondérée des scores de ceux de ses indicateurs que le pays a renseignés (poids du catalogue), **uniquement lorsqu'au moins {share} des indicateurs de la dimension sont présents**\u202f; sinon, la dimension est manquante et affichée comme telle, jamais comme 0.",
-        "composite": "## 4. Le score composite GEALC",
-        "composite_text": "Le score composite est la moyenne pondérée des scores des dimensions présentes, **uniquement lorsqu'au moins {min} des {total} dimensions ont un score**. Poids des dimensions\u00a0:",
-        "ranks": "## 5. Rangs et fourchettes de rangs",
-        "ranks_text": "Les pays dotés d'un score composite sont classés chaque année, le rang 1 revenant au score le plus élevé\u202f; les scores égaux partagent le meilleur rang (1, 2, 2, 4). Les dimensions et les indicateurs sont classés de la même manière parmi les pays qui en disposent. Comme le rang dépend des pondérations, la fourchette de rangs en montre la fragilité\u00a0: les poids des dimensions sont tirés {draws} fois selon une loi de Dirichlet centrée sur les poids officiels (concentration {kappa}, de sorte que chaque poids varie d'environ ±30\u202f%\u202f; graine {seed} et l'année, pour que la fourchette soit reproductible), le score composite et les rangs sont recalculés à chaque tirage, et la fourchette va du {low}e au {high}e centile des rangs du pays (elle inclut toujours son rang officiel).",
-        "change": "## 6. Évolution des rangs",
-        "change_text": "Les places qu'un pays gagne d'une année à l'autre se décomposent exactement en sa variation **propre** (le rang qu'aurait son nouveau score parmi les anciens scores des autres pays, comparé à son ancien rang) et le **mouvement des autres** (le reste). La somme des deux parties est toujours égale au total.",
-        "peers": "## 7. Groupes de pairs et recoupement avec l'ONU",
-        "peers_text": "Les pays sont comparés à leur sous-région M49 de l'ONU (Caraïbes, Amérique centrale, Amérique du Sud) et aux membres du même groupe EGDI dans l'Enquête des Nations Unies sur l'administration en ligne la plus proche (très élevé ≥ 0,75, élevé 0,50–0,75, moyen 0,25–0,50, faible < 0,25\u202f; en cas d'égalité, l'enquête antérieure)\u00a0: médianes et quartiles par groupe. Pour les dimensions qui ont un équivalent à l'ONU, la relation entre le score de la dimension et le sous-indice de l'ONU, d'un pays à l'autre, est résumée par le ρ de Spearman, et les pays dont le score s'écarte de plus de {limit} écarts-types robustes (MAD × 1,4826) de la droite des moindres carrés sont signalés au secrétariat pour examen — ils ne sont pas masqués, et ce n'est pas un verdict. Équivalents\u00a0:",
-        "coverage": "## 8. Couverture",
-        "coverage_text": "Pour chaque pays et chaque année, combien des {total} indicateurs il a renseignés\u202f; pour chaque indicateur et chaque année, combien de pays l'ont renseigné. Chaque score est accompagné de sa couverture.",
-        "example": "## 9. Un exemple détaillé\u00a0: {country}, {year} (données de démonstration)",
-        "example_lead": "Chiffres réels tirés des données de démonstration que charge `gealc build --demo` (valeurs fictives, générées à partir d'une graine fixe).",
+        "score_text": "Chaque valeur est convertie en un score compris entre des bornes fixes : la borne inférieure L vaut 0 et la cible T vaut 100, `score = 100 × (v − L) ÷ (T − L)`, ramené à 0 ou à 100 au-delà de ces bornes. Sur une échelle logarithmique, la même formule s'applique à ln v, ln L et ln T, de sorte qu'un nombre par habitant multiplié par dix fait varier le score d'autant, quel que soit son point de départ ; une valeur nulle ou négative n'a pas de logarithme et correspond au bas de l'échelle : elle vaut 0 (100 pour un indicateur où une valeur plus faible est meilleure). Pour un indicateur où une valeur plus faible est meilleure, la cible se situe sous la borne inférieure et la même formule joue en sens inverse. Des bornes fixes rendent les scores comparables d'une année à l'autre : le score d'un pays ne change jamais parce qu'un autre pays a transmis ses données. Une valeur non déclarée n'a pas de score propre ; la section 3 indique comment elle compte.",
+        "missing": "## 3. Ce qu'un pays n'a pas déclaré",
+        "missing_rule": "**Ce qu'un pays n'a pas déclaré vaut la borne inférieure, 0**, dans sa dimension et, à travers elle, dans le score composite : à tous les niveaux de l'indice. L'indicateur lui-même est affiché comme non déclaré, et non comme 0 : il n'a ni score ni rang propres, et la couverture qui accompagne chaque score (section 11) indique sur combien d'indicateurs il repose. Le Manuel de l'OCDE et du JRC sur la construction d'indicateurs composites (Handbook on Constructing Composite Indicators) présente les façons de traiter les données manquantes ; dans un classement dont les valeurs sont déclarées par les pays eux-mêmes, ce choix décide si omettre une valeur peut être payant :",
+        "option_goalpost": "- **Attribuer la borne inférieure à ce qui n'a pas été déclaré** : option retenue. L'indice des services en ligne de l'ONU fait de même : un service que ses évaluateurs ne trouvent pas sur un portail national compte comme absent. Rien n'est crédité qui n'ait été montré, et déclarer une valeur, si faible soit-elle, ne rapporte jamais moins que ne pas la déclarer.",
+        "option_complete": "- **Ne classer que les pays dont l'année est complète** (« non classé : incomplet ») : option écartée. Avec {total} indicateurs, presque aucun pays ne les déclare tous, si bien que presque personne ne serait classé ; et un pays menacé d'un mauvais rang pourrait encore choisir de ne pas être classé en omettant une seule valeur.",
+        "option_impute": "- **Imputer la valeur manquante** (moyenne des autres valeurs du pays ou des valeurs des autres pays, régression sur les unes ou les autres), avec ou sans pénalité : option écartée. Toute imputation fondée sur les autres valeurs du pays ou sur les valeurs des autres pays peut dépasser ce que le pays aurait déclaré, de sorte qu'un pays ayant une valeur faible gagnerait à la taire ; une pénalité ne fait que changer le degré de faiblesse à partir duquel la rétention devient payante.",
+        "missing_guarantee": "La garantie : **retirer n'importe quel ensemble de ses valeurs déclarées ne relève jamais le score composite d'un pays, ni son rang, ni la meilleure borne de sa fourchette de rangs** (les valeurs des autres pays restant inchangées), avec la méthode officielle comme avec chaque variante de l'analyse d'incertitude (section 7). Chaque dimension est divisée par les poids de tous ses indicateurs : retirer un score déclaré ne fait qu'ôter un terme positif ou nul, et le score composite ne baisse jamais quand une dimension augmente. Un test de propriétés (`tests/unit/test_withholding.py`) le vérifie sur des catalogues et des valeurs tirés au hasard.",
+        "missing_before": "Avant l'édition {method} de la méthode, une dimension était la moyenne de ceux de ses indicateurs qui étaient présents (s'il y en avait au moins la moitié) et le score composite la moyenne des dimensions présentes (s'il y en avait au moins cinq sur six). Cela revenait à imputer à chaque valeur manquante la moyenne des autres : un pays pouvait omettre sa valeur la plus faible et obtenir un meilleur score.",
+        "dimension": "## 4. Scores par dimension",
+        "dimension_text": "Le score d'une dimension est la somme pondérée des scores de ses indicateurs divisée par les poids de **tous** ses indicateurs, déclarés ou non : `dimension = Σ déclarés w·s ÷ Σ tous w` (poids w du catalogue). Un indicateur non déclaré ajoute donc 0 (section 3). Chaque dimension d'un pays classé a un score : 0 si le pays n'a déclaré aucun de ses indicateurs. L'analyse d'incertitude (section 7) essaie aussi une forme plus sévère, `Σ déclarés w·s × (Σ déclarés w)^(γ−1) ÷ (Σ tous w)^γ` ; la règle officielle est γ = 1, la formule ci-dessus.",
+        "composite": "## 5. Le score composite GEALC",
+        "composite_text": "Le score composite est la moyenne arithmétique pondérée **des {total}** scores de dimension, y compris ceux qui valent 0 : `composite = Σ W·d ÷ Σ W`. Poids W des dimensions :",
+        "ranks": "## 6. Rangs",
+        "ranks_text": "Chaque année, tout pays ayant déclaré au moins une valeur est classé, le rang 1 revenant au score composite le plus élevé ; un pays sans aucune valeur dans l'année n'a ni score ni rang. Les rangs sont établis sur les scores arrondis à {step} près, tels qu'ils sont affichés : des scores qui s'affichent à l'identique sont à égalité et partagent le meilleur rang (1, 2, 2, 4) — {a} et {b} s'affichent tous deux {p} —, si bien que deux pays qui paraissent à égalité le sont. Les dimensions sont classées de la même manière parmi les mêmes pays (une dimension où rien n'a été déclaré vaut 0 et est classée comme les autres), et chaque indicateur parmi les pays qui l'ont déclaré. Chaque rang composite est publié avec sa fourchette de rangs et la part des variantes dans lesquelles il se maintient (section 7).",
+        "uncertainty": "## 7. Incertitude et sensibilité",
+        "uncertainty_lead": "Un score composite repose sur des choix (les pondérations, les bornes, le mode d'agrégation, le traitement de ce qui n'a pas été déclaré) que des personnes raisonnables pourraient faire autrement. Comme dans les audits d'indicateurs composites du JRC, le classement est recalculé sous de nombreuses variantes de la méthode, chacune tirée dans des plages annoncées des {factors} facteurs ci-dessous ; la méthode officielle est un point de cet espace.",
+        "factor_indicator_weights": "- **Pondérations des indicateurs** : chacune multipliée, indépendamment, par un facteur tiré uniformément entre {low} et {high}.",
+        "factor_dimension_weights": "- **Pondérations des dimensions** : de même, chacune entre {low} et {high} fois son poids officiel.",
+        "factor_goalposts": "- **Bornes** : chaque borne inférieure et chaque cible déplacées, indépendamment, d'au plus ±{shift} de l'écart entre elles (uniformément ; sur l'échelle logarithmique pour les indicateurs logarithmiques).",
+        "factor_aggregation": "- **Agrégation** : la moyenne arithmétique pondérée des dimensions (officielle) ou leur moyenne géométrique pondérée, calculée comme la moyenne géométrique de (score + {plus}) − {plus} pour qu'une dimension à 0 soit définie ; chacune dans la moitié des variantes. La moyenne géométrique pénalise le déséquilibre : une dimension faible coûte plus qu'une dimension forte ne peut compenser.",
+        "factor_missing_data": "- **Règle des non-déclarés** : l'exposant de pénalité γ, tiré uniformément entre {low} et {high}, dans `Σ déclarés w·s × (Σ déclarés w)^(γ−1) ÷ (Σ tous w)^γ`. Avec γ = 1 (officiel), ce qui n'a pas été déclaré vaut 0 ; au-delà de 1, une dimension incomplète perd en outre une partie de ce qui a été déclaré. Chaque variante conserve la garantie de la section 3.",
+        "uncertainty_sample": "Les variantes forment un échantillon de Saltelli (une suite de Sobol brouillée, tirée avec SALib) de base N = {base} : N × ({factors} facteurs + 2) = **{variants} variantes**, graine **{seed}**. L'échantillon est tiré une seule fois : les mêmes variantes servent pour toutes les années et pour toutes les données, de sorte que chaque résultat est reproductible et que les propres valeurs d'un pays ne peuvent pas modifier les variantes qui servent à le mesurer.",
+        "uncertainty_range": "La **fourchette de rangs** d'un pays pour une année va du {low} au {high} centile de son rang composite sur les {variants} variantes (interpolation linéaire entre les rangs ordonnés ; la meilleure borne arrondie vers le bas, la moins bonne vers le haut), élargie au besoin pour inclure le rang officiel. Ce n'est pas le meilleur et le pire rang : jusqu'à {below} des variantes donnent un meilleur rang et jusqu'à {above} un moins bon. À côté, la **part** est la proportion des {variants} variantes dans lesquelles le rang est le même que le rang officiel : un rang qui se maintient dans la plupart des variantes est solide ; un rang qui ne se maintient que dans quelques-unes n'est que l'un des rangs que des choix de méthode raisonnables autorisent.",
+        "uncertainty_sobol": "**Sensibilité : quel choix fait bouger les rangs.** Pour chaque année, la grandeur analysée est le **déplacement moyen absolu de rang** : pour chaque variante, la moyenne, sur les pays classés, de l'écart en places entre leur rang dans cette variante et leur rang officiel. Sa variance entre les variantes est répartie entre les facteurs par les indices de Sobol, fondés sur la variance (estimateurs de SALib) : l'**indice de premier ordre** est la part de cette variance qu'un facteur explique à lui seul, l'**indice d'effet total** la part à laquelle il contribue, seul ou en combinaison avec les autres. Chacun est assorti d'un intervalle de confiance à 95 % par bootstrap ({resamples} rééchantillonnages). Chaque version publiée conserve les indices de chaque année dans son audit statistique (une table de données ouvertes et `/api/v1/releases/<label>/statistics`).",
+        "uncertainty_reading": "Comment les lire : un facteur dont l'indice d'effet total est proche de 0 pourrait être fixé n'importe où dans sa plage sans changer les rangs ; un indice de premier ordre élevé signifie que ce choix, à lui seul, fait bouger les rangs, et c'est là qu'un débat sur la méthode est utile ; un effet total nettement supérieur à l'effet de premier ordre signifie que le facteur agit en combinaison avec d'autres. Les indices répartissent la variance du déplacement, pas son ampleur : si les rangs bougent à peine dans toutes les variantes, même un indice élevé décrit peu de chose ; lisez-les donc avec les fourchettes de rangs. Un intervalle qui contient 0 signifie qu'aucun effet n'est décelable, et des estimations légèrement négatives relèvent du bruit d'estimation.",
+        "coherence": "## 8. Cohérence",
+        "coherence_lead": "Chaque version vérifie aussi, comme le Manuel de l'OCDE et du JRC le demande pour tout indicateur composite, si les indicateurs d'une dimension mesurent une même chose et si chaque indicateur pèse dans le score composite à peu près autant que l'indique son poids nominal. Les statistiques portent sur les scores de ce que les pays ont déclaré : un indicateur seulement là où il a été déclaré (une valeur non déclarée est laissée de côté, et non prise pour le 0 que lui donne le classement), une dimension seulement pour les pays qui ont déclaré au moins un de ses indicateurs, le score composite pour tous les pays classés. Une statistique exige au moins {min} pays : des paires ayant les deux valeurs pour une corrélation, des pays ayant tous les éléments pour l'α et les composantes principales. Elles sont calculées pour chaque année et conservées dans l'audit statistique de la version.",
+        "coherence_measures": "Mesures :",
+        "measure_correlations": "- les corrélations de Pearson entre indicateurs, entre dimensions, de chaque indicateur avec sa dimension, et de chaque indicateur et de chaque dimension avec le score composite ;",
+        "measure_alpha": "- l'α de Cronbach des indicateurs de chaque dimension et des {total} dimensions ;",
+        "measure_components": "- les composantes principales de ces mêmes ensembles : la part de variance de la première composante et le nombre de valeurs propres supérieures à 1 (règle de Kaiser) ;",
+        "measure_weights": "- le poids effectif de chaque indicateur, sa corrélation au carré avec le score composite normalisée pour que les poids effectifs totalisent 1, à côté de son poids nominal (son poids dans sa dimension × la part de la dimension dans les poids).",
+        "coherence_flags": "Signalements, selon les règles empiriques du Manuel :",
+        "flag_alpha": "- un α inférieur à {alpha} (les indicateurs sont peu liés entre eux) ;",
+        "flag_components": "- plus d'une valeur propre supérieure à 1 (l'ensemble mesure plus d'une chose) ;",
+        "flag_weak": "- un indicateur corrélé à sa propre dimension à moins de {weak}, ou négativement ;",
+        "flag_redundant": "- deux indicateurs d'une même dimension corrélés à plus de {redundant} (l'un compte peut-être deux fois la même chose) ;",
+        "flag_weight": "- un poids effectif inférieur au poids nominal ÷ {ratio} ou supérieur au poids nominal × {ratio}.",
+        "coherence_use": "Un signalement est une question sur le catalogue adressée au secrétariat et au réseau ; il ne modifie aucun score.",
+        "change": "## 9. Évolution dans le temps",
+        "change_text": "Deux années se comparent **à périmètre constant** : le score composite de chaque pays pour les deux années est recalculé sur les indicateurs qu'il a déclarés les deux années, avec les poids nominaux ; un indicateur déclaré une seule des deux années compte comme non déclaré les deux années. Chaque évolution indique le nombre d'indicateurs communs aux deux années ; un pays sans aucun indicateur commun n'a pas d'évolution à périmètre constant.",
+        "change_split": "Les places qu'un pays gagne d'une année à l'autre (rang antérieur − rang postérieur ; positif signifie une progression) sont données pour les pays classés les deux années et ayant au moins un indicateur commun, et se décomposent exactement en trois parts, toutes mesurées par rapport aux scores de l'année antérieure de **tous les autres pays classés l'année antérieure** (qu'ils soient classés ou non l'année postérieure), tenus fixes : **propre** = le rang antérieur − le rang qu'aurait parmi eux le score composite antérieur augmenté de l'évolution à périmètre constant ; **déclaration** = ce rang − le rang qu'aurait parmi eux le score composite publié de l'année postérieure (l'effet de ce qui n'a été déclaré qu'une des deux années) ; **autres** = ce rang − le rang postérieur (l'effet des évolutions des autres pays, et des pays entrés dans le classement ou qui en sont sortis). Les trois parts ont toujours pour somme le total ; les rangs sont pris à la précision affichée, comme à la section 6.",
+        "peers": "## 10. Groupes de pairs et recoupement avec l'ONU",
+        "peers_text": "Les pays sont comparés à leur sous-région M49 de l'ONU (Caraïbes, Amérique centrale, Amérique du Sud) et aux membres du même groupe EGDI dans l'Enquête des Nations Unies sur l'administration en ligne la plus proche (très élevé ≥ 0,75, élevé 0,50–0,75, moyen 0,25–0,50, faible < 0,25 ; en cas d'égalité, l'enquête antérieure) : médianes et quartiles par groupe.",
+        "crosscheck_text": "**Le recoupement avec l'ONU.** Pour chaque dimension et chaque année, le score de la dimension tel qu'il est publié (ce qui n'a pas été déclaré comptant pour 0) est mis en regard de l'indice de l'ONU auquel le catalogue l'associe, tiré de l'enquête la plus proche, pour les pays qui ont les deux ; il en faut au moins {min}. Le ρ de Spearman résume l'accord entre les deux ordres. Une droite de Theil–Sen du score de la dimension (y) sur l'indice de l'ONU (x), dont la pente est la médiane des pentes entre chaque paire de pays et l'ordonnée à l'origine la médiane de y − pente·x, donne le score qu'on peut attendre de chaque pays d'après son indice de l'ONU ; contrairement à une droite des moindres carrés, quelques pays atypiques ne peuvent pas l'attirer à eux. Chaque résidu (score − attendu) est mesuré à partir de la médiane des résidus en écarts-types robustes (MAD × {mad}), et sa valeur p bilatérale sous la loi normale est la probabilité qu'un pays suivant la droite, avec la dispersion habituelle, s'en écarte au moins autant. Comme tous les pays d'une dimension et d'une année sont testés à la fois, leurs valeurs p sont ajustées par la procédure de Benjamini–Hochberg entre ces pays, et un pays est signalé lorsque sa valeur ajustée (q) est inférieure à {fdr} : parmi les pays signalés, la part attendue de découvertes dues au hasard est d'au plus {fdr}. Un signalement est destiné à l'examen du secrétariat — il n'est pas masqué, et ce n'est pas un verdict. Équivalent de chaque dimension à l'ONU, et pourquoi :",
+        "un_OSI": "indice des services en ligne",
+        "un_EPI": "indice de participation en ligne",
+        "un_HCI": "indice du capital humain",
+        "un_TII": "indice des infrastructures de télécommunication",
+        "coverage": "## 11. Couverture",
+        "coverage_text": "Chaque score est accompagné de sa **couverture** : le nombre d'indicateurs sur lesquels il repose, c'est-à-dire ceux que le pays a déclarés (1 pour un indicateur, au plus ceux de la dimension pour une dimension, au plus {total} pour le score composite), affichée avec ce qui n'a pas été déclaré. Un score faible avec une faible couverture peut en dire plus sur ce qui a été déclaré que sur ce qui a été fait. Pour chaque indicateur et chaque année, le nombre de pays qui l'ont déclaré est aussi indiqué.",
+        "example": "## 12. Un exemple détaillé : {country}, {year} (données de démonstration)",
+        "example_lead": "Chiffres réels tirés des données de démonstration que charge `gealc build --demo` (valeurs fictives, générées à partir d'une graine fixe). Un indicateur non déclaré figure avec le 0 pour lequel il compte dans sa dimension.",
         "example_columns": "| indicateur | valeur | calcul | score |",
-        "example_dimension": "| dimension | indicateurs présents | score |",
-        "example_missing": "manquante (moins de la moitié des indicateurs)",
-        "example_composite": "Score composite\u00a0: moyenne de {n} scores de dimension = **{score}**, rang **{rank}** sur {ranked} pays classés en {year}, fourchette de rangs {low}–{high}.",
-        "limits": "## 10. Les limites du classement",
-        "limits_text": "Les valeurs sont déclarées par l'organisme compétent de chaque pays, selon des définitions que les statistiques nationales appliquent différemment\u202f; le secrétariat les examine mais ne les audite pas. Un rang résume six dimensions en un seul chiffre et masque la proximité réelle entre les pays\u00a0: lisez-le avec sa fourchette et, lorsque les fourchettes se chevauchent, comparez les scores plutôt que les places. Les valeurs manquantes ne sont pas imputées\u00a0: un pays qui transmet moins de données n'est pas classé, au lieu d'être relégué en bas du classement. Le recoupement avec l'ONU mesure la concordance avec une source indépendante\u202f; un pays signalé peut avoir raison et l'indice de l'ONU être dépassé.",
+        "example_not_reported": "non déclaré",
+        "example_not_reported_computation": "borne inférieure (section 3)",
+        "example_log_floor": "0 ou moins sur une échelle logarithmique : bas de l'échelle",
+        "example_dimension": "| dimension | déclarés / total | calcul | score |",
+        "example_composite": "Score composite : {sum} = **{score}**, rang **{rank}** sur {ranked} pays classés en {year} ; fourchette de rangs {low}–{high}, le même rang dans {share} des {variants} variantes.",
+        "limits": "## 13. Les limites du classement",
+        "limits_text": "Les valeurs sont déclarées par l'organisme compétent de chaque pays, selon des définitions que les statistiques nationales appliquent différemment ; le secrétariat les examine mais ne les audite pas. Un rang résume six dimensions en un seul chiffre et masque la proximité réelle entre les pays : lisez-le avec sa fourchette et, lorsque les fourchettes se chevauchent, comparez les scores plutôt que les places. Ce qu'un pays n'a pas déclaré vaut 0 : un pays qui déclare moins descend, il ne monte jamais, et un score faible peut traduire une déclaration lacunaire autant qu'une action limitée ; c'est pourquoi chaque score est accompagné de sa couverture. L'analyse d'incertitude explore les choix de la section 7 dans des plages annoncées, non toutes les méthodes concevables, ni les erreurs des valeurs elles-mêmes. Le recoupement avec l'ONU mesure la concordance avec une source indépendante ; un pays signalé peut avoir raison et l'indice de l'ONU être dépassé. Dans les données de démonstration, les valeurs sont générées à partir des indices de l'ONU de chaque pays (indice des services en ligne et EGDI), si bien que leur concordance avec l'ONU est acquise d'avance et ne dit rien des données réelles.",
     },
 }
+
+
+def _french_spacing(text: str) -> str:
+    """French typography: a no-break space before ':' and inside « », a narrow no-break space
+    before ';', '!', '?' and '%'."""
+    text = re.sub(r"(?<=\S) :", "\u00a0:", text)
+    text = re.sub(r"(?<=\S) ([;!?%])", "\u202f\\1", text)
+    return text.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
+
+
+T["fr"] = {key: _french_spacing(text) for key, text in T["fr"].items()}
 METHODOLOGY_LANGUAGES = tuple(T)
 # Where the published methodology lives: docs/methodology.md in English, methodology.<lang>.md otherwise.
 DOCS = Path(__file__).resolve().parent.parent / "docs"
@@ -165,6 +339,9 @@ DOCUMENTS = {
     lang: DOCS / ("methodology.md" if lang == "en" else f"methodology.{lang}.md")
     for lang in METHODOLOGY_LANGUAGES
 }
+# How many methods the Monte Carlo tries: Saltelli's N × (factors + 2), first-order and total
+# effects only (`indicators.uncertainty`).
+VARIANTS = uncertainty.SAMPLE_BASE * (len(uncertainty.FACTORS) + 2)
 
 
 def _n(value: float, lang: str = "en") -> str:
@@ -185,9 +362,25 @@ def _percent(share: float, lang: str) -> str:
     return _n(round(share * 100), lang) + ("\u202f%" if lang == "fr" else "%")
 
 
-def _score(value: float, lang: str) -> str:
-    text = f"{value:.2f}"
+def _fixed(value: float, decimals: int, lang: str) -> str:
+    """`value` with exactly `decimals` decimals, in the language's decimal mark."""
+    text = f"{value:.{decimals}f}"
     return text if lang == "en" else text.replace(".", ",")
+
+
+def _score(value: float, lang: str) -> str:
+    return _fixed(value, 2, lang)
+
+
+def _ordinal(n: int, lang: str) -> str:
+    """A percentile's ordinal: 5th, 95th in English, 5e in French, the number in Spanish and
+    Portuguese (which say "percentil 5")."""
+    if lang == "en":
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}"
+    if lang == "fr":
+        return f"{n}er" if n == 1 else f"{n}e"
+    return str(n)
 
 
 def _colon(lang: str) -> str:
@@ -204,8 +397,30 @@ def _formula(ind: Indicator, lang: str) -> str:
 def _computation(ind: Indicator, value: float, lang: str) -> str:
     lo, hi = ind.scoring.lower, ind.scoring.target
     if ind.scoring.log:
+        if value <= 0:
+            return T[lang]["example_log_floor"]
         return f"100 × (ln {_n(value, lang)} − ln {_n(lo, lang)}) ÷ (ln {_n(hi, lang)} − ln {_n(lo, lang)})"
     return f"100 × ({_n(value, lang)} − {_n(lo, lang)}) ÷ ({_n(hi, lang)} − {_n(lo, lang)})"
+
+
+def _weighted(terms: list[tuple[float, float]], lang: str) -> str:
+    """Σ w·s ÷ Σ w written out from (weight, score) pairs; weights are left out when all are 1."""
+    plain = all(w == 1 for w, _ in terms)
+    parts = [_score(s, lang) if plain else f"{_n(w, lang)} × {_score(s, lang)}" for w, s in terms]
+    return f"({' + '.join(parts)}) ÷ {_n(sum(w for w, _ in terms), lang)}"
+
+
+def _tie_example(lang: str) -> dict[str, str]:
+    """Two scores that print the same at the ranking's precision, and what they print as."""
+    d = ranking.PRINTED_DECIMALS
+    printed = 71 + 2 * 10.0**-d
+    gap = 4 * 10.0 ** -(d + 1)
+    return {
+        "step": _n(10.0**-d, lang),
+        "a": _fixed(printed + gap, d + 1, lang),
+        "b": _fixed(printed - gap, d + 1, lang),
+        "p": _fixed(printed, d, lang),
+    }
 
 
 def render_methodology(
@@ -214,6 +429,7 @@ def render_methodology(
     """The methodology in Markdown. `example`: the demo values (iso3, year, indicator_id, value) of
     every country in the example's year, the example country first."""
     t = T[lang]
+    dimensions = len(catalogue.dimensions)
     out = [
         t["title"],
         "",
@@ -253,48 +469,130 @@ def render_methodology(
         "",
         t["score_text"],
         "",
+        t["missing"],
+        "",
+        t["missing_rule"],
+        "",
+        t["option_goalpost"],
+        t["option_complete"].format(total=len(catalogue.indicators)),
+        t["option_impute"],
+        "",
+        t["missing_guarantee"],
+        "",
+        t["missing_before"].format(method=scoring.METHOD),
+        "",
         t["dimension"],
         "",
-        t["dimension_text"].format(share=_percent(scoring.DIMENSION_MIN_SHARE, lang)),
+        t["dimension_text"],
         "",
         t["composite"],
         "",
-        t["composite_text"].format(
-            min=scoring.COMPOSITE_MIN_DIMENSIONS, total=len(catalogue.dimensions)
-        ),
+        t["composite_text"].format(total=dimensions),
         "",
     ]
     out += [
         f"- {d.id} {d.name.get(lang)}{_colon(lang)} {_n(d.weight, lang)}"
         for d in catalogue.dimensions
     ] + [""]
-    out += [
-        t["ranks"],
-        "",
-        t["ranks_text"].format(
-            draws=_n(scoring.RANK_DRAWS, lang),
-            kappa=_n(scoring.WEIGHT_CONCENTRATION, lang),
-            seed=scoring.RANK_SEED,
-            low=scoring.RANK_PERCENTILES[0],
-            high=scoring.RANK_PERCENTILES[1],
-        ),
-        "",
-        t["change"],
-        "",
-        t["change_text"],
-        "",
-        t["peers"],
-        "",
-        t["peers_text"].format(limit=_n(RESIDUAL_LIMIT, lang)),
-        "",
-    ]
-    out += [f"- {d.id} {d.name.get(lang)} ↔ {d.un_counterpart}" for d in catalogue.dimensions] + [
-        ""
-    ]
+    out += [t["ranks"], "", t["ranks_text"].format(**_tie_example(lang)), ""]
+    out += _uncertainty(lang)
+    out += _coherence(dimensions, lang)
+    out += [t["change"], "", t["change_text"], "", t["change_split"], ""]
+    out += _peers(catalogue, lang)
     out += [t["coverage"], "", t["coverage_text"].format(total=len(catalogue.indicators)), ""]
     out += _example(catalogue, example, country_name, lang)
     out += [t["limits"], "", t["limits_text"], ""]
     return "\n".join(out)
+
+
+def _uncertainty(lang: str) -> list[str]:
+    t, u = T[lang], uncertainty
+    weights = {"low": _n(1 - u.WEIGHT_SPREAD, lang), "high": _n(1 + u.WEIGHT_SPREAD, lang)}
+    ranges = {
+        "indicator_weights": weights,
+        "dimension_weights": weights,
+        "goalposts": {"shift": _percent(u.GOALPOST_SHIFT, lang)},
+        "aggregation": {"plus": _n(model.GEOMETRIC_SHIFT, lang)},
+        "missing_data": {"low": _n(u.PENALTY_RANGE[0], lang), "high": _n(u.PENALTY_RANGE[1], lang)},
+    }
+    low, high = u.RANK_PERCENTILES
+    return [
+        t["uncertainty"],
+        "",
+        t["uncertainty_lead"].format(factors=len(u.FACTORS)),
+        "",
+        *(t[f"factor_{factor}"].format(**ranges[factor]) for factor in u.FACTORS),
+        "",
+        t["uncertainty_sample"].format(
+            base=_n(u.SAMPLE_BASE, lang),
+            factors=len(u.FACTORS),
+            variants=_n(VARIANTS, lang),
+            seed=u.SEED,
+        ),
+        "",
+        t["uncertainty_range"].format(
+            low=_ordinal(low, lang),
+            high=_ordinal(high, lang),
+            variants=_n(VARIANTS, lang),
+            below=_percent(low / 100, lang),
+            above=_percent(1 - high / 100, lang),
+        ),
+        "",
+        t["uncertainty_sobol"].format(resamples=_n(u.RESAMPLES, lang)),
+        "",
+        t["uncertainty_reading"],
+        "",
+    ]
+
+
+def _coherence(dimensions: int, lang: str) -> list[str]:
+    t, c = T[lang], coherence
+    return [
+        t["coherence"],
+        "",
+        t["coherence_lead"].format(min=c.MIN_COUNTRIES),
+        "",
+        t["coherence_measures"],
+        "",
+        t["measure_correlations"],
+        t["measure_alpha"].format(total=dimensions),
+        t["measure_components"],
+        t["measure_weights"],
+        "",
+        t["coherence_flags"],
+        "",
+        t["flag_alpha"].format(alpha=_n(c.ALPHA_FLOOR, lang)),
+        t["flag_components"],
+        t["flag_weak"].format(weak=_n(c.WEAK_CORRELATION, lang)),
+        t["flag_redundant"].format(redundant=_n(c.REDUNDANT_CORRELATION, lang)),
+        t["flag_weight"].format(ratio=_n(c.WEIGHT_RATIO, lang)),
+        "",
+        t["coherence_use"],
+        "",
+    ]
+
+
+def _peers(catalogue: Catalogue, lang: str) -> list[str]:
+    t = T[lang]
+    fdr = _percent(comparison.FALSE_DISCOVERY_RATE, lang)
+    return [
+        t["peers"],
+        "",
+        t["peers_text"],
+        "",
+        t["crosscheck_text"].format(
+            min=comparison.MIN_COUNTRIES_FOR_CROSSCHECK,
+            mad=_n(comparison.MAD_TO_SD, lang),
+            fdr=fdr,
+        ),
+        "",
+        *(
+            f"- **{d.id} {d.name.get(lang)} ↔ {d.un_counterpart}** ({t[f'un_{d.un_counterpart}']}). "
+            f"{d.un_rationale.get(lang)}"
+            for d in catalogue.dimensions
+        ),
+        "",
+    ]
 
 
 def _example(catalogue: Catalogue, values: pd.DataFrame, country_name: str, lang: str) -> list[str]:
@@ -311,33 +609,42 @@ def _example(catalogue: Catalogue, values: pd.DataFrame, country_name: str, lang
         t["example_columns"],
         "|---|---|---|---|",
     ]
-    out.extend(
-        f"| {ind.id} | {_n(mine[ind.id], lang)} | {_computation(ind, mine[ind.id], lang)} "
-        f"| {_score(scores.loc[('indicator', ind.id), 'score'], lang)} |"
-        for ind in catalogue.indicators
-        if ind.id in mine.index
-    )
-    out += ["", t["example_dimension"], "|---|---|---|"]
+    counted = {}  # the score each indicator counts for in its dimension
+    for ind in catalogue.indicators:
+        if ind.id in mine.index:
+            counted[ind.id] = scores.loc[("indicator", ind.id), "score"]
+            shown = (_n(mine[ind.id], lang), _computation(ind, mine[ind.id], lang))
+        else:
+            counted[ind.id] = model.NOT_REPORTED_SCORE
+            shown = (t["example_not_reported"], t["example_not_reported_computation"])
+        out.append(f"| {ind.id} | {shown[0]} | {shown[1]} | {_score(counted[ind.id], lang)} |")
+    out += ["", t["example_dimension"], "|---|---|---|---|"]
     for dim in catalogue.dimensions:
         row = scores.loc[("dimension", dim.id)]
-        shown = t["example_missing"] if pd.isna(row["score"]) else _score(row["score"], lang)
+        members = catalogue.indicators_of(dim.id)
+        work = _weighted([(i.weight, counted[i.id]) for i in members], lang)
         out.append(
-            f"| {dim.id} {dim.name.get(lang)} | {int(row['coverage'])} / {len(catalogue.indicators_of(dim.id))} | {shown} |"
+            f"| {dim.id} {dim.name.get(lang)} | {int(row['coverage'])} / {len(members)} | {work} | {_score(row['score'], lang)} |"
         )
     comp = scores.loc[("composite", scoring.COMPOSITE_ID)]
-    dims_present = int(scores.xs("dimension", level="level")["score"].notna().sum())
     ranked = int(table[(table["level"] == "composite")]["score"].notna().sum())
     if not math.isnan(comp["score"]):
+        work = _weighted(
+            [(d.weight, scores.loc[("dimension", d.id), "score"]) for d in catalogue.dimensions],
+            lang,
+        )
         out += [
             "",
             t["example_composite"].format(
-                n=dims_present,
+                sum=work,
                 score=_score(comp["score"], lang),
                 rank=comp["rank"],
                 ranked=ranked,
                 year=year,
                 low=comp["rank_low"],
                 high=comp["rank_high"],
+                share=_percent(comp["rank_share"], lang),
+                variants=_n(VARIANTS, lang),
             ),
         ]
     return [*out, ""]

@@ -10,9 +10,11 @@ from functools import cache
 import pytest
 
 from etl.methodology import OUTPUTS, methodology_text
+from indicators import uncertainty
 from indicators.catalogue import load_catalogue
 from indicators.countries import load_members
-from indicators.methodology import METHODOLOGY_LANGUAGES, T, _n, _percent
+from indicators.methodology import METHODOLOGY_LANGUAGES, VARIANTS, T, _n, _percent
+from indicators.model import Layout
 from indicators.texts import LANGUAGES
 
 
@@ -69,7 +71,7 @@ def test_every_language_documents_every_indicator_in_its_own_words(lang):
         assert f"- **{ind.id}** — {ind.definition.get(lang)}" in text
     for dim in catalogue.dimensions:
         assert f"### {dim.id} {dim.name.get(lang)}" in text
-    assert re.findall(r"^## (\d+)\. ", text, flags=re.MULTILINE) == [str(n) for n in range(1, 11)]
+    assert re.findall(r"^## (\d+)\. ", text, flags=re.MULTILINE) == [str(n) for n in range(1, 14)]
     assert load_members().by_iso3["URY"].name.get(lang) in text
 
 
@@ -81,7 +83,17 @@ def test_translations_are_not_english(lang):
     assert not headings & set(re.findall(r"^#+ .*$", english, flags=re.MULTILINE)) - {
         f"### {d.id} {d.name.en}" for d in load_catalogue().dimensions
     }
-    for key in ("title", "score_text", "ranks_text", "limits_text"):
+    for key in (
+        "title",
+        "score_text",
+        "missing_rule",
+        "ranks_text",
+        "uncertainty_range",
+        "coherence_lead",
+        "change_split",
+        "crosscheck_text",
+        "limits_text",
+    ):
         assert T[lang][key] != T["en"][key], key
 
 
@@ -101,14 +113,55 @@ def test_numbers_are_written_as_each_language_writes_them():
 
 
 def test_methodology_documents_every_indicator_and_a_checkable_example():
+    """Every dimension of the example has a score, not-reported indicators count 0, and the
+    composite is the mean of all six (the catalogue's dimension weights are equal)."""
     text = OUTPUTS["en"].read_text(encoding="utf-8")
-    for ind in load_catalogue().indicators:
-        assert f"| {ind.id} | {ind.name.en} |" in text
-    rows = re.findall(r"^\| (D\d) [^|]+ \| (\d) / (\d) \| ([\d.]+) \|$", text, flags=re.MULTILINE)
-    composite = float(
-        re.search(r"Composite: mean of \d dimension scores = \*\*([\d.]+)\*\*", text).group(1)
+    catalogue = load_catalogue()
+    for ind in catalogue.indicators:
+        assert f"| {ind.id} | {ind.name.en} |" in text or f"| {ind.id} | not reported |" in text
+    assert {d.weight for d in catalogue.dimensions} == {1.0}
+    rows = re.findall(
+        r"^\| (D\d) [^|]+ \| (\d) / (\d) \| \(([^|]+)\) ÷ (\d) \| ([\d.]+) \|$",
+        text,
+        flags=re.MULTILINE,
     )
-    assert composite == pytest.approx(sum(float(r[3]) for r in rows) / len(rows), abs=0.01)
+    assert [r[0] for r in rows] == [d.id for d in catalogue.dimensions]
+    for _, reported, of, terms, divisor, score in rows:
+        scores = [float(x) for x in terms.split(" + ")]
+        assert len(scores) == int(of) == int(divisor)
+        assert sum(s > 0 for s in scores) <= int(reported)
+        assert float(score) == pytest.approx(sum(scores) / len(scores), abs=0.01)
+    assert "| not reported | lower goalpost (section 3) | 0.00 |" in text
+    composite = float(re.search(r"Composite: [^*]+ = \*\*([\d.]+)\*\*, rank", text).group(1))
+    assert composite == pytest.approx(sum(float(r[5]) for r in rows) / len(rows), abs=0.01)
+
+
+@pytest.mark.parametrize("lang", METHODOLOGY_LANGUAGES)
+def test_the_method_is_stated_from_its_constants(lang):
+    """The seed, the number of variants and every factor of the Monte Carlo, in every language,
+    read from `indicators.uncertainty`; the variant count is the sample's own size."""
+    text = rendered(lang)
+    assert len(uncertainty.unit_sample(Layout.of(load_catalogue()))) == VARIANTS
+    assert f"**{uncertainty.SEED}**" in text
+    assert f"**{_n(VARIANTS, lang)} " in text
+    assert f"N = {_n(uncertainty.SAMPLE_BASE, lang)}" in text
+    section = text[text.index("\n## 7. ") : text.index("\n## 8. ")]
+    factors = re.findall(r"^- \*\*([^*]+)\*\*", section, flags=re.MULTILINE)
+    assert len(factors) == len(uncertainty.FACTORS)
+    for factor in uncertainty.FACTORS:
+        label = re.match(r"- \*\*([^*]+)\*\*", T[lang][f"factor_{factor}"]).group(1)
+        assert label in factors
+    assert _percent(uncertainty.GOALPOST_SHIFT, lang) in section
+    assert _n(1 - uncertainty.WEIGHT_SPREAD, lang) in section
+    assert _n(uncertainty.RESAMPLES, lang) in section
+
+
+@pytest.mark.parametrize("lang", METHODOLOGY_LANGUAGES)
+def test_every_dimension_names_its_un_counterpart_and_why(lang):
+    text, catalogue = rendered(lang), load_catalogue()
+    for dim in catalogue.dimensions:
+        assert f"↔ {dim.un_counterpart}**" in text
+        assert dim.un_rationale.get(lang) in text
 
 
 @pytest.mark.parametrize("lang", METHODOLOGY_LANGUAGES)
@@ -116,7 +169,7 @@ def test_the_worked_example_is_the_same_in_every_language(lang):
     """Same rows, same scores: only the decimal mark and the words change."""
 
     def numbers(text: str) -> list[str]:
-        section = text[text.index("\n## 9. ") : text.index("\n## 10. ")]
+        section = text[text.index("\n## 12. ") : text.index("\n## 13. ")]
         return [re.sub(r"[.,\u202f]", "", m) for m in re.findall(r"\d[\d.,\u202f]*", section)]
 
     assert numbers(rendered(lang)) == numbers(rendered("en"))
