@@ -26,9 +26,13 @@ FORMATS = ("html", "pdf")
 ROW_HEIGHT = 20  # px per country in the dimension charts: 33 bars and their labels fit a page
 METHODOLOGY_PARTS = (
     "score",
+    "missing",
     "dimension",
     "composite",
     "ranks",
+    "uncertainty",
+    "coherence",
+    "change",
 )  # of indicators.methodology, in order
 
 

@@ -54,7 +54,9 @@ def pairs(
     its residual, p-value, Benjamini–Hochberg q-value and whether it is a flagged divergence
     (q below the false discovery rate). With the relation (ρ, Theil–Sen line) or None."""
     level, key = ("composite", COMPOSITE_ID) if measure == COMPOSITE_ID else ("dimension", measure)
-    mine = scores[(scores["level"] == level) & (scores["id"] == key)].set_index("iso3")
+    mine = scores[(scores["level"] == level) & (scores["id"] == key)]
+    # A dimension the country reported nothing in scores 0 by rule: no self-report to check.
+    mine = mine[(mine["coverage"] > 0) | (level != "dimension")].set_index("iso3")
     near = (
         nearest_survey(egov, [year]).set_index("iso3")
         if not egov.empty

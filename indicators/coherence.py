@@ -2,8 +2,10 @@
 Indicators asks of every index: do a dimension's indicators measure one thing, and does each
 indicator weigh in the composite about as much as its nominal weight says?
 
-Measured on the scores of what countries reported (a value not reported is left out, not taken as
-the 0 the ranking gives it); a statistic needs at least MIN_COUNTRIES countries.
+Indicators are measured on what countries reported (a value not reported is left out, not taken
+as the 0 the ranking gives it); dimensions and the composite on their published scores (a
+dimension with nothing reported is left out; a partly reported one counts its gaps as 0, as
+published). A statistic needs at least MIN_COUNTRIES countries.
 - Pearson correlations between indicators, between dimensions and with the composite;
 - Cronbach's α per dimension (countries that reported all of its indicators);
 - principal components of each dimension's indicators and of the six dimensions: the share of
@@ -112,10 +114,14 @@ def flags(stats: pd.DataFrame, dimension_of: Mapping[str, str]) -> pd.DataFrame:
     by = dict(tuple(stats.dropna(subset=["value"]).groupby("measure")))
     empty = pd.DataFrame(columns=[*STAT_COLUMNS])
     pearson = by.get("pearson", empty)
-    same_dimension = [
-        a in dimension_of and dimension_of.get(a) == dimension_of.get(b)
-        for a, b in zip(pearson["item"], pearson["other"], strict=True)
-    ]
+    same_dimension = pd.Series(
+        [
+            a in dimension_of and dimension_of.get(a) == dimension_of.get(b)
+            for a, b in zip(pearson["item"], pearson["other"], strict=True)
+        ],
+        index=pearson.index,
+        dtype=bool,
+    )
     picked = [
         by.get("alpha", empty).query("value < @ALPHA_FLOOR").assign(rule="alpha"),
         by.get("eigen_over_one", empty).query("value > 1").assign(rule="components"),

@@ -18,7 +18,6 @@ MAD_TO_SD = 1.4826  # a normal distribution's standard deviation is 1.4826 × it
 FALSE_DISCOVERY_RATE = 0.05
 # The rule before the false-discovery control; only methodology.py's text still quotes it, until
 # that text describes FALSE_DISCOVERY_RATE instead.
-RESIDUAL_LIMIT = 2.0
 
 
 def egdi_level(egdi: float | None) -> str | None:
@@ -116,10 +115,10 @@ def relation(x: pd.Series, y: pd.Series) -> dict | None:
     residual in robust standard deviations), Benjamini–Hochberg q-value and whether it is flagged
     (q < FALSE_DISCOVERY_RATE) — further from the line than chance explains once every country
     is tested: a divergence for the secretariat to look at, not a verdict. None with fewer than
-    MIN_COUNTRIES_FOR_CROSSCHECK pairs."""
+    MIN_COUNTRIES_FOR_CROSSCHECK pairs or when they all share one UN value."""
     pairs = pd.DataFrame({"x": x, "y": y}).dropna()
-    if len(pairs) < MIN_COUNTRIES_FOR_CROSSCHECK:
-        return None
+    if len(pairs) < MIN_COUNTRIES_FOR_CROSSCHECK or pairs["x"].nunique() < 2:
+        return None  # too few countries, or one UN value for all: no line to measure from
     slope, intercept = theil_sen(pairs["x"], pairs["y"])
     residual = pairs["y"] - (slope * pairs["x"] + intercept)
     spread = robust_sd(residual)

@@ -188,6 +188,13 @@ def test_un_pairs_need_five_countries_and_flag_the_far_one():
     assert frame.loc[frame["flagged"], "iso3"].tolist() == ["C03"] and fit["countries"] == 8
     few, none = uncompare.pairs(scores(score_rows[:4]), egov, members, 2024, "GEALC", index="EGDI")
     assert none is None and not few["flagged"].any() and few["score"].isna().sum() == 4
+    # A dimension a country reported nothing in scores 0 by rule: it is not cross-checked.
+    dims = scores([(c, 2024, "dimension", "D1", 10.0 * n) for n, c in enumerate(iso)])
+    dims.loc[dims["iso3"] == "C00", "coverage"] = 0
+    checked, _ = uncompare.pairs(
+        dims, egov.assign(osi=egov["egdi"]), members, 2024, "D1", index="OSI"
+    )
+    assert checked.set_index("iso3")["score"].isna().to_dict() == {c: c == "C00" for c in iso}
     assert (
         uncompare.default_index("D4", DIMS) == "TII"
         and uncompare.default_index("GEALC", DIMS) == "EGDI"

@@ -128,3 +128,10 @@ def test_release_statistics_are_reproducible_and_cover_every_factor():
     sensitivity = first[first["analysis"] == "sensitivity"]
     assert set(sensitivity["item"]) == set(FACTORS)
     assert set(first["analysis"]) == {"sensitivity", "coherence"}
+
+
+def test_a_year_without_statistics_has_no_flags():
+    empty = pd.DataFrame(columns=["measure", "item", "other", "value"])
+    assert flags(empty, DIMENSION_OF).empty
+    only_alpha = pd.DataFrame([("alpha", "D1", "", 0.9)], columns=empty.columns)
+    assert flags(only_alpha, DIMENSION_OF).empty
