@@ -145,6 +145,12 @@ UI: dict[str, dict[str, str]] = {
         "pt": "Posição GEALC {year}: {rank} de {ranked}, a mesma em {share} das variantes do método; em 90% delas, entre {low} e {high}. Pontuação composta: {score}.",
         "fr": "Rang GEALC {year} : {rank} sur {ranked}, le même dans {share} des variantes de la méthode ; dans 90 % d'entre elles, entre {low} et {high}. Score composite : {score}.",
     },
+    "profile_rank_firm": {
+        "es": "Posición GEALC {year}: {rank} de {ranked}, la misma en el {share} de las variantes del método. Puntaje compuesto: {score}.",
+        "en": "GEALC rank {year}: {rank} of {ranked}, the same in {share} of the method's variants. Composite score: {score}.",
+        "pt": "Posição GEALC {year}: {rank} de {ranked}, a mesma em {share} das variantes do método. Pontuação composta: {score}.",
+        "fr": "Rang GEALC {year} : {rank} sur {ranked}, le même dans {share} des variantes de la méthode. Score composite : {score}.",
+    },
     "profile_rank_old": {
         "es": "Posición GEALC {year}: {rank} de {ranked} (entre {low} y {high}, percentiles 5 y 95 de las variantes del método). Puntaje compuesto: {score}.",
         "en": "GEALC rank {year}: {rank} of {ranked} (between {low} and {high}, the 5th and 95th percentiles over the method's variants). Composite score: {score}.",

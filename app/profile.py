@@ -94,8 +94,12 @@ def rank_sentence(scores: pd.DataFrame, all_ranked: int, year: int, lang: str) -
     if row.empty or pd.isna(row.iloc[0]["score"]):
         return t("profile_unranked", lang, year=year)
     r = row.iloc[0]
+    if is_missing(r.get("rank_share")):
+        key = "profile_rank_old"
+    else:
+        key = "profile_rank_firm" if r["rank_low"] == r["rank_high"] else "profile_rank"
     return t(
-        "profile_rank_old" if is_missing(r.get("rank_share")) else "profile_rank",
+        key,
         lang,
         year=year,
         rank=int(r["rank"]),

@@ -92,6 +92,10 @@ def test_rank_sentence_with_its_share_its_range_and_without_a_composite():
     assert "5th and 95th percentiles" in profile.rank_sentence(
         SCORES.assign(rank_share=None), 28, 2023, "en"
     )
+    firm = shared.assign(rank_low=4, rank_high=4, rank_share=1.0)
+    assert profile.rank_sentence(firm, 28, 2023, "en").startswith(
+        "GEALC rank 2023: 4 of 28, the same in 100% of the method's variants. Composite"
+    )
     assert profile.rank_sentence(shared, 28, 2025, "en") == (
         "Not ranked in 2025: the country reported no value that year."
     )
