@@ -22,7 +22,17 @@ def series(level: str, key: str, scores: pd.DataFrame, values: pd.DataFrame) -> 
     """iso3, year, value, score of the measure, every year. An indicator's value is what the
     country reported (in the indicator's unit); a dimension's or the composite's is its score."""
     mine = scores[(scores["level"] == level) & (scores["id"] == key)][
-        ["iso3", "year", "score", "rank", "rank_low", "rank_high", "rank_share", "coverage"]
+        [
+            "iso3",
+            "year",
+            "score",
+            "rank",
+            "rank_low",
+            "rank_high",
+            "rank_share",
+            "coverage",
+            "is_demo",
+        ]
     ]
     if level != "indicator":
         return mine.assign(value=mine["score"])

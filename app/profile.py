@@ -161,3 +161,8 @@ def trend(
     levels = scores[scores["level"].isin(["composite", "dimension"])]
     wide = levels.pivot_table(index="year", columns="id", values="score", dropna=False)
     return wide.reindex(columns=[c for c, _ in series]).reset_index(), series
+
+
+def demo_years(scores: pd.DataFrame) -> pd.Series:
+    """Year → whether any of the country's scores that year rests on demonstration values."""
+    return scores.groupby("year")["is_demo"].agg(lambda v: bool(v.fillna(False).astype(bool).any()))

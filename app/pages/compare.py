@@ -161,8 +161,9 @@ def _download_view(db: Snapshot, args: dict[str, str], lang: str):
 @dataset("compare")
 def _compare_download(db: Snapshot, args: dict[str, str], lang: str):
     members, _, dims, view = _download_view(db, args, lang)
-    return compare.comparison_table(
-        queries.scores_in(db, view.year),
+    scores = queries.scores_in(db, view.year)
+    table = compare.comparison_table(
+        scores,
         queries.egov_all(db),
         members.set_index("iso3")["name"],
         view.countries,
@@ -171,6 +172,8 @@ def _compare_download(db: Snapshot, args: dict[str, str], lang: str):
         total=queries.indicator_count(db),
         lang=lang,
     )
+    composite = scores[scores["level"] == "composite"].set_index("iso3")["is_demo"]
+    return table.assign(is_demo=table["ISO3"].map(composite).fillna(False).astype(bool))
 
 
 @dataset("compare-indicators")

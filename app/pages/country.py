@@ -238,17 +238,19 @@ def _dimensions_download(db: Snapshot, args: dict[str, str], lang: str):
     medians = profile.medians(
         queries.scores_in(db, int(year)), subregions, subregions[iso3], int(year)
     )
-    return profile.dimension_comparison(
-        queries.scores_of(db, iso3), medians, queries.dimension_names(db, lang), int(year)
+    scores = queries.scores_of(db, iso3)
+    table = profile.dimension_comparison(
+        scores, medians, queries.dimension_names(db, lang), int(year)
     )
+    return table.assign(is_demo=bool(profile.demo_years(scores).get(int(year), False)))
 
 
 @dataset("country-trend")
 def _trend_download(db: Snapshot, args: dict[str, str], lang: str):
-    wide, series = profile.trend(
-        queries.scores_of(db, _member(db, args)), queries.dimension_names(db, lang), lang
-    )
-    return wide[["year", *[c for c, _ in series]]].rename(columns=dict(series))
+    scores = queries.scores_of(db, _member(db, args))
+    wide, series = profile.trend(scores, queries.dimension_names(db, lang), lang)
+    table = wide[["year", *[c for c, _ in series]]].rename(columns=dict(series))
+    return table.assign(is_demo=table["year"].map(profile.demo_years(scores)))
 
 
 @dataset("country-un")

@@ -293,6 +293,7 @@ def _explorer_download(db: Snapshot, args: dict[str, str], lang: str) -> pd.Data
             "rank_high",
             "rank_share",
             "coverage",
+            "is_demo",
         ]
     ]
 

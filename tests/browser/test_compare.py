@@ -45,6 +45,8 @@ def test_compare_download_matches_the_scores_view(server, demo_warehouse):
     with urllib.request.urlopen(url) as response:
         rows = list(csv.DictReader(io.StringIO(response.read().decode("utf-8-sig"))))
     assert [r["ISO3"] for r in rows] == ["BRA", "MEX", "JAM"]
+    assert {r["is_demo"] for r in rows} == {"True"}  # every row says it rests on demo values
+    assert all(r["Indicators reported (of 15)"].isdigit() for r in rows)
     expected = dict(
         query(
             demo_warehouse,

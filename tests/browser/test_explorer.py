@@ -50,6 +50,7 @@ def test_dimension_filter_narrows_the_indicators_and_writes_the_url(page, server
 def test_explorer_download_matches_the_warehouse(server, demo_warehouse):
     rows = download_csv(f"{server}/download/explorer.csv?indicator=FD1&year=2023&lang=en")
     assert len(rows) == 33
+    assert {r["is_demo"] for r in rows if r["value"]} == {"True"}
     stored = dict(
         query(
             demo_warehouse,

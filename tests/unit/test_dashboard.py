@@ -29,7 +29,7 @@ MEMBERS = pd.DataFrame(
 
 def scores(rows: list[tuple]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["iso3", "year", "level", "id", "score"]).assign(
-        rank=1, rank_low=1, rank_high=2, rank_share=0.5, coverage=1
+        rank=1, rank_low=1, rank_high=2, rank_share=0.5, coverage=1, is_demo=False
     )
 
 
