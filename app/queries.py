@@ -293,3 +293,18 @@ def nominal_weights(db: Snapshot) -> pd.Series:
         dict(zip(indicators["indicator_id"], indicators["dimension_id"], strict=True)),
         dict(zip(dimensions["dimension_id"], dimensions["weight"], strict=True)),
     )
+
+
+def gtmi_all(db: Snapshot) -> pd.DataFrame:
+    """Every member's World Bank GTMI composites and group per survey: iso3, year, gtmi, cgsi,
+    psdi, dcei, gtei, group."""
+    return db.frame("""SELECT g.iso3, g.year, g.gtmi, g.cgsi, g.psdi, g.dcei, g.gtei, g."group"
+                       FROM gtmi g JOIN countries c ON c.iso3 = g.iso3
+                       ORDER BY g.iso3, g.year""")
+
+
+def gtmi_indicators_all(db: Snapshot) -> pd.DataFrame:
+    """Every member's GTMI indicator values per survey: iso3, year, indicator_id, value."""
+    return db.frame("""SELECT i.iso3, i.year, i.indicator_id, i.value
+                       FROM gtmi_indicators i JOIN countries c ON c.iso3 = i.iso3
+                       ORDER BY i.iso3, i.year, i.indicator_id""")

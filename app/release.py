@@ -37,12 +37,16 @@ SOURCES = {
     "countries": "SELECT * FROM countries",
     "subregions": "SELECT * FROM subregions",
     "egov_survey": "SELECT * FROM egov_survey",
+    "gtmi": "SELECT * FROM gtmi",
+    "gtmi_indicators": "SELECT * FROM gtmi_indicators",
 }
 # Views a warehouse an older gealc built lacks until `gealc build` runs: read as empty meanwhile,
 # so the site keeps serving what it can.
 ADDED_LATER = {
     "published_not_reported": ["iso3", "year", "indicator_id", "note"],
     "published_statistics": ["year", "analysis", "measure", "item", "other", "value"],
+    "gtmi": ["iso3", "year", "gtmi", "cgsi", "psdi", "dcei", "gtei", "group"],
+    "gtmi_indicators": ["iso3", "year", "indicator_id", "value"],
 }
 # Columns such a warehouse's views lack until then: read as empty (not computed then).
 COLUMNS_ADDED_LATER = {"published_scores": ["rank_share", "is_demo"]}

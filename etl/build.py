@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
+from etl import gtmi
 from etl.demo import write_demo
 from etl.load import Loader
 from etl.paths import DEMO_DIR
@@ -21,7 +22,7 @@ from indicators.catalogue import load_catalogue
 from indicators.countries import load_members
 from warehouse import schema
 from warehouse.db import open_for_writing
-from warehouse.reference import replace_reference, upsert_egov
+from warehouse.reference import replace_reference, upsert_egov, upsert_gtmi
 from warehouse.submissions import submissions_for_review
 
 DEMO_SUBMITTER = "gealc demo"
@@ -32,6 +33,7 @@ class BuildSummary:
     indicators: int
     countries: int
     egov_rows: int
+    gtmi_rows: int
     demo_files: int
     demo_loaded: int
     scores: int
@@ -48,14 +50,18 @@ def build(
 
     The catalogue and member files are validated before anything is written."""
     catalogue, members = load_catalogue(catalogue_path), load_members()
-    egov = read_reference()
-    say("Building the warehouse: schema, catalogue, member countries, UN survey figures")
+    egov, (gtmi_composites, gtmi_indicators) = read_reference(), gtmi.read_reference()
+    say(
+        "Building the warehouse: schema, catalogue, member countries, UN survey and World Bank "
+        "GTMI figures"
+    )
     files = loaded = 0
     with open_for_writing(engine) as conn:
         with conn.begin():
             schema.create_all(conn)
             replace_reference(conn, {**catalogue_frames(catalogue), **members_frames(members)})
             upsert_egov(conn, egov)
+            upsert_gtmi(conn, gtmi_composites, gtmi_indicators)
         if demo:
             paths = write_demo(catalogue, members, egov, demo_dir)
             say(f"Loading {len(paths)} demonstration submissions")
@@ -69,7 +75,13 @@ def build(
             with conn.begin():
                 _publish_demo(conn, catalogue)
     return BuildSummary(
-        len(catalogue.indicators), len(members.countries), len(egov), files, loaded, scores
+        indicators=len(catalogue.indicators),
+        countries=len(members.countries),
+        egov_rows=len(egov),
+        gtmi_rows=len(gtmi_composites),
+        demo_files=files,
+        demo_loaded=loaded,
+        scores=scores,
     )
 
 

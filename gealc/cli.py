@@ -78,6 +78,30 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_build)
 
     p = sub.add_parser(
+        "gtmi",
+        help="World Bank GovTech Maturity Index files",
+        description="Load or export World Bank GovTech Maturity Index (GTMI) figures.",
+    )
+    gtmi = p.add_subparsers(dest="gtmi_command", required=True, metavar="ACTION")
+    q = gtmi.add_parser(
+        "load",
+        help="load World Bank GTMI CSV files (composites, or a survey's indicators)",
+        description="Read World Bank GTMI files as published (every economy) and load them. "
+        "Every file is checked first; if any is wrong, nothing is loaded.",
+    )
+    q.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    q.set_defaults(run=_gtmi_load)
+    q = gtmi.add_parser(
+        "reference",
+        help="write the member countries' GTMI figures as the project ships them",
+        description="Read World Bank GTMI files and write the 33 members' composites and "
+        "indicators (data/reference/gtmi_members.csv and gtmi_indicators_members.csv).",
+    )
+    q.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    q.add_argument("-o", "--output-dir", type=Path, help="folder for the two CSV files")
+    q.set_defaults(run=_gtmi_reference)
+
+    p = sub.add_parser(
         "egov",
         help="UN E-Government Survey files",
         description="Load or export UN E-Government Survey figures.",
@@ -301,7 +325,8 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
     )
     print(
         f"Warehouse ready at {settings.database_url}: {summary.indicators} indicators, "
-        f"{summary.countries} countries, {summary.egov_rows} UN survey rows"
+        f"{summary.countries} countries, {summary.egov_rows} UN survey rows, "
+        f"{summary.gtmi_rows} World Bank GTMI rows"
         + (
             f", {summary.demo_files} demo submissions ({summary.demo_loaded} new)"
             if args.demo
@@ -365,6 +390,77 @@ def _egov_reference(args: argparse.Namespace, settings: Settings) -> int:
     table = members_reference(pd.concat(frames, ignore_index=True), load_members().iso3_codes)
     table.to_csv(out, index=False, lineterminator="\n")
     print(f"Wrote {len(table)} rows to {out}")
+    return 0
+
+
+def _read_gtmi_files(files: list[Path], settings: Settings):
+    from etl.gtmi import read_economies, read_gtmi_file
+    from indicators.catalogue import load_catalogue
+    from indicators.gtmi import load_gtmi
+
+    maxima = load_gtmi(catalogue=load_catalogue(settings.catalogue)).maxima()
+    economies = read_economies()
+    frames, problems = [], []
+    for path in files:
+        try:
+            frames.append(read_gtmi_file(path, economies, maxima))
+        except FileProblem as exc:
+            problems.append(exc)
+    for exc in problems:
+        print(f"error: {exc}", file=sys.stderr)
+    if problems:
+        print(
+            f"Nothing was loaded: {len(problems)} of {len(files)} file(s) need fixing.",
+            file=sys.stderr,
+        )
+        return None
+    return frames
+
+
+def _gtmi_load(args: argparse.Namespace, settings: Settings) -> int:
+    import pandas as pd
+
+    from warehouse import schema
+    from warehouse.reference import upsert_gtmi
+
+    frames = _read_gtmi_files(args.files, settings)
+    if frames is None:
+        return 1
+    composites = pd.concat([f.composites for f in frames], ignore_index=True)
+    indicators = pd.concat([f.indicators for f in frames], ignore_index=True)
+    with connect(settings.database_url).begin() as conn:
+        schema.create_all(conn)
+        rows = upsert_gtmi(conn, composites, indicators)
+    for path, frame in zip(args.files, frames, strict=True):
+        found = frame.composites if len(frame.composites) else frame.indicators
+        years = ", ".join(map(str, sorted(found["year"].unique())))
+        what = "composites" if len(frame.composites) else "indicators"
+        skipped = (
+            f"; skipped {len(frame.skipped)} summary rows (a number for the economy code: lines "
+            f"{', '.join(map(str, frame.skipped))})"
+            if frame.skipped
+            else ""
+        )
+        print(f"{path.name}: {what}, survey {years}, {found['iso3'].nunique()} economies{skipped}")
+    print(f"Loaded {rows} World Bank GTMI rows.")
+    return 0
+
+
+def _gtmi_reference(args: argparse.Namespace, settings: Settings) -> int:
+    from etl.gtmi import COMPOSITES_REFERENCE_PATH, INDICATORS_REFERENCE_PATH, members_reference
+    from indicators.countries import load_members
+
+    frames = _read_gtmi_files(args.files, settings)
+    if frames is None:
+        return 1
+    composites, indicators = members_reference(frames, load_members().iso3_codes)
+    for frame, default in (
+        (composites, COMPOSITES_REFERENCE_PATH),
+        (indicators, INDICATORS_REFERENCE_PATH),
+    ):
+        out = args.output_dir / default.name if args.output_dir else default
+        frame.to_csv(out, index=False, lineterminator="\n")
+        print(f"Wrote {len(frame)} rows to {out}")
     return 0
 
 

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_UN = ROOT.parent / "shared" / "data" / "un-egov"
+SHARED_GTMI = ROOT.parent / "shared" / "data" / "gtmi"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 

@@ -1,5 +1,6 @@
-"""The reference tables (catalogue, countries, subregions) and the UN E-Government Survey
-figures: replaced whole by `gealc build`, upserted by survey year by `gealc egov load`."""
+"""The reference tables (catalogue, countries, subregions) and the external benchmarks (the UN
+E-Government Survey, the World Bank GTMI): replaced whole by `gealc build`, upserted by survey
+year by `gealc egov load` and `gealc gtmi load`."""
 
 from __future__ import annotations
 
@@ -29,3 +30,17 @@ def upsert_egov(conn: Connection, frame: pd.DataFrame) -> int:
             )
         )
     return insert_frame(conn, table, frame)
+
+
+def upsert_gtmi(conn: Connection, composites: pd.DataFrame, indicators: pd.DataFrame) -> int:
+    """Write GTMI rows, replacing any earlier row for the same economy and survey year (an
+    economy's indicators of a survey are replaced together); returns how many rows."""
+    for table, frame in ((schema.gtmi_composite, composites), (schema.gtmi_indicator, indicators)):
+        for year, rows in frame.groupby("year"):
+            codes = sorted(set(rows["iso3"]))
+            conn.execute(
+                delete(table).where(and_(table.c.year == int(year), table.c.iso3.in_(codes)))
+            )
+    return insert_frame(conn, schema.gtmi_composite, composites) + insert_frame(
+        conn, schema.gtmi_indicator, indicators
+    )

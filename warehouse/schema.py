@@ -132,6 +132,34 @@ un_egov = Table(
     Column("source_line", Integer, nullable=False),
 )
 
+# The World Bank GovTech Maturity Index: composites and maturity group per economy and survey,
+# and each survey's indicators (levels or indices; NULL where the World Bank has no figure).
+gtmi_composite = Table(
+    "gtmi_composite",
+    metadata,
+    Column("iso3", String(3), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("economy", Text, nullable=False),
+    Column("grp", String(1), nullable=False),
+    Column("gtmi", Double),
+    Column("cgsi", Double),
+    Column("psdi", Double),
+    Column("dcei", Double),
+    Column("gtei", Double),
+    Column("source_file", Text, nullable=False),
+    Column("source_line", Integer, nullable=False),
+)
+gtmi_indicator = Table(
+    "gtmi_indicator",
+    metadata,
+    Column("iso3", String(3), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("indicator_id", String(8), primary_key=True),
+    Column("value", Double),
+    Column("source_file", Text, nullable=False),
+    Column("source_line", Integer, nullable=False),
+)
+
 submission_id_seq = Sequence("submission_id_seq")
 
 submission = Table(
@@ -370,6 +398,12 @@ VIEWS: dict[str, str] = {
     "egov_survey": """
         SELECT u.iso3, u.survey_year, u.egdi, u.osi, u.hci, u.tii, u.epi, u.egdi_rank, u.assessed
         FROM un_egov_survey u""",
+    "gtmi": """
+        SELECT g.iso3, g.year, g.gtmi, g.cgsi, g.psdi, g.dcei, g.gtei, g.grp AS "group"
+        FROM gtmi_composite g""",
+    "gtmi_indicators": """
+        SELECT i.iso3, i.year, i.indicator_id, i.value
+        FROM gtmi_indicator i""",
     "observations_history": """
         SELECT o.iso3, o.year, o.indicator_id, o.value, o.numerator, o.denominator,
                o.source, o.note, o.submission_id, p.revision, s.file_name, s.sha256,
