@@ -13,6 +13,7 @@ from etl.methodology import OUTPUTS, methodology_text
 from indicators import uncertainty
 from indicators.catalogue import load_catalogue
 from indicators.countries import load_members
+from indicators.gtmi import load_gtmi
 from indicators.methodology import METHODOLOGY_LANGUAGES, VARIANTS, T, _n, _percent
 from indicators.model import Layout
 from indicators.texts import LANGUAGES
@@ -162,6 +163,20 @@ def test_every_dimension_names_its_un_counterpart_and_why(lang):
     for dim in catalogue.dimensions:
         assert f"↔ {dim.un_counterpart}**" in text
         assert dim.un_rationale.get(lang) in text
+
+
+@pytest.mark.parametrize("lang", METHODOLOGY_LANGUAGES)
+def test_every_dimension_names_its_gtmi_questions_or_says_there_are_none(lang):
+    text, catalogue = rendered(lang), load_catalogue()
+    crosswalk = load_gtmi(catalogue=catalogue)
+    for dim in catalogue.dimensions:
+        match = crosswalk.crosswalk(dim.id)
+        line = next(
+            row for row in text.splitlines() if row.startswith(f"- **{dim.id} ") and "I-" in row
+        )
+        assert match.rationale.get(lang) in line
+        assert all(f"{i} " in line for i in match.indicators)
+        assert (T[lang]["gtmi_none"] in line) == (match.match == "none")
 
 
 @pytest.mark.parametrize("lang", METHODOLOGY_LANGUAGES)
