@@ -20,6 +20,7 @@ from etl.un_egov import read_reference
 from indicators.catalogue import DEFAULT_PATH as SHIPPED_CATALOGUE
 from indicators.catalogue import load_catalogue
 from indicators.countries import load_members
+from indicators.gtmi import load_gtmi
 from warehouse import schema
 from warehouse.db import open_for_writing
 from warehouse.reference import replace_reference, upsert_egov, upsert_gtmi
@@ -48,8 +49,9 @@ def build(
     """Create the schema, sync catalogue, members and UN figures; with `demo`, load the demo data;
     then recompute every score (so a catalogue edit reaches the scores without code).
 
-    The catalogue and member files are validated before anything is written."""
+    The catalogue, GTMI crosswalk and member files are validated before anything is written."""
     catalogue, members = load_catalogue(catalogue_path), load_members()
+    load_gtmi(catalogue=catalogue)  # the crosswalk the site reads must fit this catalogue
     egov, (gtmi_composites, gtmi_indicators) = read_reference(), gtmi.read_reference()
     say(
         "Building the warehouse: schema, catalogue, member countries, UN survey and World Bank "
