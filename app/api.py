@@ -1,6 +1,7 @@
 """The read-only HTTP API under /api/v1, described by `app/openapi.yaml` (served at
 /api/v1/openapi.json): the published releases, each release's values and scores (JSON or CSV,
-filtered and paginated) and open-data package, the indicator catalogue and the member countries.
+filtered and paginated) and open-data package, the indicator catalogue, the member countries and
+the World Bank GovTech Maturity Index (GTMI) figures of the members.
 
 It reads published releases only (`app.context`), never the warehouse's working tables, so
 nothing under embargo can be reached. A request it cannot answer exactly is refused with a JSON
@@ -12,7 +13,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -43,6 +44,8 @@ WHAT = {
 }
 FORMATS = ("json", "csv")
 ROW_PARAMETERS = ("country", "year", "indicator", "dimension", "lang", "page", "per_page", "format")
+GTMI_PARAMETERS = ("country", "year", "lang", "page", "per_page", "format")
+GTMI_INDICATOR_PARAMETERS = ("country", "year", "indicator", "lang", "page", "per_page", "format")
 PACKAGES_KEPT = 2
 
 api = flask.Blueprint("api", __name__, url_prefix=PREFIX)
@@ -200,6 +203,39 @@ def _countries() -> flask.Response:
     return _json({"release": db.label, "total": len(frame), "data": _records(frame)}, cache=FRESH)
 
 
+@api.get("/gtmi")
+def _gtmi() -> flask.Response:
+    return _gtmi_page("gtmi", _query(GTMI_PARAMETERS))
+
+
+@api.get("/gtmi/indicators")
+def _gtmi_indicators() -> flask.Response:
+    return _gtmi_page("gtmi_indicators", _query(GTMI_INDICATOR_PARAMETERS))
+
+
+def _gtmi_page(name: str, query: dict[str, str]) -> flask.Response:
+    """A page of GTMI table `name`. The GTMI is reference data, like the countries: it is read
+    from the latest release's copy (the warehouse's figures when that copy was made), whose label
+    the answer gives, and may change when a release is published."""
+    db = snapshot()
+    surveys = sorted({str(y) for y in queries.gtmi_all(db)["year"]})
+    questions = [q.id for q in opendata.GTMI.indicators]
+    wanted, lang, paging = (
+        _filters(
+            query,
+            db,
+            {"year": ("GTMI survey years", surveys), "indicator": ("GTMI question ids", questions)},
+        ),
+        _one(query, "lang", LANGUAGES, opendata.PACKAGE_LANGUAGE),
+        _paging(query),
+    )
+    frame = opendata.table(db, name, lang)
+    keys = {"country": frame["iso3"], "year": frame["year"]}
+    if "indicator_id" in frame:
+        keys["indicator"] = frame["indicator_id"]
+    return _page(frame[_matching(keys, wanted)], paging, query, db.label, cache=FRESH)
+
+
 @api.before_app_request
 def _unknown_endpoint() -> flask.Response | None:
     """A path under the API that no endpoint serves is a JSON 404, not the dashboard's catch-all
@@ -289,15 +325,19 @@ def _allowed(name: str, db: Snapshot) -> list[str]:
     return list(LEVELS)
 
 
-def _filters(query: dict[str, str], db: Snapshot) -> dict[str, list]:
+def _filters(
+    query: dict[str, str], db: Snapshot, own: Mapping[str, tuple[str, list[str]]] | None = None
+) -> dict[str, list]:
     """The values asked for in each filter of the query (comma-separated), each checked against
-    what exists: member ISO3 codes, years, catalogue indicators and dimensions, score levels."""
+    what exists: member ISO3 codes, years, catalogue indicators and dimensions, score levels.
+    `own` gives, by filter, what else it takes and its values (the GTMI's surveys and questions)."""
+    own = own or {}
     wanted: dict[str, list] = {}
     for name in ("country", "year", "indicator", "dimension", "level"):
         if name not in query:
             continue
         asked = query[name].split(",")
-        if name == "year":
+        if name == "year" and name not in own:
             low, high = YEARS
             wrong = [y for y in asked if not (_whole(y) and low <= int(y) <= high)]
             if wrong:
@@ -308,15 +348,15 @@ def _filters(query: dict[str, str], db: Snapshot) -> dict[str, list]:
                 )
             wanted[name] = [int(y) for y in asked]
             continue
-        allowed = _allowed(name, db)
+        what, allowed = own[name] if name in own else (WHAT[name], _allowed(name, db))
         wrong = [v for v in asked if v not in allowed]
         if wrong:
             raise Refusal(
-                f"{name} must be {WHAT[name]} separated by commas, among {', '.join(allowed)} "
+                f"{name} must be {what} separated by commas, among {', '.join(allowed)} "
                 f"(got '{wrong[0]}')",
                 name,
             )
-        wanted[name] = asked
+        wanted[name] = [int(v) for v in asked] if name == "year" else asked
     return wanted
 
 
@@ -379,9 +419,15 @@ def _release_json(info: dict) -> dict:
 
 
 def _page(
-    frame: pd.DataFrame, paging: tuple[int, int, str], query: dict[str, str], label: str
+    frame: pd.DataFrame,
+    paging: tuple[int, int, str],
+    query: dict[str, str],
+    label: str | None,
+    *,
+    cache: str = IMMUTABLE,
 ) -> flask.Response:
-    """One page of `frame` as JSON (with total and links) or CSV (links in the Link header)."""
+    """One page of `frame` as JSON (with total and links) or CSV (links in the Link header),
+    cached for good (a release's rows) or revalidated (`FRESH`: reference data)."""
     page, per_page, fmt = paging
     total = len(frame)
     pages = max(1, -(-total // per_page))
@@ -411,7 +457,7 @@ def _page(
                 "data": _records(rows),
             }
         )
-    response.headers["Cache-Control"] = IMMUTABLE
+    response.headers["Cache-Control"] = cache
     response.headers["Vary"] = "Accept"
     return response
 

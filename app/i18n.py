@@ -513,6 +513,18 @@ UI: dict[str, dict[str, str]] = {
         "pt": "todos os números da ONU (2003–2024)",
         "fr": "tous les chiffres de l'ONU (2003–2024)",
     },
+    "download_full_gtmi": {
+        "es": "todas las cifras del Índice de Madurez GovTech del Banco Mundial: índice, subíndices y grupo (todas las encuestas; CC BY 4.0)",
+        "en": "all World Bank GovTech Maturity Index figures: index, sub-indices and group (every survey; CC BY 4.0)",
+        "pt": "todos os números do Índice de Maturidade GovTech do Banco Mundial: índice, subíndices e grupo (todas as pesquisas; CC BY 4.0)",
+        "fr": "tous les chiffres de l'Indice de maturité GovTech de la Banque mondiale : indice, sous-indices et groupe (toutes les enquêtes ; CC BY 4.0)",
+    },
+    "download_full_gtmi_indicators": {
+        "es": "las respuestas a las 48 preguntas del GTMI del Banco Mundial (todas las encuestas; CC BY 4.0)",
+        "en": "the answers to the World Bank GTMI's 48 questions (every survey; CC BY 4.0)",
+        "pt": "as respostas às 48 perguntas do GTMI do Banco Mundial (todas as pesquisas; CC BY 4.0)",
+        "fr": "les réponses aux 48 questions du GTMI de la Banque mondiale (toutes les enquêtes ; CC BY 4.0)",
+    },
     "home_sources": {
         "es": "Fuentes: envíos de los países miembros de la Red GEALC{demo}; puntajes según la metodología GEALC; Naciones Unidas, DAES, Encuesta de Gobierno Electrónico (EGDI).",
         "en": "Sources: submissions of Red GEALC member countries{demo}; scores by the GEALC methodology; United Nations, DESA, E-Government Survey (EGDI).",

@@ -1,6 +1,7 @@
 """Open data: one published release as tidy tables and as a downloadable package (CSV and XLSX of
-values and scores, the catalogue, dimensions, countries and the UN figures used, a Frictionless
-`datapackage.json` describing every column, and a README with the citation and licence).
+values and scores, the catalogue, dimensions, countries, the UN figures and the World Bank GovTech
+Maturity Index (GTMI) figures set beside them, a Frictionless `datapackage.json` describing every
+column, and a README with the citations and licences).
 
 The tables are the same for the package and the API (`app.api`), so a row fetched one way is the
 row found the other. Ids are the keys; names are in English in the package (the API's `lang`
@@ -21,7 +22,7 @@ from datetime import datetime
 
 import pandas as pd
 
-from app import queries
+from app import gtmi, queries
 from app.downloads import to_bytes
 from app.release import Snapshot
 from indicators.texts import LANGUAGES
@@ -43,6 +44,12 @@ UN_TERMS = {
     "title": "United Nations terms of use (the figures are UN DESA's, not covered by CC BY 4.0)",
     "path": "https://www.un.org/en/about-us/terms-of-use",
 }
+GTMI = gtmi.reference()  # the World Bank's citation, composites, groups, questions and labels
+GTMI_SOURCE = {"title": GTMI.source.citation.en, "path": GTMI.source.url}
+GTMI_LICENCE = {
+    **LICENCE,
+    "title": f"{LICENCE['title']}, the World Bank's licence of the GovTech Dataset",
+}
 COUNTRY_SOURCE = {
     "title": "Red GEALC member countries' submissions, reviewed and approved by the secretariat"
 }
@@ -61,6 +68,38 @@ def _languages(stem: str, what: str, kind: str = "string") -> dict[str, Field]:
 
 ISO3: dict[str, Field] = {"iso3": ("string", "ISO 3166-1 alpha-3 code of the member country")}
 COUNTRY: dict[str, Field] = {"country": ("string", "Country name (English in the package)")}
+GTMI_YEAR: dict[str, Field] = {"year": ("integer", "Year of the World Bank GTMI survey")}
+NOT_A_RANK = "the World Bank publishes groups, not ranks"
+
+
+def _gtmi_named(db: Snapshot, lang: str) -> pd.DataFrame:
+    """The members' GTMI composites and group per survey, with the country's name."""
+    frame = queries.gtmi_all(db)
+    return frame.assign(country=frame["iso3"].map(_country_names(db, lang)))
+
+
+def _gtmi_indicators_named(db: Snapshot, lang: str) -> pd.DataFrame:
+    """The members' answers to the GTMI questions per survey, with the country's name, the
+    question's World Bank label and its top level."""
+    frame = queries.gtmi_indicators_all(db)
+    question = frame["indicator_id"].map(GTMI.indicator_by_id)
+    return frame.assign(
+        country=frame["iso3"].map(_country_names(db, lang)),
+        indicator=question.map(lambda q: q.label.get(lang)),
+        scale_max=question.map(lambda q: q.scale.max).astype("Int64"),
+    )
+
+
+def _country_names(db: Snapshot, lang: str) -> pd.Series:
+    return queries.member_names(db, lang).set_index("iso3")["name"]
+
+
+def _question_order(column: pd.Series) -> pd.Series:
+    """Sort key: GTMI questions in the World Bank's order (I-1, I-2, … I-10), other columns as
+    they are."""
+    if column.name != "indicator_id":
+        return column
+    return column.map({q.id: n for n, q in enumerate(GTMI.indicators)})
 
 
 @dataclass(frozen=True)
@@ -75,6 +114,7 @@ class Table:
     order: tuple[str, ...]
     refs: dict[str, str] = field(default_factory=dict)  # column → table whose key it is
     extra: dict = field(default_factory=dict)  # more Frictionless resource properties
+    sort_key: Callable[[pd.Series], pd.Series] | None = None  # how `order`'s columns sort
 
 
 TABLES: dict[str, Table] = {
@@ -289,6 +329,64 @@ TABLES: dict[str, Table] = {
             refs={"iso3": "countries"},
             extra={"sources": [UN_SOURCE], "licenses": [UN_TERMS]},
         ),
+        Table(
+            "gtmi",
+            (
+                "The members' World Bank GovTech Maturity Index (GTMI) and its four group indices "
+                "in every survey, with the World Bank's maturity group, as published"
+            ),
+            _gtmi_named,
+            {
+                **ISO3,
+                **COUNTRY,
+                **GTMI_YEAR,
+                **{c.id: ("number", f"{c.name.en} (0–1)") for c in GTMI.composites},
+                "group": (
+                    "string",
+                    (
+                        "The World Bank's maturity group, A–D ("
+                        + "; ".join(g.label.en for g in GTMI.groups)
+                        + f"); {NOT_A_RANK}"
+                    ),
+                ),
+            },
+            key=("iso3", "year"),
+            order=("iso3", "year"),
+            refs={"iso3": "countries"},
+            extra={"sources": [GTMI_SOURCE], "licenses": [GTMI_LICENCE]},
+        ),
+        Table(
+            "gtmi_indicators",
+            (
+                "The members' answers to the 48 World Bank GTMI questions in every survey with "
+                "question-level data, as published"
+            ),
+            _gtmi_indicators_named,
+            {
+                **ISO3,
+                **COUNTRY,
+                **GTMI_YEAR,
+                "indicator_id": ("string", "GTMI question id, I-1 … I-48"),
+                "indicator": ("string", "The question, as the World Bank labels it (2022 meaning)"),
+                "value": (
+                    "number",
+                    (
+                        "The World Bank's score: a maturity level from 0 (none) to scale_max, or "
+                        "another body's 0–1 index (I-16, I-18, I-43, I-44); empty when not "
+                        "assessed (I-26 in 2022)"
+                    ),
+                ),
+                "scale_max": (
+                    "integer",
+                    "The question's top maturity level; empty for a 0–1 index",
+                ),
+            },
+            key=("iso3", "year", "indicator_id"),
+            order=("iso3", "year", "indicator_id"),
+            refs={"iso3": "countries"},
+            extra={"sources": [GTMI_SOURCE], "licenses": [GTMI_LICENCE]},
+            sort_key=_question_order,
+        ),
     )
 }
 
@@ -297,7 +395,9 @@ def table(db: Snapshot, name: str, lang: str = PACKAGE_LANGUAGE) -> pd.DataFrame
     """Table `name` of the release: exactly its documented columns, rows sorted by its order."""
     spec = TABLES[name]
     frame = spec.rows(db, lang)[list(spec.fields)]
-    return frame.sort_values(list(spec.order), kind="stable").reset_index(drop=True)
+    return frame.sort_values(list(spec.order), kind="stable", key=spec.sort_key).reset_index(
+        drop=True
+    )
 
 
 def created_at(info: dict) -> datetime:
@@ -372,7 +472,12 @@ def descriptor(info: dict, resources: list[dict]) -> dict:
         "title": TITLE,
         "description": (
             f"Release {record['label']} of the indicators published by {PUBLISHER}"
-            + (" — DEMONSTRATION DATA: the values are fictitious." if record["is_demo"] else ".")
+            + (
+                " — DEMONSTRATION DATA: the GEALC values and scores are fictitious; "
+                "the UN and World Bank figures are real."
+                if record["is_demo"]
+                else "."
+            )
         ),
         "version": record["label"],
         "created": record["created_at"],
@@ -384,7 +489,7 @@ def descriptor(info: dict, resources: list[dict]) -> dict:
             "Red GEALC",
         ],
         "licenses": [LICENCE],
-        "sources": [COUNTRY_SOURCE, UN_SOURCE],
+        "sources": [COUNTRY_SOURCE, UN_SOURCE, GTMI_SOURCE],
         "contributors": [{"title": PUBLISHER, "role": "publisher"}],
         "gealc": {
             "release_sha256": record["sha256"],
@@ -403,8 +508,9 @@ def readme(info: dict) -> str:
     )
     demo = (
         (
-            "\n**Demonstration data.** The values and scores of this release are fictitious; "
-            "they show how the platform works and describe no country.\n"
+            "\n**Demonstration data.** The GEALC values and scores of this release are "
+            "fictitious; they show how the platform works and describe no country. The UN and "
+            "World Bank figures are real.\n"
         )
         if record["is_demo"]
         else ""
@@ -415,7 +521,8 @@ def readme(info: dict) -> str:
 Open data of release **{record["label"]}** of *GEALC en números*: the digital-government indicators
 that the member countries of {PUBLISHER} reported
 and the secretariat approved, their scores and ranks, the indicator catalogue, the member
-countries, and the UN E-Government Survey figures the platform sets beside them.
+countries, and the UN E-Government Survey and World Bank GovTech Maturity Index figures the
+platform sets beside them.
 {demo}
 - Release: {record["label"]}
 - Published: {record["created_at"][:10]} {record["created_at"][11:19]} UTC{note}
@@ -433,8 +540,8 @@ countries, and the UN E-Government Survey figures the platform sets beside them.
 
 CSV files are UTF-8 (with a byte-order mark, so spreadsheets show accents), comma-separated, one
 header row; an empty cell is a missing value, never 0. Ids are the keys (`iso3`, `indicator_id`,
-`dimension_id`); names in the values, scores and UN tables are in English, and the catalogue,
-dimensions and countries give every name in Spanish, English, Portuguese and French.
+`dimension_id`); names in the values, scores, UN and GTMI tables are in English, and the
+catalogue, dimensions and countries give every name in Spanish, English, Portuguese and French.
 In every text cell, {FORMULA_NOTE}; remove that apostrophe to get the text as the country wrote it.
 
 ## How to cite
@@ -452,6 +559,12 @@ Nations Department of Economic and Social Affairs (UN DESA), {UN_SOURCE["path"]}
 They are UN DESA's, reproduced here for reference; they are not covered by the licence above. \
 Cite them as
 "United Nations, Department of Economic and Social Affairs, E-Government Survey (year)".
+
+`gtmi.csv` and `gtmi_indicators.csv` hold figures of the **World Bank GovTech Maturity Index**
+(GTMI), from the World Bank's GovTech Dataset ({GTMI_SOURCE["path"]}), as published. They are
+the World Bank's, not Red GEALC's, under the World Bank's licence, the {GTMI_LICENCE["name"]}
+licence ({GTMI_LICENCE["path"]}). Cite them as "{GTMI_SOURCE["title"]}, <survey year>"
+(e.g. "{GTMI_SOURCE["title"]}, 2022"). The World Bank publishes maturity groups (A–D), not ranks.
 """
 
 

@@ -12,7 +12,14 @@ from app import filters, queries, robustness
 from app.api import package_url
 from app.components import download_links, fallback_notices, table
 from app.context import releases
-from app.datasets import FULL_NOT_REPORTED, FULL_SCORES, FULL_UN, FULL_VALUES
+from app.datasets import (
+    FULL_GTMI,
+    FULL_GTMI_INDICATORS,
+    FULL_NOT_REPORTED,
+    FULL_SCORES,
+    FULL_UN,
+    FULL_VALUES,
+)
 from app.downloads import dataset
 from app.i18n import fmt_number, t
 from app.release import Snapshot
@@ -207,6 +214,12 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
                         ),
                         (FULL_SCORES, {"lang": lang}, t("download_full_scores", lang)),
                         (FULL_UN, {"lang": lang}, t("download_full_un", lang)),
+                        (FULL_GTMI, {"lang": lang}, t("download_full_gtmi", lang)),
+                        (
+                            FULL_GTMI_INDICATORS,
+                            {"lang": lang},
+                            t("download_full_gtmi_indicators", lang),
+                        ),
                     ],
                 ),
             ],

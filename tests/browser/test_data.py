@@ -1,5 +1,5 @@
 """Data and methodology in a real browser: the catalogue from the warehouse, the methodology in
-the page language, the dimension filter, the catalogue download."""
+the page language, the dimension filter, the catalogue and World Bank GTMI downloads."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import io
 import urllib.request
 import zipfile
 
+from indicators.gtmi import load_gtmi
 from tests.browser.conftest import LATEST, download_csv, pick, table_rows
 from tests.helpers import query
 
@@ -68,6 +69,37 @@ def test_catalogue_download(server, demo_warehouse):
     rows = download_csv(f"{server}/download/catalogue.csv?lang=fr")
     stored = dict(query(demo_warehouse, "SELECT indicator_id, name_fr FROM indicator_catalogue"))
     assert {r["indicator_id"]: r["name"] for r in rows} == stored
+
+
+def test_the_world_bank_gtmi_downloads(page, server, demo_warehouse):
+    """The data page offers the GTMI composites and questions; the files hold the members'
+    figures as the warehouse has them, names in the page's language."""
+    page.goto(f"{server}/data?lang=es")
+    page.wait_for_selector(".downloads")
+    hrefs = page.eval_on_selector_all(
+        "a[href^='/download/gtmi']", "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert {h.split("?")[0] for h in hrefs} == {
+        f"/download/{name}.{fmt}" for name in ("gtmi", "gtmi-indicators") for fmt in ("csv", "xlsx")
+    }
+    assert "Banco Mundial" in page.inner_text("section[aria-labelledby='downloads-title']")
+    composites = download_csv(server + next(h for h in hrefs if "/gtmi.csv" in h))
+    stored = query(
+        demo_warehouse,
+        """SELECT g.iso3, g.year, g."group", c.name_es FROM gtmi g
+           JOIN countries c ON c.iso3 = g.iso3""",
+    )
+    assert sorted((r["iso3"], int(r["year"]), r["group"], r["country"]) for r in composites) == (
+        sorted(stored)
+    )
+    answers = download_csv(f"{server}/download/gtmi-indicators.csv?lang=fr")
+    [haiti] = [r for r in answers if r["iso3"] == "HTI" and r["indicator_id"] == "I-42"]
+    assert (haiti["indicator"], haiti["value"], haiti["scale_max"]) == (
+        load_gtmi().indicator_by_id["I-42"].label.fr,
+        "0.0",
+        "3",
+    )
+    assert page.recorder.errors == []
 
 
 def test_an_older_release_has_a_banner_and_the_data_page_lists_every_release(page, server):

@@ -1,9 +1,10 @@
 """The read-only API and the open-data package on DuckDB and PostgreSQL, from a warehouse where
 URY's 2024 values are published as release 2024-1 and CHL's are loaded but still under review:
 listing, filters, pagination, CSV, refusals with 400/404, and CHL's values nowhere — in no API
-answer and in no file of the package. The package's columns are the ones its datapackage.json
-describes, a formula a country typed comes out as text, and the same release gives the same
-bytes."""
+answer and in no file of the package. The members' World Bank GTMI figures are served as
+reference data and packaged with their citation and licence. The package's columns are the ones
+its datapackage.json describes, a formula a country typed comes out as text, and the same release
+gives the same bytes."""
 
 from __future__ import annotations
 
@@ -19,8 +20,10 @@ from app import opendata
 from app.api import OPENAPI, package_url
 from app.release import Releases
 from app.server import create_app
+from etl.gtmi import COMPOSITES_REFERENCE_PATH, INDICATORS_REFERENCE_PATH
 from indicators.catalogue import load_catalogue
 from indicators.countries import load_members
+from indicators.gtmi import load_gtmi
 from tests.helpers import gealc, ok
 from tests.integration.conftest import built_warehouse
 from tests.integration.test_releases import load, states
@@ -33,6 +36,14 @@ EMBARGOED = "CHL-under-review-note"
 API = "/api/v1"
 VALUES = f"{API}/releases/{LABEL}/values"
 SCORES = f"{API}/releases/{LABEL}/scores"
+GTMI = f"{API}/gtmi"
+GTMI_INDICATORS = f"{API}/gtmi/indicators"
+
+
+def shipped(path) -> list[dict[str, str]]:
+    """Rows of a GTMI extract the project ships (data/reference), read with the csv module."""
+    with path.open(encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file))
 
 
 def submission(iso3: str, level: float, source: str, note: str) -> str:
@@ -190,11 +201,86 @@ REFUSALS = [  # (url, the parameter named, what the message says is allowed)
     (f"{SCORES}?level=total", "level", "composite"),
     (f"{API}/releases?page=2", "page", "takes no parameters"),
     (f"{API}/catalogue?lang=", "lang", "es, en, pt, fr"),
+    (f"{GTMI}?year=2021", "year", "GTMI survey years separated by commas, among 2020, 2022, 2025"),
+    (f"{GTMI}?year=twenty", "year", "2020, 2022, 2025"),
+    (f"{GTMI}?country=ESP", "country", "member countries"),
+    (f"{GTMI}?indicator=I-1", "indicator", "accepts country, year, lang"),
+    (f"{GTMI}?lang=de", "lang", "es, en, pt, fr"),
+    (f"{GTMI}?per_page=1001", "per_page", "from 1 to 1000"),
+    (f"{GTMI}?format=xlsx", "format", "json, csv"),
+    (
+        f"{GTMI_INDICATORS}?indicator=I-49",
+        "indicator",
+        "GTMI question ids separated by commas, among I-1, I-2",
+    ),
+    (f"{GTMI_INDICATORS}?indicator=SD1", "indicator", "I-48"),
+    (f"{GTMI_INDICATORS}?level=composite", "level", "accepts country, year, indicator"),
     (f"{API}/releases/nope/values", "label", "/api/v1/releases"),
     (f"{API}/releases/nope/package.zip", "label", "/api/v1/releases"),
     (f"{API}/releases/nope", "label", "/api/v1/releases"),
     (f"{API}/nothing", None, "openapi.json"),
 ]
+
+
+def test_gtmi_is_served_as_the_world_bank_published_it(published):
+    """Reference data like the countries: from the latest release's copy, every member figure as
+    in the shipped extract, no row for a survey a member missed, filters, labels and CSV."""
+    client = create_app(published).server.test_client()
+    composites = all_pages(client, f"{GTMI}?per_page=7")
+    expected = shipped(COMPOSITES_REFERENCE_PATH)
+    assert [(r["iso3"], r["year"]) for r in composites] == sorted(
+        (r["iso3"], int(r["year"])) for r in expected
+    )
+    by_key = {(r["iso3"], int(r["year"])): r for r in expected}
+    for row in composites:
+        source = by_key[row["iso3"], row["year"]]
+        assert row["group"] == source["grp"], row
+        for name in ("gtmi", "cgsi", "psdi", "dcei", "gtei"):
+            assert row[name] == float(source[name]), (row, name)
+    assert ("NIC", 2025) not in by_key and len(composites) == 33 * 3 - 1
+
+    first = get_json(client, GTMI)
+    assert (first["release"], first["total"]) == (LABEL, 98)
+    assert client.get(GTMI).headers["Cache-Control"] == "no-cache"
+    uruguay = get_json(client, f"{GTMI}?country=URY&year=2022,2025&lang=es")["data"]
+    assert [(r["country"], r["year"], r["group"]) for r in uruguay] == [
+        ("Uruguay", 2022, "A"),
+        ("Uruguay", 2025, "A"),
+    ]
+    assert get_json(client, f"{GTMI}?country=NIC&year=2025")["total"] == 0
+    as_csv = client.get(f"{GTMI}?country=HTI", headers={"Accept": "text/csv"})
+    rows = list(csv.DictReader(io.StringIO(as_csv.get_data().decode("utf-8-sig"))))
+    assert as_csv.mimetype == "text/csv" and as_csv.headers["X-Total-Count"] == "3"
+    assert [r["year"] for r in rows] == ["2020", "2022", "2025"] and rows[0]["country"] == "Haiti"
+
+    answers = all_pages(client, f"{GTMI_INDICATORS}?per_page=1000")
+    source = {
+        (r["iso3"], int(r["year"]), r["indicator_id"]): float(r["value"] or "nan")
+        for r in shipped(INDICATORS_REFERENCE_PATH)
+    }
+    # JSON keeps 15 decimals: another body's index (I-43) may differ in the 16th; NaN: no value.
+    assert {
+        (r["iso3"], r["year"], r["indicator_id"]): float(
+            "nan" if r["value"] is None else r["value"]
+        )
+        for r in answers
+    } == pytest.approx(source, rel=1e-14, nan_ok=True)
+    assert len(answers) == 33 * 48 and {
+        r["value"] for r in answers if r["indicator_id"] == "I-26"
+    } == {None}
+    asked = get_json(client, f"{GTMI_INDICATORS}?country=URY,HTI&indicator=I-42,I-3,I-16&lang=pt")
+    # In the World Bank's order; levels with their top level, the UN index (I-16) without one.
+    assert [(r["iso3"], r["indicator_id"], r["scale_max"]) for r in asked["data"]] == [
+        (iso3, question, top)
+        for iso3 in ("HTI", "URY")
+        for question, top in (("I-3", 2), ("I-16", None), ("I-42", 3))
+    ]
+    levels = {(r["iso3"], r["indicator_id"]): r["value"] for r in asked["data"]}
+    assert (levels["URY", "I-42"], levels["URY", "I-3"], levels["HTI", "I-42"]) == (3, 2, 0)
+    labels = {q.id: q.label.pt for q in load_gtmi().indicators}
+    assert all(r["indicator"] == labels[r["indicator_id"]] for r in asked["data"])
+    assert get_json(client, f"{GTMI_INDICATORS}?year=2020")["total"] == 0  # 2022 only
+    assert EMBARGOED not in client.get(f"{GTMI}?country=CHL&format=csv").get_data(as_text=True)
 
 
 def test_every_score_row_says_what_its_rank_means_and_whether_it_is_demonstration(published):
@@ -248,6 +334,8 @@ def test_package_of_a_release(published):
         "dimensions.csv",
         "countries.csv",
         "un_egov.csv",
+        "gtmi.csv",
+        "gtmi_indicators.csv",
         "statistics.csv",
         "datapackage.json",
         "README.md",
@@ -277,7 +365,21 @@ def test_package_of_a_release(published):
         33 * 12,
     )
     assert {r["source"] for r in tables["values"]} == {"'" + FORMULA}
-    assert "UN DESA" in json.dumps([r for r in package["resources"] if r["name"] == "un_egov"])
+    assert (len(tables["gtmi"]), len(tables["gtmi_indicators"])) == (98, 33 * 48)
+    assert tables["gtmi_indicators"][0]["indicator_id"] == "I-1"
+    assert tables["gtmi_indicators"][9]["indicator_id"] == "I-10"  # the World Bank's order
+    resources = {r["name"]: r for r in package["resources"]}
+    assert "UN DESA" in json.dumps(resources["un_egov"])
+    assert resources["un_egov"]["licenses"][0]["path"] == opendata.UN_TERMS["path"]
+    gtmi = load_gtmi().source
+    for name in ("gtmi", "gtmi_indicators"):
+        assert resources[name]["sources"] == [{"title": gtmi.citation.en, "path": gtmi.url}]
+        assert [lic["name"] for lic in resources[name]["licenses"]] == [gtmi.licence]
+        assert {"fields": "iso3", "reference": {"resource": "countries", "fields": "iso3"}} in (
+            resources[name]["schema"]["foreignKeys"]
+        )
+    assert "not ranks" in json.dumps(resources["gtmi"]["schema"])
+    assert gtmi.url in [s.get("path") for s in package["sources"]]
 
     book = openpyxl.load_workbook(io.BytesIO(files["values.xlsx"]))
     sheet = book.active
@@ -301,6 +403,8 @@ def test_package_of_a_release(published):
         and "UN DESA" in readme
         and "How to cite" in readme
     )
+    assert f"{gtmi.citation.en}, 2022" in readme and "gtmi_indicators.csv" in readme
+    assert gtmi.url in readme and "CC-BY-4.0" in readme.split("World Bank GovTech", 1)[1]
 
     # Built again from another copy of the release: the same bytes.
     engine = connect(published, read_only=True)
@@ -310,7 +414,7 @@ def test_package_of_a_release(published):
         engine.dispose()
 
 
-def test_openapi_lists_the_members_and_the_catalogue():
+def test_openapi_lists_the_members_the_catalogue_and_the_gtmi():
     """The API refuses values its OpenAPI file does not list, so the file must list what exists."""
     parameters = OPENAPI["components"]["parameters"]
     assert parameters["Country"]["schema"]["items"]["enum"] == sorted(
@@ -322,4 +426,9 @@ def test_openapi_lists_the_members_and_the_catalogue():
     ]
     assert parameters["Dimension"]["schema"]["items"]["enum"] == [
         d.id for d in catalogue.dimensions
+    ]
+    surveys = {int(r["year"]) for r in shipped(COMPOSITES_REFERENCE_PATH)}
+    assert parameters["GtmiYear"]["schema"]["items"]["enum"] == sorted(surveys)
+    assert parameters["GtmiQuestion"]["schema"]["items"]["enum"] == [
+        q.id for q in load_gtmi().indicators
     ]

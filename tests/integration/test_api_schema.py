@@ -65,6 +65,10 @@ WHOLE_ANSWERS = [
     ("/api/v1/catalogue", {}),
     ("/api/v1/catalogue", {"lang": "pt"}),
     ("/api/v1/countries", {}),
+    ("/api/v1/gtmi", {"per_page": 1000}),
+    ("/api/v1/gtmi", {"format": "csv", "lang": "es"}),
+    ("/api/v1/gtmi/indicators", {"per_page": 1000, "lang": "fr"}),
+    ("/api/v1/gtmi/indicators", {"per_page": 1000, "page": 2}),
 ]
 
 
