@@ -1,5 +1,6 @@
 """Compare countries: the view's parameters checked against what exists, a default peer set,
-and the comparison table — pure functions over query results."""
+and the comparison table beside the UN survey and the World Bank GTMI — pure functions over
+query results."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from app.headlines import nearest_survey_year
 from app.i18n import fmt_rank, t
 from app.urls import choose
 from indicators.comparison import nearest_survey
@@ -100,6 +102,33 @@ def comparison_table(
     return pd.DataFrame(rows)
 
 
+def with_gtmi(table: pd.DataFrame, gtmi: pd.DataFrame, *, year: int, lang: str) -> pd.DataFrame:
+    """The comparison table with each country's World Bank GTMI after its UN figures: the GTMI
+    survey nearest the data year that assessed it (the earlier on a tie, as for the UN), its
+    group (A–D: the World Bank publishes groups, not ranks) and its GTMI value (0–1).
+    `gtmi`: iso3, year, gtmi, group."""
+    assessed = gtmi[gtmi["gtmi"].notna()]
+    found = []
+    for iso3 in table["ISO3"]:
+        mine = assessed[assessed["iso3"] == iso3].set_index("year")
+        survey = nearest_survey_year([int(y) for y in mine.index], year)
+        found.append(mine.loc[survey] if survey is not None else None)
+    columns = {
+        t("gtmi_survey", lang): pd.array(
+            [int(r.name) if r is not None else None for r in found], dtype="Int64"
+        ),
+        t("gtmi_group_short", lang): [r["group"] if r is not None else None for r in found],
+        "GTMI": pd.Series(
+            [float(r["gtmi"]) if r is not None else None for r in found], dtype=float
+        ).to_numpy(),
+    }
+    out = table.copy()
+    at = out.columns.get_loc(t("rank", lang)) + 1
+    for n, (heading, values) in enumerate(columns.items()):
+        out.insert(at + n, heading, values)
+    return out
+
+
 def wide_scores(
     scores: pd.DataFrame, countries: list[str], names: pd.Series, ids: list[str]
 ) -> pd.DataFrame:
@@ -114,10 +143,17 @@ def wide_scores(
 
 def table_decimals(summary: pd.DataFrame, lang: str) -> dict[str, int]:
     """How many decimals each numeric column of the comparison table shows."""
-    text = {t("country", lang), "ISO3", t("gealc_rank", lang), t("un_survey", lang)}
+    text = {
+        t("country", lang),
+        "ISO3",
+        t("gealc_rank", lang),
+        t("un_survey", lang),
+        t("gtmi_survey", lang),
+        t("gtmi_group_short", lang),
+    }
     return {
         c: 3
-        if c == "EGDI"
+        if c in ("EGDI", "GTMI")
         else 0
         if c == t("rank", lang) or pd.api.types.is_integer_dtype(summary[c])
         else 1

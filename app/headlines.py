@@ -1,6 +1,6 @@
 """ "GEALC en números": the headline figures of a year, each a sentence written from the data with
-the table behind it. Pure functions over query results, so the home page and the published
-report say the same thing from the same code."""
+the table behind it (the World Bank GTMI's groups among them). Pure functions over query
+results, so the home page and the published report say the same thing from the same code."""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ class Facts:
     """What the headlines are computed from. `members`: iso3, name, subregion (the members in
     view); `scores`: iso3, year, level, id, score (every year); `reported`: iso3, year,
     indicator_id; `egov`: iso3, survey_year, egdi; `dims`: dimension_id, name; `weights`: each
-    indicator's nominal share of the composite (for like-for-like changes)."""
+    indicator's nominal share of the composite (for like-for-like changes); `gtmi`: iso3,
+    year, group (the World Bank GTMI's surveys)."""
 
     members: pd.DataFrame
     scores: pd.DataFrame
@@ -39,6 +40,7 @@ class Facts:
     total_indicators: int
     year: int
     weights: pd.Series
+    gtmi: pd.DataFrame
 
 
 def gather(
@@ -59,6 +61,7 @@ def gather(
         total_indicators=queries.indicator_count(db),
         year=year,
         weights=queries.nominal_weights(db),
+        gtmi=queries.gtmi_all(db),
     )
 
 
@@ -301,6 +304,104 @@ def un_levels(facts: Facts, lang: str) -> Headline:
     return Headline("un", sentence, table, columns, highlight=survey)
 
 
+def _and_list(items: list[str], lang: str) -> str:
+    """'Peru and Chile', 'Peru, Chile, and Trinidad and Tobago', in the language (English
+    takes the serial comma: several members' names hold an 'and')."""
+    if len(items) < 2:
+        return "".join(items)
+    last = t("sep_and" if len(items) == 2 else "sep_and_serial", lang)
+    return f"{', '.join(items[:-1])}{last}{items[-1]}"
+
+
+def _moves(table: pd.DataFrame, since: int, lang: str) -> str:
+    """'Since 2022, Peru and Paraguay moved up a group; Chile moved down.', from the table of
+    gtmi_groups (its `moved` column: 1 up, 0, -1 down)."""
+    up = table[table["moved"] == 1]["name"].tolist()
+    down = table[table["moved"] == -1]["name"].tolist()
+    sentence = t(
+        "hl_gtmi_up_one" if len(up) == 1 else "hl_gtmi_up_many" if up else "hl_gtmi_up_none",
+        lang,
+        since=since,
+        names=_and_list(up, lang),
+    )
+    if down:
+        key = "hl_gtmi_down_one" if len(down) == 1 else "hl_gtmi_down_many"
+        sentence += t(key, lang, names=_and_list(down, lang))
+    return sentence + "."
+
+
+def _group_move(before: object, now: object) -> int | None:
+    """1 when a country moved up a group (D → A is up), -1 down, 0 neither; None unless it
+    took part in both surveys."""
+    if not isinstance(before, str) or not isinstance(now, str):
+        return None
+    return (before > now) - (before < now)
+
+
+# A move between GTMI groups, as the table says it, and the order the table lists them in: up,
+# down, unchanged, then the countries missing from one of the two surveys.
+MOVES = {1: "gtmi_up", -1: "gtmi_down", 0: "gtmi_same"}
+ORDER = {1: 0, -1: 1, 0: 2}
+
+
+def gtmi_groups(facts: Facts, lang: str) -> Headline:
+    """How many members are in the World Bank's group A (GovTech leaders) in the GTMI survey
+    nearest the year (the earlier on a tie), of how many it assessed, and who moved up or down a
+    group since the survey before. Groups, never ranks: the World Bank ranks no country."""
+    gtmi = _mine(facts.gtmi, facts).dropna(subset=["group"])
+    survey = nearest_survey_year(sorted({int(y) for y in gtmi["year"]}), facts.year)
+    earlier = [int(y) for y in gtmi["year"] if survey is not None and y < survey]
+    since = max(earlier) if earlier else None
+    groups = gtmi.pivot_table(index="iso3", columns="year", values="group", aggfunc="first")
+    table = pd.DataFrame(
+        {
+            "iso3": groups.index,
+            "name": groups.index.map(facts.members.set_index("iso3")["name"]),
+            "group_before": groups.get(since),
+            "group_now": groups.get(survey),
+        }
+    ).reset_index(drop=True)
+    moves = [
+        _group_move(b, n) for b, n in zip(table["group_before"], table["group_now"], strict=True)
+    ]
+    table = table.assign(
+        moved=pd.array(moves, dtype="Int64"),
+        group_change=[t(MOVES[m], lang) if m is not None else "" for m in moves],
+    )
+    table = table.sort_values(
+        ["moved", "name"], key=lambda c: c.map(ORDER) if c.name == "moved" else c
+    )
+    table = table.fillna({c: t("gtmi_absent", lang) for c in ("group_before", "group_now")})
+    table = table.reset_index(drop=True)
+    columns = {
+        "name": t("country", lang),
+        **({"group_before": t("gtmi_group_in", lang, survey=since)} if since else {}),
+        "group_now": t("gtmi_group_in", lang, survey=survey),
+        **({"group_change": t("change_group", lang)} if since else {}),
+    }
+    if survey is None:
+        return Headline("gtmi", t("hl_gtmi_none", lang), table, columns)
+    now = gtmi[gtmi["year"] == survey]["group"]
+    sentence = t("hl_gtmi", lang, survey=survey, a=int((now == "A").sum()), assessed=len(now))
+    if since is not None:
+        sentence += " " + _moves(table, since, lang)
+    return Headline("gtmi", sentence, table, columns)
+
+
+def gtmi_group_counts(item: Headline, lang: str) -> pd.DataFrame:
+    """How many members of the GTMI headline's table are in each group (A–D) in each survey it
+    shows: what its chart draws."""
+    shown = [c for c in ("group_before", "group_now") if c in item.columns]
+    absent = t("gtmi_absent", lang)
+    groups = sorted({g for c in shown for g in item.table[c] if g != absent})
+    return pd.DataFrame(
+        {
+            "group": [t("gtmi_group_x", lang, group=g) for g in groups],
+            **{c: [int((item.table[c] == g).sum()) for g in groups] for c in shown},
+        }
+    )
+
+
 # Each headline by its key, in the order the page and the report show them.
 HEADLINES = {
     "reporting": reporting,
@@ -308,6 +409,7 @@ HEADLINES = {
     "improved": most_improved,
     "best": best_per_dimension,
     "un": un_levels,
+    "gtmi": gtmi_groups,
 }
 
 

@@ -1,12 +1,14 @@
 """The country profile's content as pure functions over query results: which year to show, the
-dimension comparison, the indicator table (shown and downloaded alike) and the sentences."""
+dimension comparison, the indicator table (shown and downloaded alike), the sentences, and the
+World Bank GTMI beside the country's GEALC scores."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from app.i18n import fmt_number, fmt_percent, is_missing, t
+from app.i18n import fmt_number, fmt_percent, formatted, is_missing, t
 from indicators.comparison import peer_stats
+from indicators.gtmi import Gtmi
 from indicators.scoring import like_for_like
 
 
@@ -166,3 +168,109 @@ def trend(
 def demo_years(scores: pd.DataFrame) -> pd.Series:
     """Year → whether any of the country's scores that year rests on demonstration values."""
     return scores.groupby("year")["is_demo"].agg(lambda v: bool(v.fillna(False).astype(bool).any()))
+
+
+GTMI_COMPOSITES = ("gtmi", "cgsi", "psdi", "dcei", "gtei")
+
+
+def gtmi_surveys(rows: pd.DataFrame, surveys: list[int], gtmi: Gtmi, lang: str) -> pd.DataFrame:
+    """One row per World Bank GTMI survey, oldest first: the group (A–D), its label — or that the
+    country did not take part — and the five composites (0–1; missing when it did not).
+    `rows`: the country's GTMI rows (year, group and the composites)."""
+    labels = {g.id: g.label.get(lang) for g in gtmi.groups}
+    mine = rows.set_index("year")
+    out = []
+    for survey in sorted(surveys):
+        row = mine.loc[survey] if survey in mine.index else None
+        group = row["group"] if row is not None else None
+        out.append(
+            {
+                "survey": survey,
+                "group": group,
+                "group_label": labels.get(group, group) if group else t("gtmi_absent", lang),
+                **{c: float(row[c]) if row is not None else None for c in GTMI_COMPOSITES},
+            }
+        )
+    return pd.DataFrame(out, columns=["survey", "group", "group_label", *GTMI_COMPOSITES])
+
+
+def gtmi_group_sentence(surveys: pd.DataFrame, country: str, lang: str) -> str:
+    """The country's World Bank group in the latest survey it took part in, with the group's
+    label, and the latest survey it missed, if later; or that it is in no GTMI survey."""
+    present = surveys[surveys["group"].notna()]
+    if present.empty:
+        return t("gtmi_never", lang, country=country)
+    last = present.iloc[-1]
+    sentence = t(
+        "gtmi_group_sentence",
+        lang,
+        country=country,
+        survey=int(last["survey"]),
+        label=last["group_label"],
+    )
+    missed = surveys[surveys["survey"] > last["survey"]]["survey"]
+    if missed.empty:
+        return sentence
+    return t("gtmi_missed", lang, country=country, survey=int(missed.iloc[-1])) + " " + sentence
+
+
+def gtmi_surveys_shown(surveys: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The survey table as the page shows it, narrow enough for a phone: the group's letter
+    (gtmi_key says what each means), composites with three decimals in the language's format,
+    and in a survey the country did not take part in, that it did not and a dash for each
+    figure (not "no data")."""
+    shown = formatted(surveys, dict.fromkeys(GTMI_COMPOSITES, 3), lang)
+    absent = surveys["group"].isna()
+    shown.loc[absent, "group"] = t("gtmi_absent", lang)
+    shown.loc[absent, list(GTMI_COMPOSITES)] = "—"
+    return shown
+
+
+def gtmi_key(gtmi: Gtmi, lang: str) -> list[str]:
+    """What the survey table's letters and abbreviations stand for: each group's label, then
+    each composite's name."""
+    sep, label = t("sep_list", lang), t("sep_label", lang)
+    return [
+        sep.join(g.label.get(lang) for g in gtmi.groups),
+        sep.join(f"{c.id.upper()}{label}{c.name.get(lang)}" for c in gtmi.composites),
+    ]
+
+
+def gtmi_dimensions(
+    names: pd.DataFrame, scores: pd.Series, answers: pd.Series, gtmi: Gtmi, lang: str
+) -> pd.DataFrame:
+    """Each GEALC dimension beside the World Bank questions on the same subject: the dimension,
+    the country's GEALC score (missing stays missing), each matched question with the country's
+    level (`levels`, a list: "I-42 Digital signature regulation and PKI: level 3 of 3"; and
+    `questions`, the same as one text for a download) and the crosswalk's rationale. Where the
+    GTMI measures no such thing (`match: none`) no level is given: the rationale says why.
+    `names`: dimension_id, name; `scores`: dimension_id → score; `answers`: indicator_id → the
+    country's value in the survey."""
+    rows = []
+    for d, name in zip(names["dimension_id"], names["name"], strict=True):
+        match = gtmi.crosswalk(d)
+        levels = (
+            [
+                f"{i} {gtmi.indicator_by_id[i].label.get(lang)}"
+                f"{t('sep_label', lang)}{gtmi.level_text(i, answers.get(i), lang)}"
+                for i in match.indicators
+            ]
+            if match.match == "direct"
+            else []
+        )
+        score = scores.get(d)
+        rows.append(
+            {
+                "dimension_id": d,
+                "dimension": f"{d} {name}",
+                "score": float(score) if score is not None and pd.notna(score) else None,
+                "match": match.match,
+                "levels": levels,
+                "questions": t("sep_list", lang).join(levels) or t("gtmi_no_question", lang),
+                "note": match.rationale.get(lang),
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=["dimension_id", "dimension", "score", "match", "levels", "questions", "note"],
+    )

@@ -1,6 +1,7 @@
 """Compare countries (`/compare?countries=URY,CHL&year=2024&dimension=D1`): per-dimension (or,
 with a dimension chosen, per-indicator) bars, a radar profile, a country × indicator heatmap,
-and each country's UN EGDI value and rank beside its GEALC scores."""
+and each country's UN EGDI value and rank and World Bank GTMI group and value beside its GEALC
+scores."""
 
 from __future__ import annotations
 
@@ -62,16 +63,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
 
 def _body(db: Snapshot, members, dims, view: compare.CompareView, scores, *, lang: str) -> list:
     names = members.set_index("iso3")["name"]
-    summary = compare.comparison_table(
-        scores,
-        queries.egov_all(db),
-        names,
-        view.countries,
-        dims,
-        year=view.year,
-        total=queries.indicator_count(db),
-        lang=lang,
-    )
+    summary = _summary(db, scores, names, view, dims, lang=lang)
     every_indicator = queries.indicator_names(db, lang)
     indicators = (
         every_indicator[every_indicator["dimension_id"] == view.dimension]
@@ -150,6 +142,22 @@ def _body(db: Snapshot, members, dims, view: compare.CompareView, scores, *, lan
     ]
 
 
+def _summary(db: Snapshot, scores, names, view: compare.CompareView, dims, *, lang: str):
+    """The comparison table the page shows and the download holds: GEALC scores beside the
+    nearest UN survey and the nearest World Bank GTMI survey."""
+    table = compare.comparison_table(
+        scores,
+        queries.egov_all(db),
+        names,
+        view.countries,
+        dims,
+        year=view.year,
+        total=queries.indicator_count(db),
+        lang=lang,
+    )
+    return compare.with_gtmi(table, queries.gtmi_all(db), year=view.year, lang=lang)
+
+
 def _download_view(db: Snapshot, args: dict[str, str], lang: str):
     """The view a download asks for, refused (HTTP 400) without a year or 2–8 countries."""
     found = _view(db, args, lang)
@@ -162,16 +170,7 @@ def _download_view(db: Snapshot, args: dict[str, str], lang: str):
 def _compare_download(db: Snapshot, args: dict[str, str], lang: str):
     members, _, dims, view = _download_view(db, args, lang)
     scores = queries.scores_in(db, view.year)
-    table = compare.comparison_table(
-        scores,
-        queries.egov_all(db),
-        members.set_index("iso3")["name"],
-        view.countries,
-        dims,
-        year=view.year,
-        total=queries.indicator_count(db),
-        lang=lang,
-    )
+    table = _summary(db, scores, members.set_index("iso3")["name"], view, dims, lang=lang)
     composite = scores[scores["level"] == "composite"].set_index("iso3")["is_demo"]
     return table.assign(is_demo=table["ISO3"].map(composite).fillna(False).astype(bool))
 

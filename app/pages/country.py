@@ -1,19 +1,22 @@
 """Country profile (`/country/<ISO3>`): scores against the regional and subregional medians,
-the indicators with their notes and sources, the trend, the rank with its range, and the UN
-E-Government Survey history. The URL holds the view: country in the path, year and language
-in the query string."""
+the indicators with their notes and sources, the trend, the rank with its range, the World Bank
+GovTech Maturity Index (group and composites per survey, and its questions beside each
+dimension) and the UN E-Government Survey history. The URL holds the view: country in the path,
+year and language in the query string."""
 
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
+import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from app import figures, filters, profile, queries
 from app.components import chart, download_links, fallback_notices, notice, table
-from app.datasets import FULL_SCORES, FULL_UN
+from app.datasets import FULL_GTMI, FULL_GTMI_INDICATORS, FULL_SCORES, FULL_UN
 from app.downloads import dataset
-from app.i18n import formatted, t
+from app.gtmi import reference
+from app.i18n import fmt_number, formatted, t
 from app.release import Snapshot
 from app.urls import choose, params, with_params
 
@@ -60,6 +63,7 @@ def layout(db: Snapshot, pathname: str, search: str, lang: str) -> list:
         *notices,
         *filters.bar(controls, {"year": year}),
         *body,
+        _gtmi_section(db, iso3, name, scores, year=year, lang=lang),
         *_egov_section(db, iso3, lang),
     ]
 
@@ -196,6 +200,155 @@ def _egov_section(db: Snapshot, iso3: str, lang: str) -> list:
             ],
             open_table=False,
         )
+    ]
+
+
+def _gtmi_tables(
+    db: Snapshot, iso3: str, scores: pd.DataFrame, year: int | None, lang: str
+) -> tuple[pd.DataFrame, pd.DataFrame, int | None]:
+    """The country's GTMI surveys, its dimensions beside the GTMI questions (the latest survey
+    with answers) and that survey's year: what the section shows and its downloads hold."""
+    every = queries.gtmi_all(db)
+    surveys = profile.gtmi_surveys(
+        every[every["iso3"] == iso3], sorted({int(y) for y in every["year"]}), reference(), lang
+    )
+    answers = queries.gtmi_indicators_all(db)
+    survey = int(answers["year"].max()) if not answers.empty else None
+    mine = answers[(answers["iso3"] == iso3) & (answers["year"] == survey)]
+    dims = scores[(scores["year"] == year) & (scores["level"] == "dimension")]
+    matched = profile.gtmi_dimensions(
+        queries.dimension_names(db, lang),
+        dims.set_index("id")["score"],
+        mine.set_index("indicator_id")["value"],
+        reference(),
+        lang,
+    )
+    return surveys, matched, survey
+
+
+def _gtmi_section(
+    db: Snapshot, iso3: str, name: str, scores: pd.DataFrame, *, year: int | None, lang: str
+) -> html.Section:
+    """The World Bank GTMI: the country's group and composites per survey, then each GEALC
+    dimension beside the matching GTMI questions with the country's level. Real figures, cited."""
+    heading = html.H2(t("gtmi_title", lang), className="chart-title", id="profile-gtmi-title")
+    surveys, matched, survey = _gtmi_tables(db, iso3, scores, year, lang)
+    if surveys.empty:
+        return html.Section(
+            [heading, notice(t("gtmi_none", lang))],
+            className="chart-block gtmi",
+            **{"aria-labelledby": "profile-gtmi-title"},
+        )
+    mine = {"country": iso3, "lang": lang}
+    score_heading = (
+        t("gtmi_gealc_score", lang, year=year) if year else t("gtmi_gealc_score_none", lang)
+    )
+    demo = bool(profile.demo_years(scores).get(year, False))
+    source = reference().source
+    return html.Section(
+        [
+            heading,
+            html.P(profile.gtmi_group_sentence(surveys, name, lang), className="lead"),
+            html.P(t("gtmi_groups_note", lang)),
+            table(
+                profile.gtmi_surveys_shown(surveys, lang),
+                [
+                    ("survey", t("survey_year", lang)),
+                    ("group", t("gtmi_group_short", lang)),
+                    *[(c, c.upper()) for c in profile.GTMI_COMPOSITES],
+                ],
+                t("gtmi_surveys_caption", lang),
+                numeric=set(profile.GTMI_COMPOSITES),
+            ),
+            *[html.P(line, className="sources") for line in profile.gtmi_key(reference(), lang)],
+            download_links(
+                lang,
+                [
+                    ("country-gtmi", mine, t("download_shown", lang)),
+                    (FULL_GTMI, {"lang": lang}, t("download_full_gtmi", lang)),
+                ],
+            ),
+            html.H3(t("gtmi_dimensions_title", lang, survey=survey or "—")),
+            html.P(t("gtmi_dimensions_lead", lang)),
+            html.Ul(
+                [_gtmi_dimension(row, score_heading, lang) for row in matched.to_dict("records")],
+                className="gtmi-dimensions",
+            ),
+            download_links(
+                lang,
+                [
+                    ("country-gtmi-dimensions", mine | {"year": year}, t("download_shown", lang)),
+                    (
+                        FULL_GTMI_INDICATORS,
+                        {"lang": lang},
+                        t("download_full_gtmi_indicators", lang),
+                    ),
+                ],
+            ),
+            html.P(
+                [
+                    t("gtmi_sources", lang, citation=source.citation.get(lang)),
+                    " ",
+                    html.A(source.url.removeprefix("https://"), href=source.url),
+                    *([" ", t("gtmi_real", lang)] if demo else []),
+                ],
+                className="sources",
+            ),
+        ],
+        className="chart-block gtmi",
+        **{"aria-labelledby": "profile-gtmi-title"},
+    )
+
+
+def _gtmi_dimension(row: dict, score_heading: str, lang: str) -> html.Li:
+    """One dimension beside the World Bank's questions: its GEALC score, each question with the
+    country's level (or that none measures it), and how the two relate."""
+    return html.Li(
+        [
+            html.P(
+                [
+                    html.Strong(row["dimension"]),
+                    f" — {score_heading}{t('sep_label', lang)}{fmt_number(row['score'], lang, 1)}",
+                ],
+                className="gtmi-dimension",
+            ),
+            html.Ul([html.Li(level) for level in row["levels"]])
+            if row["levels"]
+            else html.P(row["questions"]),
+            html.P(row["note"], className="gtmi-note"),
+        ]
+    )
+
+
+@dataset("country-gtmi")
+def _gtmi_download(db: Snapshot, args: dict[str, str], lang: str):
+    iso3 = _member(db, args)
+    surveys, _, _ = _gtmi_tables(db, iso3, queries.scores_of(db, iso3), None, lang)
+    return surveys.assign(iso3=iso3)[["iso3", *surveys.columns]]
+
+
+@dataset("country-gtmi-dimensions")
+def _gtmi_dimensions_download(db: Snapshot, args: dict[str, str], lang: str):
+    iso3, year = _member(db, args), args.get("year", "")
+    if year and not year.isdigit():
+        raise LookupError("year must be a year, e.g. year=2024")
+    scores = queries.scores_of(db, iso3)
+    gealc_year = int(year) if year else None
+    _, matched, survey = _gtmi_tables(db, iso3, scores, gealc_year, lang)
+    demo = bool(profile.demo_years(scores).get(gealc_year, False))
+    out = matched.assign(year=gealc_year, gealc_score_is_demo=demo, gtmi_survey=survey)
+    return out[
+        [
+            "dimension_id",
+            "dimension",
+            "year",
+            "score",
+            "gealc_score_is_demo",
+            "gtmi_survey",
+            "match",
+            "questions",
+            "note",
+        ]
     ]
 
 

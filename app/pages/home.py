@@ -7,7 +7,7 @@ from dash import html
 
 from app import figures, filters, queries
 from app.components import chart, fallback_notices, notice, table
-from app.datasets import FULL_SCORES, FULL_UN
+from app.datasets import FULL_GTMI, FULL_SCORES, FULL_UN
 from app.downloads import dataset
 from app.headlines import HEADLINES, Facts, Headline, gather, headlines, shown
 from app.i18n import t
@@ -15,6 +15,11 @@ from app.release import Snapshot
 from app.urls import params
 
 PATH = "/"
+# The full data behind a headline that is not the GEALC scores: (dataset, its label's key).
+FULL_DATA = {
+    "un": (FULL_UN, "download_full_un"),
+    "gtmi": (FULL_GTMI, "download_full_gtmi"),
+}
 
 
 def _view(
@@ -75,8 +80,7 @@ def _section(item: Headline, view: filters.View, lang: str) -> html.Section:
     part = table(
         frame, list(item.columns.items()), t(f"hl_title_{item.key}", lang), numeric=numeric
     )
-    full = FULL_UN if item.key == "un" else FULL_SCORES
-    full_label = t("download_full_un" if item.key == "un" else "download_full_scores", lang)
+    full, full_label = FULL_DATA.get(item.key, (FULL_SCORES, "download_full_scores"))
     query = {"key": item.key, "year": view["year"], "subregion": view["subregion"], "lang": lang}
     return chart(
         f"home-{item.key}",
@@ -86,7 +90,7 @@ def _section(item: Headline, view: filters.View, lang: str) -> html.Section:
         part,
         downloads=[
             ("headline", query, t("download_shown", lang)),
-            (full, {"lang": lang}, full_label),
+            (full, {"lang": lang}, t(full_label, lang)),
         ],
         lead=item.sentence,
         open_table=False,

@@ -61,3 +61,28 @@ def test_compare_download_matches_the_scores_view(server, demo_warehouse):
             if want is None
             else float(row["GEALC composite"]) == pytest.approx(want)
         )
+
+
+def test_gtmi_stands_beside_the_egdi_in_the_table_and_its_download(page, server):
+    page.goto(f"{server}/compare?countries=URY,HTI,NIC&year=2024")
+    wait_for_charts(page, *CHARTS)
+    headings = page.eval_on_selector(
+        "table.data-table", "t => [...t.tHead.rows[0].cells].map(th => th.textContent.trim())"
+    )
+    at = headings.index("EGDI")
+    assert headings[at + 1 : at + 5] == ["Rango ONU", "Encuesta GTMI", "Grupo GTMI", "GTMI"]
+    rows = {r[1]: r[at + 2 : at + 5] for r in table_rows(page)}
+    # 2024 is nearest the 2025 survey; Nicaragua missed it, so its nearest is 2022.
+    assert rows == {
+        "URY": ["2025", "A", "0,908"],
+        "HTI": ["2025", "D", "0,138"],
+        "NIC": ["2022", "C", "0,324"],
+    }
+    assert "Banco Mundial, GovTech Dataset" in page.inner_text(".sources")
+    url = f"{server}/download/compare.csv?countries=URY,NIC&year=2024&lang=en"
+    with urllib.request.urlopen(url) as response:
+        got = list(csv.DictReader(io.StringIO(response.read().decode("utf-8-sig"))))
+    assert [(r["GTMI survey"], r["GTMI group"], float(r["GTMI"])) for r in got] == [
+        ("2025", "A", pytest.approx(0.907574)),
+        ("2022", "C", pytest.approx(0.324368)),
+    ]

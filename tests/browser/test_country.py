@@ -1,15 +1,18 @@
 """The country profile in a real browser: every language, the URL as the view, invalid
-parameters, a download checked against the warehouse, nothing off-origin, no console errors."""
+parameters, a download checked against the warehouse, nothing off-origin, no console errors; the
+World Bank GTMI section with the right groups and levels (Uruguay, Haiti, Nicaragua's missed
+survey) and its downloads."""
 
 from __future__ import annotations
 
 import csv
 import io
+import urllib.error
 import urllib.request
 
 import pytest
 
-from tests.browser.conftest import pick, wait_for_charts
+from tests.browser.conftest import download_csv, pick, wait_for_charts
 from tests.helpers import query
 
 CHARTS = ("profile-dimensions", "profile-trend", "profile-egov")
@@ -64,3 +67,80 @@ def test_downloaded_csv_is_what_the_warehouse_holds(server, demo_warehouse):
     assert got == pytest.approx(expected) and len(rows) == 15
     with urllib.request.urlopen(f"{server}/download/country-values.xlsx?country=PER") as response:
         assert response.read(2) == b"PK"
+
+
+def gtmi_surveys(tab) -> list[list[str]]:
+    """The rows of the profile's World Bank GTMI table (survey, group, five composites)."""
+    return tab.eval_on_selector(
+        "section.gtmi table.data-table",
+        "t => [...t.tBodies[0].rows].map(tr => [...tr.cells].map(td => td.textContent.trim()))",
+    )
+
+
+def test_gtmi_section_gives_uruguay_its_groups_and_levels_in_spanish(page, server):
+    page.goto(f"{server}/country/URY")
+    page.wait_for_selector("section.gtmi .gtmi-dimensions")
+    rows = gtmi_surveys(page)
+    assert [r[:2] for r in rows] == [["2020", "A"], ["2022", "A"], ["2025", "A"]]
+    assert rows[1][2] == "0,861"  # the 2022 GTMI, three decimals, the language's decimal comma
+    text = page.inner_text("section.gtmi")
+    assert (
+        "En la encuesta 2025 del Banco Mundial, Uruguay quedó en el Grupo A: líderes en GovTech "
+        "(enfoque muy alto en GovTech)." in text
+    )
+    assert (
+        "I-42 Regulación de la firma digital e infraestructura de clave pública (PKI): nivel 3 de 3"
+        in text
+    )
+    assert "I-3 Marco de interoperabilidad del gobierno: nivel 2 de 2" in text
+    assert text.count("Ninguna pregunta del GTMI mide esta dimensión.") == 2  # D5 and D6
+    assert "Banco Mundial, GovTech Dataset (Índice de Madurez GovTech), CC BY 4.0" in text
+
+
+def test_gtmi_section_in_english_for_haiti_and_nicaraguas_missed_survey(page, server):
+    page.goto(f"{server}/country/HTI?lang=en")
+    page.wait_for_selector("section.gtmi .gtmi-dimensions")
+    rows = gtmi_surveys(page)
+    assert [r[1] for r in rows] == ["C", "D", "D"]
+    text = page.inner_text("section.gtmi")
+    assert (
+        "In the World Bank's 2025 survey, Haiti was in Group D: minimal focus on GovTech." in text
+    )
+    assert "Group A: GovTech leaders (very high focus on GovTech); Group B" in text  # the key
+    for level in (
+        "I-42 Digital signature regulation and PKI: level 0 of 3",
+        "I-3 Government interoperability framework: level 0 of 2",
+        "I-15 Open source software policy: level 0 of 2",
+    ):
+        assert level in text
+    assert "The GTMI does not measure satisfaction" in text
+    assert "These are real figures, not demonstration data" in text
+    page.goto(f"{server}/country/NIC?lang=en")
+    page.wait_for_selector("section.gtmi .gtmi-dimensions")
+    assert gtmi_surveys(page)[2][1:] == ["did not take part", "—", "—", "—", "—", "—"]
+    assert "Nicaragua did not take part in the 2025 survey." in page.inner_text("section.gtmi")
+
+
+def test_gtmi_downloads_hold_the_warehouse_figures_as_numbers(server, demo_warehouse):
+    rows = download_csv(f"{server}/download/country-gtmi.csv?country=URY&lang=en")
+    expected = query(demo_warehouse, "SELECT year, gtmi FROM gtmi WHERE iso3 = 'URY' ORDER BY year")
+    assert {int(r["survey"]): float(r["gtmi"]) for r in rows} == pytest.approx(dict(expected))
+    assert {r["group"] for r in rows} == {"A"}
+    dims = download_csv(
+        f"{server}/download/country-gtmi-dimensions.csv?country=HTI&year=2023&lang=en"
+    )
+    assert [r["dimension_id"] for r in dims] == [f"D{n}" for n in range(1, 7)]
+    d2 = dims[1]
+    assert d2["gtmi_survey"] == "2022" and d2["match"] == "direct"
+    assert d2["questions"].startswith("I-42 Digital signature regulation and PKI: level 0 of 3")
+    assert float(d2["score"]) == pytest.approx(
+        query(
+            demo_warehouse,
+            """SELECT score FROM scores
+               WHERE iso3 = 'HTI' AND year = 2023 AND level = 'dimension' AND id = 'D2'""",
+        )[0][0]
+    )
+    assert {r["gealc_score_is_demo"] for r in dims} == {"True"}
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(f"{server}/download/country-gtmi.csv?country=XYZ")
+    assert refused.value.code == 400

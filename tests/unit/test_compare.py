@@ -1,7 +1,7 @@
 """Compare countries, without a browser: the view read from the URL, the default peers, the
-table beside the UN figures, the figures with missing values, and the UN cross-check's statistics
-(Theil–Sen line, robust residuals, Benjamini–Hochberg control) on sets small enough to check by
-hand."""
+table beside the UN figures and the World Bank GTMI, the figures with missing values, and the UN
+cross-check's statistics (Theil–Sen line, robust residuals, Benjamini–Hochberg control) on sets
+small enough to check by hand."""
 
 from __future__ import annotations
 
@@ -111,6 +111,42 @@ def test_comparison_table_sits_beside_the_nearest_un_survey():
         pd.isna(table.loc["HTI", "Compuesto GEALC"])
         and table.loc["HTI", "Posición GEALC (rango)"] == "—"
     )
+
+
+def test_the_nearest_gtmi_survey_sits_beside_the_un_figures_with_its_group():
+    table = pd.DataFrame(
+        {"País": ["Brasil", "Nicaragua", "Haití"], "ISO3": ["BRA", "NIC", "HTI"]}
+    ).assign(**{"Encuesta ONU": 2024, "EGDI": 0.84, "Rango ONU": 50, "Compuesto GEALC": 80.0})
+    gtmi = pd.DataFrame(
+        {
+            "iso3": ["BRA", "BRA", "BRA", "NIC", "NIC"],
+            "year": [2020, 2022, 2025, 2020, 2022],
+            "gtmi": [0.87, 0.98, 0.99, 0.33, 0.32],
+            "group": ["A", "A", "A", "C", "C"],
+        }
+    )
+    # 2023 is nearest the 2022 survey; 2021 lies as near 2020 as 2022: the earlier one.
+    with_gtmi = compare.with_gtmi(table, gtmi, year=2023, lang="es").set_index("ISO3")
+    assert list(with_gtmi.columns)[3:8] == [
+        "Rango ONU",
+        "Encuesta GTMI",
+        "Grupo GTMI",
+        "GTMI",
+        "Compuesto GEALC",
+    ]
+    assert with_gtmi.loc["BRA", ["Encuesta GTMI", "Grupo GTMI", "GTMI"]].tolist() == [
+        2022,
+        "A",
+        0.98,
+    ]
+    # Nicaragua missed 2025: for 2024 its nearest survey is 2022; Haiti, never assessed here.
+    later = compare.with_gtmi(table, gtmi, year=2024, lang="es").set_index("ISO3")
+    assert later.loc["BRA", "Encuesta GTMI"] == 2025 and later.loc["NIC", "Encuesta GTMI"] == 2022
+    assert pd.isna(later.loc["HTI", "Encuesta GTMI"]) and pd.isna(later.loc["HTI", "GTMI"])
+    assert compare.with_gtmi(table, gtmi, year=2021, lang="es")["Encuesta GTMI"].iloc[0] == 2020
+    decimals = compare.table_decimals(with_gtmi.reset_index(), "es")
+    assert decimals["GTMI"] == 3 and "Grupo GTMI" not in decimals
+    assert "Encuesta GTMI" not in decimals
 
 
 def test_heatmap_marks_missing_cells_and_bars_handle_one_country():

@@ -4,6 +4,7 @@ figures — on small hand-made frames: a country with no data, one country, ever
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pandas as pd
 import pytest
@@ -62,7 +63,25 @@ def facts(members: pd.DataFrame, rows: list[tuple], year: int = 2024) -> headlin
         }
     )
     weights = pd.Series(1 / 15, index=[f"I{n}" for n in range(15)])
-    return headlines.Facts(members, scores(rows), reported, egov, DIMS, 15, year, weights)
+    return headlines.Facts(members, scores(rows), reported, egov, DIMS, 15, year, weights, GTMI)
+
+
+# The World Bank's groups, by hand: URY stays in A, CHL moves up from B, BRB down from C to D,
+# HTI took part in 2020 and 2022 only.
+GTMI = pd.DataFrame(
+    [
+        ("URY", 2020, "A"),
+        ("URY", 2022, "A"),
+        ("URY", 2025, "A"),
+        ("CHL", 2022, "B"),
+        ("CHL", 2025, "A"),
+        ("BRB", 2022, "C"),
+        ("BRB", 2025, "D"),
+        ("HTI", 2020, "C"),
+        ("HTI", 2022, "D"),
+    ],
+    columns=["iso3", "year", "group"],
+)
 
 
 def test_headlines_every_dimension_one_country_and_no_data():
@@ -125,6 +144,63 @@ def test_headlines_every_dimension_one_country_and_no_data():
     )
     for item in [*every.values(), *none.values()]:
         assert figures.headline(item, "fr").layout.separators == ", "
+
+
+def test_gtmi_headline_counts_group_a_and_names_who_moved_since_the_survey_before():
+    item = headlines.gtmi_groups(facts(MEMBERS, []), "en")
+    # 2024 is nearest the 2025 survey, which assessed 3 of the 4 members (not Haiti).
+    assert item.sentence == (
+        "In the World Bank's GovTech Maturity Index (GTMI) 2025, group A (GovTech leaders) "
+        "includes 2 of the 3 members assessed. Since 2022, Chile moved up a group; Barbados "
+        "moved down."
+    )
+    table = item.table.set_index("iso3")
+    assert list(table.index) == ["CHL", "BRB", "URY", "HTI"]  # up, down, same, absent
+    assert table.loc["HTI", "group_now"] == "did not take part"
+    assert table.loc["CHL", ["group_before", "group_now", "group_change"]].tolist() == [
+        "B",
+        "A",
+        "moved up",
+    ]
+    assert list(item.columns.values()) == [
+        "Country",
+        "Group in 2022",
+        "Group in 2025",
+        "Group change",
+    ]
+    counts = headlines.gtmi_group_counts(item, "en")
+    assert counts.to_dict("list") == {
+        "group": ["Group A", "Group B", "Group C", "Group D"],
+        "group_before": [1, 1, 1, 1],
+        "group_now": [2, 0, 0, 1],
+    }
+    assert len(figures.headline(item, "en").data) == 2
+    # 2021 lies as near 2020 as 2022: the earlier survey, with none before it to compare.
+    early = headlines.gtmi_groups(facts(MEMBERS, [], year=2021), "es")
+    assert early.sentence == (
+        "En el Índice de Madurez GovTech (GTMI) 2020 del Banco Mundial, el grupo A (líderes en "
+        "GovTech) reúne a 1 de los 2 miembros evaluados."
+    )
+    assert list(early.columns) == ["name", "group_now"]
+    # Barbados up to B instead, and Haiti back in 2025 in C: three moved up, none down.
+    three_up = pd.concat(
+        [
+            GTMI.assign(group=GTMI["group"].where(GTMI["group"] != "D", "B")).iloc[:-1],
+            pd.DataFrame([("HTI", 2022, "D"), ("HTI", 2025, "C")], columns=GTMI.columns),
+        ]
+    )
+    sentence = headlines.gtmi_groups(replace(facts(MEMBERS, []), gtmi=three_up), "en").sentence
+    assert sentence.endswith("Since 2022, Barbados, Chile, and Haiti moved up a group.")
+    assert headlines.gtmi_groups(facts(MEMBERS[MEMBERS["iso3"] == "URY"], []), "fr").sentence == (
+        "Dans l'Indice de maturité GovTech (GTMI) 2025 de la Banque mondiale, le groupe A "
+        "(leaders de la GovTech) compte 1 des 1 membres évalués. Depuis 2022, aucun membre n'a "
+        "rejoint un groupe supérieur."
+    )
+    nobody = replace(facts(MEMBERS, []), gtmi=GTMI.iloc[0:0])
+    assert headlines.gtmi_groups(nobody, "en").sentence == (
+        "There are no World Bank GTMI figures for these countries."
+    )
+    assert figures.headline(headlines.gtmi_groups(nobody, "en"), "en").layout.height
 
 
 def test_explorer_series_keeps_missing_as_missing_and_last():

@@ -1,5 +1,6 @@
 """The country profile's pure parts: year choice, comparison, tables, sentences, figures and
-downloads — including a country with no data and a dimension without a score."""
+downloads — including a country with no data and a dimension without a score — and the World
+Bank GTMI beside it: groups per survey, a survey missed, levels beside each dimension."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from openpyxl import load_workbook
 from app import figures, profile
 from app.downloads import to_bytes
 from app.i18n import formatted
+from indicators.gtmi import load_gtmi
 
 NAMES = pd.DataFrame(
     {"dimension_id": ["D1", "D2", "D3"], "name": ["Servicios", "Firma", "Interop"]}
@@ -198,3 +200,72 @@ def test_medians_of_the_region_and_of_the_subregion():
         60.0,
         70.0,
     )
+
+
+GTMI = load_gtmi()
+SIX = pd.DataFrame(
+    {
+        "dimension_id": [f"D{n}" for n in range(1, 7)],
+        "name": ["Services", "Signature", "Interop", "Software", "Use", "Satisfaction"],
+    }
+)
+
+
+def test_gtmi_surveys_give_the_group_label_and_say_when_the_country_took_no_part():
+    rows = pd.DataFrame(
+        {
+            "year": [2020, 2022],
+            "group": ["C", "C"],
+            **{c: [0.3349, 0.3244] for c in profile.GTMI_COMPOSITES},
+        }
+    )
+    surveys = profile.gtmi_surveys(rows, [2025, 2020, 2022], GTMI, "es")
+    assert surveys["survey"].tolist() == [2020, 2022, 2025]
+    assert surveys["group_label"].tolist() == [
+        "Grupo C: cierto enfoque en GovTech",
+        "Grupo C: cierto enfoque en GovTech",
+        "no participó",
+    ]
+    assert surveys["gtmi"].iloc[0] == 0.3349 and pd.isna(surveys["gtmi"].iloc[2])
+    shown = profile.gtmi_surveys_shown(surveys, "es")
+    assert shown["group"].tolist() == ["C", "C", "no participó"]
+    assert shown["gtmi"].tolist() == ["0,335", "0,324", "—"]
+    groups, composites = profile.gtmi_key(GTMI, "fr")
+    assert groups.startswith("Groupe A : leaders de la GovTech") and groups.count(" ; ") == 3
+    assert composites.startswith("GTMI : Indice de maturité GovTech ; CGSI : ")
+    assert profile.gtmi_group_sentence(surveys, "Nicaragua", "es") == (
+        "Nicaragua no participó en la encuesta 2025. En la encuesta 2022 del Banco Mundial, "
+        "Nicaragua quedó en el Grupo C: cierto enfoque en GovTech."
+    )
+    present = profile.gtmi_surveys(rows, [2020, 2022], GTMI, "en")
+    assert profile.gtmi_group_sentence(present, "Nicaragua", "en") == (
+        "In the World Bank's 2022 survey, Nicaragua was in Group C: some focus on GovTech."
+    )
+    nowhere = profile.gtmi_surveys(rows.iloc[0:0], [2020, 2022], GTMI, "en")
+    assert nowhere["group_label"].tolist() == ["did not take part"] * 2
+    assert profile.gtmi_group_sentence(nowhere, "X", "en") == ("X is in no World Bank GTMI survey.")
+
+
+def test_each_dimension_meets_its_gtmi_questions_with_the_countrys_level_or_none():
+    # Haiti in 2022: no digital signature regulation, interoperability framework or open source
+    # policy (0), a national ID (1 of 1); I-41 left out here, so "not assessed".
+    answers = pd.Series({"I-42": 0.0, "I-40": 1.0, "I-3": 0.0, "I-15": 0.0, "I-31": 0.0})
+    scores = pd.Series({"D2": 21.7, "D5": 10.7, "D6": float("nan")})
+    table = profile.gtmi_dimensions(SIX, scores, answers, GTMI, "en").set_index("dimension_id")
+    assert table.loc["D2", "levels"] == [
+        "I-42 Digital signature regulation and PKI: level 0 of 3",
+        "I-40 National ID system: level 1 of 1",
+        "I-41 National ID digitised records: not assessed",
+    ]
+    assert table.loc["D2", "questions"] == "; ".join(table.loc["D2", "levels"])
+    assert table.loc["D2", "score"] == 21.7 and pd.isna(table.loc["D1", "score"])
+    assert table.loc["D3", "levels"][0] == "I-3 Government interoperability framework: level 0 of 2"
+    # Use and satisfaction: the GTMI measures neither; no level is shown, the rationale says so.
+    for d in ("D5", "D6"):
+        assert table.loc[d, "match"] == "none" and table.loc[d, "levels"] == []
+        assert table.loc[d, "questions"] == "No GTMI question measures this dimension."
+        assert table.loc[d, "note"].startswith("The GTMI does not measure")
+    assert pd.isna(table.loc["D6", "score"])
+    spanish = profile.gtmi_dimensions(SIX, scores, answers, GTMI, "es").set_index("dimension_id")
+    assert spanish.loc["D4", "levels"][0].endswith(": nivel 0 de 2")
+    assert spanish.loc["D5", "note"].startswith("El GTMI no mide el uso")
