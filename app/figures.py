@@ -330,10 +330,10 @@ def headline(item: Headline, lang: str) -> go.Figure:
 def scatter(
     frame: pd.DataFrame, lang: str, x_title: str, y_title: str, fit: dict | None
 ) -> go.Figure:
-    """Countries as labelled points (x: `un_value`, y: `score`), the Theil–Sen line of the score
-    on the index, and the flagged divergences drawn as larger diamonds — marked by shape and
-    legend, not colour alone."""
-    points = frame.dropna(subset=["un_value", "score"])
+    """Countries as labelled points (x: `benchmark`, the external measure; y: `score`), the
+    Theil–Sen line of the score on the benchmark, and the flagged divergences drawn as larger
+    diamonds — marked by shape and legend, not colour alone."""
+    points = frame.dropna(subset=["benchmark", "score"])
     fig = go.Figure()
     for flagged, symbol, colour, label in (
         (False, "circle", PALETTE[0], t("countries", lang)),
@@ -343,7 +343,7 @@ def scatter(
         if part.empty:
             continue
         fig.add_scatter(
-            x=part["un_value"],
+            x=part["benchmark"],
             y=part["score"],
             text=part["iso3"],
             customdata=part["name"],
@@ -362,7 +362,7 @@ def scatter(
             ),
         )
     if fit is not None and not points.empty:
-        xs = [points["un_value"].min(), points["un_value"].max()]
+        xs = [points["benchmark"].min(), points["benchmark"].max()]
         fig.add_scatter(
             x=xs,
             y=[fit["slope"] * x + fit["intercept"] for x in xs],

@@ -1,9 +1,9 @@
 """The "GEALC en números" report (`gealc report`): one release and one data year as a document the
 secretariat can post as is. The key figures are the home page's headlines, from the same
-functions (app.headlines); then one section per dimension, the UN comparison (app.uncompare),
-coverage (app.coverage), a summary of the published methodology and the release's identity and
-citation. `build` gathers the content; app.report_html lays it out; `write` draws the charts,
-prints the PDF and writes the files."""
+functions (app.headlines); then one section per dimension, the external benchmarks (the UN
+survey and the World Bank GTMI, app.uncompare), coverage (app.coverage), a summary of the
+published methodology and the release's identity and citation. `build` gathers the content;
+app.report_html lays it out; `write` draws the charts, prints the PDF and writes the files."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from app import coverage, export, figures, queries, report_html, robustness, uncompare
+from app import coverage, export, figures, gtmi, queries, report_html, robustness, uncompare
 from app.figures import wrap
 from app.headlines import Headline, gather, headlines, shown
 from app.i18n import fmt_number, fmt_rank, formatted, language, t
@@ -65,6 +65,7 @@ def build(db: Snapshot, lang: str, year: int | None = None) -> Report:
     ]
     sections += [
         _un(in_year, facts.egov, facts.members, year, demo, lang=lang),
+        _gtmi(in_year, _gtmi_surveys(db), facts.members, year, demo, lang=lang),
         _coverage(reported, facts.members, indicators, year, lang),
         *_audit(db, indicators, year, lang),
     ]
@@ -192,7 +193,7 @@ def _un(
     columns = [
         ("name", t("country", lang)),
         ("survey_year", t("un_survey", lang)),
-        ("un_value", "EGDI"),
+        ("benchmark", "EGDI"),
         ("egdi_rank", t("rank", lang)),
         ("score", t("score", lang)),
         ("gealc_rank", t("gealc_rank", lang)),
@@ -209,9 +210,65 @@ def _un(
             rows,
             columns,
             t("un_table", lang, year=year),
-            {"survey_year", "un_value", "egdi_rank", "score", "gealc_rank"},
+            {"survey_year", "benchmark", "egdi_rank", "score", "gealc_rank"},
         ),
         [t("un_lead", lang), t("un_sources", lang, demo=demo)],
+    )
+
+
+def _gtmi_surveys(db: Snapshot) -> pd.DataFrame:
+    """The members' GTMI composites and groups per survey, as the composite is read against."""
+    return uncompare.gtmi_surveys(
+        queries.gtmi_all(db), queries.gtmi_indicators_all(db), COMPOSITE_ID, gtmi.reference()
+    )
+
+
+def _gtmi(
+    scores: pd.DataFrame,
+    surveys: pd.DataFrame,
+    members: pd.DataFrame,
+    year: int,
+    demo: str,
+    *,
+    lang: str,
+) -> Section:
+    """The GEALC composite against the World Bank GTMI of the nearest survey, as the
+    external-benchmarks page shows it for the GTMI by default: the group beside each value,
+    never a rank, and the World Bank's citation and licence."""
+    ref = gtmi.reference()
+    frame, fit = uncompare.gtmi_pairs(
+        scores, surveys, members, year, COMPOSITE_ID, index="gtmi", ref=ref
+    )
+    measure, index = t("composite", lang), uncompare.gtmi_label(COMPOSITE_ID, "gtmi", ref, lang)
+    sentence = uncompare.sentence(frame, fit, measure, index, lang)
+    frame = frame.sort_values(["score", "name"], ascending=[False, True], na_position="last")
+    columns = [
+        ("name", t("country", lang)),
+        ("survey_year", t("bench_gtmi_survey", lang)),
+        ("benchmark", "GTMI"),
+        ("gtmi_group", t("bench_gtmi_group", lang)),
+        ("score", t("score", lang)),
+        ("gealc_rank", t("gealc_rank", lang)),
+        ("divergence", t("divergence", lang)),
+    ]
+    citation = uncompare.gtmi_citation(ref, lang)
+    return Section(
+        "gtmi-comparison",
+        t("bench_gtmi_title", lang),
+        [sentence],
+        figures.scatter(frame, lang, "GTMI", wrap(measure, 30), fit),
+        t("un_chart_title", lang, measure=measure, index="GTMI", year=year),
+        Table(
+            uncompare.shown(frame, lang),
+            columns,
+            t("bench_gtmi_table", lang, year=year),
+            {"survey_year", "benchmark", "score", "gealc_rank"},
+        ),
+        [
+            t("bench_gtmi_lead", lang),
+            uncompare.gtmi_groups(ref, lang),
+            t("bench_gtmi_sources", lang, citation=citation, demo=demo),
+        ],
     )
 
 

@@ -40,7 +40,7 @@ class Report:
     year: int
     release: dict  # the release's row in the listing: label, created_at, sha256, is_demo, …
     key_figures: list[Section]
-    sections: list[Section]  # after the key figures: dimensions, UN comparison, coverage
+    sections: list[Section]  # after the key figures: dimensions, external benchmarks, coverage
     methodology: list[tuple[str, str]]  # (heading, Markdown text) of the published methodology
     methodology_note: str  # where the whole methodology is
     citation: str

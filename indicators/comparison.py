@@ -27,11 +27,12 @@ def egdi_level(egdi: float | None) -> str | None:
     return next(name for name, floor in EGDI_LEVELS if egdi >= floor)
 
 
-def nearest_survey(egov: pd.DataFrame, years: list[int]) -> pd.DataFrame:
-    """For each country and year, its figures from the nearest UN survey that assessed it (an
-    equal distance goes to the earlier survey: the one published at the time).
-    `egov`: iso3, survey_year, egdi, osi, hci, tii, epi[, assessed]. One row per iso3 and year."""
-    assessed = egov[egov["egdi"].notna()]
+def nearest_survey(egov: pd.DataFrame, years: list[int], by: str = "egdi") -> pd.DataFrame:
+    """For each country and year, its figures from the nearest survey that assessed it — that
+    has a value in column `by` (an equal distance goes to the earlier survey: the one published
+    at the time). `egov`: iso3, survey_year, egdi, osi, hci, tii, epi[, assessed] for the UN, or
+    any survey's figures with iso3 and survey_year. One row per iso3 and year."""
+    assessed = egov[egov[by].notna()]
     rows = []
     for iso3, surveys in assessed.groupby("iso3"):
         survey_years = surveys["survey_year"].to_numpy()

@@ -1,16 +1,21 @@
-"""UN comparison (`/un?year=2024&measure=D1&index=OSI&subregion=caribbean&level=high`): a GEALC
-score against a UN E-Government Survey index, with Spearman ρ, the Theil–Sen line and the
-divergences flagged under the false-discovery control, why the catalogue pairs a dimension with
-its index, and the members' UN rank beside their GEALC rank."""
+"""External benchmarks (`/un?source=gtmi&year=2024&measure=D2&gtmi=matched&subregion=caribbean`,
+`/un?source=un&measure=D1&index=OSI&level=high`; `source` absent is the UN survey, so older links
+open as before): a GEALC score against an independent assessment — an index of the UN
+E-Government Survey or the World Bank GovTech Maturity Index — with Spearman ρ, the Theil–Sen
+line and the divergences flagged under the false-discovery control, why the pairing holds (or
+that the GTMI has no counterpart), and the members' UN rank or World Bank group beside their
+GEALC rank."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 import pandas as pd
 from dash import html
 
-from app import figures, filters, queries, uncompare
+from app import figures, filters, gtmi, queries, uncompare
 from app.components import chart, country_link, fallback_notices, notice, table
-from app.datasets import FULL_SCORES, FULL_UN
+from app.datasets import FULL_GTMI, FULL_GTMI_INDICATORS, FULL_SCORES, FULL_UN
 from app.downloads import dataset
 from app.figures import wrap
 from app.i18n import t
@@ -19,6 +24,24 @@ from app.urls import params
 from indicators.scoring import COMPOSITE_ID
 
 PATH = "/un"
+KEYS = {"un": "index", "gtmi": "gtmi"}  # the URL key of each source's x measure
+
+
+@dataclass
+class Benchmark:
+    """What the page says about the x measure of the source shown."""
+
+    control: html.Div
+    name: str  # in the title and the sentence
+    axis: str  # on the chart's x axis and the table's heading
+    columns: list[tuple[str, str]]
+    caption: str
+    dataset: str
+    full: list[tuple[str, str]]  # the full data's downloads: (dataset, label key)
+    sources: list = field(default_factory=list)
+    pairing: str | None = None
+    absent: str | None = None  # why the GTMI has no counterpart of the dimension
+    compared: bool = True  # whether divergences are looked for
 
 
 def _view(db: Snapshot, query: dict[str, str], lang: str) -> tuple[filters.View, dict]:
@@ -26,29 +49,42 @@ def _view(db: Snapshot, query: dict[str, str], lang: str) -> tuple[filters.View,
     dims = queries.dimension_names(db, lang)
     subs = queries.subregion_names(db, lang)
     measures = [COMPOSITE_ID, *dims["dimension_id"]]
+    ref = gtmi.reference()
     view = filters.read(
         query,
         [
+            filters.Choice("source", uncompare.SOURCES, "un", str.lower),
             filters.Choice("year", years, years[0] if years else None, int),
             filters.Choice("measure", measures, COMPOSITE_ID, str.upper),
             filters.Choice("index", uncompare.UN_INDICES, None, str.upper),
+            filters.Choice(
+                "gtmi", [uncompare.MATCHED, *(c.id for c in ref.composites)], None, str.lower
+            ),
             filters.Choice("subregion", subs["subregion"], None, str.lower),
             filters.Choice("level", filters.LEVELS, None, str.lower),
         ],
     )
     view.values["index"] = view["index"] or uncompare.default_index(view["measure"], dims)
+    view.values["gtmi"] = uncompare.gtmi_index(view["measure"], view["gtmi"], ref)
     return view, {"years": years, "dims": dims, "subs": subs}
 
 
 def _pairs(db: Snapshot, view: filters.View, lang: str) -> tuple[pd.DataFrame, dict | None]:
-    scores, egov = queries.scores_in(db, view["year"]), queries.egov_all(db)
+    year, measure = view["year"], view["measure"]
+    scores, egov = queries.scores_in(db, year), queries.egov_all(db)
     kept = filters.selected(
         queries.member_names(db, lang),
-        uncompare.levels(egov, view["year"]),
+        uncompare.levels(egov, year),
         view["subregion"],
         view["level"],
     )
-    return uncompare.pairs(scores, egov, kept, view["year"], view["measure"], index=view["index"])
+    if view["source"] == "un":
+        return uncompare.pairs(scores, egov, kept, year, measure, index=view["index"])
+    ref = gtmi.reference()
+    surveys = uncompare.gtmi_surveys(
+        queries.gtmi_all(db), queries.gtmi_indicators_all(db), measure, ref
+    )
+    return uncompare.gtmi_pairs(scores, surveys, kept, year, measure, index=view["gtmi"], ref=ref)
 
 
 def _measure_name(measure: str, dims: pd.DataFrame, lang: str) -> str:
@@ -56,10 +92,88 @@ def _measure_name(measure: str, dims: pd.DataFrame, lang: str) -> str:
     return t("composite", lang) if measure == COMPOSITE_ID else f"{measure} {names[measure]}"
 
 
+def _un(db: Snapshot, view: filters.View, dims: pd.DataFrame, lang: str) -> Benchmark:
+    index, measure = view["index"], _measure_name(view["measure"], dims, lang)
+    name = t(f"index_{index}", lang)
+    why = uncompare.rationale(view["measure"], index, dims, queries.un_rationales(db, lang))
+    return Benchmark(
+        control=filters.control(
+            "index",
+            t("un_index_choice", lang),
+            filters.options((i, t(f"index_{i}", lang)) for i in uncompare.UN_INDICES),
+            index,
+            lang,
+        ),
+        name=name,
+        axis=index,
+        columns=[
+            ("survey_year", t("un_survey", lang)),
+            ("benchmark", index),
+            ("egdi_rank", t("rank", lang)),
+        ],
+        caption=t("un_table", lang, year=view["year"]),
+        dataset="un-comparison",
+        full=[(FULL_UN, "download_full_un")],
+        pairing=t("un_pairing", lang, measure=measure, index=name, rationale=why) if why else None,
+    )
+
+
+def _gtmi(view: filters.View, dims: pd.DataFrame, lang: str) -> Benchmark:
+    ref, measure, index = gtmi.reference(), view["measure"], view["gtmi"]
+    name = uncompare.gtmi_label(measure, index, ref, lang)
+    why = uncompare.gtmi_rationale(measure, index, ref, lang)
+    absent = uncompare.gtmi_absent(measure, ref, lang)
+    measure_name = _measure_name(measure, dims, lang)
+    axis = uncompare.gtmi_axis(index, lang)
+    return Benchmark(
+        control=filters.control(
+            "gtmi",
+            t("bench_gtmi_choice", lang),
+            filters.options(
+                (i, uncompare.gtmi_option(measure, i, ref, lang))
+                for i in uncompare.gtmi_choices(measure, ref)
+            ),
+            index,
+            lang,
+            wide=True,
+        ),
+        name=name,
+        axis=axis,
+        columns=[
+            ("survey_year", t("bench_gtmi_survey", lang)),
+            ("benchmark", axis),
+            ("gtmi_group", t("bench_gtmi_group", lang)),
+        ],
+        caption=t("bench_gtmi_table", lang, year=view["year"]),
+        dataset="gtmi-comparison",
+        full=[
+            (FULL_GTMI, "download_full_gtmi"),
+            (FULL_GTMI_INDICATORS, "download_full_gtmi_indicators"),
+        ],
+        sources=[html.P(uncompare.gtmi_groups(ref, lang), className="sources")],
+        pairing=t("un_pairing", lang, measure=measure_name, index=name, rationale=why)
+        if why
+        else None,
+        absent=t("bench_no_counterpart", lang, measure=measure_name, rationale=absent)
+        if absent
+        else None,
+        compared=uncompare.gtmi_counterpart(measure, ref),
+    )
+
+
 def layout(db: Snapshot, search: str, lang: str) -> list:
     view, choices = _view(db, params(search), lang)
     dims = choices["dims"]
+    bench = _un(db, view, dims, lang) if view["source"] == "un" else _gtmi(view, dims, lang)
     controls = [
+        filters.control(
+            "source",
+            t("bench_source", lang),
+            filters.options((s, t(f"bench_source_{s}", lang)) for s in uncompare.SOURCES),
+            view["source"],
+            lang,
+            wide=True,
+        ),
         filters.year_control(choices["years"], view["year"], lang),
         filters.control(
             "measure",
@@ -70,19 +184,13 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
             view["measure"],
             lang,
         ),
-        filters.control(
-            "index",
-            t("un_index_choice", lang),
-            filters.options((i, t(f"index_{i}", lang)) for i in uncompare.UN_INDICES),
-            view["index"],
-            lang,
-        ),
+        bench.control,
         filters.subregion_control(choices["subs"], view["subregion"], lang),
         filters.level_control(view["level"], lang),
     ]
     head = [
-        html.H1(t("un_page", lang)),
-        html.P(t("un_lead", lang), className="lead"),
+        html.H1(t("bench_page", lang)),
+        html.P(t("bench_lead", lang), className="lead"),
         *fallback_notices(view.problems, lang),
         *filters.bar(controls, view.values),
     ]
@@ -91,52 +199,55 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
     frame, fit = _pairs(db, view, lang)
     if frame.empty:
         return [*head, notice(t("no_members_selected", lang))]
-    measure, index = _measure_name(view["measure"], dims, lang), t(f"index_{view['index']}", lang)
-    sentence = uncompare.sentence(frame, fit, measure, index, lang)
-    why = uncompare.rationale(view["measure"], view["index"], dims, queries.un_rationales(db, lang))
-    pairing = t("un_pairing", lang, measure=measure, index=index, rationale=why) if why else None
+    measure = _measure_name(view["measure"], dims, lang)
     demo = queries.demo_in(db, view["year"])
     shown = _table(
         frame, dict(zip(choices["subs"]["subregion"], choices["subs"]["name"], strict=True)), lang
     )
-    query = {k: view[k] for k in ("year", "measure", "index", "subregion", "level")} | {
-        "lang": lang
-    }
+    keys = ("source", "year", "measure", KEYS[view["source"]], "subregion", "level")
+    query = {k: view[k] for k in keys} | {"lang": lang}
+    demo_key = "demo_notice" if view["source"] == "un" else "bench_gtmi_demo"
     return [
         *head,
-        *([notice(t("demo_notice", lang), "warning")] if demo else []),
-        *([html.P(pairing, id="un-pairing")] if pairing else []),
+        *([notice(t(demo_key, lang), "warning")] if demo else []),
+        *([notice(bench.absent, "info")] if bench.absent else []),
+        *([html.P(bench.pairing, id="un-pairing")] if bench.pairing else []),
         chart(
             "un-scatter",
-            t("un_chart_title", lang, measure=measure, index=index, year=view["year"]),
-            figures.scatter(frame, lang, view["index"], wrap(measure, 30), fit),
+            t("un_chart_title", lang, measure=measure, index=bench.name, year=view["year"]),
+            figures.scatter(frame, lang, wrap(bench.axis, 40), wrap(measure, 30), fit),
             lang,
             table(
                 shown,
-                _columns(lang, view["index"]),
-                t("un_table", lang, year=view["year"]),
-                numeric={"survey_year", "un_value", "egdi_rank", "score", "gealc_rank"},
+                _columns(lang, bench.columns),
+                bench.caption,
+                numeric={"survey_year", "benchmark", "egdi_rank", "score", "gealc_rank"},
             ),
             downloads=[
-                ("un-comparison", query, t("download_shown", lang)),
+                (bench.dataset, query, t("download_shown", lang)),
                 (FULL_SCORES, {"lang": lang}, t("download_full_scores", lang)),
-                (FULL_UN, {"lang": lang}, t("download_full_un", lang)),
+                *((name, {"lang": lang}, t(label, lang)) for name, label in bench.full),
             ],
-            lead=sentence,
+            lead=uncompare.sentence(frame, fit, measure, bench.name, lang, compared=bench.compared),
         ),
-        html.P(
-            t("un_sources", lang, demo=t("demo_suffix", lang) if demo else ""), className="sources"
-        ),
+        *bench.sources,
+        html.P(_sources(view["source"], demo, lang), className="sources"),
     ]
 
 
-def _columns(lang: str, index: str) -> list[tuple[str, str]]:
+def _sources(source: str, demo: bool, lang: str) -> str:
+    suffix = t("demo_suffix", lang) if demo else ""
+    if source == "un":
+        return t("un_sources", lang, demo=suffix)
+    citation = uncompare.gtmi_citation(gtmi.reference(), lang)
+    return t("bench_gtmi_sources", lang, citation=citation, demo=suffix)
+
+
+def _columns(lang: str, benchmark: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [
         ("country", t("country", lang)),
         ("subregion_name", t("subregion", lang)),
-        ("survey_year", t("un_survey", lang)),
-        ("un_value", index),
-        ("egdi_rank", t("rank", lang)),
+        *benchmark,
         ("score", t("score", lang)),
         ("gealc_rank", t("gealc_rank", lang)),
         ("divergence", t("divergence", lang)),
@@ -152,9 +263,26 @@ def _table(frame: pd.DataFrame, subregions: dict[str, str], lang: str) -> pd.Dat
     return out
 
 
-@dataset("un-comparison")
-def _un_download(db: Snapshot, args: dict[str, str], lang: str) -> pd.DataFrame:
-    view, _ = _view(db, args, lang)
+def _download(db: Snapshot, args: dict[str, str], lang: str, source: str) -> pd.DataFrame:
+    """The pairs of the view in `args` read against `source`, numbers as numbers, the x column
+    named after what it holds (the UN index; the GTMI composite, or GTMI_ and the matched
+    questions' ids)."""
+    view, _ = _view(db, args | {"source": source}, lang)
     filters.downloadable(view.problems, view["year"])
     frame, _ = _pairs(db, view, lang)
-    return frame.rename(columns={"un_value": view["index"], "name": t("country", lang)})
+    x = (
+        view["index"]
+        if source == "un"
+        else uncompare.gtmi_column(view["measure"], view["gtmi"], gtmi.reference())
+    )
+    return frame.rename(columns={"benchmark": x, "name": t("country", lang)})
+
+
+@dataset("un-comparison")
+def _un_download(db: Snapshot, args: dict[str, str], lang: str) -> pd.DataFrame:
+    return _download(db, args, lang, "un")
+
+
+@dataset("gtmi-comparison")
+def _gtmi_download(db: Snapshot, args: dict[str, str], lang: str) -> pd.DataFrame:
+    return _download(db, args, lang, "gtmi")

@@ -59,10 +59,10 @@ PAGES = {
         "/un",
         ["un-scatter"],
         {
-            "es": "Comparación con la ONU",
-            "en": "UN comparison",
-            "pt": "Comparação com a ONU",
-            "fr": "Comparaison avec l'ONU",
+            "es": "Referencias externas",
+            "en": "External benchmarks",
+            "pt": "Referências externas",
+            "fr": "Références externes",
         },
     ),
     "coverage": (

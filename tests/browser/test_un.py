@@ -1,12 +1,13 @@
-"""The UN comparison in a real browser: the members' real UN figures of the survey nearest to the
-data year, Spearman's ρ as the download computes it, the EGDI-group and index filters."""
+"""The external-benchmarks page in a real browser: the members' real UN figures of the survey
+nearest to the data year, Spearman's ρ as the download computes it, the EGDI-group and index
+filters, and the switch to the World Bank GTMI, kept in the URL."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from tests.browser.conftest import download_csv, pick, table_rows, wait_for_charts
+from tests.browser.conftest import download_csv, pick, settled, table_rows, wait_for_charts
 from tests.helpers import query
 
 
@@ -58,3 +59,56 @@ def test_invalid_parameters_fall_back_with_a_notice(page, server, search):
     page.goto(f"{server}/un{search}&lang=en")
     page.wait_for_selector(".notice")
     assert search.split("=")[1] in page.inner_text(".notice")
+
+
+def test_the_page_switches_between_the_un_and_the_gtmi_and_keeps_the_choice(page, server):
+    page.goto(f"{server}/un?year=2024&measure=D2")
+    wait_for_charts(page, "un-scatter")
+    assert page.inner_text("main h1") == "Referencias externas"
+    assert page.inner_text("nav.page-nav a.active") == "Referencias externas"
+    pick(page, "source", "GTMI del Banco Mundial")
+    page.wait_for_function("() => location.search.includes('source=gtmi')")
+    page.wait_for_selector("th:has-text('Grupo GTMI')")
+    wait_for_charts(page, "un-scatter")
+    # D2 is read against its matched questions, all from the 2022 survey: Uruguay answers
+    # I-42 3 of 3, I-40 and I-41 1 of 1; Haiti 0 of 3, 1 and 1.
+    assert row_of(page, "Uruguay")[2:5] == ["2022", "1,000", "A"]
+    assert row_of(page, "Haití")[2:5] == ["2022", "0,667", "D"]
+    assert "Preguntas del GTMI (I‑42, I‑40, I‑41)" in page.inner_text("#un-scatter-title")
+    assert "I-42 pregunta si la firma digital" in page.inner_text("#un-pairing")
+    page.reload()  # the choice is in the URL
+    page.wait_for_selector("th:has-text('Grupo GTMI')")
+    assert "GTMI del Banco Mundial" in page.inner_text(".filter-source")
+    page.click("a.lang-link[lang=en]")
+    page.wait_for_selector("th:has-text('GTMI group')")
+    assert page.inner_text("main h1") == "External benchmarks"
+    assert "World Bank GTMI" in page.inner_text(".filter-source")
+    assert "World Bank, GovTech Dataset (GovTech Maturity Index), CC BY 4.0" in page.inner_text(
+        "main"
+    )
+    pick(page, "source", "UN E-Government Survey")
+    page.wait_for_function("() => location.search.includes('source=un')")
+    page.wait_for_selector("th:has-text('UN rank')")
+    wait_for_charts(page, "un-scatter")
+    assert row_of(page, "Uruguay")[2:5] == ["2024", "0.883", "25"]  # OSI, D2's UN counterpart
+    assert page.recorder.errors == []
+
+
+def test_a_dimension_without_a_gtmi_counterpart_says_so(page, server):
+    page.goto(f"{server}/un?source=gtmi&year=2024&measure=D5&gtmi=matched&lang=en")
+    wait_for_charts(page, "un-scatter")
+    notices = page.locator(".notice").all_inner_texts()
+    absent = next(n for n in notices if n.startswith("No GTMI counterpart for D5"))
+    assert "does not measure the use of digital services" in absent
+    assert not any("matched" in n for n in notices)  # kept from D2, not a mistake to warn of
+    assert "No divergence is flagged: the GTMI does not measure" in page.inner_text("main")
+    settled(page)
+    page.click('[id=\'{"key":"gtmi","type":"filter"}\']')
+    options = page.get_by_role("option").all_inner_texts()
+    assert len(options) == 5 and all(o.startswith("Not a counterpart: ") for o in options)
+    rows = pd.DataFrame(
+        download_csv(f"{server}/download/gtmi-comparison.csv?year=2024&measure=D5&lang=en")
+    )
+    assert rows["DCEI"].astype(float).between(0, 1).all()
+    assert set(rows["gtmi_group"]) <= set("ABCD") and "egdi_rank" not in rows
+    assert page.recorder.errors == []

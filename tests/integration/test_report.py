@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
-from app import export, queries, report
+from app import export, gtmi, queries, report, uncompare
 from app.headlines import gather, headlines
 from app.i18n import t
 from app.release import Releases, Snapshot
@@ -34,14 +34,16 @@ CHARTS = [
     "03-improved",
     "04-best",
     "05-un",
-    "06-D1",
-    "07-D2",
-    "08-D3",
-    "09-D4",
-    "10-D5",
-    "11-D6",
-    "12-un-comparison",
-    "13-coverage",
+    "06-gtmi",
+    "07-D1",
+    "08-D2",
+    "09-D3",
+    "10-D4",
+    "11-D5",
+    "12-D6",
+    "13-un-comparison",
+    "14-gtmi-comparison",
+    "15-coverage",
 ]
 
 
@@ -151,12 +153,15 @@ def test_report_in_every_language_says_what_the_home_page_says(
         "home_title",
         "report_key_figures",
         "un_page",
+        "bench_gtmi_title",
         "coverage_page",
         "methodology_title",
         "report_release_title",
         "demo_notice",
     ):
         assert t(key, lang, year=YEAR) in text, key
+    # The GTMI figures are the World Bank's, cited with their licence; never demonstration data.
+    assert uncompare.gtmi_citation(gtmi.reference(), lang) in text
     assert (
         t(
             "report_citation",
