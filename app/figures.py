@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from app.headlines import Headline
+from app.headlines import Headline, gtmi_group_counts
 from app.i18n import fmt_number, language, t
 
 # Colour-blind-safe sequential scale (cividis), readable in greyscale too.
@@ -309,6 +309,10 @@ def headline(item: Headline, lang: str) -> go.Figure:
             c for c in ("countries", "complete", "assessed", "very_high") if c in table.columns
         ]
         return year_bars(table, x, [(c, cols[c]) for c in series], lang, highlight=item.highlight)
+    if item.key == "gtmi":
+        counts = gtmi_group_counts(item, lang)
+        shown = [(c, cols[c]) for c in ("group_before", "group_now") if c in counts.columns]
+        return year_bars(counts, "group", shown, lang)
     if item.key == "medians":
         return hbars(table["name"].tolist(), table["median"].tolist(), lang, t("score_axis", lang))
     if item.key == "improved":
