@@ -22,6 +22,7 @@ import pandas as pd
 
 from etl.errors import FileProblem
 from etl.paths import REFERENCE_DIR
+from etl.utf8 import read_utf8
 
 ECONOMIES_PATH = REFERENCE_DIR / "gtmi_economies.csv"
 COMPOSITES_REFERENCE_PATH = REFERENCE_DIR / "gtmi_members.csv"
@@ -61,7 +62,7 @@ def read_gtmi_file(
 ) -> GtmiFile:
     """One World Bank GTMI file, checked cell by cell. `economies`: the known codes;
     `maxima`: each indicator's highest possible value (its top level, or 1 for an index)."""
-    text = _decode(path)
+    text = read_utf8(path, "save the World Bank's table as CSV UTF-8")
     rows = list(csv.reader(io.StringIO(text)))
     if not rows or not any(cell.strip() for cell in rows[0]):
         raise FileProblem(path.name, None, "(file)", "is empty", "export the GTMI table again")
@@ -189,25 +190,6 @@ def _no_repeats(path: Path, keys: list[tuple[int, str, int]]) -> None:
                 "keep one row per economy and survey year",
             )
         seen.add((code, year))
-
-
-def _decode(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise FileProblem(
-            path.name, None, "(file)", f"cannot be read: {exc.strerror}", "check the path"
-        ) from exc
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise FileProblem(
-            path.name,
-            data[: exc.start].count(b"\n") + 1,
-            "(encoding)",
-            "is not UTF-8 text",
-            "save the World Bank's table as CSV UTF-8",
-        ) from exc
 
 
 def _code(path: Path, line: int, field: str, text: str, economies: Mapping[str, str]) -> str:

@@ -19,6 +19,7 @@ import pandas as pd
 
 from etl.errors import FileProblem
 from etl.paths import PROJECT_ROOT, REFERENCE_DIR
+from etl.utf8 import read_utf8
 
 CROSSWALK_PATH = REFERENCE_DIR / "un_country_names.csv"
 MEMBERS_REFERENCE_PATH = REFERENCE_DIR / "un_egov_members.csv"
@@ -80,7 +81,7 @@ class Crosswalk:
 def read_survey_file(path: Path, crosswalk: Crosswalk | None = None) -> pd.DataFrame:
     """Parse one Data Center export into rows of COLUMNS; raises FileProblem for what is wrong."""
     crosswalk = crosswalk or Crosswalk.read()
-    text = _decode(path)
+    text = read_utf8(path, "use the CSV exported by the UN Data Center, saved as UTF-8")
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if header is None:
@@ -142,26 +143,6 @@ def read_survey_file(path: Path, crosswalk: Crosswalk | None = None) -> pd.DataF
             "export the survey year again from the UN Data Center",
         )
     return pd.DataFrame(rows, columns=list(COLUMNS))
-
-
-def _decode(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise FileProblem(
-            path.name, None, "(file)", f"cannot be read: {exc.strerror}", "check the path"
-        ) from exc
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise FileProblem(
-            path.name,
-            line,
-            "(encoding)",
-            "is not UTF-8 text",
-            "use the CSV exported by the UN Data Center, saved as UTF-8",
-        ) from exc
 
 
 def _layout(path: Path, header: list[str]) -> dict[str, str]:

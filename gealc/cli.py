@@ -9,8 +9,9 @@ import argparse
 import getpass
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError
@@ -30,6 +31,7 @@ from warehouse.db import (
     where,
 )
 
+T = TypeVar("T")
 DATA_ERRORS = (FileProblem, DataFileError, Refused)
 UPGRADE = (
     "it lacks a table or view of this version of gealc (an older gealc made it): run "
@@ -337,14 +339,13 @@ def _build(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _read_survey_files(files: list[Path]):
-    from etl.un_egov import Crosswalk, read_survey_file
-
-    crosswalk = Crosswalk.read()
+def _read_all(files: list[Path], read: Callable[[Path], T]) -> list[T] | None:
+    """Each file read by `read`, or None after printing every file's problem: all files are
+    checked before anything is loaded."""
     frames, problems = [], []
     for path in files:
         try:
-            frames.append(read_survey_file(path, crosswalk))
+            frames.append(read(path))
         except FileProblem as exc:
             problems.append(exc)
     for exc in problems:
@@ -356,6 +357,13 @@ def _read_survey_files(files: list[Path]):
         )
         return None
     return frames
+
+
+def _read_survey_files(files: list[Path]):
+    from etl.un_egov import Crosswalk, read_survey_file
+
+    crosswalk = Crosswalk.read()
+    return _read_all(files, lambda path: read_survey_file(path, crosswalk))
 
 
 def _egov_load(args: argparse.Namespace, settings: Settings) -> int:
@@ -400,21 +408,7 @@ def _read_gtmi_files(files: list[Path], settings: Settings):
 
     maxima = load_gtmi(catalogue=load_catalogue(settings.catalogue)).maxima()
     economies = read_economies()
-    frames, problems = [], []
-    for path in files:
-        try:
-            frames.append(read_gtmi_file(path, economies, maxima))
-        except FileProblem as exc:
-            problems.append(exc)
-    for exc in problems:
-        print(f"error: {exc}", file=sys.stderr)
-    if problems:
-        print(
-            f"Nothing was loaded: {len(problems)} of {len(files)} file(s) need fixing.",
-            file=sys.stderr,
-        )
-        return None
-    return frames
+    return _read_all(files, lambda path: read_gtmi_file(path, economies, maxima))
 
 
 def _gtmi_load(args: argparse.Namespace, settings: Settings) -> int:
