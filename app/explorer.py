@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from app import queries
 from indicators.scoring import COMPOSITE_ID
 
 
@@ -22,17 +23,7 @@ def series(level: str, key: str, scores: pd.DataFrame, values: pd.DataFrame) -> 
     """iso3, year, value, score of the measure, every year. An indicator's value is what the
     country reported (in the indicator's unit); a dimension's or the composite's is its score."""
     mine = scores[(scores["level"] == level) & (scores["id"] == key)][
-        [
-            "iso3",
-            "year",
-            "score",
-            "rank",
-            "rank_low",
-            "rank_high",
-            "rank_share",
-            "coverage",
-            "is_demo",
-        ]
+        ["iso3", "year", *queries.SCORE_FIELD_NAMES]
     ]
     if level != "indicator":
         return mine.assign(value=mine["score"])

@@ -27,7 +27,8 @@ def member_names(db: Snapshot, lang: str) -> pd.DataFrame:
 # What every score row carries, wherever it is read: the score, its rank with the 5th–95th
 # percentile range and the share of variants that give it, the indicators it rests on, and
 # whether it rests on demonstration values.
-SCORE_FIELDS = "s.score, s.rank, s.rank_low, s.rank_high, s.rank_share, s.coverage, s.is_demo"
+SCORE_FIELD_NAMES = ("score", "rank", "rank_low", "rank_high", "rank_share", "coverage", "is_demo")
+SCORE_FIELDS = ", ".join(f"s.{name}" for name in SCORE_FIELD_NAMES)
 
 
 def scores_of(db: Snapshot, iso3: str) -> pd.DataFrame:

@@ -287,13 +287,7 @@ def _explorer_download(db: Snapshot, args: dict[str, str], lang: str) -> pd.Data
             "measure",
             "value",
             "unit",
-            "score",
-            "rank",
-            "rank_low",
-            "rank_high",
-            "rank_share",
-            "coverage",
-            "is_demo",
+            *queries.SCORE_FIELD_NAMES,
         ]
     ]
 
