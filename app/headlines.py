@@ -179,11 +179,14 @@ def most_improved(facts: Facts, lang: str, top: int = 5) -> Headline:
     since = comp[comp["year"] < facts.year].groupby("iso3")["year"].max().reindex(now).dropna()
     indicators = mine[mine["level"] == "indicator"]
     changes = pd.concat(
-        [
+        [  # one like-for-like comparison per earlier year, for the countries last scored then
             like_for_like(
-                indicators[indicators["iso3"] == iso3], facts.weights, int(year), facts.year
+                indicators[indicators["iso3"].isin(group.index)],
+                facts.weights,
+                int(year),
+                facts.year,
             ).assign(since=int(year))
-            for iso3, year in since.items()
+            for year, group in since.groupby(since)
         ]
         or [pd.DataFrame(columns=["iso3", "common", "score_from", "score_to", "change", "since"])]
     ).rename(columns={"score_from": "before", "score_to": "now"})

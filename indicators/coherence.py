@@ -60,7 +60,7 @@ def coherence(scores: pd.DataFrame, catalogue: Catalogue) -> pd.DataFrame:
     wide = reported.pivot_table(index="iso3", columns="id", values="score")
     indicators = [i.id for i in catalogue.indicators if i.id in wide]
     dimensions = [d.id for d in catalogue.dimensions if d.id in wide]
-    rows = _correlations(wide, indicators, "pearson") + _correlations(wide, dimensions, "pearson")
+    rows = _correlations(wide, indicators) + _correlations(wide, dimensions)
     rows += [
         ("r_composite", item, "", _pearson(wide, item, COMPOSITE_ID))
         for item in indicators + dimensions
@@ -81,8 +81,8 @@ def _pearson(wide: pd.DataFrame, a: str, b: str) -> float:
     return float(np.corrcoef(pair[a], pair[b])[0, 1])
 
 
-def _correlations(wide: pd.DataFrame, items: list[str], measure: str) -> list[tuple]:
-    return [(measure, a, b, _pearson(wide, a, b)) for a, b in itertools.combinations(items, 2)]
+def _correlations(wide: pd.DataFrame, items: list[str]) -> list[tuple]:
+    return [("pearson", a, b, _pearson(wide, a, b)) for a, b in itertools.combinations(items, 2)]
 
 
 def _dimension_structure(wide: pd.DataFrame, members: list[str], item: str) -> list[tuple]:
