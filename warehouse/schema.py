@@ -54,6 +54,16 @@ def _score_columns() -> list[Column]:
     ]
 
 
+def _release_cell() -> list[Column]:
+    """The key of a release's row about one country, year and indicator."""
+    return [
+        Column("release_id", Integer, ForeignKey("release.release_id"), primary_key=True),
+        Column("iso3", String(3), primary_key=True),
+        Column("year", Integer, primary_key=True),
+        Column("indicator_id", String(8), primary_key=True),
+    ]
+
+
 catalogue_edition = Table(
     "ref_catalogue",
     metadata,
@@ -258,10 +268,7 @@ release = Table(
 release_value = Table(
     "release_value",
     metadata,
-    Column("release_id", Integer, ForeignKey("release.release_id"), primary_key=True),
-    Column("iso3", String(3), primary_key=True),
-    Column("year", Integer, primary_key=True),
-    Column("indicator_id", String(8), primary_key=True),
+    *_release_cell(),
     *_value_columns(),
     Column("submission_id", Integer, nullable=False),
     Column("revision", Integer, nullable=False),
@@ -271,10 +278,7 @@ release_value = Table(
 release_unreported = Table(
     "release_unreported",
     metadata,
-    Column("release_id", Integer, ForeignKey("release.release_id"), primary_key=True),
-    Column("iso3", String(3), primary_key=True),
-    Column("year", Integer, primary_key=True),
-    Column("indicator_id", String(8), primary_key=True),
+    *_release_cell(),
     Column("note", Text, nullable=False),
     Column("submission_id", Integer, nullable=False),
     Column("revision", Integer, nullable=False),
