@@ -6,17 +6,21 @@ LOCK   := requirements.lock
 HOST   ?= 127.0.0.1
 PORT   ?= 8050
 
-.PHONY: run test lint bench build serve screenshots lock clean
+.PHONY: run test lint bench build serve screenshots lock clean translations
+
+# The compiled catalogues (.mo) the product reads, one per translated language, from the
+# translators' .po files: rebuilt whenever a .po changes.
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/messages.po))
 
 ## make run: set up, build the warehouse with demo data and UN figures, serve http://127.0.0.1:8050
-run: $(VENV)/.app
+run: $(VENV)/.app $(CATALOGUES)
 	$(BIN)/gealc build --demo
 	$(BIN)/gealc serve --host $(HOST) --port $(PORT)
 
 ## make test: set up (with test tools and system packages), check the code's layout and import
 ## rules (make lint), and run the whole suite (two workers, one test file each at a time:
 ## module fixtures are built once per file)
-test: lint
+test: lint $(CATALOGUES)
 	bash tests/system-deps.sh
 	$(BIN)/python -m pytest -ra -n 2 --dist loadfile --durations=15
 
@@ -29,18 +33,29 @@ lint: $(VENV)/.dev
 
 ## make bench: speed, scale and staying-up figures against the issue's budgets (about 7 minutes);
 ## prints a table with PASS/FAIL and writes bench/results.json
-bench: $(VENV)/.dev
+bench: $(VENV)/.dev $(CATALOGUES)
 	bash tests/system-deps.sh
 	$(BIN)/python -m bench
 
 ## make screenshots: every page in headless Chromium at 1366x768 and 390 px, into screenshots/
-screenshots: $(VENV)/.dev
+screenshots: $(VENV)/.dev $(CATALOGUES)
 	bash tests/system-deps.sh
 	GEALC_SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/browser/test_pages.py
 	@echo "screenshots/: every page in every language at 1366x768 and 390 px"
 
-build: $(VENV)/.app
+build: $(VENV)/.app $(CATALOGUES)
 	$(BIN)/gealc build --demo
+
+## make translations: extract every marked text into locales/messages.pot, merge it into each
+## language's .po (new texts empty, changed ones fuzzy), compile the .mo files and list what a
+## translator still has to do (README, "Translating gealc")
+translations: $(VENV)/.app
+	$(BIN)/python -m locales.catalogues update
+	$(BIN)/python -m locales.catalogues compile
+	-$(BIN)/python -m locales.catalogues check
+
+%.mo: %.po $(VENV)/.app
+	$(BIN)/python -m locales.catalogues compile
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV) || { apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-LANGUAGES: tuple[str, ...] = ("es", "en", "pt", "fr")
-DEFAULT_LANGUAGE = "es"
+from locales import DEFAULT_LANGUAGE, LANGUAGES
 
 
 class Texts(BaseModel):

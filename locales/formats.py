@@ -1,0 +1,77 @@
+"""Numbers, percentages, counts, dates and times the way each language writes them (CLDR through
+Babel): `72,5 %` in Spanish, `72.5%` in English, `1 234,5` in French; counts without decimals;
+dates in words; times with their time zone named."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import math
+from functools import cache
+
+import pandas as pd
+from babel import Locale
+from babel.dates import format_date, format_time
+from babel.numbers import NumberPattern
+
+from locales import language
+from locales.messages import t
+
+
+def is_missing(value: object) -> bool:
+    """None, NaN or pandas' NA: a value that is not there."""
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+@cache
+def _locale(lang: str) -> Locale:
+    return Locale.parse(language(lang))
+
+
+@cache
+def _pattern(lang: str, kind: str, decimals: int) -> NumberPattern:
+    locale = _locale(lang)
+    base = locale.percent_formats[None] if kind == "percent" else locale.decimal_formats[None]
+    pattern = copy.copy(base)
+    pattern.frac_prec = (decimals, decimals)
+    return pattern
+
+
+def fmt_number(value: float | None, lang: str, decimals: int = 2) -> str:
+    """`0.78580` → `0,79` (es, pt, fr) or `0.79` (en), thousands grouped the language's way;
+    missing → "sin datos" in the language."""
+    if is_missing(value):
+        return t("sin datos", lang)
+    return _pattern(lang, "decimal", decimals).apply(float(value), _locale(lang))
+
+
+def fmt_count(value: float | None, lang: str) -> str:
+    """A count, without decimals: `1.234` (es), `1,234` (en), `1 234` (fr)."""
+    return fmt_number(value, lang, 0)
+
+
+def fmt_percent(share: float | None, lang: str, decimals: int = 0) -> str:
+    """A share 0–1 as a percentage the language's way: `72,5 %` (es, fr), `72.5%` (en),
+    `72,5%` (pt); missing → "sin datos"."""
+    if is_missing(share):
+        return t("sin datos", lang)
+    return _pattern(lang, "percent", decimals).apply(float(share), _locale(lang))
+
+
+def fmt_date(value: dt.date | str, lang: str, width: str = "long") -> str:
+    """A date in words: `5 de diciembre de 2026`, `December 5, 2026`, `5 décembre 2026`."""
+    day = dt.date.fromisoformat(value[:10]) if isinstance(value, str) else value
+    return format_date(day, format=width, locale=_locale(lang))
+
+
+def fmt_datetime(value: dt.datetime | str, lang: str) -> str:
+    """A moment with its time zone named, e.g. `5 dic 2026, 6:22 UTC`: times are stored in UTC and
+    shown so, never as a bare clock time a reader would take for their own zone's."""
+    moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    moment = moment.astimezone(dt.UTC)
+    locale = _locale(lang)
+    day = format_date(moment.date(), format="medium", locale=locale)
+    clock = format_time(moment, format="short", tzinfo=dt.UTC, locale=locale)
+    return f"{locale.datetime_formats['medium'].format(clock, day)} UTC"
