@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from app.display import fmt_rank
 from app.headlines import nearest_survey_year
-from app.i18n import fmt_rank, t
 from app.urls import choose
 from indicators.comparison import nearest_survey
+from locales.messages import t
 
 MIN_COUNTRIES, MAX_COUNTRIES = 2, 8
 
@@ -77,21 +78,23 @@ def comparison_table(
     )
     rows = []
     for iso3 in countries:
-        row = {t("country", lang): names.get(iso3, iso3), "ISO3": iso3}
+        row = {t("País", lang): names.get(iso3, iso3), "ISO3": iso3}
         un = near.loc[iso3] if iso3 in near.index else None
-        row[t("un_survey", lang)] = int(un["survey_year"]) if un is not None else None
+        row[t("Encuesta ONU", lang)] = int(un["survey_year"]) if un is not None else None
         row["EGDI"] = float(un["egdi"]) if un is not None else None
-        row[t("rank", lang)] = (
+        row[t("Rango ONU", lang)] = (
             int(un["egdi_rank"]) if un is not None and pd.notna(un["egdi_rank"]) else None
         )
         c = comp.loc[iso3] if iso3 in comp.index else None
-        row[t("composite", lang)] = (
+        row[t("Compuesto GEALC", lang)] = (
             float(c["score"]) if c is not None and pd.notna(c["score"]) else None
         )
-        row[t("gealc_rank", lang)] = (
+        row[t("Posición GEALC (rango)", lang)] = (
             fmt_rank(c["rank"], c["rank_low"], c["rank_high"]) if c is not None else "—"
         )
-        row[t("reported_of", lang, total=total)] = int(c["coverage"]) if c is not None else 0
+        row[t("Indicadores reportados (de {total})", lang, total=total)] = (
+            int(c["coverage"]) if c is not None else 0
+        )
         dims = mine[(mine["iso3"] == iso3) & (mine["level"] == "dimension")].set_index("id")[
             "score"
         ]
@@ -114,16 +117,16 @@ def with_gtmi(table: pd.DataFrame, gtmi: pd.DataFrame, *, year: int, lang: str) 
         survey = nearest_survey_year([int(y) for y in mine.index], year)
         found.append(mine.loc[survey] if survey is not None else None)
     columns = {
-        t("gtmi_survey", lang): pd.array(
+        t("Encuesta GTMI", lang): pd.array(
             [int(r.name) if r is not None else None for r in found], dtype="Int64"
         ),
-        t("gtmi_group_short", lang): [r["group"] if r is not None else None for r in found],
+        t("Grupo GTMI", lang): [r["group"] if r is not None else None for r in found],
         "GTMI": pd.Series(
             [float(r["gtmi"]) if r is not None else None for r in found], dtype=float
         ).to_numpy(),
     }
     out = table.copy()
-    at = out.columns.get_loc(t("rank", lang)) + 1
+    at = out.columns.get_loc(t("Rango ONU", lang)) + 1
     for n, (heading, values) in enumerate(columns.items()):
         out.insert(at + n, heading, values)
     return out
@@ -144,18 +147,18 @@ def wide_scores(
 def table_decimals(summary: pd.DataFrame, lang: str) -> dict[str, int]:
     """How many decimals each numeric column of the comparison table shows."""
     text = {
-        t("country", lang),
+        t("País", lang),
         "ISO3",
-        t("gealc_rank", lang),
-        t("un_survey", lang),
-        t("gtmi_survey", lang),
-        t("gtmi_group_short", lang),
+        t("Posición GEALC (rango)", lang),
+        t("Encuesta ONU", lang),
+        t("Encuesta GTMI", lang),
+        t("Grupo GTMI", lang),
     }
     return {
         c: 3
         if c in ("EGDI", "GTMI")
         else 0
-        if c == t("rank", lang) or pd.api.types.is_integer_dtype(summary[c])
+        if c == t("Rango ONU", lang) or pd.api.types.is_integer_dtype(summary[c])
         else 1
         for c in summary.columns
         if c not in text

@@ -11,8 +11,9 @@ from dash import dcc, html
 
 from app.context import shown_release
 from app.downloads import FORMATS, href
-from app.i18n import LANGUAGE_NAMES, t
 from app.urls import context, with_params
+from locales import LANGUAGE_NAMES
+from locales.messages import N_, t
 
 
 def header(lang: str, pathname: str, search: str) -> html.Header:
@@ -29,13 +30,13 @@ def header(lang: str, pathname: str, search: str) -> html.Header:
     ]
     keep = context(search, lang)
     pages = [
-        ("/", "nav_home"),
-        ("/explorer", "nav_explorer"),
-        ("/compare", "compare_page"),
-        ("/country/URY", "country_page"),
-        ("/un", "nav_un"),
-        ("/coverage", "coverage_page"),
-        ("/data", "nav_data"),
+        ("/", N_("Inicio")),
+        ("/explorer", N_("Indicadores")),
+        ("/compare", N_("Comparar países")),
+        ("/country/URY", N_("Perfil de país")),
+        ("/un", N_("Referencias externas")),
+        ("/coverage", N_("Cobertura")),
+        ("/data", N_("Datos y metodología")),
     ]
     nav = [
         html.A(
@@ -52,14 +53,19 @@ def header(lang: str, pathname: str, search: str) -> html.Header:
             [
                 html.Div(
                     [
-                        html.A(t("app_name", lang), href=f"/{keep}", className="brand"),
-                        html.Span(t("network", lang), className="network"),
+                        html.A(t("GEALC en números", lang), href=f"/{keep}", className="brand"),
+                        html.Span(
+                            t("Red de Gobierno Electrónico de América Latina y el Caribe", lang),
+                            className="network",
+                        ),
                     ],
                     className="brand-block",
                 ),
-                html.A(t("nav_portal", lang), href=f"/login?lang={lang}", className="portal-link"),
-                html.Nav(nav, className="page-nav", **{"aria-label": t("pages", lang)}),
-                html.Nav(links, className="lang-switch", **{"aria-label": t("language", lang)}),
+                html.A(
+                    t("Portal de envíos", lang), href=f"/login?lang={lang}", className="portal-link"
+                ),
+                html.Nav(nav, className="page-nav", **{"aria-label": t("Páginas", lang)}),
+                html.Nav(links, className="lang-switch", **{"aria-label": t("Idioma", lang)}),
             ],
             className="header-inner",
         ),
@@ -82,9 +88,15 @@ def release_banner(info: dict, latest: str, pathname: str, search: str, lang: st
     date = str(info.get("created_at", ""))[:10]
     return html.Div(
         [
-            t("older_release", lang, release=info.get("label", ""), date=date),
+            t(
+                "Está viendo la versión {release}, publicada el {date}. Hay una versión más "
+                "reciente: ",
+                lang,
+                release=info.get("label", ""),
+                date=date,
+            ),
             html.A(
-                t("see_latest", lang, release=latest),
+                t("ver la versión {release}", lang, release=latest),
                 href=f"{pathname}{with_params(search, release=None)}",
             ),
         ],
@@ -101,7 +113,16 @@ def notice(text: str, color: str = "info") -> html.Div:
 def fallback_notices(problems: Sequence[tuple[str, str | None]], lang: str) -> list[html.Div]:
     """A warning for each URL parameter that was not understood and fell back to its default."""
     return [
-        notice(t("invalid_param", lang, name=name, value=value), "warning")
+        notice(
+            t(
+                "El valor «{value}» de «{name}» en el enlace no es válido; se muestra el valor "
+                "por defecto.",
+                lang,
+                name=name,
+                value=value,
+            ),
+            "warning",
+        )
         for name, value in problems
         if value
     ]
@@ -149,7 +170,7 @@ def download_links(lang: str, items: Sequence[tuple[str, dict[str, object], str]
         [
             html.P(
                 [
-                    f"{t('download', lang)} {label}: ",
+                    f"{t('Descargar', lang)} {label}: ",
                     *[
                         part
                         for n, fmt in enumerate(FORMATS)
@@ -212,7 +233,7 @@ def chart(
     table_block = (
         table_part
         if open_table
-        else html.Details([html.Summary(t("show_table", lang)), table_part])
+        else html.Details([html.Summary(t("Ver la tabla", lang)), table_part])
     )
     return html.Section(
         [

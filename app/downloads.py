@@ -11,10 +11,10 @@ import flask
 import pandas as pd
 
 from app.context import shown_release, snapshot
-from app.i18n import language
 from app.release import Snapshot
 from app.urls import with_params
 from indicators.cells import safe_frame
+from locales import language
 
 Dataset = Callable[[Snapshot, dict[str, str], str], pd.DataFrame]
 DATASETS: dict[str, Dataset] = {}

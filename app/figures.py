@@ -7,7 +7,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from app.headlines import Headline, gtmi_group_counts
-from app.i18n import fmt_number, language, t
+from locales import language
+from locales.formats import fmt_number
+from locales.messages import N_, t
 
 # Colour-blind-safe sequential scale (cividis), readable in greyscale too.
 COVERAGE_SCALE = "Cividis"
@@ -58,7 +60,7 @@ def profile_bars(frame: pd.DataFrame, lang: str) -> go.Figure:
         x=frame["score"],
         y=names,
         orientation="h",
-        name=t("this_country", lang),
+        name=t("El país", lang),
         marker_color=PALETTE[0],
         text=[fmt_number(v, lang, 1) for v in frame["score"]],
         textposition="outside",
@@ -66,8 +68,8 @@ def profile_bars(frame: pd.DataFrame, lang: str) -> go.Figure:
         hovertemplate="%{y}: %{x:.1f}<extra></extra>",
     )
     for column, label, symbol, colour in (
-        ("region_median", "region_median", "diamond", PALETTE[1]),
-        ("subregion_median", "subregion_median", "circle", PALETTE[2]),
+        ("region_median", N_("Mediana regional"), "diamond", PALETTE[1]),
+        ("subregion_median", N_("Mediana de la subregión"), "circle", PALETTE[2]),
     ):
         fig.add_scatter(
             x=frame[column],
@@ -87,12 +89,12 @@ def profile_bars(frame: pd.DataFrame, lang: str) -> go.Figure:
             fig.add_annotation(
                 x=0,
                 y=name,
-                text=t("no_data", lang),
+                text=t("sin datos", lang),
                 showarrow=False,
                 xanchor="left",
                 font={"color": "#495057", "size": 12},
             )
-    fig.update_xaxes(range=[0, 105], title_text=t("score_axis", lang), gridcolor="#e9ecef")
+    fig.update_xaxes(range=[0, 105], title_text=t("Puntaje (0–100)", lang), gridcolor="#e9ecef")
     fig.update_yaxes(automargin=True, autorange="reversed")
     base_layout(fig, 140 + 55 * max(len(frame), 1), lang)
     return fig.update_layout(
@@ -145,7 +147,7 @@ def grouped_bars(frame: pd.DataFrame, categories: list[tuple[str, str]], lang: s
             marker_color=PALETTE[n % len(PALETTE)],
             hovertemplate=f"{row['name']}<br>%{{x}}: %{{y:.1f}}<extra></extra>",
         )
-    fig.update_yaxes(range=[0, 100], title_text=t("score_axis", lang), gridcolor="#e9ecef")
+    fig.update_yaxes(range=[0, 100], title_text=t("Puntaje (0–100)", lang), gridcolor="#e9ecef")
     base_layout(fig, 420, lang)
     return fig.update_layout(
         barmode="group", legend={"orientation": "h", "y": -0.35}, margin={"b": 120}
@@ -158,7 +160,7 @@ def heatmap(frame: pd.DataFrame, columns: list[tuple[str, str]], lang: str) -> g
     z = [[row.get(c) for c, _ in columns] for row in frame.to_dict("records")]
     text = [
         [
-            fmt_number(v, lang, 0) if v is not None and not pd.isna(v) else t("no_data", lang)
+            fmt_number(v, lang, 0) if v is not None and not pd.isna(v) else t("sin datos", lang)
             for v in line
         ]
         for line in z
@@ -176,7 +178,7 @@ def heatmap(frame: pd.DataFrame, columns: list[tuple[str, str]], lang: str) -> g
             textfont={"size": 11},
             customdata=[[label for _, label in columns]] * len(z),
             hovertemplate="%{y}<br>%{customdata}: %{text}<extra></extra>",
-            colorbar={"title": {"text": t("score", lang)}, "thickness": 12},
+            colorbar={"title": {"text": t("Puntaje", lang)}, "thickness": 12},
         )
     )
     fig.update_yaxes(autorange="reversed", automargin=True)
@@ -247,7 +249,7 @@ def hbars(
     values = [None if v is None or pd.isna(v) else v for v in values]
     shown = text or [fmt_number(v, lang, 1) for v in values]
     shown = [
-        s if v is not None else t("no_data", lang) for s, v in zip(shown, values, strict=False)
+        s if v is not None else t("sin datos", lang) for s, v in zip(shown, values, strict=False)
     ]
     fig = go.Figure(
         go.Bar(
@@ -314,7 +316,9 @@ def headline(item: Headline, lang: str) -> go.Figure:
         shown = [(c, cols[c]) for c in ("group_before", "group_now") if c in counts.columns]
         return year_bars(counts, "group", shown, lang)
     if item.key == "medians":
-        return hbars(table["name"].tolist(), table["median"].tolist(), lang, t("score_axis", lang))
+        return hbars(
+            table["name"].tolist(), table["median"].tolist(), lang, t("Puntaje (0–100)", lang)
+        )
     if item.key == "improved":
         return hbars(
             table["name"].tolist(), table["change"].tolist(), lang, cols["change"], x_range=None
@@ -323,7 +327,7 @@ def headline(item: Headline, lang: str) -> go.Figure:
         table["name"].tolist(),
         table["score"].tolist(),
         lang,
-        t("score_axis", lang),
+        t("Puntaje (0–100)", lang),
         text=[
             f"{c} ({fmt_number(v, lang, 1)})" if c else ""
             for c, v in zip(table["countries"], table["score"], strict=True)
@@ -340,8 +344,8 @@ def scatter(
     points = frame.dropna(subset=["benchmark", "score"])
     fig = go.Figure()
     for flagged, symbol, colour, label in (
-        (False, "circle", PALETTE[0], t("countries", lang)),
-        (True, "diamond", PALETTE[5], t("divergence", lang)),
+        (False, "circle", PALETTE[0], t("Países", lang)),
+        (True, "diamond", PALETTE[5], t("Divergencia señalada", lang)),
     ):
         part = points[points["flagged"] == flagged]
         if part.empty:
@@ -371,7 +375,7 @@ def scatter(
             x=xs,
             y=[fit["slope"] * x + fit["intercept"] for x in xs],
             mode="lines",
-            name=t("fit_line", lang),
+            name=t("Recta de Theil–Sen (robusta)", lang),
             line={"color": "#495057", "dash": "dash", "width": 2},
             hoverinfo="skip",
         )
@@ -443,9 +447,9 @@ def choropleth(
         marker_line_color="#6c757d",
         marker_line_width=0.6,
         customdata=missing["iso3"],
-        hovertext=[f"<b>{n}</b><br>{t('no_data', lang)}" for n in missing["name"]],
+        hovertext=[f"<b>{n}</b><br>{t('sin datos', lang)}" for n in missing["name"]],
         hoverinfo="text",
-        name=t("no_data", lang),
+        name=t("sin datos", lang),
     )
     fig.add_choropleth(
         geojson=outlines_url,

@@ -14,9 +14,9 @@ import pandas as pd
 from dash import ALL, Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
-from app.i18n import UI, language, t
 from app.urls import choose, with_params
 from indicators.comparison import EGDI_LEVELS
+from locales.messages import N_, t
 
 ALL_VALUE = "all"  # the option that means "no filter"; never written to the URL
 VIEW_STORE = "page-view"
@@ -69,20 +69,21 @@ def dom_id(key: str) -> str:
     return json.dumps(control_id(key), sort_keys=True, separators=(",", ":"))
 
 
-DROPDOWN_TEXTS = (
-    "select_all",
-    "deselect_all",
-    "selected_count",
-    "search",
-    "clear_search",
-    "clear_selection",
-    "no_options_found",
-)
+# dcc.Dropdown's own words by the names Dash gives them ({num_selected} is Dash's).
+DROPDOWN_TEXTS = {
+    "select_all": N_("Seleccionar todo"),
+    "deselect_all": N_("Quitar todo"),
+    "selected_count": N_("{num_selected} elegidos"),
+    "search": N_("Buscar"),
+    "clear_search": N_("Borrar búsqueda"),
+    "clear_selection": N_("Borrar selección"),
+    "no_options_found": N_("Sin resultados"),
+}
 
 
 def dropdown_labels(lang: str) -> dict[str, str]:
     """dcc.Dropdown's own words (search, 'N selected', …) in the page language."""
-    return {key: UI[f"dd_{key}"][language(lang)] for key in DROPDOWN_TEXTS}
+    return {key: t(msgid, lang) for key, msgid in DROPDOWN_TEXTS.items()}
 
 
 def control(
@@ -133,7 +134,11 @@ def options(pairs: Iterable[tuple[Any, str]], everything: str | None = None) -> 
 
 
 def year_control(
-    years: Sequence[int], value: int | None, lang: str, key: str = "year", label: str = "data_year"
+    years: Sequence[int],
+    value: int | None,
+    lang: str,
+    key: str = "year",
+    label: str = N_("Año de los datos"),
 ) -> html.Div:
     return control(key, t(label, lang), options((y, str(y)) for y in years), value, lang)
 
@@ -141,10 +146,10 @@ def year_control(
 def dimension_control(dims: pd.DataFrame, value: str | None, lang: str) -> html.Div:
     return control(
         "dimension",
-        t("dimension", lang),
+        t("Dimensión", lang),
         options(
             ((d, f"{d} {n}") for d, n in zip(dims["dimension_id"], dims["name"], strict=True)),
-            t("all_dimensions", lang),
+            t("Todas las dimensiones", lang),
         ),
         value,
         lang,
@@ -154,21 +159,30 @@ def dimension_control(dims: pd.DataFrame, value: str | None, lang: str) -> html.
 def subregion_control(subs: pd.DataFrame, value: str | None, lang: str) -> html.Div:
     return control(
         "subregion",
-        t("subregion", lang),
-        options(zip(subs["subregion"], subs["name"], strict=True), t("all_subregions", lang)),
+        t("Subregión", lang),
+        options(
+            zip(subs["subregion"], subs["name"], strict=True), t("Todas las subregiones", lang)
+        ),
         value,
         lang,
     )
 
 
 LEVELS = [name for name, _ in EGDI_LEVELS]
+# Each UN EGDI group's name, with its bounds.
+LEVEL_NAMES = {
+    "very_high": N_("Muy alto (≥ 0,75)"),
+    "high": N_("Alto (0,50–0,75)"),
+    "middle": N_("Medio (0,25–0,50)"),
+    "low": N_("Bajo (< 0,25)"),
+}
 
 
 def level_control(value: str | None, lang: str) -> html.Div:
     return control(
         "level",
-        t("egdi_level", lang),
-        options(((lv, t(f"level_{lv}", lang)) for lv in LEVELS), t("all_levels", lang)),
+        t("Grupo EGDI de la ONU", lang),
+        options(((lv, t(LEVEL_NAMES[lv], lang)) for lv in LEVELS), t("Todos los grupos", lang)),
         value,
         lang,
     )

@@ -9,10 +9,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from app import queries
-from app.i18n import fmt_number, formatted, t
+from app.display import formatted
 from app.release import Snapshot
 from indicators.comparison import egdi_level
 from indicators.scoring import COMPOSITE_ID, like_for_like
+from locales.formats import fmt_number
+from locales.messages import N_, t, tc
 
 
 @dataclass
@@ -103,7 +105,8 @@ def reporting(facts: Facts, lang: str) -> Headline:
     by_year = by_year.reindex(sorted(set(by_year.index) | {facts.year}), fill_value=0).reset_index()
     now = by_year.set_index("year").loc[facts.year]
     sentence = t(
-        "hl_reporting",
+        "{n} de {members} países miembros reportaron indicadores para {year}; {complete} de ellos "
+        "reportaron los {total}.",
         lang,
         n=int(now["countries"]),
         members=len(facts.members),
@@ -116,9 +119,9 @@ def reporting(facts: Facts, lang: str) -> Headline:
         sentence,
         by_year,
         {
-            "year": t("year", lang),
-            "countries": t("countries_reporting", lang),
-            "complete": t("countries_complete", lang, total=facts.total_indicators),
+            "year": t("Año", lang),
+            "countries": t("Países que reportaron", lang),
+            "complete": t("Países con los {total} indicadores", lang, total=facts.total_indicators),
         },
         highlight=facts.year,
     )
@@ -128,7 +131,7 @@ def medians(facts: Facts, lang: str) -> Headline:
     """The region's median composite and median per dimension in the year."""
     year = _mine(facts.scores, facts)
     year = year[(year["year"] == facts.year) & year["score"].notna()]
-    rows = [(COMPOSITE_ID, t("composite", lang), year[year["level"] == "composite"]["score"])]
+    rows = [(COMPOSITE_ID, t("Compuesto GEALC", lang), year[year["level"] == "composite"]["score"])]
     rows += [
         (d, f"{d} {n}", year[(year["level"] == "dimension") & (year["id"] == d)]["score"])
         for d, n in zip(facts.dims["dimension_id"], facts.dims["name"], strict=True)
@@ -143,11 +146,13 @@ def medians(facts: Facts, lang: str) -> Headline:
     )
     dims = table.iloc[1:].dropna(subset=["median"])
     if table["median"].iloc[0] is None or pd.isna(table["median"].iloc[0]) or dims.empty:
-        sentence = t("hl_medians_none", lang, year=facts.year)
+        sentence = t("Aún no hay puntajes para {year}.", lang, year=facts.year)
     else:
         high, low = dims.loc[dims["median"].idxmax()], dims.loc[dims["median"].idxmin()]
         sentence = t(
-            "hl_medians",
+            "La mediana regional del puntaje compuesto GEALC en {year} es {median} sobre 100. La "
+            "dimensión más avanzada es {high} ({high_value}) y la más rezagada, {low} "
+            "({low_value}).",
             lang,
             year=facts.year,
             median=fmt_number(table["median"].iloc[0], lang, 1),
@@ -161,9 +166,9 @@ def medians(facts: Facts, lang: str) -> Headline:
         sentence,
         table,
         {
-            "name": t("score", lang),
-            "median": t("region_median", lang),
-            "countries": t("countries_scored", lang),
+            "name": t("Puntaje", lang),
+            "median": t("Mediana regional", lang),
+            "countries": t("Países con puntaje", lang),
         },
     )
 
@@ -193,11 +198,14 @@ def most_improved(facts: Facts, lang: str, top: int = 5) -> Headline:
     changes = changes.sort_values("change", ascending=False).head(top).reset_index(drop=True)
     changes["name"] = changes["iso3"].map(facts.members.set_index("iso3")["name"])
     if changes.empty:
-        sentence = t("hl_improved_none", lang, year=facts.year)
+        sentence = t(
+            "No hay puntajes de años anteriores con los que comparar {year}.", lang, year=facts.year
+        )
     else:
         best = changes.iloc[0]
         sentence = t(
-            "hl_improved",
+            "{country} es el país que más mejoró: en los {common} indicadores que reportó en "
+            "{since} y en {year}, su puntaje compuesto subió {change} puntos, de {before} a {now}.",
             lang,
             country=best["name"],
             change=fmt_number(best["change"], lang, 1),
@@ -212,12 +220,12 @@ def most_improved(facts: Facts, lang: str, top: int = 5) -> Headline:
         sentence,
         changes[["iso3", "name", "since", "common", "before", "now", "change"]],
         {
-            "name": t("country", lang),
-            "since": t("since_year", lang),
-            "common": t("like_for_like_common", lang),
-            "before": t("score_then", lang),
-            "now": t("score_year", lang, year=facts.year),
-            "change": t("change", lang),
+            "name": t("País", lang),
+            "since": t("Año anterior", lang),
+            "common": t("Indicadores comparados", lang),
+            "before": t("Puntaje anterior", lang),
+            "now": t("Puntaje {year}", lang, year=facts.year),
+            "change": t("Cambio (puntos)", lang),
         },
     )
 
@@ -249,26 +257,25 @@ def best_per_dimension(facts: Facts, lang: str) -> Headline:
     found = table.dropna(subset=["score"])
     sentence = (
         t(
-            "hl_best",
+            "Los mejores puntajes por dimensión en {year}: {list}.",
             lang,
             year=facts.year,
-            list=t("sep_list", lang).join(
-                f"{r['name']}{t('sep_label', lang)}{r['countries']} "
-                f"({fmt_number(r['score'], lang, 1)})"
+            list=t("; ", lang).join(
+                f"{r['name']}{t(': ', lang)}{r['countries']} ({fmt_number(r['score'], lang, 1)})"
                 for r in found.to_dict("records")
             ),
         )
         if not found.empty
-        else t("hl_best_none", lang, year=facts.year)
+        else t("Ninguna dimensión tiene puntajes en {year}.", lang, year=facts.year)
     )
     return Headline(
         "best",
         sentence,
         table,
         {
-            "name": t("dimension", lang),
-            "countries": t("best_performer", lang),
-            "score": t("score", lang),
+            "name": t("Dimensión", lang),
+            "countries": t("Mejor puntaje", lang),
+            "score": t("Puntaje", lang),
         },
     )
 
@@ -288,16 +295,18 @@ def un_levels(facts: Facts, lang: str) -> Headline:
     )
     survey = nearest_survey_year(table["survey_year"].tolist(), facts.year)
     columns = {
-        "survey_year": t("un_survey", lang),
-        "egdi": t("egdi_average", lang),
-        "assessed": t("assessed", lang),
-        "very_high": t("level_very_high_count", lang),
+        "survey_year": t("Encuesta ONU", lang),
+        "egdi": t("EGDI promedio", lang),
+        "assessed": t("Miembros evaluados", lang),
+        "very_high": t("En el grupo muy alto", lang),
     }
     if survey is None:
-        return Headline("un", t("hl_un_none", lang), table, columns)
+        return Headline("un", t("No hay cifras de la ONU para estos países.", lang), table, columns)
     row = table.set_index("survey_year").loc[survey]
     sentence = t(
-        "hl_un",
+        "En la Encuesta de Gobierno Electrónico de la ONU {survey}, el EGDI promedio de los "
+        "{assessed} miembros evaluados es {egdi}; {very_high} de ellos están en el grupo muy alto "
+        "(EGDI ≥ 0,75).",
         lang,
         survey=survey,
         egdi=fmt_number(row["egdi"], lang, 2),
@@ -312,7 +321,7 @@ def _and_list(items: list[str], lang: str) -> str:
     takes the serial comma: several members' names hold an 'and')."""
     if len(items) < 2:
         return "".join(items)
-    last = t("sep_and" if len(items) == 2 else "sep_and_serial", lang)
+    last = tc("sep_and", " y ", lang) if len(items) == 2 else tc("sep_and_serial", " y ", lang)
     return f"{', '.join(items[:-1])}{last}{items[-1]}"
 
 
@@ -322,13 +331,17 @@ def _moves(table: pd.DataFrame, since: int, lang: str) -> str:
     up = table[table["moved"] == 1]["name"].tolist()
     down = table[table["moved"] == -1]["name"].tolist()
     sentence = t(
-        "hl_gtmi_up_one" if len(up) == 1 else "hl_gtmi_up_many" if up else "hl_gtmi_up_none",
+        "Desde {since}, {names} subió de grupo"
+        if len(up) == 1
+        else N_("Desde {since}, {names} subieron de grupo")
+        if up
+        else N_("Desde {since}, ningún miembro subió de grupo"),
         lang,
         since=since,
         names=_and_list(up, lang),
     )
     if down:
-        key = "hl_gtmi_down_one" if len(down) == 1 else "hl_gtmi_down_many"
+        key = N_("; {names} bajó") if len(down) == 1 else N_("; {names} bajaron")
         sentence += t(key, lang, names=_and_list(down, lang))
     return sentence + "."
 
@@ -343,7 +356,7 @@ def _group_move(before: object, now: object) -> int | None:
 
 # A move between GTMI groups, as the table says it, and the order the table lists them in: up,
 # down, unchanged, then the countries missing from one of the two surveys.
-MOVES = {1: "gtmi_up", -1: "gtmi_down", 0: "gtmi_same"}
+MOVES = {1: N_("subió"), -1: N_("bajó"), 0: N_("mismo grupo")}
 ORDER = {1: 0, -1: 1, 0: 2}
 
 
@@ -374,18 +387,30 @@ def gtmi_groups(facts: Facts, lang: str) -> Headline:
     table = table.sort_values(
         ["moved", "name"], key=lambda c: c.map(ORDER) if c.name == "moved" else c
     )
-    table = table.fillna({c: t("gtmi_absent", lang) for c in ("group_before", "group_now")})
+    table = table.fillna({c: t("no participó", lang) for c in ("group_before", "group_now")})
     table = table.reset_index(drop=True)
     columns = {
-        "name": t("country", lang),
-        **({"group_before": t("gtmi_group_in", lang, survey=since)} if since else {}),
-        "group_now": t("gtmi_group_in", lang, survey=survey),
-        **({"group_change": t("change_group", lang)} if since else {}),
+        "name": t("País", lang),
+        **({"group_before": t("Grupo en {survey}", lang, survey=since)} if since else {}),
+        "group_now": t("Grupo en {survey}", lang, survey=survey),
+        **({"group_change": t("Cambio de grupo", lang)} if since else {}),
     }
     if survey is None:
-        return Headline("gtmi", t("hl_gtmi_none", lang), table, columns)
+        return Headline(
+            "gtmi",
+            t("No hay cifras del GTMI del Banco Mundial para estos países.", lang),
+            table,
+            columns,
+        )
     now = gtmi[gtmi["year"] == survey]["group"]
-    sentence = t("hl_gtmi", lang, survey=survey, a=int((now == "A").sum()), assessed=len(now))
+    sentence = t(
+        "En el Índice de Madurez GovTech (GTMI) {survey} del Banco Mundial, el grupo A (líderes "
+        "en GovTech) reúne a {a} de los {assessed} miembros evaluados.",
+        lang,
+        survey=survey,
+        a=int((now == "A").sum()),
+        assessed=len(now),
+    )
     if since is not None:
         sentence += " " + _moves(table, since, lang)
     return Headline("gtmi", sentence, table, columns)
@@ -395,15 +420,25 @@ def gtmi_group_counts(item: Headline, lang: str) -> pd.DataFrame:
     """How many members of the GTMI headline's table are in each group (A–D) in each survey it
     shows: what its chart draws."""
     shown = [c for c in ("group_before", "group_now") if c in item.columns]
-    absent = t("gtmi_absent", lang)
+    absent = t("no participó", lang)
     groups = sorted({g for c in shown for g in item.table[c] if g != absent})
     return pd.DataFrame(
         {
-            "group": [t("gtmi_group_x", lang, group=g) for g in groups],
+            "group": [t("Grupo {group}", lang, group=g) for g in groups],
             **{c: [int((item.table[c] == g).sum()) for g in groups] for c in shown},
         }
     )
 
+
+# Each headline's title.
+TITLES = {
+    "reporting": N_("Reportes"),
+    "medians": N_("La región por dimensión"),
+    "improved": N_("Los que más mejoraron"),
+    "best": N_("Mejores por dimensión"),
+    "un": N_("Los miembros en la Encuesta de la ONU"),
+    "gtmi": N_("Los miembros en el GTMI del Banco Mundial"),
+}
 
 # Each headline by its key, in the order the page and the report show them.
 HEADLINES = {

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from app.i18n import fmt_number, fmt_percent, formatted, is_missing, t
+from app.display import formatted
 from indicators.comparison import peer_stats
 from indicators.gtmi import Gtmi
 from indicators.scoring import like_for_like
+from locales.formats import fmt_number, fmt_percent, is_missing
+from locales.messages import N_, t
 
 
 def default_year(scores: pd.DataFrame) -> int | None:
@@ -79,12 +81,12 @@ def indicator_table(observations: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = observations[list(INDICATOR_COLUMNS)].copy()
     headings = {
         "indicator_id": "id",
-        "indicator": t("indicator", lang),
-        "value": t("value", lang),
-        "unit": t("unit", lang),
-        "score": t("score", lang),
-        "source": t("source", lang),
-        "note": t("note", lang),
+        "indicator": t("Indicador", lang),
+        "value": t("Valor", lang),
+        "unit": t("Unidad", lang),
+        "score": t("Puntaje", lang),
+        "source": t("Fuente", lang),
+        "note": t("Nota", lang),
     }
     return out.rename(columns=headings)
 
@@ -94,12 +96,28 @@ def rank_sentence(scores: pd.DataFrame, all_ranked: int, year: int, lang: str) -
     between 2 and 5 …', or why there is no rank."""
     row = scores[(scores["year"] == year) & (scores["level"] == "composite")]
     if row.empty or pd.isna(row.iloc[0]["score"]):
-        return t("profile_unranked", lang, year=year)
+        return t(
+            "Sin posición en {year}: el país no reportó ningún valor ese año.", lang, year=year
+        )
     r = row.iloc[0]
     if is_missing(r.get("rank_share")):
-        key = "profile_rank_old"
+        key = N_(
+            "Posición GEALC {year}: {rank} de {ranked} (entre {low} y {high}, percentiles 5 y 95 "
+            "de las variantes del método). Puntaje compuesto: {score}."
+        )
     else:
-        key = "profile_rank_firm" if r["rank_low"] == r["rank_high"] else "profile_rank"
+        key = (
+            N_(
+                "Posición GEALC {year}: {rank} de {ranked}, la misma en el {share} de las "
+                "variantes del método. Puntaje compuesto: {score}."
+            )
+            if r["rank_low"] == r["rank_high"]
+            else N_(
+                "Posición GEALC {year}: {rank} de {ranked}, la misma en el {share} de las "
+                "variantes del método; en el 90 % de ellas, entre {low} y {high}. Puntaje "
+                "compuesto: {score}."
+            )
+        )
     return t(
         key,
         lang,
@@ -122,7 +140,12 @@ def not_reported_sentence(observations: pd.DataFrame, year: int, lang: str) -> s
     items = ", ".join(
         f"{i} {n}" for i, n in zip(missing["indicator_id"], missing["indicator"], strict=True)
     )
-    return t("profile_not_reported", lang, year=year, items=items)
+    return t(
+        "No reportados en {year} (cuentan como 0 en su dimensión y en el compuesto): {items}.",
+        lang,
+        year=year,
+        items=items,
+    )
 
 
 def change_sentence(scores: pd.DataFrame, weights: pd.Series, year: int, lang: str) -> str:
@@ -141,7 +164,8 @@ def change_sentence(scores: pd.DataFrame, weights: pd.Series, year: int, lang: s
         return ""
     row = like.iloc[0]
     return t(
-        "profile_like_for_like",
+        "Desde {since}: {change} puntos en los {common} indicadores reportados en ambos años "
+        "({before} → {now}); el compuesto publicado pasó de {published_before} a {published_now}.",
         lang,
         since=since,
         change=fmt_number(row["change"], lang, 1),
@@ -157,7 +181,7 @@ def trend(
     scores: pd.DataFrame, names: pd.DataFrame, lang: str
 ) -> tuple[pd.DataFrame, list[tuple[str, str]]]:
     """Composite and dimension scores by year, wide, and the (column, label) of each line."""
-    series = [("GEALC", t("composite", lang))] + [
+    series = [("GEALC", t("Compuesto GEALC", lang))] + [
         (d, f"{d} {n}") for d, n in zip(names["dimension_id"], names["name"], strict=True)
     ]
     levels = scores[scores["level"].isin(["composite", "dimension"])]
@@ -187,7 +211,7 @@ def gtmi_surveys(rows: pd.DataFrame, surveys: list[int], gtmi: Gtmi, lang: str) 
             {
                 "survey": survey,
                 "group": group,
-                "group_label": labels.get(group, group) if group else t("gtmi_absent", lang),
+                "group_label": labels.get(group, group) if group else t("no participó", lang),
                 **{c: float(row[c]) if row is not None else None for c in GTMI_COMPOSITES},
             }
         )
@@ -199,10 +223,14 @@ def gtmi_group_sentence(surveys: pd.DataFrame, country: str, lang: str) -> str:
     label, and the latest survey it missed, if later; or that it is in no GTMI survey."""
     present = surveys[surveys["group"].notna()]
     if present.empty:
-        return t("gtmi_never", lang, country=country)
+        return t(
+            "{country} no figura en ninguna encuesta del GTMI del Banco Mundial.",
+            lang,
+            country=country,
+        )
     last = present.iloc[-1]
     sentence = t(
-        "gtmi_group_sentence",
+        "En la encuesta {survey} del Banco Mundial, {country} quedó en el {label}.",
         lang,
         country=country,
         survey=int(last["survey"]),
@@ -211,7 +239,16 @@ def gtmi_group_sentence(surveys: pd.DataFrame, country: str, lang: str) -> str:
     missed = surveys[surveys["survey"] > last["survey"]]["survey"]
     if missed.empty:
         return sentence
-    return t("gtmi_missed", lang, country=country, survey=int(missed.iloc[-1])) + " " + sentence
+    return (
+        t(
+            "{country} no participó en la encuesta {survey}.",
+            lang,
+            country=country,
+            survey=int(missed.iloc[-1]),
+        )
+        + " "
+        + sentence
+    )
 
 
 def gtmi_surveys_shown(surveys: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -221,7 +258,7 @@ def gtmi_surveys_shown(surveys: pd.DataFrame, lang: str) -> pd.DataFrame:
     figure (not "no data")."""
     shown = formatted(surveys, dict.fromkeys(GTMI_COMPOSITES, 3), lang)
     absent = surveys["group"].isna()
-    shown.loc[absent, "group"] = t("gtmi_absent", lang)
+    shown.loc[absent, "group"] = t("no participó", lang)
     shown.loc[absent, list(GTMI_COMPOSITES)] = "—"
     return shown
 
@@ -229,7 +266,7 @@ def gtmi_surveys_shown(surveys: pd.DataFrame, lang: str) -> pd.DataFrame:
 def gtmi_key(gtmi: Gtmi, lang: str) -> list[str]:
     """What the survey table's letters and abbreviations stand for: each group's label, then
     each composite's name."""
-    sep, label = t("sep_list", lang), t("sep_label", lang)
+    sep, label = t("; ", lang), t(": ", lang)
     return [
         sep.join(g.label.get(lang) for g in gtmi.groups),
         sep.join(f"{c.id.upper()}{label}{c.name.get(lang)}" for c in gtmi.composites),
@@ -252,7 +289,7 @@ def gtmi_dimensions(
         levels = (
             [
                 f"{i} {gtmi.indicator_by_id[i].label.get(lang)}"
-                f"{t('sep_label', lang)}{gtmi.level_text(i, answers.get(i), lang)}"
+                f"{t(': ', lang)}{gtmi.level_text(i, answers.get(i), lang)}"
                 for i in match.indicators
             ]
             if match.match == "direct"
@@ -266,7 +303,8 @@ def gtmi_dimensions(
                 "score": float(score) if score is not None and pd.notna(score) else None,
                 "match": match.match,
                 "levels": levels,
-                "questions": t("sep_list", lang).join(levels) or t("gtmi_no_question", lang),
+                "questions": t("; ", lang).join(levels)
+                or t("Ninguna pregunta del GTMI mide esta dimensión.", lang),
                 "note": match.rationale.get(lang),
             }
         )

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from app.i18n import language
 from app.release import Snapshot
 from indicators import scoring
 from indicators.texts import LANGUAGES
+from locales import language
 
 
 def indicator_count(db: Snapshot) -> int:

@@ -13,13 +13,16 @@ from pathlib import Path
 import pandas as pd
 
 from app import coverage, export, figures, gtmi, queries, report_html, robustness, uncompare
+from app.display import fmt_rank, formatted
 from app.figures import wrap
-from app.headlines import Headline, gather, headlines, shown
-from app.i18n import fmt_number, fmt_rank, formatted, language, t
+from app.headlines import TITLES, Headline, gather, headlines, shown
 from app.release import Releases, Snapshot, Unavailable
 from app.report_model import Report, Section, Table
 from indicators.methodology import DOCUMENTS, T
 from indicators.scoring import COMPOSITE_ID
+from locales import language
+from locales.formats import fmt_number
+from locales.messages import t
 from warehouse.db import connect, duckdb_path, normalise_url
 
 FORMATS = ("html", "pdf")
@@ -58,7 +61,7 @@ def build(db: Snapshot, lang: str, year: int | None = None) -> Report:
     in_year = facts.scores[facts.scores["year"] == year]
     indicators = queries.indicator_names(db, lang)
     dims = queries.dimension_texts(db, lang)
-    demo = t("demo_suffix", lang) if db.info.get("is_demo") else ""
+    demo = t(" (datos de demostración)", lang) if db.info.get("is_demo") else ""
     sections = [
         _dimension(dim, in_year, facts.members, indicators, year, lang=lang)
         for dim in dims.to_dict("records")
@@ -72,20 +75,27 @@ def build(db: Snapshot, lang: str, year: int | None = None) -> Report:
     created = pd.Timestamp(db.info["created_at"])
     return Report(
         lang=lang,
-        title=t("home_title", lang, year=year),
+        title=t("GEALC en números {year}", lang, year=year),
         year=year,
         release=db.info,
         key_figures=[_key_figure(item, lang) for item in headlines(facts, lang)],
         sections=sections,
         methodology=methodology(lang),
-        methodology_note=t("report_methodology_more", lang, total=len(indicators)),
+        methodology_note=t(
+            "Resumen de la metodología publicada. El texto completo (el catálogo de los {total} "
+            "indicadores con sus definiciones, unidades y umbrales, y un ejemplo resuelto) está "
+            "en la página «Datos y metodología» de la plataforma.",
+            lang,
+            total=len(indicators),
+        ),
         citation=t(
-            "report_citation",
+            "Red GEALC ({year}). GEALC en números, versión {label} (datos de {data_year}). "
+            "{network}. SHA-256: {sha256}.",
             lang,
             year=created.year,
             label=db.label,
             data_year=year,
-            network=t("network", lang),
+            network=t("Red de Gobierno Electrónico de América Latina y el Caribe", lang),
             sha256=db.info["sha256"],
         ),
     )
@@ -93,7 +103,7 @@ def build(db: Snapshot, lang: str, year: int | None = None) -> Report:
 
 def _key_figure(item: Headline, lang: str) -> Section:
     frame, numeric = shown(item, lang)
-    title = t(f"hl_title_{item.key}", lang)
+    title = t(TITLES[item.key], lang)
     return Section(
         item.key,
         title,
@@ -124,7 +134,8 @@ def _dimension(
     scored = rows["score"].dropna()
     sentence = (
         t(
-            "report_dimension_summary",
+            "{n} de {members} países miembros tienen puntaje en esta dimensión en {year}; la "
+            "mediana es {median} sobre 100.",
             lang,
             n=len(scored),
             members=len(rows),
@@ -132,17 +143,19 @@ def _dimension(
             median=fmt_number(scored.median(), lang, 1),
         )
         if len(scored)
-        else t("report_dimension_none", lang, year=year)
+        else t("Ningún país miembro tiene puntaje en esta dimensión en {year}.", lang, year=year)
     )
     own = indicators[indicators["dimension_id"] == dim["dimension_id"]]
     listed = t(
-        "report_dimension_indicators",
+        "Indicadores: {list}.",
         lang,
-        list=t("sep_list", lang).join(
+        list=t("; ", lang).join(
             f"{i} {n}" for i, n in zip(own["indicator_id"], own["name"], strict=True)
         ),
     )
-    fig = figures.hbars(rows["name"].tolist(), rows["score"].tolist(), lang, t("score_axis", lang))
+    fig = figures.hbars(
+        rows["name"].tolist(), rows["score"].tolist(), lang, t("Puntaje (0–100)", lang)
+    )
     fig.update_layout(height=90 + ROW_HEIGHT * len(rows))
     shown_rows = formatted(rows, {"score": 1}, lang)
     shown_rows["gealc_rank"] = [
@@ -155,10 +168,10 @@ def _dimension(
     table = Table(
         shown_rows,
         [
-            ("name", t("country", lang)),
-            ("score", t("score", lang)),
-            ("gealc_rank", t("gealc_rank", lang)),
-            ("reported", t("report_indicators_present", lang)),
+            ("name", t("País", lang)),
+            ("score", t("Puntaje", lang)),
+            ("gealc_rank", t("Posición GEALC (rango)", lang)),
+            ("reported", t("Indicadores reportados", lang)),
         ],
         title,
         {"score", "gealc_rank", "reported"},
@@ -168,7 +181,7 @@ def _dimension(
         title,
         [sentence],
         fig,
-        t("report_dimension_chart", lang, year=year),
+        t("Puntaje de cada país miembro, {year}", lang, year=year),
         table,
         [dim["description"], listed],
     )
@@ -186,33 +199,53 @@ def _un(
     """The GEALC composite against the UN EGDI of the nearest survey, as on the UN page by
     default."""
     frame, fit = uncompare.pairs(scores, egov, members, year, COMPOSITE_ID, index="EGDI")
-    measure, index = t("composite", lang), t("index_EGDI", lang)
+    measure, index = (
+        t("Compuesto GEALC", lang),
+        t("EGDI (desarrollo de gobierno electrónico)", lang),
+    )
     sentence = uncompare.sentence(frame, fit, measure, index, lang)
     frame = frame.sort_values(["score", "name"], ascending=[False, True], na_position="last")
     rows = uncompare.shown(frame, lang)
     columns = [
-        ("name", t("country", lang)),
-        ("survey_year", t("un_survey", lang)),
+        ("name", t("País", lang)),
+        ("survey_year", t("Encuesta ONU", lang)),
         ("benchmark", "EGDI"),
-        ("egdi_rank", t("rank", lang)),
-        ("score", t("score", lang)),
-        ("gealc_rank", t("gealc_rank", lang)),
-        ("divergence", t("divergence", lang)),
+        ("egdi_rank", t("Rango ONU", lang)),
+        ("score", t("Puntaje", lang)),
+        ("gealc_rank", t("Posición GEALC (rango)", lang)),
+        ("divergence", t("Divergencia señalada", lang)),
     ]
-    chart_title = t("un_chart_title", lang, measure=measure, index="EGDI", year=year)
+    chart_title = t(
+        "{measure} frente a {index}, {year}", lang, measure=measure, index="EGDI", year=year
+    )
     return Section(
         "un-comparison",
-        t("un_page", lang),
+        t("Comparación con la ONU", lang),
         [sentence],
         figures.scatter(frame, lang, "EGDI", wrap(measure, 30), fit),
         chart_title,
         Table(
             rows,
             columns,
-            t("un_table", lang, year=year),
+            t("Tabla: puntaje GEALC e índice de la ONU por país, {year}", lang, year=year),
             {"survey_year", "benchmark", "egdi_rank", "score", "gealc_rank"},
         ),
-        [t("un_lead", lang), t("un_sources", lang, demo=demo)],
+        [
+            t(
+                "El puntaje GEALC de cada país frente a un índice de la Encuesta de Gobierno "
+                "Electrónico de la ONU (la encuesta más cercana al año de los datos): cuánto "
+                "coinciden, y qué países se apartan de la tendencia para que la secretaría lo "
+                "revise.",
+                lang,
+            ),
+            t(
+                "Fuentes: Naciones Unidas, DAES, Encuesta de Gobierno Electrónico (encuesta más "
+                "cercana al año de los datos); puntajes GEALC de los envíos de los países "
+                "miembros{demo}. Una divergencia es una señal para revisar, no un veredicto.",
+                lang,
+                demo=demo,
+            ),
+        ],
     )
 
 
@@ -239,35 +272,51 @@ def _gtmi(
     frame, fit = uncompare.gtmi_pairs(
         scores, surveys, members, year, COMPOSITE_ID, index="gtmi", ref=ref
     )
-    measure, index = t("composite", lang), uncompare.gtmi_label(COMPOSITE_ID, "gtmi", ref, lang)
+    measure, index = (
+        t("Compuesto GEALC", lang),
+        uncompare.gtmi_label(COMPOSITE_ID, "gtmi", ref, lang),
+    )
     sentence = uncompare.sentence(frame, fit, measure, index, lang)
     frame = frame.sort_values(["score", "name"], ascending=[False, True], na_position="last")
     columns = [
-        ("name", t("country", lang)),
-        ("survey_year", t("bench_gtmi_survey", lang)),
+        ("name", t("País", lang)),
+        ("survey_year", t("Encuesta GTMI", lang)),
         ("benchmark", "GTMI"),
-        ("gtmi_group", t("bench_gtmi_group", lang)),
-        ("score", t("score", lang)),
-        ("gealc_rank", t("gealc_rank", lang)),
-        ("divergence", t("divergence", lang)),
+        ("gtmi_group", t("Grupo GTMI", lang)),
+        ("score", t("Puntaje", lang)),
+        ("gealc_rank", t("Posición GEALC (rango)", lang)),
+        ("divergence", t("Divergencia señalada", lang)),
     ]
     citation = uncompare.gtmi_citation(ref, lang)
     return Section(
         "gtmi-comparison",
-        t("bench_gtmi_title", lang),
+        t("GTMI del Banco Mundial", lang),
         [sentence],
         figures.scatter(frame, lang, "GTMI", wrap(measure, 30), fit),
-        t("un_chart_title", lang, measure=measure, index="GTMI", year=year),
+        t("{measure} frente a {index}, {year}", lang, measure=measure, index="GTMI", year=year),
         Table(
             uncompare.shown(frame, lang),
             columns,
-            t("bench_gtmi_table", lang, year=year),
+            t("Tabla: puntaje GEALC y GTMI del Banco Mundial por país, {year}", lang, year=year),
             {"survey_year", "benchmark", "score", "gealc_rank"},
         ),
         [
-            t("bench_gtmi_lead", lang),
+            t(
+                "El puntaje compuesto GEALC de cada país frente al Índice de Madurez GovTech "
+                "(GTMI) del Banco Mundial de la encuesta más cercana al año de los datos: cuánto "
+                "coinciden, y qué países se apartan de la tendencia para que la secretaría lo "
+                "revise.",
+                lang,
+            ),
             uncompare.gtmi_groups(ref, lang),
-            t("bench_gtmi_sources", lang, citation=citation, demo=demo),
+            t(
+                "Fuentes: {citation} (la encuesta más cercana al año de los datos; las preguntas, "
+                "de la encuesta 2022); puntajes GEALC de los envíos de los países miembros{demo}. "
+                "Una divergencia es una señal para revisar, no un veredicto.",
+                lang,
+                citation=citation,
+                demo=demo,
+            ),
         ],
     )
 
@@ -280,7 +329,8 @@ def _coverage(
     matrix = coverage.indicator_matrix(reported, members, indicators, year)
     counts = coverage.yearly_counts(reported, members, indicators)
     sentence = t(
-        "coverage_summary",
+        "{countries} de {members} países reportaron al menos un indicador en {year}; {cells} de "
+        "{possible} valores posibles.",
         lang,
         countries=int((matrix.sum(axis=1) > 0).sum()),
         members=len(members),
@@ -292,23 +342,29 @@ def _coverage(
         counts.astype(str).set_axis([str(c) for c in counts.columns], axis=1).reset_index(drop=True)
     )
     years.insert(0, "name", members["name"].to_numpy())
-    caption = t("years_title", lang, total=len(indicators))
+    caption = t("Indicadores reportados por año (de {total})", lang, total=len(indicators))
     fig = figures.reporting_matrix(matrix, members["name"].tolist(), lang).update_layout(
         height=110 + ROW_HEIGHT * len(members)
     )
     return Section(
         "coverage",
-        t("coverage_page", lang),
+        t("Cobertura", lang),
         [sentence],
         fig,
-        t("matrix_title", lang, year=year),
+        t("Indicadores reportados, {year}", lang, year=year),
         Table(
             years,
-            [("name", t("country", lang)), *[(c, c) for c in years.columns[1:]]],
+            [("name", t("País", lang)), *[(c, c) for c in years.columns[1:]]],
             caption,
             set(years.columns[1:]),
         ),
-        [t("coverage_lead", lang)],
+        [
+            t(
+                "Quién reportó qué: cada país miembro frente a cada indicador del catálogo, y "
+                "cuántos indicadores reportó cada año.",
+                lang,
+            )
+        ],
     )
 
 
@@ -325,7 +381,17 @@ def _audit(db: Snapshot, indicators: pd.DataFrame, year: int, lang: str) -> list
             part.title,
             [part.sentence],
             table=Table(part.frame, part.columns, part.title, part.numeric),
-            notes=[t("audit_lead", lang, label=db.label, year=year)] * (part.key == "sensitivity"),
+            notes=[
+                t(
+                    "Calculada al publicar la versión {label} y guardada con ella: cuánto depende "
+                    "la clasificación de {year} de cada decisión del método, y si los indicadores "
+                    "de cada dimensión miden lo mismo (Manual OCDE/JRC de indicadores compuestos).",
+                    lang,
+                    label=db.label,
+                    year=year,
+                )
+            ]
+            * (part.key == "sensitivity"),
         )
         for part in robustness.audit_tables(stats, year, names, indicators, lang)
     ]

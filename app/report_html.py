@@ -10,8 +10,9 @@ from html import escape
 
 import pandas as pd
 
-from app.i18n import fmt_number, t
 from app.report_model import Report, Section, Table
+from locales.formats import fmt_number
+from locales.messages import t, tc
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 CSS = """
@@ -63,10 +64,16 @@ dd { margin: 0; }
 MARGIN_TEXT = f"font: 8pt {FONT}; color: #6c757d;"  # page margins do not inherit the body's font
 
 
+def _para(cls: str, text: str, *, note: bool = False) -> str:
+    """A paragraph of escaped text; `note` marks it as an aside for assistive technology."""
+    role = ' role="note"' if note else ""
+    return f'<p class="{cls}"{role}>{escape(text)}</p>'
+
+
 def document(report: Report, svgs: dict[str, str]) -> str:
     """The whole document; `svgs`: each section's chart as SVG, by section key."""
     lang, info = report.lang, report.release
-    footer = t("report_footer", lang, title=report.title, label=info["label"])
+    footer = t("{title} · versión {label}", lang, title=report.title, label=info["label"])
     page = (
         f"@page {{ @bottom-left {{ content: {_css_string(footer)}; {MARGIN_TEXT} }} "
         f"@bottom-right {{ content: counter(page) ' / ' counter(pages); {MARGIN_TEXT} }} }}"
@@ -110,27 +117,57 @@ def _cover(report: Report) -> str:
     demo = info.get("is_demo")
     contents = [(s.key, s.title) for s in [*report.key_figures, *report.sections]]
     contents += [
-        ("methodology", t("methodology_title", lang)),
-        ("release", t("report_release_title", lang)),
+        ("methodology", t("Metodología", lang)),
+        ("release", t("Versión y cita", lang)),
     ]
     release_line = t(
-        "report_release_line", lang, label=info["label"], date=created, year=report.year
+        "Versión {label} · publicada el {date} · datos de {year}",
+        lang,
+        label=info["label"],
+        date=created,
+        year=report.year,
     )
-    sources = t("home_sources", lang, demo=t("demo_suffix", lang) if demo else "")
-    contents_title = escape(t("report_contents", lang))
+    sources = t(
+        "Fuentes: envíos de los países miembros de la Red GEALC{demo}; puntajes según la "
+        "metodología GEALC; Naciones Unidas, DAES, Encuesta de Gobierno Electrónico (EGDI); Banco "
+        "Mundial, GovTech Dataset (Índice de Madurez GovTech), CC BY 4.0.",
+        lang,
+        demo=t(" (datos de demostración)", lang) if demo else "",
+    )
+    contents_title = escape(t("Contenido", lang))
     return "\n".join(
         [
             '<header class="cover" id="cover">',
-            f'<p class="network">{escape(t("network", lang))}</p>',
+            _para("network", t("Red de Gobierno Electrónico de América Latina y el Caribe", lang)),
             f"<h1>{escape(report.title)}</h1>",
             f'<p class="release-line">{escape(release_line)}</p>',
             *(
-                [f'<p class="warning" role="note">{escape(t("demo_notice", lang))}</p>']
+                [
+                    _para(
+                        "warning",
+                        t(
+                            "Datos de demostración: los valores de los indicadores GEALC son "
+                            "ficticios, generados a partir de los índices de la ONU de cada país, "
+                            "así que su concordancia con la ONU viene dada, no es evidencia. Las "
+                            "cifras de la ONU y del Banco Mundial son reales.",
+                            lang,
+                        ),
+                        note=True,
+                    )
+                ]
                 if demo
                 else []
             ),
-            f'<p class="lead">{escape(t("home_lead", lang))}</p>',
-            f"<h2>{escape(t('report_key_figures', lang))}</h2>",
+            _para(
+                "lead",
+                t(
+                    "Las cifras clave de la Red: quién reportó, cómo está la región en cada "
+                    "dimensión, quién mejoró y dónde están los miembros en la Encuesta de "
+                    "Gobierno Electrónico de la ONU.",
+                    lang,
+                ),
+            ),
+            f"<h2>{escape(t('Cifras clave', lang))}</h2>",
             '<ul class="key-list">',
             *(f"<li>{escape(s)}</li>" for k in report.key_figures for s in k.sentences),
             "</ul>",
@@ -213,7 +250,7 @@ def _methodology(report: Report) -> str:
     return "\n".join(
         [
             '<section id="methodology" aria-labelledby="methodology-title">',
-            f'<h2 id="methodology-title">{escape(t("methodology_title", report.lang))}</h2>',
+            f'<h2 id="methodology-title">{escape(t("Metodología", report.lang))}</h2>',
             f'<p class="note">{escape(report.methodology_note)}</p>',
             *(
                 f"<h3>{escape(heading)}</h3>\n{_markdown(body)}"
@@ -227,24 +264,38 @@ def _methodology(report: Report) -> str:
 def _release(report: Report) -> str:
     lang, info = report.lang, report.release
     fields = [
-        (t("report_release", lang), escape(str(info["label"]))),
-        (t("report_published", lang), escape(pd.Timestamp(info["created_at"]).date().isoformat())),
-        (t("data_year", lang), str(report.year)),
-        (t("report_sha256", lang), f'<span class="sha">{escape(str(info["sha256"]))}</span>'),
-        (t("report_edition", lang), escape(str(info["catalogue_edition"]))),
-        (t("report_values", lang), escape(fmt_number(info["value_count"], lang, 0))),
+        (t("Versión", lang), escape(str(info["label"]))),
+        (
+            tc("report_published", "Publicada", lang),
+            escape(pd.Timestamp(info["created_at"]).date().isoformat()),
+        ),
+        (t("Año de los datos", lang), str(report.year)),
+        (
+            t("SHA-256 del contenido", lang),
+            f'<span class="sha">{escape(str(info["sha256"]))}</span>',
+        ),
+        (t("Edición del catálogo", lang), escape(str(info["catalogue_edition"]))),
+        (t("Valores publicados", lang), escape(fmt_number(info["value_count"], lang, 0))),
     ]
     if info.get("note"):
-        fields.append((t("note", lang), escape(str(info["note"]))))
+        fields.append((t("Nota", lang), escape(str(info["note"]))))
     return "\n".join(
         [
             '<section id="release" class="follows" aria-labelledby="release-title">',
-            f'<h2 id="release-title">{escape(t("report_release_title", lang))}</h2>',
+            f'<h2 id="release-title">{escape(t("Versión y cita", lang))}</h2>',
             "<dl>",
             *(f"<dt>{escape(name)}</dt><dd>{value}</dd>" for name, value in fields),
             "</dl>",
-            f'<p class="note">{escape(t("report_sha_note", lang))}</p>',
-            f"<h3>{escape(t('report_cite', lang))}</h3>",
+            _para(
+                "note",
+                t(
+                    "El SHA-256 identifica el contenido exacto de esta versión: una versión "
+                    "publicada no cambia nunca y toda corrección se publica como una versión "
+                    "nueva.",
+                    lang,
+                ),
+            ),
+            f"<h3>{escape(t('Cómo citar', lang))}</h3>",
             f'<p class="citation">{escape(report.citation)}</p>',
             "</section>",
         ]

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from app.i18n import fmt_number, fmt_percent, t
 from indicators import coherence, uncertainty
 from indicators.scoring import COMPOSITE_ID
+from locales.formats import fmt_number, fmt_percent
+from locales.messages import N_, t
 
 
 @dataclass
@@ -35,6 +36,25 @@ def _of(stats: pd.DataFrame, year: int, analysis: str) -> pd.DataFrame:
     return stats[(stats["year"] == year) & (stats["analysis"] == analysis)]
 
 
+# How far each factor of the uncertainty analysis was varied, in words.
+RANGES = {
+    "indicator_weights": N_("cada peso ×{low}–{high}"),
+    "dimension_weights": N_("cada peso ×{low}–{high}"),
+    "goalposts": N_("cada umbral ±{shift} de la distancia entre ambos"),
+    "aggregation": N_("media aritmética o geométrica"),
+    "missing_data": N_("no reportado = 0, con penalización γ de {low} a {high}"),
+}
+
+# Each factor's name.
+FACTOR_NAMES = {
+    "indicator_weights": N_("Pesos de los indicadores"),
+    "dimension_weights": N_("Pesos de las dimensiones"),
+    "goalposts": N_("Umbrales (0 y 100)"),
+    "aggregation": N_("Agregación"),
+    "missing_data": N_("Regla de lo no reportado"),
+}
+
+
 def factor_range(factor: str, lang: str) -> str:
     """The range a factor was varied over, in words."""
     spread = uncertainty.WEIGHT_SPREAD
@@ -52,7 +72,7 @@ def factor_range(factor: str, lang: str) -> str:
         "aggregation": {},
         "missing_data": {"low": fmt_number(low, lang, 0), "high": fmt_number(high, lang, 0)},
     }[factor]
-    return t(f"range_{factor}", lang, **values)
+    return t(RANGES[factor], lang, **values)
 
 
 def sensitivity_table(stats: pd.DataFrame, year: int, lang: str) -> pd.DataFrame:
@@ -65,7 +85,7 @@ def sensitivity_table(stats: pd.DataFrame, year: int, lang: str) -> pd.DataFrame
     return pd.DataFrame(
         {
             "factor_id": list(uncertainty.FACTORS),
-            "factor": [t(f"factor_{f}", lang) for f in uncertainty.FACTORS],
+            "factor": [t(FACTOR_NAMES[f], lang) for f in uncertainty.FACTORS],
             "range": [factor_range(f, lang) for f in uncertainty.FACTORS],
             "first_order": found["first_order"].clip(lower=0).to_numpy(),
             "total_effect": found["total_effect"].clip(lower=0).to_numpy(),
@@ -76,10 +96,11 @@ def sensitivity_table(stats: pd.DataFrame, year: int, lang: str) -> pd.DataFrame
 def sensitivity_sentence(table: pd.DataFrame, year: int, lang: str) -> str:
     """Which factor moves the ranking most, and how much."""
     if table.empty or not (table["total_effect"] > 0).any():
-        return t("sensitivity_still", lang, year=year)
+        return t("Ninguna decisión del método mueve la clasificación de {year}.", lang, year=year)
     top = table.sort_values("total_effect", ascending=False).iloc[0]
     return t(
-        "sensitivity_sentence",
+        "De lo que varían las posiciones entre las variantes del método (desplazamiento medio de "
+        "posición), {factor} explica por sí solo el {first} y, con sus interacciones, el {total}.",
         lang,
         factor=top["factor"][0].lower() + top["factor"][1:],
         first=fmt_percent(top["first_order"], lang),
@@ -90,18 +111,24 @@ def sensitivity_sentence(table: pd.DataFrame, year: int, lang: str) -> str:
 def _warnings(found: pd.DataFrame, lang: str) -> pd.Series:
     """One warning text per flagged item (several joined by '; ')."""
     texts = {
-        "alpha": lambda r: t("flag_alpha", lang, floor=fmt_number(coherence.ALPHA_FLOOR, lang, 1)),
-        "components": lambda r: t("flag_components", lang),
+        "alpha": lambda r: t(
+            "α < {floor}: sus indicadores no miden lo mismo",
+            lang,
+            floor=fmt_number(coherence.ALPHA_FLOOR, lang, 1),
+        ),
+        "components": lambda r: t("más de una dimensión latente", lang),
         "weak": lambda r: t(
-            "flag_weak", lang, floor=fmt_number(coherence.WEAK_CORRELATION, lang, 1)
+            "correlación con su dimensión < {floor}",
+            lang,
+            floor=fmt_number(coherence.WEAK_CORRELATION, lang, 1),
         ),
         "redundant": lambda r: t(
-            "flag_redundant",
+            "correlación > {ceiling} con {other}: redundante",
             lang,
             ceiling=fmt_number(coherence.REDUNDANT_CORRELATION, lang),
             other=r["other"],
         ),
-        "weight": lambda r: t("flag_weight", lang),
+        "weight": lambda r: t("peso efectivo fuera de ½–2 × el nominal", lang),
     }
     if found.empty:
         return pd.Series(dtype=object)
@@ -132,7 +159,9 @@ def coherence_table(
     return pd.DataFrame(
         {
             "dimension_id": ids,
-            "dimension": [f"{i} {labels[i]}" if i in labels else t("composite", lang) for i in ids],
+            "dimension": [
+                f"{i} {labels[i]}" if i in labels else t("Compuesto GEALC", lang) for i in ids
+            ],
             "countries": found["countries"].to_numpy(),
             "alpha": found["alpha"].to_numpy(),
             "pc1_share": found["pc1_share"].to_numpy(),
@@ -194,43 +223,50 @@ def audit_tables(
     return [
         AuditTable(
             "sensitivity",
-            t("sensitivity_title", lang, year=year),
+            t("Sensibilidad de la clasificación {year}", lang, year=year),
             sensitivity_sentence(sensitivity, year, lang),
             shown(sensitivity, {"first_order", "total_effect"}, {}, lang),
             [
-                ("factor", t("factor", lang)),
-                ("range", t("factor_range", lang)),
-                ("first_order", t("first_order", lang)),
-                ("total_effect", t("total_effect", lang)),
+                ("factor", t("Factor", lang)),
+                ("range", t("Variación considerada", lang)),
+                ("first_order", t("Efecto de primer orden", lang)),
+                ("total_effect", t("Efecto total", lang)),
             ],
             {"first_order", "total_effect"},
         ),
         AuditTable(
             "coherence",
-            t("coherence_title", lang, year=year),
-            t("coherence_flagged", lang, count=flags) if flags else t("coherence_ok", lang),
+            t("Coherencia de las dimensiones, {year}", lang, year=year),
+            t("{count} alertas: revise las filas marcadas.", lang, count=flags)
+            if flags
+            else t("Ninguna dimensión pasa los umbrales de alerta del manual.", lang),
             shown(dims, {"pc1_share"}, {"countries": 0, "alpha": 2, "eigen_over_one": 0}, lang),
             [
-                ("dimension", t("dimension", lang)),
-                ("countries", t("audit_countries_complete", lang)),
-                ("alpha", t("cronbach_alpha", lang)),
-                ("pc1_share", t("pc1_share", lang)),
-                ("eigen_over_one", t("eigen_over_one", lang)),
-                ("warning", t("warning", lang)),
+                ("dimension", t("Dimensión", lang)),
+                ("countries", t("Países con todos sus indicadores", lang)),
+                ("alpha", t("α de Cronbach", lang)),
+                ("pc1_share", t("Varianza del 1.er componente", lang)),
+                ("eigen_over_one", t("Valores propios > 1", lang)),
+                ("warning", t("Alerta", lang)),
             ],
             {"countries", "alpha", "pc1_share", "eigen_over_one"},
         ),
         AuditTable(
             "weights",
-            t("weights_title", lang, year=year),
-            t("weights_lead", lang),
+            t("Peso nominal y peso efectivo de cada indicador, {year}", lang, year=year),
+            t(
+                "El peso nominal es la parte del compuesto que le dan los pesos del catálogo; el "
+                "efectivo, su correlación al cuadrado con el compuesto, normalizada. Muy "
+                "distintos, el indicador pesa en los hechos más o menos de lo que dice el método.",
+                lang,
+            ),
             shown(weights, {"nominal", "effective"}, {"r_dimension": 2}, lang),
             [
-                ("indicator", t("indicator", lang)),
-                ("nominal", t("nominal_weight", lang)),
-                ("effective", t("effective_weight", lang)),
-                ("r_dimension", t("correlation_dimension", lang)),
-                ("warning", t("warning", lang)),
+                ("indicator", t("Indicador", lang)),
+                ("nominal", t("Peso nominal", lang)),
+                ("effective", t("Peso efectivo", lang)),
+                ("r_dimension", t("Correlación con su dimensión", lang)),
+                ("warning", t("Alerta", lang)),
             ],
             {"nominal", "effective", "r_dimension"},
         ),

@@ -15,10 +15,11 @@ from app.api import register_api
 from app.components import header, notice, release_banner
 from app.context import RELEASES_KEY, releases, snapshot
 from app.downloads import register_routes
-from app.i18n import language, t
 from app.pages import compare, country, coverage, data, explorer, home, un
 from app.release import Releases, Unavailable
 from app.urls import params, with_params
+from locales import language
+from locales.messages import t
 from warehouse.db import connect
 
 ASSETS = Path(__file__).with_name("assets")
@@ -102,10 +103,21 @@ def _route(pathname: object, search: object) -> tuple[list, str]:
             content = banner + country.layout(db, pathname, search, lang)
         else:
             content = banner + (
-                page.layout(db, search, lang) if page else [html.H1(t("not_found", lang))]
+                page.layout(db, search, lang)
+                if page
+                else [html.H1(t("Página no encontrada.", lang))]
             )
     except Unavailable:
-        content = [notice(t("warehouse_unavailable", lang), "danger")]
+        content = [
+            notice(
+                t(
+                    "Los datos no están disponibles en este momento. Si acaba de instalar gealc, "
+                    "ejecute «make run» o «gealc build --demo».",
+                    lang,
+                ),
+                "danger",
+            )
+        ]
     main = html.Main(dbc.Container(content, className="page"), id="main")
     return [header(lang, pathname or "/", search), main], lang
 
@@ -117,10 +129,28 @@ def _release(asked: str | None, pathname: str, search: str, lang: str):
         db = snapshot(asked)
     except KeyError:
         db = snapshot()
-        return db, [notice(t("unknown_release", lang, release=asked), "warning")]
+        return db, [
+            notice(
+                t(
+                    "No hay ninguna versión publicada «{release}»; se muestra la última.",
+                    lang,
+                    release=asked,
+                ),
+                "warning",
+            )
+        ]
     latest = releases().latest()
     if db.label is None:
-        return db, [notice(t("nothing_published", lang), "info")]
+        return db, [
+            notice(
+                t(
+                    "Aún no se ha publicado ninguna versión de los indicadores: la secretaría "
+                    "publica los valores una vez revisados (gealc publish).",
+                    lang,
+                ),
+                "info",
+            )
+        ]
     if db.label == latest:
         return db, []
     return db, [release_banner(db.info, latest, pathname, search, lang)]
@@ -182,7 +212,11 @@ def _as_list(item: object) -> list:
 def _unavailable(exc: Unavailable) -> flask.Response:
     """A download or callback that needs a release this worker does not hold while the warehouse
     cannot be read: a plain "try again later", not a server error (the API answers in JSON)."""
-    text = t("warehouse_unavailable", language(flask.request.args.get("lang")))
+    text = t(
+        "Los datos no están disponibles en este momento. Si acaba de instalar gealc, ejecute "
+        "«make run» o «gealc build --demo».",
+        language(flask.request.args.get("lang")),
+    )
     return flask.Response(
         f"{text}\n", status=503, mimetype="text/plain", headers={"Retry-After": "60"}
     )

@@ -9,13 +9,28 @@ from __future__ import annotations
 
 import pandas as pd
 
-from app.i18n import fmt_number, fmt_rank, formatted, t
+from app.display import fmt_rank, formatted
 from indicators.comparison import FALSE_DISCOVERY_RATE, egdi_level, nearest_survey, relation
 from indicators.gtmi import DimensionMatch, Gtmi
 from indicators.scoring import COMPOSITE_ID
+from locales.formats import fmt_number
+from locales.messages import N_, t, tn
 
 SOURCES = ("un", "gtmi")  # the UN E-Government Survey, the World Bank GTMI
 UN_INDICES = ("EGDI", "OSI", "HCI", "TII", "EPI")
+# Each UN index's name, with what it measures.
+INDEX_NAMES = {
+    "EGDI": N_("EGDI (desarrollo de gobierno electrónico)"),
+    "OSI": N_("OSI (servicios en línea)"),
+    "HCI": N_("HCI (capital humano)"),
+    "TII": N_("TII (infraestructura de telecomunicaciones)"),
+    "EPI": N_("EPI (participación electrónica)"),
+}
+# Each external benchmark's name.
+SOURCE_NAMES = {
+    "un": N_("Encuesta de la ONU"),
+    "gtmi": N_("GTMI del Banco Mundial"),
+}
 MATCHED = "matched"  # the GTMI questions the crosswalk matches with a dimension, as one 0–1 figure
 
 
@@ -79,7 +94,7 @@ def gtmi_label(measure: str, index: str, ref: Gtmi, lang: str) -> str:
     if index == MATCHED and match is not None:
         # Non-breaking hyphens: a line never breaks inside an id (I-\n42).
         ids = ", ".join(i.replace("-", "\u2011") for i in match.indicators)
-        return t("bench_matched", lang, ids=ids)
+        return t("Preguntas del GTMI ({ids})", lang, ids=ids)
     name = next(c.name.get(lang) for c in ref.composites if c.id == index)
     return f"{index.upper()} ({name})"
 
@@ -88,12 +103,16 @@ def gtmi_option(measure: str, index: str, ref: Gtmi, lang: str) -> str:
     """A GTMI figure as the choice of figures lists it: its label, said not to be a counterpart
     of a dimension the GTMI does not measure."""
     label = gtmi_label(measure, index, ref, lang)
-    return label if gtmi_counterpart(measure, ref) else t("bench_not_counterpart", lang, name=label)
+    return (
+        label
+        if gtmi_counterpart(measure, ref)
+        else t("No es un equivalente: {name}", lang, name=label)
+    )
 
 
 def gtmi_axis(index: str, lang: str) -> str:
     """The short name of a GTMI figure, for a chart's axis and a table's heading."""
-    return t("bench_matched_axis", lang) if index == MATCHED else index.upper()
+    return t("Preguntas del GTMI (0–1)", lang) if index == MATCHED else index.upper()
 
 
 def gtmi_column(measure: str, index: str, ref: Gtmi) -> str:
@@ -259,17 +278,34 @@ def sentence(
     """The relation in words (Spearman ρ, countries, divergences beyond chance at the false
     discovery rate — or, not `compared`, that none is looked for), or why there is none."""
     if fit:
-        return t(
-            "un_relation" if compared else "bench_relation_only",
+        relation = t(
+            "Correlación de rangos de Spearman entre {measure} y {index}: ρ = {rho} ({n} países).",
             lang,
             rho=fmt_number(fit["spearman_rho"], lang, 2),
             measure=measure,
             index=index,
             n=fit["countries"],
-            flagged=int(frame["flagged"].sum()),
-            fdr=fdr(lang),
         )
-    return t("un_too_few", lang, n=int(frame[["benchmark", "score"]].notna().all(axis=1).sum()))
+        divergence = (
+            tn(
+                "{n} país se aparta de la recta robusta (Theil–Sen) más de lo que explica el azar, "
+                "con una tasa de falsos descubrimientos (FDR) del {fdr}.",
+                "{n} países se apartan de la recta robusta (Theil–Sen) más de lo que explica el "
+                "azar, con una tasa de falsos descubrimientos (FDR) del {fdr}.",
+                int(frame["flagged"].sum()),
+                lang,
+                fdr=fdr(lang),
+            )
+            if compared
+            else t("No se señalan divergencias: el GTMI no mide esta dimensión.", lang)
+        )
+        return f"{relation} {divergence}"
+    return tn(
+        "Solo {n} país tiene ambos valores: se necesitan al menos 5 para medir la relación.",
+        "Solo {n} países tienen ambos valores: se necesitan al menos 5 para medir la relación.",
+        int(frame[["benchmark", "score"]].notna().all(axis=1).sum()),
+        lang,
+    )
 
 
 def shown(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -280,21 +316,25 @@ def shown(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     out["survey_year"] = [str(int(y)) if pd.notna(y) else "—" for y in frame["survey_year"]]
     if "egdi_rank" in frame:
         out["egdi_rank"] = [
-            str(int(r)) if pd.notna(r) else t("not_assessed", lang) for r in frame["egdi_rank"]
+            str(int(r)) if pd.notna(r) else t("no evaluado", lang) for r in frame["egdi_rank"]
         ]
     if "gtmi_group" in frame:
         out["gtmi_group"] = [
-            g if isinstance(g, str) else t("not_assessed", lang) for g in frame["gtmi_group"]
+            g if isinstance(g, str) else t("no evaluado", lang) for g in frame["gtmi_group"]
         ]
     out["gealc_rank"] = [fmt_rank(r.rank, r.rank_low, r.rank_high) for r in frame.itertuples()]
-    flag = t("divergence_yes", lang, fdr=fdr(lang))
+    flag = t("lejos de la recta (FDR {fdr}), revisar", lang, fdr=fdr(lang))
     out["divergence"] = [flag if f else "" for f in frame["flagged"]]
     return out
 
 
 def gtmi_groups(ref: Gtmi, lang: str) -> str:
     """The World Bank's groups A–D in words, for the note under a table that shows them."""
-    return t("bench_groups_note", lang, groups="; ".join(g.label.get(lang) for g in ref.groups))
+    return t(
+        "El Banco Mundial clasifica a los países en grupos, no en posiciones: {groups}.",
+        lang,
+        groups="; ".join(g.label.get(lang) for g in ref.groups),
+    )
 
 
 def gtmi_citation(ref: Gtmi, lang: str) -> str:

@@ -77,7 +77,7 @@ def update() -> None:
     template = extract()
     _write(TEMPLATE, template)
     for lang in TRANSLATED:
-        catalog = _read(catalogue_path(lang), lang)
+        catalog = read_catalogue(lang)
         catalog.update(template, update_header_comment=False)
         _write(catalogue_path(lang), catalog)
 
@@ -85,7 +85,7 @@ def update() -> None:
 def compile_all() -> None:
     """The `.mo` file the product reads, for every language (fuzzy entries left out)."""
     for lang in TRANSLATED:
-        catalog = _read(catalogue_path(lang), lang)
+        catalog = read_catalogue(lang)
         with catalogue_path(lang, ".mo").open("wb") as handle:
             write_mo(handle, catalog, use_fuzzy=False)
 
@@ -94,10 +94,15 @@ def _forms(message: Message) -> list[str]:
     return list(message.string) if isinstance(message.string, tuple | list) else [message.string]
 
 
-def problems(lang: str, template: Catalog) -> list[str]:
-    """What stops the `lang` catalogue from matching the code: a text it lacks or leaves empty,
+def read_catalogue(lang: str) -> Catalog:
+    """The translators' `.po` catalogue of `lang`."""
+    return _read(catalogue_path(lang), lang)
+
+
+def problems(catalog: Catalog, template: Catalog) -> list[str]:
+    """What stops `catalog` from matching the code (`template`): a text it lacks or leaves empty,
     a fuzzy entry, or a translation whose placeholders differ from the Spanish."""
-    catalog = _read(catalogue_path(lang), lang)
+    lang = str(catalog.locale)
     found = []
     for source in template:
         if not source.id:
@@ -131,7 +136,7 @@ def main(argv: list[str]) -> int:
         compile_all()
     elif command == "check":
         template = extract()
-        found = [p for lang in TRANSLATED for p in problems(lang, template)]
+        found = [p for lang in TRANSLATED for p in problems(read_catalogue(lang), template)]
         sys.stdout.write("".join(f"{p}\n" for p in found) or "catalogues complete\n")
         return 1 if found else 0
     else:

@@ -10,10 +10,11 @@ from dash import html
 from app import compare, figures, filters, queries
 from app.components import chart, fallback_notices, notice, table
 from app.datasets import FULL_SCORES
+from app.display import formatted
 from app.downloads import dataset
-from app.i18n import formatted, t
 from app.release import Snapshot
 from app.urls import params
+from locales.messages import t
 
 PATH = "/compare"
 
@@ -36,7 +37,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
     controls = [
         filters.control(
             "countries",
-            t("countries", lang),
+            t("Países", lang),
             filters.options(zip(members["iso3"], members["name"], strict=True)),
             view.countries,
             lang,
@@ -47,17 +48,28 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         filters.dimension_control(dims, view.dimension, lang),
     ]
     head = [
-        html.H1(t("compare_page", lang)),
-        html.P(t("compare_lead", lang), className="lead"),
+        html.H1(t("Comparar países", lang)),
+        html.P(
+            t(
+                "Elija de 2 a 8 países: sus puntajes GEALC por dimensión o por indicador, junto a "
+                "su valor y rango en el EGDI de la ONU y su grupo y valor en el GTMI del Banco "
+                "Mundial.",
+                lang,
+            ),
+            className="lead",
+        ),
         *notices,
         *filters.bar(
             controls, {"countries": view.countries, "year": view.year, "dimension": view.dimension}
         ),
     ]
     if not view.year:
-        return [*head, notice(t("no_reports_year", lang, year="—"))]
+        return [
+            *head,
+            notice(t("Ningún país reportó indicadores GEALC para {year}.", lang, year="—")),
+        ]
     if len(view.countries) < compare.MIN_COUNTRIES:
-        return [*head, notice(t("pick_more", lang))]
+        return [*head, notice(t("Elija al menos dos países para comparar.", lang))]
     return [*head, *_body(db, members, dims, view, scores, lang=lang)]
 
 
@@ -94,49 +106,71 @@ def _body(db: Snapshot, members, dims, view: compare.CompareView, scores, *, lan
         "dimension": view.dimension,
         "lang": lang,
     }
-    full = (FULL_SCORES, {"lang": lang}, t("download_full_scores", lang))
+    full = (FULL_SCORES, {"lang": lang}, t("todos los puntajes (todos los años)", lang))
     summary_table = table(
         shown,
         [(c, c) for c in shown.columns],
-        t("compare_table", lang, year=view.year),
+        t("Comparación, {year}", lang, year=view.year),
         numeric=set(decimals),
     )
     heat = wide[["iso3", "name", *[c for c, _ in heat_columns]]]
     return [
-        *([notice(t("demo_notice", lang), "warning")] if demo else []),
+        *(
+            [
+                notice(
+                    t(
+                        "Datos de demostración: los valores de los indicadores GEALC son "
+                        "ficticios, generados a partir de los índices de la ONU de cada país, así "
+                        "que su concordancia con la ONU viene dada, no es evidencia. Las cifras "
+                        "de la ONU y del Banco Mundial son reales.",
+                        lang,
+                    ),
+                    "warning",
+                )
+            ]
+            if demo
+            else []
+        ),
         chart(
             "compare-bars",
-            t("bars_title", lang, year=view.year),
+            t("Puntajes, {year}", lang, year=view.year),
             figures.grouped_bars(wide, categories, lang),
             lang,
             summary_table,
-            downloads=[("compare", query, t("download_shown", lang)), full],
+            downloads=[("compare", query, t("lo que se muestra", lang)), full],
         ),
         chart(
             "compare-radar",
-            t("radar_title", lang, year=view.year),
+            t("Perfil por dimensión, {year}", lang, year=view.year),
             figures.radar(wide, [(d, d) for d in dims["dimension_id"]], lang),
             lang,
             summary_table,
-            downloads=[("compare", query, t("download_shown", lang)), full],
+            downloads=[("compare", query, t("lo que se muestra", lang)), full],
             open_table=False,
         ),
         chart(
             "compare-heatmap",
-            t("heatmap_title", lang, year=view.year),
+            t("Puntaje por indicador, {year}", lang, year=view.year),
             figures.heatmap(wide, heat_columns, lang),
             lang,
             table(
                 formatted(heat, {c: 1 for c, _ in heat_columns}, lang),
-                [("name", t("country", lang)), *heat_columns],
-                t("heatmap_title", lang, year=view.year),
+                [("name", t("País", lang)), *heat_columns],
+                t("Puntaje por indicador, {year}", lang, year=view.year),
                 numeric={c for c, _ in heat_columns},
             ),
-            downloads=[("compare-indicators", query, t("download_shown", lang)), full],
+            downloads=[("compare-indicators", query, t("lo que se muestra", lang)), full],
             open_table=False,
         ),
         html.P(
-            t("compare_sources", lang, demo=t("demo_suffix", lang) if demo else ""),
+            t(
+                "Fuentes: envíos de los países miembros a la Red GEALC{demo}; Naciones Unidas, "
+                "DAES, Encuesta de Gobierno Electrónico; Banco Mundial, GovTech Dataset (Índice "
+                "de Madurez GovTech), CC BY 4.0 (de cada uno, la encuesta más cercana al año de "
+                "los datos).",
+                lang,
+                demo=t(" (datos de demostración)", lang) if demo else "",
+            ),
             className="sources",
         ),
     ]

@@ -14,11 +14,13 @@ from dash.exceptions import PreventUpdate
 from app import figures, filters, profile, queries
 from app.components import chart, download_links, fallback_notices, notice, table
 from app.datasets import FULL_GTMI, FULL_GTMI_INDICATORS, FULL_SCORES, FULL_UN
+from app.display import formatted
 from app.downloads import dataset
 from app.gtmi import reference
-from app.i18n import fmt_number, formatted, t
 from app.release import Snapshot
 from app.urls import choose, params, with_params
+from locales.formats import fmt_number
+from locales.messages import N_, t
 
 PREFIX = "/country/"
 
@@ -40,7 +42,7 @@ def layout(db: Snapshot, pathname: str, search: str, lang: str) -> list:
     controls = [
         html.Div(
             [
-                dbc.Label(t("choose_country", lang), html_for="country-select"),
+                dbc.Label(t("País", lang), html_for="country-select"),
                 dcc.Dropdown(
                     id="country-select",
                     options=[{"label": n, "value": c} for c, n in members["name"].items()],
@@ -55,10 +57,18 @@ def layout(db: Snapshot, pathname: str, search: str, lang: str) -> list:
     body = (
         _gealc_sections(db, iso3, name, members["subregion"], scores, year=year, lang=lang)
         if year
-        else [notice(t("no_country_data", lang, country=name))]
+        else [
+            notice(
+                t(
+                    "{country} no tiene valores GEALC cargados. Abajo, sus cifras de la ONU.",
+                    lang,
+                    country=name,
+                )
+            )
+        ]
     )
     return [
-        html.H1(f"{name} — {t('country_page', lang)}"),
+        html.H1(f"{name} — {t('Perfil de país', lang)}"),
         dcc.Store(id="country-view", data={"iso3": iso3, "year": year}),
         *notices,
         *filters.bar(controls, {"year": year}),
@@ -78,17 +88,38 @@ def _gealc_sections(
     reported = int(observations["value"].notna().sum())
     demo = bool(observations["is_demo"].fillna(False).astype(bool).any())
     shown = profile.indicator_table(observations, lang)
-    numeric = {t("value", lang): 2, t("score", lang): 1}
+    numeric = {t("Valor", lang): 2, t("Puntaje", lang): 1}
     wide, series = profile.trend(scores, names, lang)
     mine = {"country": iso3, "lang": lang}
-    full = ("country-values", mine, t("download_full", lang))
+    full = ("country-values", mine, t("todos los datos del país", lang))
     return [
-        *([notice(t("demo_notice", lang), "warning")] if demo else []),
+        *(
+            [
+                notice(
+                    t(
+                        "Datos de demostración: los valores de los indicadores GEALC son "
+                        "ficticios, generados a partir de los índices de la ONU de cada país, así "
+                        "que su concordancia con la ONU viene dada, no es evidencia. Las cifras "
+                        "de la ONU y del Banco Mundial son reales.",
+                        lang,
+                    ),
+                    "warning",
+                )
+            ]
+            if demo
+            else []
+        ),
         html.P(
             [
                 profile.rank_sentence(scores, queries.ranked_count(db, year), year, lang),
                 " ",
-                t("profile_coverage", lang, reported=reported, total=len(observations), year=year),
+                t(
+                    "Reportó {reported} de {total} indicadores en {year}.",
+                    lang,
+                    reported=reported,
+                    total=len(observations),
+                    year=year,
+                ),
             ],
             className="lead",
         ),
@@ -105,7 +136,7 @@ def _gealc_sections(
         ],
         chart(
             "profile-dimensions",
-            t("dimensions_title", lang, year=year),
+            t("Puntaje por dimensión, {year}", lang, year=year),
             figures.profile_bars(comparison, lang),
             lang,
             table(
@@ -115,36 +146,36 @@ def _gealc_sections(
                     lang,
                 ),
                 [
-                    ("name", t("dimension", lang)),
-                    ("score", t("score", lang)),
-                    ("region_median", t("region_median", lang)),
-                    ("subregion_median", t("subregion_median", lang)),
+                    ("name", t("Dimensión", lang)),
+                    ("score", t("Puntaje", lang)),
+                    ("region_median", t("Mediana regional", lang)),
+                    ("subregion_median", t("Mediana de la subregión", lang)),
                 ],
-                t("dimensions_title", lang, year=year),
+                t("Puntaje por dimensión, {year}", lang, year=year),
                 numeric={"score", "region_median", "subregion_median"},
             ),
             downloads=[
-                ("country-dimensions", mine | {"year": year}, t("download_shown", lang)),
-                (FULL_SCORES, {"lang": lang}, t("download_full_scores", lang)),
+                ("country-dimensions", mine | {"year": year}, t("lo que se muestra", lang)),
+                (FULL_SCORES, {"lang": lang}, t("todos los puntajes (todos los años)", lang)),
             ],
         ),
         html.Section(
             [
                 html.H2(
-                    t("indicators_title", lang, year=year),
+                    t("Indicadores, {year}", lang, year=year),
                     className="chart-title",
                     id="profile-indicators-title",
                 ),
                 table(
                     formatted(shown, numeric, lang),
                     [(c, c) for c in shown.columns],
-                    t("indicators_title", lang, year=year),
+                    t("Indicadores, {year}", lang, year=year),
                     numeric=set(numeric),
                 ),
                 download_links(
                     lang,
                     [
-                        ("country-indicators", mine | {"year": year}, t("download_shown", lang)),
+                        ("country-indicators", mine | {"year": year}, t("lo que se muestra", lang)),
                         full,
                     ],
                 ),
@@ -154,20 +185,26 @@ def _gealc_sections(
         ),
         chart(
             "profile-trend",
-            t("trend_title", lang),
-            figures.lines(wide, "year", series, lang, t("score_axis", lang), y_range=(0, 100)),
+            t("Evolución de los puntajes", lang),
+            figures.lines(wide, "year", series, lang, t("Puntaje (0–100)", lang), y_range=(0, 100)),
             lang,
             table(
                 formatted(wide[["year", *[c for c, _ in series]]], {c: 1 for c, _ in series}, lang),
-                [("year", t("year", lang)), *series],
-                t("trend_title", lang),
+                [("year", t("Año", lang)), *series],
+                t("Evolución de los puntajes", lang),
                 numeric={c for c, _ in series},
             ),
-            downloads=[("country-trend", mine, t("download_shown", lang)), full],
+            downloads=[("country-trend", mine, t("lo que se muestra", lang)), full],
             open_table=False,
         ),
         html.P(
-            t("profile_sources", lang, country=name, demo=t("demo_suffix", lang) if demo else ""),
+            t(
+                "Fuentes: envíos de {country} a la Red GEALC{demo}; Naciones Unidas, DAES, "
+                "Encuesta de Gobierno Electrónico. Método: ver la metodología.",
+                lang,
+                country=name,
+                demo=t(" (datos de demostración)", lang) if demo else "",
+            ),
             className="sources",
         ),
     ]
@@ -179,9 +216,9 @@ def _egov_section(db: Snapshot, iso3: str, lang: str) -> list:
     return [
         chart(
             "profile-egov",
-            t("egov_title", lang),
+            t("Encuesta de Gobierno Electrónico de la ONU, 2003–2024", lang),
             figures.lines(
-                history, "survey_year", series, lang, t("un_index", lang), y_range=(0, 1)
+                history, "survey_year", series, lang, t("Índice ONU (0–1)", lang), y_range=(0, 1)
             ),
             lang,
             table(
@@ -190,13 +227,17 @@ def _egov_section(db: Snapshot, iso3: str, lang: str) -> list:
                     {**{c: 3 for c, _ in series}, "egdi_rank": 0},
                     lang,
                 ),
-                [("survey_year", t("survey_year", lang)), *series, ("egdi_rank", t("rank", lang))],
-                t("egov_title", lang),
+                [
+                    ("survey_year", t("Año de la encuesta", lang)),
+                    *series,
+                    ("egdi_rank", t("Rango ONU", lang)),
+                ],
+                t("Encuesta de Gobierno Electrónico de la ONU, 2003–2024", lang),
                 numeric={*(c for c, _ in series), "egdi_rank"},
             ),
             downloads=[
-                ("country-un", {"country": iso3, "lang": lang}, t("download_shown", lang)),
-                (FULL_UN, {"lang": lang}, t("download_full_un", lang)),
+                ("country-un", {"country": iso3, "lang": lang}, t("lo que se muestra", lang)),
+                (FULL_UN, {"lang": lang}, t("todas las cifras de la ONU (2003–2024)", lang)),
             ],
             open_table=False,
         )
@@ -231,45 +272,77 @@ def _gtmi_section(
 ) -> html.Section:
     """The World Bank GTMI: the country's group and composites per survey, then each GEALC
     dimension beside the matching GTMI questions with the country's level. Real figures, cited."""
-    heading = html.H2(t("gtmi_title", lang), className="chart-title", id="profile-gtmi-title")
+    heading = html.H2(
+        t("Índice de Madurez GovTech (GTMI) del Banco Mundial", lang),
+        className="chart-title",
+        id="profile-gtmi-title",
+    )
     surveys, matched, survey = _gtmi_tables(db, iso3, scores, year, lang)
     if surveys.empty:
         return html.Section(
-            [heading, notice(t("gtmi_none", lang))],
+            [heading, notice(t("Esta versión no trae cifras del GTMI del Banco Mundial.", lang))],
             className="chart-block gtmi",
             **{"aria-labelledby": "profile-gtmi-title"},
         )
     mine = {"country": iso3, "lang": lang}
-    score_heading = (
-        t("gtmi_gealc_score", lang, year=year) if year else t("gtmi_gealc_score_none", lang)
-    )
+    score_heading = t("Puntaje GEALC {year}", lang, year=year) if year else t("Puntaje GEALC", lang)
     demo = bool(profile.demo_years(scores).get(year, False))
     source = reference().source
     return html.Section(
         [
             heading,
             html.P(profile.gtmi_group_sentence(surveys, name, lang), className="lead"),
-            html.P(t("gtmi_groups_note", lang)),
+            html.P(
+                t(
+                    "El Banco Mundial clasifica a los países en cuatro grupos de madurez (A a D) "
+                    "y no los ordena en un ranking. El índice y sus cuatro subíndices van de 0 a "
+                    "1.",
+                    lang,
+                )
+            ),
             table(
                 profile.gtmi_surveys_shown(surveys, lang),
                 [
-                    ("survey", t("survey_year", lang)),
-                    ("group", t("gtmi_group_short", lang)),
+                    ("survey", t("Año de la encuesta", lang)),
+                    ("group", t("Grupo GTMI", lang)),
                     *[(c, c.upper()) for c in profile.GTMI_COMPOSITES],
                 ],
-                t("gtmi_surveys_caption", lang),
+                t("GTMI y sus subíndices, por encuesta", lang),
                 numeric=set(profile.GTMI_COMPOSITES),
             ),
             *[html.P(line, className="sources") for line in profile.gtmi_key(reference(), lang)],
             download_links(
                 lang,
                 [
-                    ("country-gtmi", mine, t("download_shown", lang)),
-                    (FULL_GTMI, {"lang": lang}, t("download_full_gtmi", lang)),
+                    ("country-gtmi", mine, t("lo que se muestra", lang)),
+                    (
+                        FULL_GTMI,
+                        {"lang": lang},
+                        t(
+                            "todas las cifras del Índice de Madurez GovTech del Banco Mundial: "
+                            "índice, subíndices y grupo (todas las encuestas; CC BY 4.0)",
+                            lang,
+                        ),
+                    ),
                 ],
             ),
-            html.H3(t("gtmi_dimensions_title", lang, survey=survey or "—")),
-            html.P(t("gtmi_dimensions_lead", lang)),
+            html.H3(
+                t(
+                    "Cada dimensión GEALC frente a las preguntas del Banco Mundial (encuesta "
+                    "{survey})",
+                    lang,
+                    survey=survey or "—",
+                )
+            ),
+            html.P(
+                t(
+                    "El puntaje GEALC resume lo que el país reporta a la Red; el Banco Mundial "
+                    "evalúa, pregunta por pregunta, si existen las normas y plataformas, en "
+                    "niveles de madurez (0: no existe). Tratan del mismo tema, no miden lo mismo: "
+                    "la nota bajo cada dimensión dice en qué difieren.",
+                    lang,
+                )
+            ),
             html.Ul(
                 [_gtmi_dimension(row, score_heading, lang) for row in matched.to_dict("records")],
                 className="gtmi-dimensions",
@@ -277,20 +350,44 @@ def _gtmi_section(
             download_links(
                 lang,
                 [
-                    ("country-gtmi-dimensions", mine | {"year": year}, t("download_shown", lang)),
+                    (
+                        "country-gtmi-dimensions",
+                        mine | {"year": year},
+                        t("lo que se muestra", lang),
+                    ),
                     (
                         FULL_GTMI_INDICATORS,
                         {"lang": lang},
-                        t("download_full_gtmi_indicators", lang),
+                        t(
+                            "las respuestas a las 48 preguntas del GTMI del Banco Mundial (todas "
+                            "las encuestas; CC BY 4.0)",
+                            lang,
+                        ),
                     ),
                 ],
             ),
             html.P(
                 [
-                    t("gtmi_sources", lang, citation=source.citation.get(lang)),
+                    t(
+                        "Fuente: {citation}, CC BY 4.0 (cifras tal como las publica el Banco "
+                        "Mundial, sin recalcular):",
+                        lang,
+                        citation=source.citation.get(lang),
+                    ),
                     " ",
                     html.A(source.url.removeprefix("https://"), href=source.url),
-                    *([" ", t("gtmi_real", lang)] if demo else []),
+                    *(
+                        [
+                            " ",
+                            t(
+                                "Son cifras reales, no datos de demostración; el puntaje GEALC a "
+                                "su lado sí es de demostración.",
+                                lang,
+                            ),
+                        ]
+                        if demo
+                        else []
+                    ),
                 ],
                 className="sources",
             ),
@@ -308,7 +405,7 @@ def _gtmi_dimension(row: dict, score_heading: str, lang: str) -> html.Li:
             html.P(
                 [
                     html.Strong(row["dimension"]),
-                    f" — {score_heading}{t('sep_label', lang)}{fmt_number(row['score'], lang, 1)}",
+                    f" — {score_heading}{t(': ', lang)}{fmt_number(row['score'], lang, 1)}",
                 ],
                 className="gtmi-dimension",
             ),
@@ -344,7 +441,7 @@ def _gtmi_dimensions_download(db: Snapshot, args: dict[str, str], lang: str):
             "year",
             "score",
             "gealc_score_is_demo",
-            "gtmi_survey",
+            N_("Encuesta GTMI"),
             "match",
             "questions",
             "note",

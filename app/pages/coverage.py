@@ -10,9 +10,9 @@ from app import coverage, figures, filters, queries, uncompare
 from app.components import chart, download_links, fallback_notices, notice, table
 from app.datasets import FULL_VALUES
 from app.downloads import dataset
-from app.i18n import t
 from app.release import Snapshot
 from app.urls import params
+from locales.messages import t
 
 PATH = "/coverage"
 
@@ -68,16 +68,35 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         filters.level_control(view["level"], lang),
     ]
     head = [
-        html.H1(t("coverage_page", lang)),
-        html.P(t("coverage_lead", lang), className="lead"),
+        html.H1(t("Cobertura", lang)),
+        html.P(
+            t(
+                "Quién reportó qué: cada país miembro frente a cada indicador del catálogo, y "
+                "cuántos indicadores reportó cada año.",
+                lang,
+            ),
+            className="lead",
+        ),
         *notices,
         *filters.bar(controls, {k: view[k] for k in ("year", "dimension", "subregion", "level")}),
     ]
     if view["year"] is None:
-        return [*head, notice(t("no_reports_year", lang, year="—"))]
+        return [
+            *head,
+            notice(t("Ningún país reportó indicadores GEALC para {year}.", lang, year="—")),
+        ]
     members, indicators = _selection(db, view, lang)
     if members.empty:
-        return [*head, notice(t("no_members_selected", lang))]
+        return [
+            *head,
+            notice(
+                t(
+                    "Ningún país miembro cumple estos filtros. Elija otra subregión u otro grupo "
+                    "EGDI.",
+                    lang,
+                )
+            ),
+        ]
     matrix = coverage.indicator_matrix(view["reported"], members, indicators, view["year"])
     counts = coverage.yearly_counts(view["reported"], members, indicators)
     reporting = int((matrix.sum(axis=1) > 0).sum())
@@ -89,12 +108,13 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
     marks = (
         matrix.map(lambda v: "✓" if v else "—").reset_index(drop=True).assign(name=members["name"])
     )
-    full = (FULL_VALUES, {"lang": lang}, t("download_full_values", lang))
+    full = (FULL_VALUES, {"lang": lang}, t("todos los valores (todos los años)", lang))
     return [
         *head,
         html.P(
             t(
-                "coverage_summary",
+                "{countries} de {members} países reportaron al menos un indicador en {year}; "
+                "{cells} de {possible} valores posibles.",
                 lang,
                 countries=reporting,
                 members=len(members),
@@ -106,31 +126,33 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         ),
         chart(
             "coverage-matrix",
-            t("matrix_title", lang, year=view["year"]),
+            t("Indicadores reportados, {year}", lang, year=view["year"]),
             figures.reporting_matrix(matrix, members["name"].tolist(), lang),
             lang,
             table(
                 marks,
-                [("name", t("country", lang)), *[(c, c) for c in matrix.columns]],
-                t("matrix_title", lang, year=view["year"]),
+                [("name", t("País", lang)), *[(c, c) for c in matrix.columns]],
+                t("Indicadores reportados, {year}", lang, year=view["year"]),
             ),
-            downloads=[("coverage", query, t("download_shown", lang)), full],
+            downloads=[("coverage", query, t("lo que se muestra", lang)), full],
             open_table=False,
         ),
         html.Section(
             [
                 html.H2(
-                    t("years_title", lang, total=len(indicators)),
+                    t("Indicadores reportados por año (de {total})", lang, total=len(indicators)),
                     className="chart-title",
                     id="coverage-years-title",
                 ),
                 table(
                     years_table.astype(str),
-                    [("name", t("country", lang)), *[(c, c) for c in years_table.columns[1:]]],
-                    t("years_title", lang, total=len(indicators)),
+                    [("name", t("País", lang)), *[(c, c) for c in years_table.columns[1:]]],
+                    t("Indicadores reportados por año (de {total})", lang, total=len(indicators)),
                     numeric=set(years_table.columns[1:]),
                 ),
-                download_links(lang, [("coverage-years", query, t("download_shown", lang)), full]),
+                download_links(
+                    lang, [("coverage-years", query, t("lo que se muestra", lang)), full]
+                ),
             ],
             className="chart-block",
             **{"aria-labelledby": "coverage-years-title"},
@@ -146,7 +168,7 @@ def _coverage_download(db: Snapshot, args: dict[str, str], lang: str):
     members, indicators = _selection(db, view, lang)
     matrix = coverage.indicator_matrix(view["reported"], members, indicators, view["year"])
     out = matrix.reset_index().rename(columns={"iso3": "ISO3"})
-    out.insert(1, t("country", lang), members["name"].to_numpy())
+    out.insert(1, t("País", lang), members["name"].to_numpy())
     return out
 
 
@@ -160,5 +182,5 @@ def _years_download(db: Snapshot, args: dict[str, str], lang: str):
     return (
         counts.reset_index()
         .rename(columns={"iso3": "ISO3"})
-        .assign(**{t("country", lang): members["name"].to_numpy()})
+        .assign(**{t("País", lang): members["name"].to_numpy()})
     )

@@ -21,10 +21,11 @@ from app.datasets import (
     FULL_VALUES,
 )
 from app.downloads import dataset
-from app.i18n import fmt_number, t
 from app.release import Snapshot
 from app.urls import params, with_params
 from indicators.methodology import DOCUMENTS
+from locales.formats import fmt_number
+from locales.messages import N_, t, tc
 
 PATH = "/data"
 
@@ -80,7 +81,7 @@ def catalogue_table(cat: pd.DataFrame, lang: str) -> pd.DataFrame:
             "goalposts": [
                 span(a, b) for a, b in zip(cat["goal_lower"], cat["goal_target"], strict=True)
             ],
-            "scale": [t("scale_log" if v else "scale_linear", lang) for v in cat["log_transform"]],
+            "scale": [t("logarítmica" if v else N_("lineal"), lang) for v in cat["log_transform"]],
             "weight": [fmt_number(w, lang, 1) for w in cat["weight"]],
         }
     )
@@ -89,15 +90,15 @@ def catalogue_table(cat: pd.DataFrame, lang: str) -> pd.DataFrame:
 def _columns(lang: str) -> list[tuple[str, str]]:
     return [
         ("id", "ID"),
-        ("dimension", t("dimension", lang)),
-        ("name", t("indicator", lang)),
-        ("definition", t("definition", lang)),
-        ("unit", t("unit", lang)),
-        ("formula", t("formula", lang)),
-        ("range", t("valid_range", lang)),
-        ("goalposts", t("goalposts", lang)),
-        ("scale", t("scale", lang)),
-        ("weight", t("weight", lang)),
+        ("dimension", t("Dimensión", lang)),
+        ("name", t("Indicador", lang)),
+        ("definition", t("Definición", lang)),
+        ("unit", t("Unidad", lang)),
+        ("formula", t("Fórmula", lang)),
+        ("range", t("Rango válido", lang)),
+        ("goalposts", t("Umbrales (0 → 100)", lang)),
+        ("scale", t("Escala", lang)),
+        ("weight", t("Peso", lang)),
     ]
 
 
@@ -107,7 +108,7 @@ def releases_table(listing: pd.DataFrame, shown: str | None, lang: str) -> pd.Da
     latest = listing["label"].iloc[0] if len(listing) else None
 
     def name(label: str) -> html.Span:
-        marks = [t("latest_mark", lang)] * (label == latest) + [t("shown_mark", lang)] * (
+        marks = [t("la última", lang)] * (label == latest) + [t("la que se muestra", lang)] * (
             label == shown
         )
         link = html.A(
@@ -123,7 +124,7 @@ def releases_table(listing: pd.DataFrame, shown: str | None, lang: str) -> pd.Da
             "values": [fmt_number(n, lang, 0) for n in listing["value_count"]],
             "sha256": [html.Code(sha[:12], title=sha) for sha in listing["sha256"]],
             "package": [
-                html.A(t("package_link", lang), href=package_url(label), download="")
+                html.A(t("paquete ZIP", lang), href=package_url(label), download="")
                 for label in listing["label"]
             ],
         },
@@ -134,21 +135,28 @@ def releases_table(listing: pd.DataFrame, shown: str | None, lang: str) -> pd.Da
 def _releases_section(shown: str | None, lang: str) -> html.Section:
     listing = releases().listing()
     columns = [
-        ("release", t("release", lang)),
-        ("published", t("published_on", lang)),
-        ("note", t("note", lang)),
-        ("values", t("values_count", lang)),
+        ("release", t("Versión", lang)),
+        ("published", tc("published_on", "Publicada", lang)),
+        ("note", t("Nota", lang)),
+        ("values", t("Valores", lang)),
         ("sha256", "SHA-256"),
-        ("package", t("open_data_package", lang)),
+        ("package", t("Datos abiertos", lang)),
     ]
     return html.Section(
         [
-            html.H2(t("releases_title", lang), id="releases-title"),
-            html.P(t("releases_lead", lang)),
+            html.H2(t("Versiones publicadas", lang), id="releases-title"),
+            html.P(
+                t(
+                    "Cada versión es fija y citable: sus cifras no cambian aunque un país corrija "
+                    "sus datos; la corrección llega en una versión nueva. Cada una tiene su "
+                    "paquete de datos abiertos (CSV, XLSX, datapackage.json).",
+                    lang,
+                )
+            ),
             table(
                 releases_table(listing, shown, lang),
                 columns,
-                t("releases_title", lang),
+                t("Versiones publicadas", lang),
                 numeric={"values"},
             ),
         ],
@@ -162,10 +170,22 @@ def _audit_section(db: Snapshot, year: int | None, lang: str) -> html.Section:
     dimensions, nominal against effective weights."""
     stats = queries.statistics(db)
     years = robustness.audit_years(stats)
-    heading = html.H2(t("audit_title", lang), id="audit-title")
+    heading = html.H2(
+        t("Solidez de la clasificación: auditoría estadística", lang), id="audit-title"
+    )
     if year is None:
         return html.Section(
-            [heading, html.P(t("audit_none", lang))], **{"aria-labelledby": "audit-title"}
+            [
+                heading,
+                html.P(
+                    t(
+                        "Esta versión se publicó antes de que gealc guardara la auditoría "
+                        "estadística (método 2026.2); publique una nueva versión para tenerla.",
+                        lang,
+                    )
+                ),
+            ],
+            **{"aria-labelledby": "audit-title"},
         )
     parts = robustness.audit_tables(
         stats, year, queries.dimension_names(db, lang), queries.indicator_names(db, lang), lang
@@ -173,7 +193,16 @@ def _audit_section(db: Snapshot, year: int | None, lang: str) -> html.Section:
     return html.Section(
         [
             heading,
-            html.P(t("audit_lead", lang, label=db.label, year=year)),
+            html.P(
+                t(
+                    "Calculada al publicar la versión {label} y guardada con ella: cuánto depende "
+                    "la clasificación de {year} de cada decisión del método, y si los indicadores "
+                    "de cada dimensión miden lo mismo (Manual OCDE/JRC de indicadores compuestos).",
+                    lang,
+                    label=db.label,
+                    year=year,
+                )
+            ),
             html.Div([filters.year_control(years, year, lang)], className="filters filters-row"),
             *[
                 element
@@ -184,7 +213,16 @@ def _audit_section(db: Snapshot, year: int | None, lang: str) -> html.Section:
                     table(part.frame, part.columns, part.title, numeric=part.numeric),
                 )
             ],
-            download_links(lang, [("statistics", {"year": year}, t("audit_title", lang))]),
+            download_links(
+                lang,
+                [
+                    (
+                        "statistics",
+                        {"year": year},
+                        t("Solidez de la clasificación: auditoría estadística", lang),
+                    )
+                ],
+            ),
         ],
         className="audit",
         **{"aria-labelledby": "audit-title"},
@@ -196,29 +234,64 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
     controls = [filters.dimension_control(dims, view["dimension"], lang)]
     keep = {"dimension": view["dimension"], "lang": lang}
     return [
-        html.H1(t("data_page", lang)),
-        html.P(t("data_lead", lang), className="lead"),
+        html.H1(t("Datos y metodología", lang)),
+        html.P(
+            t(
+                "El catálogo de los 15 indicadores (definiciones, unidades, fórmulas y umbrales), "
+                "cómo se calculan los puntajes y posiciones, y todos los datos para descargar.",
+                lang,
+            ),
+            className="lead",
+        ),
         *fallback_notices(view.problems, lang),
         html.Section(
             [
-                html.H2(t("downloads_title", lang), id="downloads-title"),
+                html.H2(t("Descargas", lang), id="downloads-title"),
                 download_links(
                     lang,
                     [
-                        ("catalogue", keep, t("catalogue_title", lang)),
-                        (FULL_VALUES, {"lang": lang}, t("download_full_values", lang)),
+                        ("catalogue", keep, t("Catálogo de indicadores", lang)),
+                        (
+                            FULL_VALUES,
+                            {"lang": lang},
+                            t("todos los valores (todos los años)", lang),
+                        ),
                         (
                             FULL_NOT_REPORTED,
                             {"lang": lang},
-                            t("download_full_not_reported", lang),
+                            t(
+                                "lo que los países no informaron, con su nota (todos los años)",
+                                lang,
+                            ),
                         ),
-                        (FULL_SCORES, {"lang": lang}, t("download_full_scores", lang)),
-                        (FULL_UN, {"lang": lang}, t("download_full_un", lang)),
-                        (FULL_GTMI, {"lang": lang}, t("download_full_gtmi", lang)),
+                        (
+                            FULL_SCORES,
+                            {"lang": lang},
+                            t("todos los puntajes (todos los años)", lang),
+                        ),
+                        (
+                            FULL_UN,
+                            {"lang": lang},
+                            t("todas las cifras de la ONU (2003–2024)", lang),
+                        ),
+                        (
+                            FULL_GTMI,
+                            {"lang": lang},
+                            t(
+                                "todas las cifras del Índice de Madurez GovTech del Banco "
+                                "Mundial: índice, subíndices y grupo (todas las encuestas; CC BY "
+                                "4.0)",
+                                lang,
+                            ),
+                        ),
                         (
                             FULL_GTMI_INDICATORS,
                             {"lang": lang},
-                            t("download_full_gtmi_indicators", lang),
+                            t(
+                                "las respuestas a las 48 preguntas del GTMI del Banco Mundial "
+                                "(todas las encuestas; CC BY 4.0)",
+                                lang,
+                            ),
                         ),
                     ],
                 ),
@@ -228,12 +301,12 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         _releases_section(db.label, lang),
         html.Section(
             [
-                html.H2(t("catalogue_title", lang), id="catalogue-title"),
+                html.H2(t("Catálogo de indicadores", lang), id="catalogue-title"),
                 *filters.bar(controls, view.values),
                 table(
                     catalogue_table(cat, lang),
                     _columns(lang),
-                    t("catalogue_title", lang),
+                    t("Catálogo de indicadores", lang),
                     numeric={"weight"},
                 ),
             ],
@@ -247,7 +320,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
                     methodology_document(lang), className="methodology", link_target="_self"
                 ),
             ],
-            **{"aria-label": t("methodology_title", lang)},
+            **{"aria-label": t("Metodología", lang)},
         ),
     ]
 

@@ -13,10 +13,11 @@ from dash.exceptions import PreventUpdate
 from app import explorer, figures, filters, maps, queries, uncompare
 from app.components import chart, country_link, fallback_notices, notice, table
 from app.datasets import FULL_SCORES, FULL_VALUES
+from app.display import fmt_rank, formatted
 from app.downloads import dataset
-from app.i18n import fmt_rank, formatted, t
 from app.release import Snapshot
 from app.urls import context, params
+from locales.messages import N_, t
 
 PATH = "/explorer"
 MAP_GRAPHS = ("explorer-map", "explorer-tiles")
@@ -80,23 +81,23 @@ def _labels(
             row["unit"],
             1,
             None,
-            t("explorer_source_indicator", lang, definition=row["definition"]),
+            t("Definición: {definition}", lang, definition=row["definition"]),
         )
     if view["dimension"]:
         name = choices["dims"].set_index("dimension_id").loc[view["dimension"], "name"]
         return (
             f"{view['dimension']} {name}",
-            t("score_axis", lang),
+            t("Puntaje (0–100)", lang),
             1,
             (0, 100),
-            t("explorer_source_score", lang),
+            t("Puntajes de 0 a 100 según la metodología GEALC.", lang),
         )
     return (
-        t("composite", lang),
-        t("score_axis", lang),
+        t("Compuesto GEALC", lang),
+        t("Puntaje (0–100)", lang),
         1,
         (0, 100),
-        t("explorer_source_score", lang),
+        t("Puntajes de 0 a 100 según la metodología GEALC.", lang),
     )
 
 
@@ -109,13 +110,13 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         filters.dimension_control(choices["dims"], view["dimension"], lang),
         filters.control(
             "indicator",
-            t("indicator", lang),
+            t("Indicador", lang),
             filters.options(
                 (
                     (i, f"{i} {n}")
                     for i, n in zip(in_dim["indicator_id"], in_dim["name"], strict=True)
                 ),
-                t("score_of_selection", lang),
+                t("Puntaje de la dimensión (o compuesto)", lang),
             ),
             view["indicator"],
             lang,
@@ -125,43 +126,73 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         filters.level_control(view["level"], lang),
     ]
     head = [
-        html.H1(t("explorer_page", lang)),
-        html.P(t("explorer_lead", lang), className="lead"),
+        html.H1(t("Explorar indicadores", lang)),
+        html.P(
+            t(
+                "Un indicador, una dimensión o el puntaje compuesto en todos los países miembros "
+                "y todos los años: mapa, cuadrícula, ranking, evolución y tabla. Haga clic en un "
+                "país para abrir su perfil.",
+                lang,
+            ),
+            className="lead",
+        ),
         *fallback_notices(view.problems, lang),
         *filters.bar(controls, view.values),
     ]
     if view["year"] is None:
-        return [*head, notice(t("no_reports_year", lang, year="—"))]
+        return [
+            *head,
+            notice(t("Ningún país reportó indicadores GEALC para {year}.", lang, year="—")),
+        ]
     data, members, now = _data(db, view, choices, lang)
     if members.empty:
-        return [*head, notice(t("no_members_selected", lang))]
+        return [
+            *head,
+            notice(
+                t(
+                    "Ningún país miembro cumple estos filtros. Elija otra subregión u otro grupo "
+                    "EGDI.",
+                    lang,
+                )
+            ),
+        ]
     title, axis, decimals, value_range, source = _labels(view, choices, lang)
     demo = queries.demo_in(db, view["year"])
     query = {k: view[k] for k in ("year", "dimension", "indicator", "subregion", "level")} | {
         "lang": lang
     }
     downloads = [
-        ("explorer", query, t("download_shown", lang)),
+        ("explorer", query, t("lo que se muestra", lang)),
         (
             FULL_VALUES if view["indicator"] else FULL_SCORES,
             {"lang": lang},
-            t("download_full_values" if view["indicator"] else "download_full_scores", lang),
+            t(
+                "todos los valores (todos los años)"
+                if view["indicator"]
+                else N_("todos los puntajes (todos los años)"),
+                lang,
+            ),
         ),
     ]
     shown = _table(now, decimals, lang)
     columns = [
-        ("country", t("country", lang)),
+        ("country", t("País", lang)),
         ("value", axis),
-        *([("score", t("score", lang))] if view["indicator"] else []),
-        ("rank", t("gealc_rank", lang)),
+        *([("score", t("Puntaje", lang))] if view["indicator"] else []),
+        ("rank", t("Posición GEALC (rango)", lang)),
         *(
             []
             if view["indicator"]
-            else [("coverage", t("reported_of", lang, total=_size(view, choices)))]
+            else [
+                (
+                    "coverage",
+                    t("Indicadores reportados (de {total})", lang, total=_size(view, choices)),
+                )
+            ]
         ),
     ]
     numeric = {"value", "score", "rank", "coverage"}
-    caption = t("explorer_table", lang, measure=title, year=view["year"])
+    caption = t("Tabla: {measure}, {year}", lang, measure=title, year=view["year"])
 
     def values_table() -> html.Table:
         """The values the map, the tiles and the bars draw: each chart its own copy."""
@@ -170,7 +201,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
     reported = int(now["value"].notna().sum())
     medians = explorer.medians_over_years(data, members, choices["subs"])
     series = [
-        ("all", t("median_selection", lang)),
+        ("all", t("Mediana de los países mostrados", lang)),
         *(
             (s, n)
             for s, n in zip(choices["subs"]["subregion"], choices["subs"]["name"], strict=True)
@@ -179,10 +210,25 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
     ]
     return [
         *head,
-        *([notice(t("demo_notice", lang), "warning")] if demo else []),
+        *(
+            [
+                notice(
+                    t(
+                        "Datos de demostración: los valores de los indicadores GEALC son "
+                        "ficticios, generados a partir de los índices de la ONU de cada país, así "
+                        "que su concordancia con la ONU viene dada, no es evidencia. Las cifras "
+                        "de la ONU y del Banco Mundial son reales.",
+                        lang,
+                    ),
+                    "warning",
+                )
+            ]
+            if demo
+            else []
+        ),
         html.P(
             t(
-                "explorer_summary",
+                "{measure}: {n} de {members} países tienen datos para {year}.",
                 lang,
                 measure=title,
                 n=reported,
@@ -193,7 +239,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         ),
         chart(
             "explorer-map",
-            t("map_title", lang, measure=title, year=view["year"]),
+            t("Mapa: {measure}, {year}", lang, measure=title, year=view["year"]),
             figures.choropleth(
                 now,
                 lang,
@@ -207,22 +253,35 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
             lang,
             values_table(),
             downloads=downloads,
-            lead=t("map_hint", lang),
+            lead=t(
+                "Los Estados insulares pequeños llevan además un punto para verse y poder hacer "
+                "clic. En gris: sin datos.",
+                lang,
+            ),
             open_table=False,
         ),
         chart(
             "explorer-tiles",
-            t("tiles_title", lang, measure=title, year=view["year"]),
+            t(
+                "Cuadrícula: un cuadro igual por país, {measure}, {year}",
+                lang,
+                measure=title,
+                year=view["year"],
+            ),
             figures.tile_grid(now, maps.TILES, lang, axis, decimals, value_range=value_range),
             lang,
             values_table(),
             downloads=downloads,
-            lead=t("tiles_hint", lang),
+            lead=t(
+                "Cada país pesa lo mismo, sea Brasil o San Cristóbal y Nieves; la posición es "
+                "aproximadamente geográfica.",
+                lang,
+            ),
             open_table=False,
         ),
         chart(
             "explorer-bars",
-            t("ranked_title", lang, measure=title, year=view["year"]),
+            t("Ranking: {measure}, {year}", lang, measure=title, year=view["year"]),
             figures.hbars(
                 now["name"].tolist(), now["value"].tolist(), lang, axis, x_range=value_range
             ),
@@ -232,13 +291,13 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         ),
         chart(
             "explorer-trend",
-            t("trend_medians_title", lang, measure=title),
+            t("Evolución de la mediana: {measure}", lang, measure=title),
             figures.lines(medians, "year", series, lang, axis, y_range=value_range),
             lang,
             table(
                 formatted(medians, {c: decimals for c, _ in series}, lang),
-                [("year", t("year", lang)), *series],
-                t("trend_medians_title", lang, measure=title),
+                [("year", t("Año", lang)), *series],
+                t("Evolución de la mediana: {measure}", lang, measure=title),
                 {c for c, _ in series},
             ),
             downloads=downloads,
@@ -246,11 +305,12 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         ),
         html.P(
             t(
-                "explorer_sources",
+                "{source} Fuente: envíos de los países miembros de la Red GEALC, año "
+                "{year}{demo}. Contornos: Natural Earth 1:50m (dominio público).",
                 lang,
                 source=source,
                 year=view["year"],
-                demo=t("demo_suffix", lang) if demo else "",
+                demo=t(" (datos de demostración)", lang) if demo else "",
             ),
             className="sources",
         ),

@@ -9,16 +9,22 @@ from app import figures, filters, queries
 from app.components import chart, fallback_notices, notice, table
 from app.datasets import FULL_GTMI, FULL_SCORES, FULL_UN
 from app.downloads import dataset
-from app.headlines import HEADLINES, Facts, Headline, gather, headlines, shown
-from app.i18n import t
+from app.headlines import HEADLINES, TITLES, Facts, Headline, gather, headlines, shown
 from app.release import Snapshot
 from app.urls import params
+from locales.messages import N_, t
 
 PATH = "/"
 # The full data behind a headline that is not the GEALC scores: (dataset, its label's key).
 FULL_DATA = {
-    "un": (FULL_UN, "download_full_un"),
-    "gtmi": (FULL_GTMI, "download_full_gtmi"),
+    "un": (FULL_UN, N_("todas las cifras de la ONU (2003–2024)")),
+    "gtmi": (
+        FULL_GTMI,
+        N_(
+            "todas las cifras del Índice de Madurez GovTech del Banco Mundial: índice, subíndices "
+            "y grupo (todas las encuestas; CC BY 4.0)"
+        ),
+    ),
 }
 
 
@@ -55,21 +61,53 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         filters.subregion_control(choices["subs"], view["subregion"], lang),
     ]
     head = [
-        html.H1(t("home_title", lang, year=view["year"] or "")),
-        html.P(t("home_lead", lang), className="lead"),
+        html.H1(t("GEALC en números {year}", lang, year=view["year"] or "")),
+        html.P(
+            t(
+                "Las cifras clave de la Red: quién reportó, cómo está la región en cada "
+                "dimensión, quién mejoró y dónde están los miembros en la Encuesta de Gobierno "
+                "Electrónico de la ONU.",
+                lang,
+            ),
+            className="lead",
+        ),
         *fallback_notices(view.problems, lang),
         *filters.bar(controls, view.values),
     ]
     if facts is None:
-        return [*head, notice(t("no_reports_year", lang, year="—"))]
+        return [
+            *head,
+            notice(t("Ningún país reportó indicadores GEALC para {year}.", lang, year="—")),
+        ]
     demo = queries.demo_in(db, view["year"])
     sections = [_section(item, view, lang) for item in headlines(facts, lang)]
     return [
         *head,
-        *([notice(t("demo_notice", lang), "warning")] if demo else []),
+        *(
+            [
+                notice(
+                    t(
+                        "Datos de demostración: los valores de los indicadores GEALC son "
+                        "ficticios, generados a partir de los índices de la ONU de cada país, así "
+                        "que su concordancia con la ONU viene dada, no es evidencia. Las cifras "
+                        "de la ONU y del Banco Mundial son reales.",
+                        lang,
+                    ),
+                    "warning",
+                )
+            ]
+            if demo
+            else []
+        ),
         *sections,
         html.P(
-            t("home_sources", lang, demo=t("demo_suffix", lang) if demo else ""),
+            t(
+                "Fuentes: envíos de los países miembros de la Red GEALC{demo}; puntajes según la "
+                "metodología GEALC; Naciones Unidas, DAES, Encuesta de Gobierno Electrónico "
+                "(EGDI); Banco Mundial, GovTech Dataset (Índice de Madurez GovTech), CC BY 4.0.",
+                lang,
+                demo=t(" (datos de demostración)", lang) if demo else "",
+            ),
             className="sources",
         ),
     ]
@@ -77,19 +115,19 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
 
 def _section(item: Headline, view: filters.View, lang: str) -> html.Section:
     frame, numeric = shown(item, lang)
-    part = table(
-        frame, list(item.columns.items()), t(f"hl_title_{item.key}", lang), numeric=numeric
+    part = table(frame, list(item.columns.items()), t(TITLES[item.key], lang), numeric=numeric)
+    full, full_label = FULL_DATA.get(
+        item.key, (FULL_SCORES, N_("todos los puntajes (todos los años)"))
     )
-    full, full_label = FULL_DATA.get(item.key, (FULL_SCORES, "download_full_scores"))
     query = {"key": item.key, "year": view["year"], "subregion": view["subregion"], "lang": lang}
     return chart(
         f"home-{item.key}",
-        t(f"hl_title_{item.key}", lang),
+        t(TITLES[item.key], lang),
         figures.headline(item, lang),
         lang,
         part,
         downloads=[
-            ("headline", query, t("download_shown", lang)),
+            ("headline", query, t("lo que se muestra", lang)),
             (full, {"lang": lang}, t(full_label, lang)),
         ],
         lead=item.sentence,

@@ -18,10 +18,10 @@ from app.components import chart, country_link, fallback_notices, notice, table
 from app.datasets import FULL_GTMI, FULL_GTMI_INDICATORS, FULL_SCORES, FULL_UN
 from app.downloads import dataset
 from app.figures import wrap
-from app.i18n import t
 from app.release import Snapshot
 from app.urls import params
 from indicators.scoring import COMPOSITE_ID
+from locales.messages import N_, t
 
 PATH = "/un"
 KEYS = {"un": "index", "gtmi": "gtmi"}  # the URL key of each source's x measure
@@ -89,32 +89,42 @@ def _pairs(db: Snapshot, view: filters.View, lang: str) -> tuple[pd.DataFrame, d
 
 def _measure_name(measure: str, dims: pd.DataFrame, lang: str) -> str:
     names = dict(zip(dims["dimension_id"], dims["name"], strict=True))
-    return t("composite", lang) if measure == COMPOSITE_ID else f"{measure} {names[measure]}"
+    return t("Compuesto GEALC", lang) if measure == COMPOSITE_ID else f"{measure} {names[measure]}"
 
 
 def _un(db: Snapshot, view: filters.View, dims: pd.DataFrame, lang: str) -> Benchmark:
     index, measure = view["index"], _measure_name(view["measure"], dims, lang)
-    name = t(f"index_{index}", lang)
+    name = t(uncompare.INDEX_NAMES[index], lang)
     why = uncompare.rationale(view["measure"], index, dims, queries.un_rationales(db, lang))
     return Benchmark(
         control=filters.control(
             "index",
-            t("un_index_choice", lang),
-            filters.options((i, t(f"index_{i}", lang)) for i in uncompare.UN_INDICES),
+            t("Índice de la ONU", lang),
+            filters.options((i, t(uncompare.INDEX_NAMES[i], lang)) for i in uncompare.UN_INDICES),
             index,
             lang,
         ),
         name=name,
         axis=index,
         columns=[
-            ("survey_year", t("un_survey", lang)),
+            ("survey_year", t("Encuesta ONU", lang)),
             ("benchmark", index),
-            ("egdi_rank", t("rank", lang)),
+            ("egdi_rank", t("Rango ONU", lang)),
         ],
-        caption=t("un_table", lang, year=view["year"]),
+        caption=t(
+            "Tabla: puntaje GEALC e índice de la ONU por país, {year}", lang, year=view["year"]
+        ),
         dataset="un-comparison",
-        full=[(FULL_UN, "download_full_un")],
-        pairing=t("un_pairing", lang, measure=measure, index=name, rationale=why) if why else None,
+        full=[(FULL_UN, N_("todas las cifras de la ONU (2003–2024)"))],
+        pairing=t(
+            "Por qué comparar {measure} con {index}: {rationale}",
+            lang,
+            measure=measure,
+            index=name,
+            rationale=why,
+        )
+        if why
+        else None,
     )
 
 
@@ -128,7 +138,7 @@ def _gtmi(view: filters.View, dims: pd.DataFrame, lang: str) -> Benchmark:
     return Benchmark(
         control=filters.control(
             "gtmi",
-            t("bench_gtmi_choice", lang),
+            t("Medida del GTMI", lang),
             filters.options(
                 (i, uncompare.gtmi_option(measure, i, ref, lang))
                 for i in uncompare.gtmi_choices(measure, ref)
@@ -140,21 +150,49 @@ def _gtmi(view: filters.View, dims: pd.DataFrame, lang: str) -> Benchmark:
         name=name,
         axis=axis,
         columns=[
-            ("survey_year", t("bench_gtmi_survey", lang)),
+            ("survey_year", t("Encuesta GTMI", lang)),
             ("benchmark", axis),
-            ("gtmi_group", t("bench_gtmi_group", lang)),
+            ("gtmi_group", t("Grupo GTMI", lang)),
         ],
-        caption=t("bench_gtmi_table", lang, year=view["year"]),
+        caption=t(
+            "Tabla: puntaje GEALC y GTMI del Banco Mundial por país, {year}",
+            lang,
+            year=view["year"],
+        ),
         dataset="gtmi-comparison",
         full=[
-            (FULL_GTMI, "download_full_gtmi"),
-            (FULL_GTMI_INDICATORS, "download_full_gtmi_indicators"),
+            (
+                FULL_GTMI,
+                N_(
+                    "todas las cifras del Índice de Madurez GovTech del Banco Mundial: índice, "
+                    "subíndices y grupo (todas las encuestas; CC BY 4.0)"
+                ),
+            ),
+            (
+                FULL_GTMI_INDICATORS,
+                N_(
+                    "las respuestas a las 48 preguntas del GTMI del Banco Mundial (todas las "
+                    "encuestas; CC BY 4.0)"
+                ),
+            ),
         ],
         sources=[html.P(uncompare.gtmi_groups(ref, lang), className="sources")],
-        pairing=t("un_pairing", lang, measure=measure_name, index=name, rationale=why)
+        pairing=t(
+            "Por qué comparar {measure} con {index}: {rationale}",
+            lang,
+            measure=measure_name,
+            index=name,
+            rationale=why,
+        )
         if why
         else None,
-        absent=t("bench_no_counterpart", lang, measure=measure_name, rationale=absent)
+        absent=t(
+            "Sin equivalente en el GTMI para {measure}. {rationale} Los índices del GTMI que se "
+            "pueden elegir aquí son solo una referencia general: no se señalan divergencias.",
+            lang,
+            measure=measure_name,
+            rationale=absent,
+        )
         if absent
         else None,
         compared=uncompare.gtmi_counterpart(measure, ref),
@@ -168,8 +206,8 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
     controls = [
         filters.control(
             "source",
-            t("bench_source", lang),
-            filters.options((s, t(f"bench_source_{s}", lang)) for s in uncompare.SOURCES),
+            t("Referencia", lang),
+            filters.options((s, t(uncompare.SOURCE_NAMES[s], lang)) for s in uncompare.SOURCES),
             view["source"],
             lang,
             wide=True,
@@ -177,7 +215,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         filters.year_control(choices["years"], view["year"], lang),
         filters.control(
             "measure",
-            t("gealc_measure", lang),
+            t("Puntaje GEALC", lang),
             filters.options(
                 (m, _measure_name(m, dims, lang)) for m in [COMPOSITE_ID, *dims["dimension_id"]]
             ),
@@ -189,16 +227,38 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         filters.level_control(view["level"], lang),
     ]
     head = [
-        html.H1(t("bench_page", lang)),
-        html.P(t("bench_lead", lang), className="lead"),
+        html.H1(t("Referencias externas", lang)),
+        html.P(
+            t(
+                "El puntaje GEALC de cada país frente a una evaluación independiente, de la "
+                "encuesta más cercana al año de los datos: la Encuesta de Gobierno Electrónico de "
+                "la ONU o el Índice de Madurez GovTech (GTMI) del Banco Mundial. Cuánto "
+                "coinciden, y qué países se apartan de la tendencia para que la secretaría lo "
+                "revise.",
+                lang,
+            ),
+            className="lead",
+        ),
         *fallback_notices(view.problems, lang),
         *filters.bar(controls, view.values),
     ]
     if view["year"] is None:
-        return [*head, notice(t("no_reports_year", lang, year="—"))]
+        return [
+            *head,
+            notice(t("Ningún país reportó indicadores GEALC para {year}.", lang, year="—")),
+        ]
     frame, fit = _pairs(db, view, lang)
     if frame.empty:
-        return [*head, notice(t("no_members_selected", lang))]
+        return [
+            *head,
+            notice(
+                t(
+                    "Ningún país miembro cumple estos filtros. Elija otra subregión u otro grupo "
+                    "EGDI.",
+                    lang,
+                )
+            ),
+        ]
     measure = _measure_name(view["measure"], dims, lang)
     demo = queries.demo_in(db, view["year"])
     shown = _table(
@@ -206,7 +266,20 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
     )
     keys = ("source", "year", "measure", KEYS[view["source"]], "subregion", "level")
     query = {k: view[k] for k in keys} | {"lang": lang}
-    demo_key = "demo_notice" if view["source"] == "un" else "bench_gtmi_demo"
+    demo_key = (
+        N_(
+            "Datos de demostración: los valores de los indicadores GEALC son ficticios, generados "
+            "a partir de los índices de la ONU de cada país, así que su concordancia con la ONU "
+            "viene dada, no es evidencia. Las cifras de la ONU y del Banco Mundial son reales."
+        )
+        if view["source"] == "un"
+        else N_(
+            "Datos de demostración: los valores de los indicadores GEALC son ficticios, generados "
+            "a partir de los índices de la ONU de cada país, así que su concordancia con el GTMI "
+            "refleja la de la ONU con el GTMI, no es evidencia. Las cifras del GTMI del Banco "
+            "Mundial son reales."
+        )
+    )
     return [
         *head,
         *([notice(t(demo_key, lang), "warning")] if demo else []),
@@ -214,7 +287,13 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         *([html.P(bench.pairing, id="un-pairing")] if bench.pairing else []),
         chart(
             "un-scatter",
-            t("un_chart_title", lang, measure=measure, index=bench.name, year=view["year"]),
+            t(
+                "{measure} frente a {index}, {year}",
+                lang,
+                measure=measure,
+                index=bench.name,
+                year=view["year"],
+            ),
             figures.scatter(frame, lang, wrap(bench.axis, 40), wrap(measure, 30), fit),
             lang,
             table(
@@ -224,8 +303,8 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
                 numeric={"survey_year", "benchmark", "egdi_rank", "score", "gealc_rank"},
             ),
             downloads=[
-                (bench.dataset, query, t("download_shown", lang)),
-                (FULL_SCORES, {"lang": lang}, t("download_full_scores", lang)),
+                (bench.dataset, query, t("lo que se muestra", lang)),
+                (FULL_SCORES, {"lang": lang}, t("todos los puntajes (todos los años)", lang)),
                 *((name, {"lang": lang}, t(label, lang)) for name, label in bench.full),
             ],
             lead=uncompare.sentence(frame, fit, measure, bench.name, lang, compared=bench.compared),
@@ -236,21 +315,34 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
 
 
 def _sources(source: str, demo: bool, lang: str) -> str:
-    suffix = t("demo_suffix", lang) if demo else ""
+    suffix = t(" (datos de demostración)", lang) if demo else ""
     if source == "un":
-        return t("un_sources", lang, demo=suffix)
+        return t(
+            "Fuentes: Naciones Unidas, DAES, Encuesta de Gobierno Electrónico (encuesta más "
+            "cercana al año de los datos); puntajes GEALC de los envíos de los países "
+            "miembros{demo}. Una divergencia es una señal para revisar, no un veredicto.",
+            lang,
+            demo=suffix,
+        )
     citation = uncompare.gtmi_citation(gtmi.reference(), lang)
-    return t("bench_gtmi_sources", lang, citation=citation, demo=suffix)
+    return t(
+        "Fuentes: {citation} (la encuesta más cercana al año de los datos; las preguntas, de la "
+        "encuesta 2022); puntajes GEALC de los envíos de los países miembros{demo}. Una "
+        "divergencia es una señal para revisar, no un veredicto.",
+        lang,
+        citation=citation,
+        demo=suffix,
+    )
 
 
 def _columns(lang: str, benchmark: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [
-        ("country", t("country", lang)),
-        ("subregion_name", t("subregion", lang)),
+        ("country", t("País", lang)),
+        ("subregion_name", t("Subregión", lang)),
         *benchmark,
-        ("score", t("score", lang)),
-        ("gealc_rank", t("gealc_rank", lang)),
-        ("divergence", t("divergence", lang)),
+        ("score", t("Puntaje", lang)),
+        ("gealc_rank", t("Posición GEALC (rango)", lang)),
+        ("divergence", t("Divergencia señalada", lang)),
     ]
 
 
@@ -275,7 +367,7 @@ def _download(db: Snapshot, args: dict[str, str], lang: str, source: str) -> pd.
         if source == "un"
         else uncompare.gtmi_column(view["measure"], view["gtmi"], gtmi.reference())
     )
-    return frame.rename(columns={"benchmark": x, "name": t("country", lang)})
+    return frame.rename(columns={"benchmark": x, "name": t("País", lang)})
 
 
 @dataset("un-comparison")

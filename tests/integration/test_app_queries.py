@@ -9,7 +9,7 @@ import pytest
 from app import queries
 from app.context import snapshot
 from app.downloads import DATASETS
-from app.i18n import t
+from locales.messages import t
 from app.pages import country
 from app.server import PAGES, create_app
 from tests.helpers import gealc, ok
@@ -59,9 +59,11 @@ def test_every_page_and_download_with_one_country(one_country):
             assert text_of(country.layout(db, "/country/URY", "", lang)).startswith(
                 f"{name['URY']} — "
             )
-            assert t("no_country_data", lang, country=name["HTI"]) in text_of(
-                country.layout(db, "/country/HTI", "", lang)
-            )
+            assert t(
+                "{country} no tiene valores GEALC cargados. Abajo, sus cifras de la ONU.",
+                lang,
+                country=name["HTI"],
+            ) in text_of(country.layout(db, "/country/HTI", "", lang))
         home = text_of(PAGES["/"].layout(db, "?year=2024", "en"))
         assert (
             "1 of 33 member countries reported indicators for 2024; 1 of them reported all 15."

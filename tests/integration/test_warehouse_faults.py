@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from app.i18n import t
+from locales.messages import t
 from app.release import Releases
 from etl.build import build
 from etl.load import load_file
@@ -45,7 +45,10 @@ LATEST = "2024-1"
 # copied into memory yet (it keeps four).
 OLDER = {"missing": "2023-a", "random bytes": "2023-b", "truncated": "2023-c"}
 REPORTING = "{} de 33 países miembros reportaron indicadores para 2024"
-UNAVAILABLE = t("warehouse_unavailable", "es")
+UNAVAILABLE = t(
+    "Los datos no están disponibles en este momento. Si acaba de instalar gealc, ejecute «make run» o «gealc build --demo».",
+    "es",
+)
 BUSY = words("busy_title", "es")
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from app import uncompare
 from app.gtmi import reference
-from app.i18n import t
+from locales.messages import t
 from indicators.scoring import COMPOSITE_ID
 
 ISO = [f"C{n:02d}" for n in range(8)]
@@ -184,7 +184,7 @@ def test_the_table_shows_the_group_never_a_rank_and_says_not_assessed():
     shown = uncompare.shown(frame, "es").set_index("iso3")
     assert "egdi_rank" not in shown
     assert shown.loc["C01", "gtmi_group"] == "B" and shown.loc["C01", "benchmark"] == "0,122"
-    assert shown.loc["C07", "gtmi_group"] == t("not_assessed", "es")
+    assert shown.loc["C07", "gtmi_group"] == t("no evaluado", "es")
     assert shown.loc["C07", "survey_year"] == "—"
     assert uncompare.gtmi_citation(ref, "en") == (
         "World Bank, GovTech Dataset (GovTech Maturity Index), CC BY 4.0"

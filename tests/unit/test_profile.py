@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from app import figures, profile
 from app.downloads import to_bytes
-from app.i18n import formatted
+from app.display import formatted
 from indicators.gtmi import load_gtmi
 
 NAMES = pd.DataFrame(

@@ -1,0 +1,25 @@
+"""How values look in the pages' tables: ranks with their range, and a table's numbers written the
+language's way (CLDR through `locales.formats`)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from locales.formats import fmt_number, is_missing
+
+
+def fmt_rank(rank: object, low: object, high: object) -> str:
+    """`4 (3–6)`: a rank with its range; `4` when the range is that one place; `—` when unranked."""
+    if is_missing(rank):
+        return "—"
+    if is_missing(low) or (int(low), int(high)) == (int(rank), int(rank)):
+        return str(int(rank))
+    return f"{int(rank)} ({int(low)}–{int(high)})"
+
+
+def formatted(table: pd.DataFrame, numeric: dict[str, int], lang: str) -> pd.DataFrame:
+    """A copy for display: numbers in the language's format, missing as 'no data', text as is."""
+    out = table.copy()
+    for column, decimals in numeric.items():
+        out[column] = [fmt_number(v, lang, decimals) for v in table[column]]
+    return out.astype(object).where(out.notna(), "").astype(str)

@@ -1,0 +1,94 @@
+"""The four languages: catalogues complete and consistent with the code, and numbers, percentages,
+counts and dates written each language's way (CLDR)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from locales import TRANSLATED, language
+from locales.catalogues import extract, problems, read_catalogue
+from locales.formats import fmt_count, fmt_date, fmt_datetime, fmt_number, fmt_percent
+from locales.messages import t, tn
+
+
+@pytest.fixture(scope="module")
+def template():
+    return extract()
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_text_of_the_code_is_translated(template, lang):
+    """No missing or empty translation, no fuzzy entry, no placeholder that differs from the
+    Spanish: what `make translations` reports, failing the suite."""
+    assert problems(read_catalogue(lang), template) == []
+
+
+def test_a_removed_french_string_fails_the_check(template):
+    catalog = read_catalogue("fr")
+    catalog.delete("Año de la encuesta")
+    assert any("no translation of 'Año de la encuesta'" in p for p in problems(catalog, template))
+
+
+def test_a_fuzzy_entry_or_a_broken_placeholder_fails_the_check(template):
+    catalog = read_catalogue("pt")
+    fuzzy = catalog.get("Ningún país reportó indicadores GEALC para {year}.")
+    fuzzy.flags.add("fuzzy")
+    broken = catalog.get("ver la versión {release}")
+    broken.string = "ver a versão {versao}"
+    found = problems(catalog, template)
+    assert any("fuzzy" in p and "Ningún país" in p for p in found)
+    assert any("placeholders ['versao']" in p and "['release']" in p for p in found)
+
+
+def test_the_catalogues_translate_with_named_placeholders():
+    assert t("Año de la encuesta", "fr") == "Année de l'enquête"
+    assert t("ver la versión {release}", "en", release="2026.1") == "see release 2026.1"
+    assert t("Año de la encuesta", "de") == "Año de la encuesta"  # Spanish for a language not used
+    assert language("de") == "es"
+
+
+@pytest.mark.parametrize(
+    "lang,one,zero,many",
+    [
+        ("es", "1 error", "0 errores", "1.200 errores"),
+        ("en", "1 error", "0 errors", "1,200 errors"),
+        ("pt", "1 erro", "0 erro", "1.200 erros"),
+        ("fr", "1 erreur", "0 erreur", "1\u202f200 erreurs"),
+    ],
+)
+def test_plural_forms_follow_each_language(lang, one, zero, many):
+    """French and Portuguese count 0 as singular; English and Spanish do not."""
+    forms = [tn("{n} error", "{n} errores", n, lang) for n in (1, 0, 1200)]
+    assert forms == [one, zero, many]
+
+
+@pytest.mark.parametrize(
+    "lang,number,percent,count",
+    [
+        ("es", "1.234,57", "72,5\u00a0%", "442"),
+        ("pt", "1.234,57", "72,5%", "442"),
+        ("en", "1,234.57", "72.5%", "442"),
+        ("fr", "1\u202f234,57", "72,5\u00a0%", "442"),
+    ],
+)
+def test_numbers_follow_the_language(lang, number, percent, count):
+    assert fmt_number(1234.567, lang) == number
+    assert fmt_percent(0.725, lang, 1) == percent
+    assert fmt_count(442.0, lang) == count
+
+
+def test_missing_is_never_zero():
+    assert fmt_number(None, "es") == "sin datos"
+    assert fmt_number(float("nan"), "en") == "no data"
+    assert fmt_percent(None, "fr") == "pas de données"
+
+
+def test_dates_in_words_and_times_with_their_zone():
+    assert fmt_date("2026-12-05", "es") == "5 de diciembre de 2026"
+    assert fmt_date(dt.date(2026, 12, 5), "pt") == "5 de dezembro de 2026"
+    assert fmt_date("2026-12-05", "en") == "December 5, 2026"
+    assert fmt_datetime("2026-12-05T06:22:10", "fr") == "5 déc. 2026, 06:22 UTC"
+    later = dt.datetime(2026, 12, 5, 1, 22, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    assert fmt_datetime(later, "es") == "5 dic 2026, 6:22 UTC"
