@@ -13,6 +13,7 @@ from app.context import shown_release
 from app.downloads import FORMATS, href
 from app.urls import context, with_params
 from locales import LANGUAGE_NAMES
+from locales.formats import fmt_date
 from locales.messages import N_, t
 
 
@@ -85,7 +86,7 @@ def country_link(iso3: str, name: str, lang: str) -> html.A:
 
 def release_banner(info: dict, latest: str, pathname: str, search: str, lang: str) -> html.Div:
     """The notice on an older release's pages, with a link to the same view in the latest one."""
-    date = str(info.get("created_at", ""))[:10]
+    date = fmt_date(str(info.get("created_at", "")), lang)
     return html.Div(
         [
             t(
@@ -110,15 +111,33 @@ def notice(text: str, color: str = "info") -> html.Div:
     return html.Div(text, className=f"alert alert-{color} notice", role="status")
 
 
+# Each URL parameter by the name its control has on the page, so a message about the link speaks
+# the reader's words, not the URL's.
+PARAMETER_NAMES = {
+    "countries": N_("Países"),
+    "year": N_("Año"),
+    "dimension": N_("Dimensión"),
+    "indicator": N_("Indicador"),
+    "subregion": N_("Subregión"),
+    "level": N_("Grupo EGDI de la ONU"),
+    "source": N_("Referencia"),
+    "measure": N_("Puntaje GEALC"),
+    "index": N_("Índice de la ONU"),
+    "gtmi": N_("Medida del GTMI"),
+    "release": N_("Versión"),
+}
+
+
 def fallback_notices(problems: Sequence[tuple[str, str | None]], lang: str) -> list[html.Div]:
-    """A warning for each URL parameter that was not understood and fell back to its default."""
+    """A warning for each URL parameter that was not understood and fell back to its default,
+    naming the parameter as its control is labelled on the page."""
     return [
         notice(
             t(
-                "El valor «{value}» de «{name}» en el enlace no es válido; se muestra el valor "
+                "El valor «{value}» del enlace no es válido para «{name}»; se muestra el valor "
                 "por defecto.",
                 lang,
-                name=name,
+                name=t(PARAMETER_NAMES[name], lang) if name in PARAMETER_NAMES else name,
                 value=value,
             ),
             "warning",

@@ -17,6 +17,11 @@ def fmt_rank(rank: object, low: object, high: object) -> str:
     return f"{int(rank)} ({int(low)}–{int(high)})"
 
 
+def value_decimals(unit: str) -> int:
+    """Decimals a value of `unit` (the catalogue's unit code) is shown with: counts are whole."""
+    return 0 if unit == "count" else 2
+
+
 def formatted(table: pd.DataFrame, numeric: dict[str, int], lang: str) -> pd.DataFrame:
     """A copy for display: numbers in the language's format, missing as 'no data', text as is."""
     out = table.copy()

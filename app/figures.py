@@ -7,8 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from app.headlines import Headline, gtmi_group_counts
-from locales import language
-from locales.formats import fmt_number
+from locales.formats import fmt_number, separators
 from locales.messages import N_, t
 
 # Colour-blind-safe sequential scale (cividis), readable in greyscale too.
@@ -16,15 +15,11 @@ COVERAGE_SCALE = "Cividis"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
 
-# Plotly's decimal and thousands separators per language: 0,79 and 1.000 in Spanish.
-SEPARATORS = {"es": ",.", "pt": ",.", "fr": ", ", "en": ".,"}
-
-
 def base_layout(fig: go.Figure, height: int, lang: str) -> go.Figure:
     """Common look of every chart: system fonts (nothing fetched), tight margins, the
     language's number separators. Titles are the page's headings, not drawn in the chart."""
     fig.update_layout(
-        separators=SEPARATORS[language(lang)],
+        separators=separators(lang),
         font={"family": FONT, "size": 13, "color": "#212529"},
         height=height,
         margin={"l": 10, "r": 10, "t": 10, "b": 40},

@@ -14,7 +14,7 @@ from app.release import Snapshot
 from indicators.comparison import egdi_level
 from indicators.scoring import COMPOSITE_ID, like_for_like
 from locales.formats import fmt_number
-from locales.messages import N_, t, tc
+from locales.messages import N_, t, tc, tn
 
 
 @dataclass
@@ -203,13 +203,15 @@ def most_improved(facts: Facts, lang: str, top: int = 5) -> Headline:
         )
     else:
         best = changes.iloc[0]
-        sentence = t(
-            "{country} es el país que más mejoró: en los {common} indicadores que reportó en "
+        sentence = tn(
+            "{country} es el país que más mejoró: comparando {n} indicador reportado en {since} "
+            "y en {year}, su puntaje compuesto subió {change} puntos, de {before} a {now}.",
+            "{country} es el país que más mejoró: comparando {n} indicadores reportados en "
             "{since} y en {year}, su puntaje compuesto subió {change} puntos, de {before} a {now}.",
+            int(best["common"]),
             lang,
             country=best["name"],
             change=fmt_number(best["change"], lang, 1),
-            common=int(best["common"]),
             since=int(best["since"]),
             year=facts.year,
             before=fmt_number(best["before"], lang, 1),

@@ -11,7 +11,7 @@ from indicators.comparison import peer_stats
 from indicators.gtmi import Gtmi
 from indicators.scoring import like_for_like
 from locales.formats import fmt_number, fmt_percent, is_missing
-from locales.messages import N_, t
+from locales.messages import N_, t, tn
 
 
 def default_year(scores: pd.DataFrame) -> int | None:
@@ -163,13 +163,15 @@ def change_sentence(scores: pd.DataFrame, weights: pd.Series, year: int, lang: s
     if like.empty:
         return ""
     row = like.iloc[0]
-    return t(
-        "Desde {since}: {change} puntos en los {common} indicadores reportados en ambos años "
+    return tn(
+        "Desde {since}: {change} puntos en {n} indicador reportado en ambos años "
         "({before} → {now}); el compuesto publicado pasó de {published_before} a {published_now}.",
+        "Desde {since}: {change} puntos en {n} indicadores reportados en ambos años "
+        "({before} → {now}); el compuesto publicado pasó de {published_before} a {published_now}.",
+        int(row["common"]),
         lang,
         since=since,
         change=fmt_number(row["change"], lang, 1),
-        common=int(row["common"]),
         before=fmt_number(row["score_from"], lang, 1),
         now=fmt_number(row["score_to"], lang, 1),
         published_before=fmt_number(published[since], lang, 1),

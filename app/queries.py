@@ -67,7 +67,7 @@ def observations_of(db: Snapshot, iso3: str, year: int, lang: str) -> pd.DataFra
     return db.frame(
         f"""
         SELECT i.indicator_id, i.dimension_id, i.name_{lang} AS indicator,
-               i.unit_label_{lang} AS unit,
+               i.unit_label_{lang} AS unit, i.unit AS unit_code,
                o.value, s.score, o.source, COALESCE(o.note, n.note) AS note, o.revision, o.is_demo
         FROM indicator_catalogue i
         LEFT JOIN published_values o
@@ -227,7 +227,8 @@ def catalogue(db: Snapshot, lang: str) -> pd.DataFrame:
     lang = language(lang)
     return db.frame(f"""
         SELECT i.indicator_id, i.dimension_id, d.name_{lang} AS dimension, i.name_{lang} AS name,
-               i.unit_label_{lang} AS unit, i.definition_{lang} AS definition, i.direction,
+               i.unit_label_{lang} AS unit, i.unit AS unit_code, i.definition_{lang} AS definition,
+               i.direction,
                i.min_value, i.max_value,
                i.goal_lower, i.goal_target, i.log_transform, i.weight, i.multiplier,
                i.numerator_{lang} AS numerator, i.denominator_{lang} AS denominator

@@ -8,10 +8,8 @@ from __future__ import annotations
 import re
 from html import escape
 
-import pandas as pd
-
 from app.report_model import Report, Section, Table
-from locales.formats import fmt_number
+from locales.formats import fmt_date, fmt_number
 from locales.messages import t, tc
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
@@ -113,7 +111,7 @@ def _css_string(text: str) -> str:
 
 def _cover(report: Report) -> str:
     lang, info = report.lang, report.release
-    created = pd.Timestamp(info["created_at"]).date().isoformat()
+    created = fmt_date(str(info["created_at"]), lang)
     demo = info.get("is_demo")
     contents = [(s.key, s.title) for s in [*report.key_figures, *report.sections]]
     contents += [
@@ -267,7 +265,7 @@ def _release(report: Report) -> str:
         (t("Versión", lang), escape(str(info["label"]))),
         (
             tc("report_published", "Publicada", lang),
-            escape(pd.Timestamp(info["created_at"]).date().isoformat()),
+            escape(fmt_date(str(info["created_at"]), lang)),
         ),
         (t("Año de los datos", lang), str(report.year)),
         (

@@ -12,7 +12,7 @@ import pandas as pd
 from indicators import coherence, uncertainty
 from indicators.scoring import COMPOSITE_ID
 from locales.formats import fmt_number, fmt_percent
-from locales.messages import N_, t
+from locales.messages import N_, t, tn
 
 
 @dataclass
@@ -237,7 +237,12 @@ def audit_tables(
         AuditTable(
             "coherence",
             t("Coherencia de las dimensiones, {year}", lang, year=year),
-            t("{count} alertas: revise las filas marcadas.", lang, count=flags)
+            tn(
+                "{n} alerta: revise la fila marcada.",
+                "{n} alertas: revise las filas marcadas.",
+                flags,
+                lang,
+            )
             if flags
             else t("Ninguna dimensión pasa los umbrales de alerta del manual.", lang),
             shown(dims, {"pc1_share"}, {"countries": 0, "alpha": 2, "eigen_over_one": 0}, lang),

@@ -12,7 +12,7 @@ from functools import cache
 import pandas as pd
 from babel import Locale
 from babel.dates import format_date, format_time
-from babel.numbers import NumberPattern
+from babel.numbers import NumberPattern, get_decimal_symbol, get_group_symbol
 
 from locales import language
 from locales.messages import t
@@ -35,6 +35,13 @@ def _pattern(lang: str, kind: str, decimals: int) -> NumberPattern:
     pattern = copy.copy(base)
     pattern.frac_prec = (decimals, decimals)
     return pattern
+
+
+def separators(lang: str) -> str:
+    """The decimal and group symbols of `lang` (CLDR), as Plotly's `separators` wants them:
+    `,.` in Spanish, `.,` in English, `,` and a narrow no-break space in French."""
+    locale = _locale(lang)
+    return get_decimal_symbol(locale) + get_group_symbol(locale)
 
 
 def fmt_number(value: float | None, lang: str, decimals: int = 2) -> str:

@@ -14,7 +14,7 @@ from dash.exceptions import PreventUpdate
 from app import figures, filters, profile, queries
 from app.components import chart, download_links, fallback_notices, notice, table
 from app.datasets import FULL_GTMI, FULL_GTMI_INDICATORS, FULL_SCORES, FULL_UN
-from app.display import formatted
+from app.display import formatted, value_decimals
 from app.downloads import dataset
 from app.gtmi import reference
 from app.release import Snapshot
@@ -89,6 +89,11 @@ def _gealc_sections(
     demo = bool(observations["is_demo"].fillna(False).astype(bool).any())
     shown = profile.indicator_table(observations, lang)
     numeric = {t("Valor", lang): 2, t("Puntaje", lang): 1}
+    cells = formatted(shown, numeric, lang)
+    cells[t("Valor", lang)] = [
+        fmt_number(v, lang, value_decimals(u))
+        for v, u in zip(observations["value"], observations["unit_code"], strict=True)
+    ]
     wide, series = profile.trend(scores, names, lang)
     mine = {"country": iso3, "lang": lang}
     full = ("country-values", mine, t("todos los datos del país", lang))
@@ -167,7 +172,7 @@ def _gealc_sections(
                     id="profile-indicators-title",
                 ),
                 table(
-                    formatted(shown, numeric, lang),
+                    cells,
                     [(c, c) for c in shown.columns],
                     t("Indicadores, {year}", lang, year=year),
                     numeric=set(numeric),

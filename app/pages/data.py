@@ -24,7 +24,7 @@ from app.downloads import dataset
 from app.release import Snapshot
 from app.urls import params, with_params
 from indicators.methodology import DOCUMENTS
-from locales.formats import fmt_number
+from locales.formats import fmt_date, fmt_number
 from locales.messages import N_, t, tc
 
 PATH = "/data"
@@ -119,7 +119,7 @@ def releases_table(listing: pd.DataFrame, shown: str | None, lang: str) -> pd.Da
     return pd.DataFrame(
         {
             "release": [name(label) for label in listing["label"]],
-            "published": [str(d)[:10] for d in listing["created_at"]],
+            "published": [fmt_date(str(d), lang, "medium") for d in listing["created_at"]],
             "note": listing["note"].fillna("").astype(str),
             "values": [fmt_number(n, lang, 0) for n in listing["value_count"]],
             "sha256": [html.Code(sha[:12], title=sha) for sha in listing["sha256"]],

@@ -13,7 +13,7 @@ from dash.exceptions import PreventUpdate
 from app import explorer, figures, filters, maps, queries, uncompare
 from app.components import chart, country_link, fallback_notices, notice, table
 from app.datasets import FULL_SCORES, FULL_VALUES
-from app.display import fmt_rank, formatted
+from app.display import fmt_rank, formatted, value_decimals
 from app.downloads import dataset
 from app.release import Snapshot
 from app.urls import context, params
@@ -79,7 +79,7 @@ def _labels(
         return (
             f"{view['indicator']} {row['name']}",
             row["unit"],
-            1,
+            min(1, value_decimals(row["unit_code"])),
             None,
             t("Definición: {definition}", lang, definition=row["definition"]),
         )

@@ -38,6 +38,13 @@ def test_invalid_parameters_say_so_and_too_few_countries_ask_for_more(page, serv
     page.wait_for_selector(".notice")
     text = page.inner_text("main")
     assert "ZZZ" in text and "1999" in text and "Choose at least two countries to compare." in text
+    assert "for 'Countries'" in text and "for 'Year'" in text
+    page.goto(f"{server}/compare?countries=URY,ZZZ&year=1999")
+    page.wait_for_selector(".notice")
+    notices = page.inner_text("main")
+    # The parameter is named as its control is labelled on the Spanish page, not by its URL key.
+    assert "para «Países»" in notices and "para «Año»" in notices
+    assert "countries" not in notices and "year" not in notices
 
 
 def test_compare_download_matches_the_scores_view(server, demo_warehouse):

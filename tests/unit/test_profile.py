@@ -128,7 +128,7 @@ def test_what_was_not_reported_is_named_and_the_change_is_like_for_like():
     )
     weights = pd.Series({"SD1": 0.25, "SD2": 0.25})
     assert profile.change_sentence(rows, weights, 2024, "en") == (
-        "Since 2023: 5.0 points on the 1 indicators reported in both years (10.0 → 15.0); the "
+        "Since 2023: 5.0 points on 1 indicator reported in both years (10.0 → 15.0); the "
         "published composite went from 10.0 to 30.0."
     )
     assert profile.change_sentence(rows, weights, 2023, "en") == ""
