@@ -20,7 +20,7 @@ from app.gtmi import reference
 from app.release import Snapshot
 from app.urls import choose, params, with_params
 from locales.formats import fmt_number
-from locales.messages import N_, t
+from locales.messages import t
 
 PREFIX = "/country/"
 
@@ -446,7 +446,7 @@ def _gtmi_dimensions_download(db: Snapshot, args: dict[str, str], lang: str):
             "year",
             "score",
             "gealc_score_is_demo",
-            N_("Encuesta GTMI"),
+            "gtmi_survey",
             "match",
             "questions",
             "note",

@@ -33,7 +33,6 @@ from etl.publish import publish
 from etl.review import review
 from indicators.catalogue import load_catalogue
 from indicators.countries import load_members
-from portal.texts import words
 from tests.conftest import ROOT, free_port
 from tests.integration.test_embargo import route_payload
 from tests.integration.test_scores import full_year
@@ -49,7 +48,7 @@ UNAVAILABLE = t(
     "Los datos no están disponibles en este momento. Si acaba de instalar gealc, ejecute «make run» o «gealc build --demo».",
     "es",
 )
-BUSY = words("busy_title", "es")
+BUSY = t("Base de datos ocupada", "es")
 
 
 @pytest.fixture(scope="module")
