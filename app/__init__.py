@@ -2,5 +2,5 @@
 figure builders (`figures`, `maps`, `headlines`, `compare`, `profile`, `uncompare`, `coverage`,
 `explorer`), the Dash app (`server`, `pagecache`, `components`, `filters`, `urls`, `pages/`),
 downloads, the API and the open-data package, the report (`report`, `report_model`,
-`report_html`, `export`) and `i18n`. It reads the warehouse through `warehouse.db` and
-`warehouse.schema` only, and never imports the write side."""
+`report_html`, `export`) and `display` (how values look in tables). It reads the warehouse
+through `warehouse.db` and `warehouse.schema` only, and never imports the write side."""
