@@ -27,6 +27,7 @@ from app.context import releases, snapshot
 from app.downloads import to_bytes
 from app.release import Snapshot, Unavailable
 from indicators.texts import LANGUAGES
+from locales.messages import N_, t
 
 PREFIX = "/api/v1"
 OPENAPI_PATH = Path(__file__).with_name("openapi.yaml")
@@ -37,10 +38,10 @@ PER_PAGE, MAX_PER_PAGE, MAX_PAGE = 100, 1000, 100_000
 YEARS = (1990, 2100)
 LEVELS = ("indicator", "dimension", "composite")
 WHAT = {
-    "country": "ISO3 codes of member countries",
-    "indicator": "indicator ids",
-    "dimension": "dimension ids",
-    "level": "levels",
+    "country": N_("códigos ISO3 de países miembros"),
+    "indicator": N_("identificadores de indicador"),
+    "dimension": N_("identificadores de dimensión"),
+    "level": N_("niveles"),
 }
 FORMATS = ("json", "csv")
 ROW_PARAMETERS = ("country", "year", "indicator", "dimension", "lang", "page", "per_page", "format")
@@ -53,11 +54,27 @@ _packages_lock = threading.Lock()
 
 
 class Refusal(Exception):
-    """A request the API answers with an error: what is wrong, about which parameter."""
+    """A request the API answers with an error: what is wrong (a catalogue text and its values,
+    said in the request's language), about which parameter."""
 
-    def __init__(self, message: str, parameter: str | None = None, status: int = 400) -> None:
+    def __init__(self, message: str, parameter: str | None, status: int = 400, **values: object):
         super().__init__(message)
-        self.message, self.parameter, self.status = message, parameter, status
+        self.message, self.parameter, self.status, self.values = message, parameter, status, values
+
+
+def _error(message: str, parameter: str | None, status: int, **values: object) -> flask.Response:
+    """The JSON error body, its words in the request's `lang` (English, the API's field names'
+    language, when none or an unknown one is asked for)."""
+    return _json(
+        {"error": t(message, _message_language(), **values), "parameter": parameter}, status=status
+    )
+
+
+def _message_language() -> str:
+    """The request's `lang`, or English (the API's field names' language) when none or an
+    unknown one is asked for."""
+    asked = flask.request.args.get("lang")
+    return asked if asked in LANGUAGES else opendata.PACKAGE_LANGUAGE
 
 
 def register_api(server: flask.Flask) -> None:
@@ -72,14 +89,13 @@ def package_url(label: str) -> str:
 
 @api.errorhandler(Refusal)
 def _refused(exc: Refusal) -> flask.Response:
-    return _json({"error": exc.message, "parameter": exc.parameter}, status=exc.status)
+    return _error(exc.message, exc.parameter, exc.status, **exc.values)
 
 
 @api.errorhandler(Unavailable)
 def _unavailable(exc: Unavailable) -> flask.Response:
-    response = _json(
-        {"error": "the data cannot be read right now; try again in a minute", "parameter": None},
-        status=503,
+    response = _error(
+        "los datos no se pueden leer en este momento; intente de nuevo en un minuto", None, 503
     )
     response.headers["Retry-After"] = "60"
     return response
@@ -89,12 +105,11 @@ def _unavailable(exc: Unavailable) -> flask.Response:
 def _method_not_allowed(exc: MethodNotAllowed) -> flask.Response | MethodNotAllowed:
     if not _under_api(flask.request.path):
         return exc
-    response = _json(
-        {
-            "error": f"{flask.request.method} is not allowed: the API is read-only (GET)",
-            "parameter": None,
-        },
-        status=405,
+    response = _error(
+        "{method} no está permitido: la API es de solo lectura (GET)",
+        None,
+        405,
+        method=flask.request.method,
     )
     response.headers["Allow"] = ", ".join(exc.valid_methods or ["GET", "HEAD"])
     return response
@@ -224,7 +239,10 @@ def _gtmi_page(name: str, query: dict[str, str]) -> flask.Response:
         _filters(
             query,
             db,
-            {"year": ("GTMI survey years", surveys), "indicator": ("GTMI question ids", questions)},
+            {
+                "year": (N_("años de encuesta del GTMI"), surveys),
+                "indicator": (N_("identificadores de pregunta del GTMI"), questions),
+            },
         ),
         _one(query, "lang", LANGUAGES, opendata.PACKAGE_LANGUAGE),
         _paging(query),
@@ -246,15 +264,12 @@ def _unknown_endpoint() -> flask.Response | None:
         and request.blueprint != api.name
         and request.routing_exception is None
     ):
-        return _json(
-            {
-                "error": (
-                    f"there is no {request.path}; "
-                    f"the endpoints are described at {PREFIX}/openapi.json"
-                ),
-                "parameter": None,
-            },
-            status=404,
+        return _error(
+            "no existe {path}; los puntos de acceso se describen en {url}",
+            None,
+            404,
+            path=request.path,
+            url=f"{PREFIX}/openapi.json",
         )
     return None
 
@@ -272,13 +287,24 @@ def _query(allowed: Sequence[str]) -> dict[str, str]:
     args = flask.request.args
     for name in args:
         if name not in allowed:
-            accepted = f"it accepts {', '.join(allowed)}" if allowed else "it takes no parameters"
-            raise Refusal(f"unknown parameter '{name}': {accepted}", name)
+            if not allowed:
+                raise Refusal(
+                    "parámetro desconocido «{name}»: este punto de acceso no acepta parámetros",
+                    name,
+                    name=name,
+                )
+            raise Refusal(
+                "parámetro desconocido «{name}»: acepta {accepted}",
+                name,
+                name=name,
+                accepted=", ".join(allowed),
+            )
         if len(args.getlist(name)) > 1:
             raise Refusal(
-                f"'{name}' is given more than once: "
-                "give it once, several values separated by commas",
+                "«{name}» aparece más de una vez: indíquelo una sola vez, con varios valores "
+                "separados por comas",
                 name,
+                name=name,
             )
     return dict(args)
 
@@ -288,7 +314,11 @@ def _snapshot(label: str) -> Snapshot:
         return snapshot(label)
     except KeyError:
         raise Refusal(
-            f"there is no published release '{label}'; {PREFIX}/releases lists them", "label", 404
+            "no hay ninguna versión publicada «{label}»; {url} las enumera",
+            "label",
+            404,
+            label=label,
+            url=f"{PREFIX}/releases",
         ) from None
 
 
@@ -298,14 +328,27 @@ def _one(
     if name not in query:
         return default
     if query[name] not in allowed:
-        raise Refusal(f"{name} must be one of {', '.join(allowed)} (got '{query[name]}')", name)
+        raise Refusal(
+            "{name} debe ser uno de {allowed} (se recibió «{got}»)",
+            name,
+            name=name,
+            allowed=", ".join(allowed),
+            got=query[name],
+        )
     return query[name]
 
 
 def _integer(query: dict[str, str], name: str, default: int, low: int, high: int) -> int:
     text = query.get(name, str(default))
     if not (_whole(text) and low <= int(text) <= high):
-        raise Refusal(f"{name} must be a whole number from {low} to {high} (got '{text}')", name)
+        raise Refusal(
+            "{name} debe ser un número entero de {low} a {high} (se recibió «{got}»)",
+            name,
+            name=name,
+            low=low,
+            high=high,
+            got=text,
+        )
     return int(text)
 
 
@@ -342,9 +385,12 @@ def _filters(
             wrong = [y for y in asked if not (_whole(y) and low <= int(y) <= high)]
             if wrong:
                 raise Refusal(
-                    f"year must be years from {low} to {high}, separated by commas, e.g. 2023,2024 "
-                    f"(got '{wrong[0]}')",
+                    "year debe contener años de {low} a {high}, separados por comas, p. ej. "
+                    "2023,2024 (se recibió «{got}»)",
                     name,
+                    low=low,
+                    high=high,
+                    got=wrong[0],
                 )
             wanted[name] = [int(y) for y in asked]
             continue
@@ -352,9 +398,13 @@ def _filters(
         wrong = [v for v in asked if v not in allowed]
         if wrong:
             raise Refusal(
-                f"{name} must be {what} separated by commas, among {', '.join(allowed)} "
-                f"(got '{wrong[0]}')",
+                "{name} debe contener {what} separados por comas, entre {allowed} (se recibió "
+                "«{got}»)",
                 name,
+                name=name,
+                what=t(what, _message_language()),
+                allowed=", ".join(allowed),
+                got=wrong[0],
             )
         wanted[name] = [int(v) for v in asked] if name == "year" else asked
     return wanted

@@ -310,6 +310,16 @@ def test_bad_requests_are_refused_with_what_is_allowed(published):
         status = 404 if "nope" in url or "nothing" in url else 400
         body = get_json(client, url, status)
         assert body["parameter"] == parameter and says in body["error"], (url, body)
+    # The message speaks the request's language when it names one (the field names stay English).
+    said = {
+        lang: get_json(client, f"{VALUES}?lang={lang}&per_page=0", 400)["error"]
+        for lang in ("es", "pt", "fr")
+    }
+    assert said == {
+        "es": "per_page debe ser un número entero de 1 a 1000 (se recibió «0»)",
+        "pt": "per_page deve ser um número inteiro de 1 a 1000 (recebido: «0»)",
+        "fr": "per_page doit être un nombre entier de 1 à 1000 (reçu : « 0 »)",
+    }
     refused = client.post(f"{API}/releases")
     assert (
         refused.status_code == 405
