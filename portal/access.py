@@ -1,5 +1,6 @@
 """Who is asking and what they may open: Flask-Login sessions over portal accounts, the role
-check on every view, the page language, and the warehouse connections the portal uses."""
+check on every view, the page's language (Flask-Babel's locale) and the warehouse connections the
+portal uses."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ from contextlib import contextmanager
 from functools import wraps
 
 import flask
+from flask_babel import Babel, get_locale
 from flask_login import LoginManager, UserMixin, current_user
 from sqlalchemy.engine import Connection, Engine
 
 from etl.accounts import Account, active_account
-from indicators.texts import DEFAULT_LANGUAGE, LANGUAGES
+from locales import DEFAULT_LANGUAGE, LANGUAGES
 from warehouse import accounts, audit
 from warehouse.db import STORAGE_ERRORS, WarehouseBusy, connect, open_for_writing
 
@@ -21,6 +23,9 @@ WAREHOUSE_KEY = "GEALC_PORTAL_WAREHOUSE"
 login_manager = LoginManager()
 login_manager.login_view = "portal.login"
 login_manager.login_message = None  # the sign-in page says why itself
+# The page's language and time zone; the templates speak through `locales` (`t`, `tn`), not
+# through Flask-Babel's `gettext` and its %-placeholders.
+babel = Babel(configure_jinja=False)
 
 
 class Warehouse:
@@ -112,7 +117,8 @@ def requires(*roles: str) -> Callable:
 
 
 def page_language() -> str:
-    """`?lang=` when given, else the account's language, else Spanish."""
+    """Flask-Babel's locale selector: `?lang=` when given, else the signed-in account's language,
+    else the browser's preferred one among ours, else Spanish."""
     asked = flask.request.args.get("lang")
     if asked in LANGUAGES:
         return asked
@@ -120,6 +126,11 @@ def page_language() -> str:
         return current_user.account.lang
     best = flask.request.accept_languages.best_match(LANGUAGES)
     return best or DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    """The language of this request's page (the code Flask-Babel selected with `page_language`)."""
+    return str(get_locale())
 
 
 def client_address() -> str | None:

@@ -1,6 +1,6 @@
 """Installing the portal on the site's Flask server: its blueprint, sign-in sessions, CSRF
-protection, the request size an upload needs, and where the portal finds the warehouse, the
-upload folder and the indicator catalogue."""
+protection, the page's language and time zone (Flask-Babel), the request size an upload needs, and
+where the portal finds the warehouse, the upload folder and the indicator catalogue."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from pathlib import Path
 import flask
 
 from etl.submission.read import MAX_FILE_BYTES
-from portal.access import WAREHOUSE_KEY, Warehouse, login_manager
+from locales import DEFAULT_LANGUAGE
+from portal.access import WAREHOUSE_KEY, Warehouse, babel, login_manager, page_language
 from portal.views import CATALOGUE_KEY, UPLOAD_AREA_KEY, csrf, portal
 
 # What a browser may send in one request: the largest file the reader accepts, plus the form
@@ -31,4 +32,11 @@ def install(server: flask.Flask, database_url: str, upload_area: Path, catalogue
     server.config[CATALOGUE_KEY] = catalogue
     csrf.init_app(server)
     login_manager.init_app(server)
+    # Times are stored in UTC and shown so, the zone named (`locales.formats.fmt_datetime`).
+    babel.init_app(
+        server,
+        default_locale=DEFAULT_LANGUAGE,
+        default_timezone="UTC",
+        locale_selector=page_language,
+    )
     server.register_blueprint(portal)

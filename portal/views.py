@@ -5,7 +5,6 @@ coverage of the cycle, publishing) and the audit log."""
 from __future__ import annotations
 
 import io
-import math
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,7 +13,7 @@ from urllib.parse import urlsplit
 import duckdb
 import flask
 import pandas as pd
-from flask import abort, flash, g, redirect, render_template, request, send_file
+from flask import abort, flash, redirect, render_template, request, send_file
 from flask_login import current_user, login_user, logout_user
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from sqlalchemy.exc import DBAPIError
@@ -28,17 +27,19 @@ from etl.submission.columns import HEADINGS
 from etl.template import write_template
 from indicators.catalogue import Catalogue, load_catalogue
 from indicators.countries import load_members
-from indicators.texts import LANGUAGES
+from locales import LANGUAGE_NAMES, LANGUAGES
+from locales.formats import fmt_count, fmt_datetime, fmt_number, is_missing
+from locales.messages import t, tc, tn
 from portal import revisions, uploads
 from portal.access import (
     client_address,
+    current_language,
     me,
-    page_language,
     requires,
     session_user,
     warehouse,
 )
-from portal.texts import LANGUAGE_NAMES, STATES, words
+from portal.texts import AUDIT_ACTIONS, DECIDED, ROLES, STATE_HELP, STATES
 from warehouse.accounts import account_table
 from warehouse.audit import audit_events, record_audit
 from warehouse.db import STORAGE_ERRORS, WarehouseBusy
@@ -84,12 +85,6 @@ def _catalogue() -> Catalogue:
     return load_catalogue(flask.current_app.config[CATALOGUE_KEY])
 
 
-@portal.before_app_request
-def _language() -> None:
-    if request.path == "/login" or request.path == "/logout" or request.path.startswith("/portal"):
-        g.lang = page_language()
-
-
 @portal.before_request
 def _csrf() -> None:
     """Every state-changing request of the portal carries the session's CSRF token."""
@@ -98,25 +93,45 @@ def _csrf() -> None:
 
 @portal.app_context_processor
 def _helpers() -> dict:
-    lang = g.get("lang", "es")
+    """The page's language and its words for the templates: `t("…")`, `tc(context, "…")` and
+    `tn(singular, plural, n)` with the Spanish msgid written out (so extraction finds it), and the
+    tables of names for codes (`t(STATES[state])`)."""
+    lang = current_language()
     return {
         "lang": lang,
-        "w": lambda key, **fmt: words(key, lang, **fmt),
+        "t": lambda msgid, **values: t(msgid, lang, **values),
+        "tc": lambda context, msgid, **values: tc(context, msgid, lang, **values),
+        "tn": lambda singular, plural, n, **values: tn(singular, plural, n, lang, **values),
         "link": _link,
         "here": _here,
         "LANGUAGE_NAMES": LANGUAGE_NAMES,
-        "state_name": lambda s: words(STATES.get(s, s), lang),
+        "STATES": STATES,
+        "STATE_HELP": STATE_HELP,
+        "AUDIT_ACTIONS": AUDIT_ACTIONS,
+        "ROLES": ROLES,
     }
 
 
 @portal.app_template_filter("num")
 def _number(value: object) -> str:
-    """A value as people in the page's language write it (decimal comma except in English); —
-    when missing."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    """A value as sent, the page language's way (`91,5`, `91.5`), with at most four decimals and
+    no trailing zeros; — when missing."""
+    if is_missing(value):
         return "—"
-    text = f"{float(value):,.4f}".rstrip("0").rstrip(".")
-    return text if g.get("lang") == "en" else text.translate(str.maketrans(",.", ".,"))
+    decimals = len(f"{float(value):.4f}".rstrip("0").partition(".")[2])
+    return fmt_number(float(value), current_language(), decimals)
+
+
+@portal.app_template_filter("count")
+def _count(value: object) -> str:
+    """A count the page language's way (`1.234`, `1,234`, `1 234`); — when missing."""
+    return "—" if is_missing(value) else fmt_count(value, current_language())
+
+
+@portal.app_template_filter("moment")
+def _moment(value: object) -> str:
+    """A stored time (UTC) the page language's way, the zone named; — when missing."""
+    return "—" if is_missing(value) else fmt_datetime(value, current_language())
 
 
 def _records(frame: pd.DataFrame) -> list[dict]:
@@ -131,7 +146,7 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 def _link(endpoint: str, **values: object) -> str:
     return flask.url_for(
         endpoint,
-        lang=g.get("lang", "es"),
+        lang=current_language(),
         **{k: v for k, v in values.items() if v not in (None, "")},
     )
 
@@ -145,15 +160,12 @@ def _here(lang: str) -> str:
     )
 
 
-def _say(key: str, category: str = "info", **fmt: object) -> None:
-    flash(words(key, g.lang, **fmt), category)
-
-
 @portal.route("/login", methods=["GET", "POST"])
 def login() -> object:
+    lang = current_language()
     if request.method == "GET":
         return render_template(
-            "login.html", title=words("sign_in", g.lang), next=request.args.get("next", "")
+            "login.html", title=t("Iniciar sesión", lang), next=request.args.get("next", "")
         )
     with warehouse().writing() as conn, conn.begin():
         attempt = authenticate(
@@ -165,21 +177,27 @@ def login() -> object:
         user = session_user(attempt.account, conn) if attempt.account else None
     if user is None:
         if attempt.wait_minutes:
-            _say("too_many_attempts", "danger", minutes=attempt.wait_minutes)
+            flash(
+                t(
+                    "Demasiados intentos fallidos. Espere {minutes} minutos e intente de nuevo.",
+                    lang,
+                    minutes=attempt.wait_minutes,
+                ),
+                "danger",
+            )
         else:
-            _say("bad_credentials", "danger")
+            flash(t("Usuario o contraseña incorrectos.", lang), "danger")
         return (
             render_template(
-                "login.html", title=words("sign_in", g.lang), next=request.form.get("next", "")
+                "login.html", title=t("Iniciar sesión", lang), next=request.form.get("next", "")
             ),
             429 if attempt.wait_minutes else 401,
         )
     flask.session.clear()  # a new session: nothing from before the sign-in carries over
     login_user(user)
     target = request.form.get("next", "")
-    lang = (
-        g.lang if "lang" in request.args else user.account.lang
-    )  # a language chosen on the sign-in page wins
+    if "lang" not in request.args:  # a language chosen on the sign-in page wins
+        lang = user.account.lang
     return redirect(
         target if _is_local(target) else flask.url_for(HOME[user.account.role], lang=lang), 303
     )
@@ -213,8 +231,9 @@ def logout() -> object:
             )
     logout_user()
     flask.session.clear()
-    _say("signed_out")
-    return redirect(flask.url_for("portal.login", lang=g.lang), 303)
+    lang = current_language()
+    flash(t("Cerró la sesión.", lang), "info")
+    return redirect(flask.url_for("portal.login", lang=lang), 303)
 
 
 @portal.get("/portal/")
@@ -245,12 +264,11 @@ def submissions() -> str:
     members = load_members()
     return render_template(
         "submissions.html",
-        title=words("submissions_title", g.lang),
+        title=t("Envíos", current_language()),
         rows=_records(rows),
         members=members,
         filters={"country": iso3 or "", "year": year or "", "state": state or ""},
         years=_years(),
-        states=list(STATES),
         limit_mb=_limit_mb(),
         country=account.iso3,
     )
@@ -268,15 +286,16 @@ def _limit_mb() -> int:
 @portal.post("/portal/upload")
 @requires("country", "secretariat")
 def upload() -> object:
+    lang = current_language()
     sent = request.files.get("file")
     if sent is None or not sent.filename:
-        _say("no_file", "warning")
+        flash(t("Elija un archivo antes de enviar.", lang), "warning")
         return redirect(_link("portal.submissions"), 303)
     root = flask.current_app.config[UPLOAD_AREA_KEY]
     try:
         stored = uploads.save(sent.stream, sent.filename, root)
     except uploads.UploadRefused:
-        _say("empty_file", "warning")
+        flash(t("El archivo está vacío: no se guardó nada.", lang), "warning")
         return redirect(_link("portal.submissions"), 303)
     catalogue, members = _catalogue(), load_members()
     try:
@@ -292,11 +311,27 @@ def upload() -> object:
             )
     except OtherCountry as exc:
         stored.discard()
-        _say("other_country", "danger", own=exc.own, others=", ".join(exc.others))
+        flash(
+            t(
+                "El archivo tiene valores de {others}: una cuenta de {own} solo puede enviar los "
+                "valores de {own}. No se guardó nada.",
+                lang,
+                own=exc.own,
+                others=", ".join(exc.others),
+            ),
+            "danger",
+        )
         return redirect(_link("portal.submissions"), 303)
     if receipt.status == "unchanged":
         stored.discard()
-        _say("unchanged", "info", id=receipt.submission_id)
+        flash(
+            t(
+                "Este mismo archivo ya se había recibido (envío {id}): este es su recibo.",
+                lang,
+                id=receipt.submission_id,
+            ),
+            "info",
+        )
     return redirect(_link("portal.submission", submission_id=receipt.submission_id), 303)
 
 
@@ -319,8 +354,9 @@ def _visible(submission_id: int) -> list[dict]:
 @requires("country", "secretariat")
 def submission(submission_id: int) -> str:
     rows = _visible(submission_id)
+    lang = current_language()
     with warehouse().reading() as conn:
-        findings = submission_findings(conn, submission_id, g.lang)
+        findings = submission_findings(conn, submission_id, lang)
         gaps = submission_unreported(conn, submission_id)
         history = review_history(conn, submission_id)
         changes = [
@@ -340,11 +376,11 @@ def submission(submission_id: int) -> str:
         ]
     return render_template(
         "submission.html",
-        title=words("receipt_title", g.lang, id=submission_id),
+        title=t("Recibo del envío {id}", lang, id=submission_id),
         rows=rows,
         first=rows[0],
         findings=[
-            f | {"column_name": HEADINGS[g.lang].get(f["column_name"], f["column_name"])}
+            f | {"column_name": HEADINGS[lang].get(f["column_name"], f["column_name"])}
             for f in _records(findings)
         ],
         history=_records(history),
@@ -372,13 +408,17 @@ def decide(submission_id: int) -> object:
     comment = request.form.get("comment", "").strip()
     if action is None:
         abort(400)
+    lang = current_language()
     if action == "returned" and not comment:
-        _say("comment_needed", "warning")
+        flash(
+            t("Para devolver un envío escriba un comentario que diga qué corregir.", lang),
+            "warning",
+        )
     else:
         try:
             with warehouse().writing() as conn, conn.begin():
                 review(conn, [submission_id], action, me().username, comment or None)
-            _say(f"done_{action}", "success", id=submission_id)
+            flash(t(DECIDED[action], lang, id=submission_id), "success")
         except Refused as exc:
             flash(str(exc), "danger")
     return redirect(_link("portal.submission", submission_id=submission_id), 303)
@@ -391,7 +431,7 @@ def template() -> object:
     iso3 = me().iso3 if me().role == "country" else (request.args.get("country") or "").upper()
     year = request.args.get("year", type=int)
     fmt = request.args.get("format", "xlsx")
-    lang = request.args.get("template_lang", g.lang)
+    lang = request.args.get("template_lang", current_language())
     if (
         iso3 not in members.by_iso3
         or year not in _years()
@@ -410,18 +450,19 @@ def template() -> object:
 @requires("secretariat")
 def coverage() -> str:
     year = request.args.get("year", type=int) or datetime.now(UTC).year - 1
+    lang = current_language()
     with warehouse().reading() as conn:
         latest = latest_states(conn, year)
     by_country = {row["iso3"]: row for row in _records(latest)}
     members = load_members()
     rows = [
-        {"iso3": c.iso3, "name": c.name.get(g.lang), **by_country.get(c.iso3, {})}
+        {"iso3": c.iso3, "name": c.name.get(lang), **by_country.get(c.iso3, {})}
         for c in members.countries
     ]
     missing = [r for r in rows if "state" not in r]
     return render_template(
         "coverage.html",
-        title=words("coverage_title", g.lang, year=year),
+        title=t("Cobertura del ciclo {year}", lang, year=year),
         year=year,
         rows=rows,
         missing=missing,
@@ -432,6 +473,7 @@ def coverage() -> str:
 @portal.route("/portal/publish", methods=["GET", "POST"])
 @requires("secretariat")
 def release() -> object:
+    lang = current_language()
     if request.method == "POST":
         label, note = (
             request.form.get("label", "").strip(),
@@ -440,16 +482,26 @@ def release() -> object:
         try:
             with warehouse().writing() as conn, conn.begin():
                 made = publish(conn, label, me().username, _catalogue(), note)
-            _say("published", "success", label=made.label, values=made.values, sha=made.sha256[:12])
+            flash(
+                tn(
+                    "Versión {label} publicada: {n} valor (SHA-256 {sha}…).",
+                    "Versión {label} publicada: {n} valores (SHA-256 {sha}…).",
+                    made.values,
+                    lang,
+                    label=made.label,
+                    sha=made.sha256[:12],
+                ),
+                "success",
+            )
         except Refused as exc:
-            _say("publish_refused", "danger", reason=str(exc))
+            flash(t("No se publicó nada: {reason}", lang, reason=str(exc)), "danger")
         return redirect(_link("portal.release"), 303)
     with warehouse().reading() as conn:
         releases = release_table(conn)
         waiting = portal_submissions(conn, state="accepted")
     return render_template(
         "publish.html",
-        title=words("publish_title", g.lang),
+        title=t("Publicar una versión", lang),
         releases=_records(releases),
         waiting=waiting["submission_id"].nunique(),
     )
@@ -468,7 +520,7 @@ def audit() -> str:
         )
     return render_template(
         "audit.html",
-        title=words("audit_title", g.lang),
+        title=t("Registro de actividad", current_language()),
         events=_records(events),
         filters={k: v or "" for k, v in filters.items()},
     )
@@ -480,25 +532,36 @@ def users() -> str:
     with warehouse().reading() as conn:
         accounts = account_table(conn)
     return render_template(
-        "users.html", title=words("users_title", g.lang), accounts=_records(accounts)
+        "users.html", title=t("Cuentas", current_language()), accounts=_records(accounts)
     )
 
 
 @portal.app_errorhandler(CSRFError)
 def _expired(exc: CSRFError) -> tuple[str, int]:
-    g.lang = g.get("lang") or page_language()
+    lang = current_language()
     return render_template(
-        "message.html", title=words("csrf_title", g.lang), text=words("csrf_text", g.lang)
+        "message.html",
+        title=t("El formulario caducó", lang),
+        text=t(
+            "Por seguridad, el formulario no se aceptó (su sesión cambió o caducó). Vuelva a la "
+            "página, recárguela e intente de nuevo. No se guardó nada.",
+            lang,
+        ),
     ), 400
 
 
 @portal.app_errorhandler(413)
 def _too_large(exc: Exception) -> tuple[str, int]:
-    g.lang = g.get("lang") or page_language()
+    lang = current_language()
     return render_template(
         "message.html",
-        title=words("too_large_title", g.lang),
-        text=words("too_large_text", g.lang, limit_mb=_limit_mb()),
+        title=t("Archivo demasiado grande", lang),
+        text=t(
+            "El archivo supera el límite de {limit_mb} MB y no se recibió. Una plantilla completa "
+            "pesa mucho menos: envíe solo la plantilla, sin hojas ni imágenes añadidas.",
+            lang,
+            limit_mb=_limit_mb(),
+        ),
     ), 413
 
 
@@ -513,10 +576,16 @@ def _busy(exc: Exception) -> tuple[str, int, dict]:
         flask.current_app.logger.warning(
             "the warehouse could not be read: %s", getattr(exc, "orig", exc)
         )
-    g.lang = g.get("lang") or page_language()
+    lang = current_language()
     return (
         render_template(
-            "message.html", title=words("busy_title", g.lang), text=words("busy_text", g.lang)
+            "message.html",
+            title=t("Base de datos ocupada", lang),
+            text=t(
+                "Otra tarea está escribiendo en la base de datos. No se guardó nada: intente de "
+                "nuevo en un minuto.",
+                lang,
+            ),
         ),
         503,
         {"Retry-After": "30"},
@@ -525,13 +594,19 @@ def _busy(exc: Exception) -> tuple[str, int, dict]:
 
 @portal.errorhandler(403)
 def _forbidden(exc: Exception) -> tuple[str, int]:
+    lang = current_language()
     return render_template(
-        "message.html", title=words("forbidden_title", g.lang), text=words("forbidden_text", g.lang)
+        "message.html",
+        title=t("Sin acceso", lang),
+        text=t("Su cuenta no da acceso a esta página.", lang),
     ), 403
 
 
 @portal.errorhandler(404)
 def _missing(exc: Exception) -> tuple[str, int]:
+    lang = current_language()
     return render_template(
-        "message.html", title=words("missing_title", g.lang), text=words("missing_text", g.lang)
+        "message.html",
+        title=t("No encontrado", lang),
+        text=t("No existe o su cuenta no puede verlo.", lang),
     ), 404

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 import pytest
 
 from etl.build import build
-from portal.texts import words
+from locales.messages import t
+from portal.texts import AUDIT_ACTIONS
 from tests.browser.conftest import screenshot, serving
 from tests.integration.test_scores import full_year
 from tests.portal_helpers import ACCOUNTS, SECRET, add_accounts
@@ -111,7 +112,7 @@ def test_a_country_sends_fixes_and_the_secretariat_publishes(site: str, browser)
         tab.goto(f"{site}/portal/audit?lang={lang}")
         shown = tab.inner_text("main table")
         assert all(
-            words(f"audit_{action}", lang) in shown
+            t(AUDIT_ACTIONS[action], lang) in shown
             for action in (
                 "submission_accepted",
                 "submission_rejected",
@@ -162,7 +163,7 @@ def test_portal_pages_speak_the_language_and_fit_a_phone(site: str, browser, lan
         tab.goto(f"{site}{path}{'&' if '?' in path else '?'}lang={lang}")
         assert tab.get_attribute("html", "lang") == lang
         assert tab.locator("h1").count() == 1, path
-        assert tab.inner_text("header").count(words("sign_out", lang)) == 1
+        assert tab.inner_text("header").count(t("Cerrar sesión", lang)) == 1
         unlabelled = tab.evaluate("""() => [...document.querySelectorAll(
                 'main input:not([type=hidden]), main select, main textarea')]
             .filter(el => !(el.id && document.querySelector(`label[for="${el.id}"]`))

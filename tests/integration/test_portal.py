@@ -24,7 +24,8 @@ from etl.load import validate_file
 from etl.submission.receipt import Receipt, as_dict
 from indicators.catalogue import Catalogue, load_catalogue
 from indicators.countries import Members, load_members
-from portal.texts import words
+from locales.messages import t, tn
+from portal.texts import AUDIT_ACTIONS, DECIDED, STATE_HELP, STATES
 from tests.conftest import snapshot
 from tests.helpers import gealc, ok, query
 from tests.integration.conftest import built_warehouse
@@ -267,7 +268,7 @@ def test_each_role_signs_in_to_its_home_and_is_refused_other_roles_pages(story):
     for who, path in forbidden:
         response = story.clients[who].get(path)
         assert response.status_code == 403, (who, path)
-        assert words("forbidden_text", "es") in response.get_data(as_text=True)
+        assert t("Su cuenta no da acceso a esta página.", "es") in response.get_data(as_text=True)
     accounts = page_of(story.clients["adm"], "/portal/users")
     assert [cells[:3] for _, cells in table(accounts, "data-table")] == [
         ["adm", "administración", "—"],
@@ -298,11 +299,9 @@ def test_bad_file_receipt_lists_errors_then_warnings_with_row_column_and_fix_in_
     for lang in LANGS:
         shown = page_of(story.clients["ury"], f"/portal/submissions/{story.ids['bad']}?lang={lang}")
         assert findings(shown) == expected_findings(receipt, lang)
-        assert words("state_rejected", lang) in shown and said(
-            words("state_help_rejected", lang), shown
-        )
-        assert said(words("errors_heading", lang, n=2), shown) and said(
-            words("warnings_heading", lang, n=1), shown
+        assert t(STATES["rejected"], lang) in shown and said(t(STATE_HELP["rejected"], lang), shown)
+        assert said(t("Errores que impiden la carga ({n})", lang, n=2), shown) and said(
+            t("Avisos ({n})", lang, n=1), shown
         )
 
 
@@ -312,8 +311,8 @@ def test_corrected_file_is_accepted_in_each_language_and_stored_as_sent(story):
         shown = page_of(
             story.clients["ury"], f"/portal/submissions/{story.ids['ury1']}?lang={lang}"
         )
-        assert said(words("state_accepted", lang), shown) and said(
-            words("no_findings", lang), shown
+        assert said(t(STATES["accepted"], lang), shown) and said(
+            t("Sin errores ni avisos.", lang), shown
         )
     stored = query(
         story.url,
@@ -328,14 +327,29 @@ def test_corrected_file_is_accepted_in_each_language_and_stored_as_sent(story):
 
 def test_the_same_bytes_again_show_the_earlier_receipt_and_store_nothing(story):
     assert story.again_path == f"/portal/submissions/{story.ids['ury1']}"
-    assert words("unchanged", "es", id=story.ids["ury1"]) in story.pages["again"]
+    assert (
+        t(
+            "Este mismo archivo ya se había recibido (envío {id}): este es su recibo.",
+            "es",
+            id=story.ids["ury1"],
+        )
+        in story.pages["again"]
+    )
     before, after = story.unchanged["kept"]
     assert before == after
 
 
 def test_a_warning_asks_for_a_note(story, tmp_path):
     page = story.pages["chl24"]
-    assert words("warnings_lead", "es") in page and "findings-error" not in page
+    assert (
+        t(
+            "Los avisos no impiden la carga: si el valor es correcto, explíquelo en la columna de "
+            "notas y vuelva a enviar el archivo.",
+            "es",
+        )
+        in page
+        and "findings-error" not in page
+    )
     warned = findings(page)
     assert ["2", "Valor"] in [f[:2] for f in warned]  # the implausible change of row 2
     assert warned == expected_findings(checked(tmp_path, "chl24.csv", CHL_2024, story.url), "es")
@@ -353,7 +367,7 @@ def test_my_submissions_show_year_revision_state_and_receipt(story):
         (ids["chl23"], "2023", "1", "accepted"),
     ]
     returned = page_of(story.clients["chl"], f"/portal/submissions/{ids['chl24']}")
-    assert words("state_help_returned", "es") in returned
+    assert t(STATE_HELP["returned"], "es") in returned
     assert f'<q class="comment">{html.escape(RETURN_COMMENT)}</q>' in returned
 
 
@@ -436,7 +450,10 @@ def test_a_revision_shows_beside_the_previous_one_with_the_changes_marked(story)
     rows = table(page, "diff")
     assert len(rows) == 15
     assert {cells[0] for row, cells in rows if 'class="changed"' in row} == {"SD1", "FD2"}
-    assert words("diff_lead", "es", n=2) in page
+    assert (
+        tn("{n} indicador cambió (resaltado).", "{n} indicadores cambiaron (resaltados).", 2, "es")
+        in page
+    )
     by_indicator = {cells[0]: cells[1:7] for _, cells in rows}
     assert by_indicator["SD1"] == ["80", "", "", "91,5", "", ""]
     assert by_indicator["FD2"][2::3] == ["", "registro ampliado en 2024"]
@@ -445,9 +462,12 @@ def test_a_revision_shows_beside_the_previous_one_with_the_changes_marked(story)
 def test_approve_and_return_are_recorded_and_a_return_needs_a_comment(story):
     before, after = story.unchanged["return"]
     assert after == before
-    assert words("comment_needed", "es") in story.pages["no_comment"]
-    assert words("done_returned", "es", id=story.ids["chl24"]) in story.pages["returned"]
-    assert words("done_approved", "es", id=story.ids["ury2"]) in story.pages["approved"]
+    assert (
+        t("Para devolver un envío escriba un comentario que diga qué corregir.", "es")
+        in story.pages["no_comment"]
+    )
+    assert t(DECIDED["returned"], "es", id=story.ids["chl24"]) in story.pages["returned"]
+    assert t(DECIDED["approved"], "es", id=story.ids["ury2"]) in story.pages["approved"]
     assert query(
         story.url,
         "SELECT submission_id, action, comment, actor FROM review_event ORDER BY event_id",
@@ -460,7 +480,7 @@ def test_approve_and_return_are_recorded_and_a_return_needs_a_comment(story):
 def test_coverage_lists_who_has_not_sent_and_links_who_has(story):
     page = page_of(story.clients["sec"], "/portal/coverage?year=2024")
     members = reference()[1].countries
-    assert words("coverage_lead", "es", sent=2, total=33, missing=31) in page
+    assert "2 de 33 países enviaron datos." in page
     missing = _text(
         re.search(r'<p class="missing-list">(.*?)</p>', page, re.DOTALL).group(1)
     ).split(", ")
@@ -498,7 +518,7 @@ def test_publishing_freezes_the_approved_values_and_a_label_is_never_reused(stor
         story.pages["published_again"],
     ).group(1)
     assert (
-        html.unescape(refused).startswith(words("publish_refused", "es", reason=""))
+        html.unescape(refused).startswith(t("No se publicó nada: {reason}", "es", reason=""))
         and "2024-1" in refused
     )
 
@@ -522,7 +542,7 @@ def test_the_audit_log_shows_who_did_what(story):
         ("sec", "release_published", "2024-1"),
     }
     assert {
-        (actor, words(f"audit_{action}", "es"), target) for actor, action, target in expected
+        (actor, t(AUDIT_ACTIONS[action], "es"), target) for actor, action, target in expected
     } <= shown
     stored = {
         (a, b, c or "")

@@ -32,7 +32,8 @@ from etl.accounts import Account, add_user, disable_user, reset_password
 from etl.submission.read import MAX_FILE_BYTES
 from gealc.config import InsecureSecret, Settings
 from gealc.site import create_site
-from portal.texts import words
+from locales.messages import t
+from portal.texts import STATES
 from tests.conftest import ROOT, free_port, snapshot
 from tests.helpers import query, secret_key
 from tests.integration.conftest import built_warehouse
@@ -220,7 +221,13 @@ def test_a_country_cannot_send_another_countrys_values(world):
     for body in (under_embargo("CHL", 0.4), mixed):
         response = upload(ury, "chl.csv", body.encode(), "en")
         assert response.request.path == "/portal/submissions"
-        assert words("other_country", "en", others="CHL", own="URY") in page(response)
+        assert t(
+            "El archivo tiene valores de {others}: una cuenta de {own} solo puede enviar los "
+            "valores de {own}. No se guardó nada.",
+            "en",
+            others="CHL",
+            own="URY",
+        ) in page(response)
         assert MARKER not in response.get_data(as_text=True)
     after = snapshot(world.url)
     refused = [e for e in after.pop("audit_event") if "'upload_refused'" in e and "'ury'" in e]
@@ -629,7 +636,7 @@ def test_a_zip_bomb_is_rejected_without_unpacking_it(served, tmp_path):
     assert growth() < 150 * MB
     receipt = page(response)
     assert re.search(r"/portal/submissions/\d+", response.url), receipt[:2000]
-    assert words("state_rejected", "en") in receipt and "over the 100 MB limit" in receipt
+    assert t(STATES["rejected"], "en") in receipt and "over the 100 MB limit" in receipt
     assert query(served.url, "SELECT count(*) FROM observation") == values
 
 

@@ -1,26 +1,33 @@
 """The portal's pure parts: a revision beside the previous one, the names uploaded files are kept
-under, the session key and what counts as development, and the portal's words — every text in four
-languages with the same placeholders, and every key the pages and views ask for present."""
+under, the session key and what counts as development, and the portal's words — every text the
+pages and views show written out as its Spanish msgid (or looked up in a table of marked msgids),
+so extraction finds it, and translated in the catalogues with the same placeholders."""
 
 from __future__ import annotations
 
+import ast
 import math
 import re
-import string
 from pathlib import Path
 
+import jinja2
+import jinja2.nodes
 import pandas as pd
 import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
 from hypothesis import given
 from hypothesis import strategies as st
 
-from etl.accounts import ROLES
+from etl.accounts import ROLES as ROLES_OF_ACCOUNTS
 from etl.review import ACTIONS
 from gealc.config import ENV_SECRET, MIN_SECRET, InsecureSecret
 from gealc.site import is_development
-from indicators.texts import LANGUAGES
+from locales import TRANSLATED
+from locales.catalogues import KEYWORDS, METHODS, problems, read_catalogue
+from locales.messages import t, tn
 from portal import revisions
-from portal.texts import STATES, TEXTS, words
+from portal.texts import AUDIT_ACTIONS, DECIDED, ROLES, STATE_HELP, STATES
 from portal.uploads import clean_name
 from tests.helpers import secret_key
 from warehouse.schema import SUBMISSION_OUTCOMES
@@ -157,29 +164,123 @@ def test_is_development(host, debug, development):
 
 # --- the portal's words ---------------------------------------------------------------------
 
-
-def test_every_text_is_in_four_languages_with_the_same_placeholders():
-    def placeholders(text: str) -> set[str]:
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-
-    assert len(LANGUAGES) == 4
-    for key, texts in TEXTS.items():
-        assert len(texts) == 4 and all(t.strip() for t in texts), key
-        assert len({frozenset(placeholders(t)) for t in texts}) == 1, key
-    assert words("sign_in", "de") == words("sign_in", "es") == TEXTS["sign_in"][0]
-    assert words("too_many_attempts", "fr", minutes=15).startswith(
-        "Trop de tentatives"
-    ) and "15" in words("too_many_attempts", "fr", minutes=15)
+# The tables of N_-marked msgids a template may look a text up in, and what it calls them by.
+TABLES = {
+    "STATES": STATES,
+    "STATE_HELP": STATE_HELP,
+    "AUDIT_ACTIONS": AUDIT_ACTIONS,
+    "ROLES": ROLES,
+}
+MSGID_ARGUMENTS = {"t": (0,), "tc": (1,), "tn": (0, 1)}  # which arguments of a call are msgids
 
 
-def _read(paths: list[Path]) -> dict[str, str]:
-    return {p.name: p.read_text(encoding="utf-8") for p in paths}
+def portal_template() -> Catalog:
+    """Every text the portal's code and templates mark, as the catalogues' extraction finds it."""
+    found = Catalog()
+    for filename, lineno, msgid, _, context in extract_from_dir(
+        ROOT / "portal", METHODS, keywords=KEYWORDS
+    ):
+        found.add(msgid, locations=[(f"portal/{filename}", lineno)], context=context)
+    return found
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_text_of_the_portal_is_translated_with_the_same_placeholders(lang):
+    template = portal_template()
+    assert len(template) > 140  # the templates' texts are found, not only the code's
+    assert problems(read_catalogue(lang), template) == []
+
+
+def test_a_language_not_offered_is_spanish_and_values_fill_in():
+    assert t("Iniciar sesión", "de") == t("Iniciar sesión", "es") == "Iniciar sesión"
+    assert t("Iniciar sesión", "fr") == "Se connecter"
+    tried = t(
+        "Demasiados intentos fallidos. Espere {minutes} minutos e intente de nuevo.",
+        "fr",
+        minutes=15,
+    )
+    assert tried.startswith("Trop de tentatives") and "15" in tried
+    assert [tn("{n} cuenta", "{n} cuentas", n, "pt") for n in (1, 2)] == ["1 conta", "2 contas"]
+
+
+def _calls_in_templates() -> list[tuple[str, str, jinja2.nodes.Node]]:
+    """(template, function, msgid argument) of every t, tc and tn call of the templates."""
+    found, env = [], jinja2.Environment()
+    for path in TEMPLATES:
+        tree = env.parse(path.read_text(encoding="utf-8"))
+        for call in tree.find_all(jinja2.nodes.Call):
+            if isinstance(call.node, jinja2.nodes.Name) and call.node.name in MSGID_ARGUMENTS:
+                found += [
+                    (path.name, call.node.name, call.args[i])
+                    for i in MSGID_ARGUMENTS[call.node.name]
+                ]
+    return found
+
+
+def _table_loop_names() -> set[str]:
+    """The loop variables holding a table's msgid: `name` in `for s, name in STATES.items()`."""
+    env, names = jinja2.Environment(), set()
+    for path in TEMPLATES:
+        for loop in env.parse(path.read_text(encoding="utf-8")).find_all(jinja2.nodes.For):
+            over = loop.iter
+            if (
+                isinstance(over, jinja2.nodes.Call)
+                and isinstance(over.node, jinja2.nodes.Getattr)
+                and over.node.attr == "items"
+                and getattr(over.node.node, "name", None) in TABLES
+            ):
+                names.add(loop.target.items[1].name)
+    return names
+
+
+def test_every_template_text_is_a_literal_msgid_or_one_of_a_marked_table():
+    """A text the extraction cannot see is a text no translator gets: each t/tc/tn of the
+    templates names its Spanish msgid, or looks it up in a table of N_-marked msgids."""
+    calls = _calls_in_templates()
+    assert len(calls) > 140
+    loop_names = _table_loop_names()
+    for template, function, argument in calls:
+        literal = isinstance(argument, jinja2.nodes.Const) and isinstance(argument.value, str)
+        looked_up = isinstance(argument, jinja2.nodes.Getitem) and (
+            getattr(argument.node, "name", None) in TABLES
+        )
+        held = isinstance(argument, jinja2.nodes.Name) and argument.name in loop_names
+        assert literal or looked_up or held, (template, function, argument)
+
+
+def test_every_code_text_is_a_literal_msgid_or_one_of_a_marked_table():
+    """The same for the views: only the templates' helpers (lambdas passing the msgid on) and
+    lookups in DECIDED hand t/tc/tn something other than a string written out."""
+    for path in SOURCES:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        helpers = {
+            id(node)
+            for lam in ast.walk(tree)
+            if isinstance(lam, ast.Lambda)
+            for node in ast.walk(lam.body)
+        }
+        for call in ast.walk(tree):
+            if (
+                isinstance(call, ast.Call)
+                and isinstance(call.func, ast.Name)
+                and call.func.id in MSGID_ARGUMENTS
+                and id(call) not in helpers
+            ):
+                for i in MSGID_ARGUMENTS[call.func.id]:
+                    argument = call.args[i]
+                    literal = isinstance(argument, ast.Constant) and isinstance(argument.value, str)
+                    looked_up = isinstance(argument, ast.Subscript) and (
+                        getattr(argument.value, "id", None) == "DECIDED"
+                    )
+                    assert literal or looked_up, (path.name, call.lineno)
 
 
 def recorded_actions() -> set[str]:
     """Every action the audit log shows: those the code writes (`record_audit(conn, actor,
     "action", …)`) and a file's outcome, read off its submission row."""
-    sources = _read(sorted((ROOT / "etl").glob("*.py")) + SOURCES)
+    sources = {
+        p.name: p.read_text(encoding="utf-8") for p in sorted((ROOT / "etl").glob("*.py")) + SOURCES
+    }
     found = {
         m
         for text in sources.values()
@@ -193,65 +294,14 @@ def recorded_actions() -> set[str]:
     )
 
 
-def test_every_key_asked_for_has_texts_and_every_text_is_used():
-    templates, sources = _read(TEMPLATES), _read(SOURCES)
-    literal = {
-        key
-        for text in templates.values()
-        for key in re.findall(r"""\bw\(\s*['"](\w+)['"]\s*[,)]""", text)
-    }
-    literal |= {
-        key
-        for text in sources.values()
-        for key in re.findall(r"""\b(?:words|_say)\(\s*['"](\w+)['"]\s*[,)]""", text)
-    }
-    assert len(literal) > 100 and literal <= TEXTS.keys(), sorted(literal - TEXTS.keys())
-
-    # Keys built from a prefix and a value: the prefixes used, and the values each can take.
-    dynamic = {
-        prefix
-        for text in templates.values()
-        for prefix in re.findall(r"""\bw\(\s*'(\w+)'\s*~""", text)
-    }
-    dynamic |= {
-        prefix
-        for text in sources.values()
-        for prefix in re.findall(r"""\b(?:words|_say)\(\s*f['"](\w*)\{""", text)
-    }
-    values = {
-        "audit_": recorded_actions(),
-        "state_help_": set(STATES),
-        "role_": set(ROLES),
-        "done_": set(ACTIONS),
-    }
-    assert dynamic == set(values)
-    built = {prefix + value for prefix, family in values.items() for value in family}
-    assert not built - TEXTS.keys(), sorted(built - TEXTS.keys())
-
-    # Keys held in a variable: the base page's navigation and the receipt's two tables.
-    variables = {
-        name
-        for text in templates.values()
-        for name in re.findall(r"\bw\(\s*([a-z_]+)\s*[,)]", text)
-    }
-    assert variables == {"key", "heading"}
-    held = set(re.findall(r"'(nav_\w+)'", templates["base.html"])) | set(
-        re.findall(r"'(\w+_heading)'", templates["submission.html"])
-    )
-    assert (
-        {"nav_submissions", "nav_users", "errors_heading", "warnings_heading"}
-        <= held
-        <= TEXTS.keys()
-    )
-    assert set(STATES.values()) <= TEXTS.keys() and set(ACTIONS) <= set(
-        STATES
-    )  # state_name() of states and decisions
-
-    assert (
-        TEXTS.keys() - literal - built - held - set(STATES.values()) == set()
-    )  # no text left unused
-
-
-def test_the_audit_filter_offers_every_action_the_code_records():
-    offered = re.search(r"\{% for a in \(([^)]*)\) %\}", _read(TEMPLATES)["audit.html"]).group(1)
-    assert set(re.findall(r"'(\w+)'", offered)) == recorded_actions()
+def test_the_tables_name_every_code_the_portal_shows():
+    """Every action the code records has a name (and the audit log's filter offers it), every
+    state a submission can be in or a review can lead to a name and a meaning, every decision a
+    notice and every role a name."""
+    assert set(AUDIT_ACTIONS) == recorded_actions()
+    states = {o.removeprefix("submission_") for o in SUBMISSION_OUTCOMES} | set(ACTIONS)
+    assert set(STATES) == set(STATE_HELP) == states
+    assert set(DECIDED) == set(ACTIONS)
+    assert set(ROLES) == set(ROLES_OF_ACCOUNTS)
+    marked = {m.id for m in portal_template()}
+    assert {m for table in (*TABLES.values(), DECIDED) for m in table.values()} <= marked
