@@ -1,13 +1,17 @@
-"""Running the real `gealc` command, as a user would, from tests."""
+"""Running the real `gealc` command, as a user would, from tests; and finding text left in another
+language on a page."""
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 from gealc.config import Settings
+from locales import TRANSLATED
+from locales.catalogues import read_catalogue
 from warehouse.db import connect
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,3 +50,39 @@ def query(url: str, sql: str) -> list[tuple]:
         rows = [tuple(r) for r in conn.exec_driver_sql(sql)]
     engine.dispose()
     return rows
+
+
+@functools.cache
+def _catalogue_texts() -> dict[str, set[str]]:
+    """Every catalogue text by language: the Spanish msgids and each language's translations."""
+    texts: dict[str, set[str]] = {"es": set()}
+    for lang in TRANSLATED:
+        texts[lang] = set()
+        for message in read_catalogue(lang):
+            if not message.id:
+                continue
+            ids = message.id if isinstance(message.id, tuple) else (message.id,)
+            forms = message.string if isinstance(message.string, tuple) else (message.string,)
+            texts["es"].update(ids)
+            texts[lang].update(f for f in forms if f)
+    return texts
+
+
+def foreign_texts(shown: str, lang: str, shortest: int = 12) -> list[str]:
+    """The catalogue texts of other languages that `shown` (a page's text) contains verbatim: a
+    fragment left untranslated. Only whole texts without placeholders, at least `shortest`
+    characters long and not also a text of `lang` (names like "EGDI" are the same everywhere)."""
+    return sorted(text for text in _foreign(lang, shortest) if text in shown)
+
+
+@functools.cache
+def _foreign(lang: str, shortest: int) -> frozenset[str]:
+    texts = _catalogue_texts()
+    own = texts[lang]
+    return frozenset(
+        text
+        for other, pieces in texts.items()
+        if other != lang
+        for text in pieces
+        if len(text) >= shortest and "{" not in text and not any(text in mine for mine in own)
+    )

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import pytest
 
+from etl.demo import DEMO_SOURCE
 from tests.browser.conftest import (
     TAKE_SCREENSHOTS,
     Recorder,
     screenshot,
     wait_for_charts,
 )
+from tests.helpers import foreign_texts
 
 PAGES = {
     "home": (
@@ -111,6 +113,7 @@ def test_every_page_in_every_language(browser, server, lang):
     context = browser.new_context(viewport={"width": 1366, "height": 768})
     tab = context.new_page()
     recorder = Recorder(tab)
+    foreign = {}
     for name, (_, charts, _) in PAGES.items():
         open_page(tab, server, name, lang)
         blocks = tab.locator("section.chart-block")
@@ -127,7 +130,13 @@ def test_every_page_in_every_language(browser, server, lang):
                 f"#{chart} .modebar-btn", "bs => bs.map(b => b.getAttribute('data-title'))"
             )
             assert any(title and title.startswith(PNG_BUTTON[lang]) for title in titles), titles
+        # No catalogue text left in another language (Spanish or English on a French page).
+        # (The demo's source line is what the demo "countries" wrote, in two languages on
+        # purpose: data, not interface.)
+        shown = tab.inner_text("body").replace(DEMO_SOURCE, "")
+        foreign[name] = foreign_texts(shown, lang)
         screenshot(tab, f"{name}-{lang}-1366")
+    assert {name: texts for name, texts in foreign.items() if texts} == {}
     assert recorder.off_origin(server) == []
     assert [
         u for u in recorder.requests if "plotly.min.js" in u
