@@ -24,6 +24,8 @@ from etl.load import validate_file
 from etl.submission.receipt import Receipt, as_dict
 from indicators.catalogue import Catalogue, load_catalogue
 from indicators.countries import Members, load_members
+from locales import LANGUAGE_NAMES
+from locales.formats import fmt_datetime
 from locales.messages import t, tn
 from portal.texts import AUDIT_ACTIONS, DECIDED, STATE_HELP, STATES
 from tests.conftest import snapshot
@@ -39,6 +41,7 @@ from tests.portal_helpers import (
     site_client,
     upload,
 )
+from tests.unit.test_portal_pure import portal_template
 from warehouse.db import connect
 
 LANGS = ("es", "en", "pt", "fr")
@@ -353,6 +356,124 @@ def test_a_warning_asks_for_a_note(story, tmp_path):
     warned = findings(page)
     assert ["2", "Valor"] in [f[:2] for f in warned]  # the implausible change of row 2
     assert warned == expected_findings(checked(tmp_path, "chl24.csv", CHL_2024, story.url), "es")
+
+
+def shown_pieces(page: str) -> list[str]:
+    """What a reader sees or hears of a page: each text between tags, and the labels and texts
+    the page keeps in attributes (aria-label, the upload script's data-* words)."""
+    pieces = re.findall(r">([^<]+)<", page) + re.findall(
+        r'(?:aria-label|data-[\w-]+)="([^"]*)"', page
+    )
+    return [" ".join(html.unescape(p).split()) for p in pieces if p.strip()]
+
+
+@cache
+def foreign_fragments(lang: str) -> dict[str, tuple[str, ...]]:
+    """For each other language (Spanish, English) the pieces of the portal's texts in it, between
+    placeholders, that the `lang` translation does not share (`Nota` is Portuguese too): any of
+    them on a `lang` page is a text left untranslated."""
+    found: dict[str, set[str]] = {"es": set(), "en": set()}
+    for message in portal_template():
+        forms = message.id if isinstance(message.id, tuple) else (message.id,)
+        for other in found:
+            for form in forms:
+                foreign = form if other == "es" else t(form, "en")
+                translated = t(form, lang)
+                for piece in re.split(r"\{[^}]*\}", foreign):
+                    piece = piece.strip(" .,:;()—")
+                    if sum(c.isalpha() for c in piece) >= 4 and piece not in translated:
+                        found[other].add(piece)
+    return {other: tuple(sorted(pieces)) for other, pieces in found.items()}
+
+
+def left_untranslated(page: str, lang: str) -> list[str]:
+    """The Spanish or English fragments of the portal's texts a `lang` page shows."""
+    text = "\n".join(shown_pieces(page))
+    return [
+        piece
+        for pieces in foreign_fragments(lang).values()
+        for piece in pieces
+        if re.search(rf"(?<!\w){re.escape(piece)}(?!\w)", text)
+    ]
+
+
+def same_as_in_spanish(page: str, spanish: str, lang: str) -> set[str]:
+    """The words a `lang` page shows exactly as its Spanish version does — a text written in the
+    page instead of asked of the catalogues — other than the data (file names, the account, the
+    formats, each language's own name) and the texts the two languages write alike (`Filtros`)."""
+    alike = [
+        re.compile(re.sub(r"\\\{[^}]*\\\}", ".+", re.escape(form)))
+        for message in portal_template()
+        for form in (message.id if isinstance(message.id, tuple) else (message.id,))
+        if t(form, lang) == form
+    ]
+    data = {*LANGUAGE_NAMES.values(), "CSV", "XLSX", "URY · URY"}
+    return {
+        piece
+        for piece in set(shown_pieces(page)) & set(shown_pieces(spanish))
+        if any(c.isalpha() for c in piece)
+        and piece not in data
+        and not piece.endswith(".csv")
+        and not any(pattern.fullmatch(piece) for pattern in alike)
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "signing_in", "listing"),
+    [
+        (
+            "fr",
+            ["Se connecter", "Nom d'utilisateur", "Mot de passe", "Portail de soumission"],
+            [
+                "Soumissions · Uruguay",
+                "3 lignes, la plus récente d'abord",
+                "2 erreurs, 1 avertissement",
+                "0 erreur, 0 avertissement",
+                "Accepté, en révision",
+                "Rejeté",
+                "Télécharger le modèle",
+            ],
+        ),
+        (
+            "pt",
+            ["Entrar", "Usuário", "Senha", "Portal de envios"],
+            [
+                "Envios · Uruguai",
+                "3 linhas, a mais recente primeiro",
+                "2 erros, 1 aviso",
+                "Aceito, em revisão",
+                "Rejeitado",
+                "Baixar o modelo",
+            ],
+        ),
+    ],
+)
+def test_french_and_portuguese_pages_say_nothing_in_spanish_or_english(
+    story, lang, signing_in, listing
+):
+    """The sign-in page and a country's submissions list, read in French and Portuguese: the
+    translated words are there, and no piece of a Spanish msgid or of its English translation
+    is left (plurals agree, dates are in words with their zone)."""
+    anonymous = story.clients["ury"].application.test_client()
+    screens = [
+        (anonymous, "/login", signing_in),
+        (story.clients["ury"], "/portal/submissions", listing),
+    ]
+    for client, path, expected in screens:
+        page, spanish = page_of(client, f"{path}?lang={lang}"), page_of(client, f"{path}?lang=es")
+        pieces = shown_pieces(page)
+        assert [e for e in expected if not any(e in piece for piece in pieces)] == []
+        assert left_untranslated(page, lang) == []
+        assert same_as_in_spanish(page, spanish, lang) == set()
+    mine = page_of(story.clients["ury"], f"/portal/submissions?lang={lang}")
+    stored = dict(
+        query(
+            story.url, "SELECT submission_id, received_at FROM submission WHERE submitter = 'ury'"
+        )
+    )
+    assert [cells[-2] for _, cells in table(mine, "data-table")] == [
+        fmt_datetime(stored[story.ids[key]], lang) for key in ("ury2", "ury1", "bad")
+    ]
 
 
 def test_my_submissions_show_year_revision_state_and_receipt(story):
