@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from app.context import shown_release
+from app.display import DEMO_NOTICE
 from app.downloads import FORMATS, href
 from app.urls import context, with_params
 from locales import LANGUAGE_NAMES
@@ -109,6 +110,11 @@ def release_banner(info: dict, latest: str, pathname: str, search: str, lang: st
 def notice(text: str, color: str = "info") -> html.Div:
     """A Bootstrap alert announced to screen readers."""
     return html.Div(text, className=f"alert alert-{color} notice", role="status")
+
+
+def demo_notice(demo: bool, lang: str, text: str = DEMO_NOTICE) -> list[html.Div]:
+    """The warning that numbers on the page rest on demonstration data, when they do."""
+    return [notice(t(text, lang), "warning")] if demo else []
 
 
 # Each URL parameter by the name its control has on the page, so a message about the link speaks

@@ -1,11 +1,19 @@
-"""How values look in the pages' tables: ranks with their range, and a table's numbers written the
-language's way (CLDR through `locales.formats`)."""
+"""How values look in the pages' tables (ranks with their range, numbers written the language's
+way through `locales.formats`), and the notice every view of demonstration data carries."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from locales.formats import fmt_number, is_missing
+from locales.messages import N_
+
+# On every page, report and download whose numbers rest on demonstration values.
+DEMO_NOTICE = N_(
+    "Datos de demostración: los valores de los indicadores GEALC son ficticios, generados a "
+    "partir de los índices de la ONU de cada país, así que su concordancia con la ONU viene dada, "
+    "no es evidencia. Las cifras de la ONU y del Banco Mundial son reales."
+)
 
 
 def fmt_rank(rank: object, low: object, high: object) -> str:

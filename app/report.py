@@ -381,17 +381,7 @@ def _audit(db: Snapshot, indicators: pd.DataFrame, year: int, lang: str) -> list
             part.title,
             [part.sentence],
             table=Table(part.frame, part.columns, part.title, part.numeric),
-            notes=[
-                t(
-                    "Calculada al publicar la versión {label} y guardada con ella: cuánto depende "
-                    "la clasificación de {year} de cada decisión del método, y si los indicadores "
-                    "de cada dimensión miden lo mismo (Manual OCDE/JRC de indicadores compuestos).",
-                    lang,
-                    label=db.label,
-                    year=year,
-                )
-            ]
-            * (part.key == "sensitivity"),
+            notes=[robustness.provenance(db.label, year, lang)] * (part.key == "sensitivity"),
         )
         for part in robustness.audit_tables(stats, year, names, indicators, lang)
     ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from html import escape
 
+from app.display import DEMO_NOTICE
 from app.report_model import Report, Section, Table
 from locales.formats import fmt_date, fmt_number
 from locales.messages import t, tc
@@ -143,13 +144,7 @@ def _cover(report: Report) -> str:
                 [
                     _para(
                         "warning",
-                        t(
-                            "Datos de demostración: los valores de los indicadores GEALC son "
-                            "ficticios, generados a partir de los índices de la ONU de cada país, "
-                            "así que su concordancia con la ONU viene dada, no es evidencia. Las "
-                            "cifras de la ONU y del Banco Mundial son reales.",
-                            lang,
-                        ),
+                        t(DEMO_NOTICE, lang),
                         note=True,
                     )
                 ]

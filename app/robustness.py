@@ -55,6 +55,18 @@ FACTOR_NAMES = {
 }
 
 
+def provenance(label: str, year: int, lang: str) -> str:
+    """Where the audit of `year` comes from and what it answers."""
+    return t(
+        "Calculada al publicar la versión {label} y guardada con ella: cuánto depende la "
+        "clasificación de {year} de cada decisión del método, y si los indicadores de cada "
+        "dimensión miden lo mismo (Manual OCDE/JRC de indicadores compuestos).",
+        lang,
+        label=label,
+        year=year,
+    )
+
+
 def factor_range(factor: str, lang: str) -> str:
     """The range a factor was varied over, in words."""
     spread = uncertainty.WEIGHT_SPREAD

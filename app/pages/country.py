@@ -12,7 +12,7 @@ from dash import Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from app import figures, filters, profile, queries
-from app.components import chart, download_links, fallback_notices, notice, table
+from app.components import chart, demo_notice, download_links, fallback_notices, notice, table
 from app.datasets import FULL_GTMI, FULL_GTMI_INDICATORS, FULL_SCORES, FULL_UN
 from app.display import formatted, value_decimals
 from app.downloads import dataset
@@ -98,22 +98,7 @@ def _gealc_sections(
     mine = {"country": iso3, "lang": lang}
     full = ("country-values", mine, t("todos los datos del país", lang))
     return [
-        *(
-            [
-                notice(
-                    t(
-                        "Datos de demostración: los valores de los indicadores GEALC son "
-                        "ficticios, generados a partir de los índices de la ONU de cada país, así "
-                        "que su concordancia con la ONU viene dada, no es evidencia. Las cifras "
-                        "de la ONU y del Banco Mundial son reales.",
-                        lang,
-                    ),
-                    "warning",
-                )
-            ]
-            if demo
-            else []
-        ),
+        *demo_notice(demo, lang),
         html.P(
             [
                 profile.rank_sentence(scores, queries.ranked_count(db, year), year, lang),
@@ -442,7 +427,6 @@ def _gtmi_dimensions_download(db: Snapshot, args: dict[str, str], lang: str):
     return out[
         [
             "dimension_id",
-            "dimension",
             "year",
             "score",
             "gealc_score_is_demo",
@@ -459,7 +443,8 @@ def _indicators_download(db: Snapshot, args: dict[str, str], lang: str):
     iso3, year = args.get("country", "").upper(), args.get("year", "")
     if not year.isdigit():
         raise LookupError("year must be a year, e.g. year=2024")
-    return profile.indicator_table(queries.observations_of(db, iso3, int(year), lang), lang)
+    observations = queries.observations_of(db, iso3, int(year), lang)
+    return observations[list(profile.INDICATOR_COLUMNS)]
 
 
 @dataset("country-values")
@@ -496,7 +481,7 @@ def _dimensions_download(db: Snapshot, args: dict[str, str], lang: str):
     scores = queries.scores_of(db, iso3)
     table = profile.dimension_comparison(
         scores, medians, queries.dimension_names(db, lang), int(year)
-    )
+    ).drop(columns="name")  # the download names the dimension after its id, as every download
     return table.assign(is_demo=bool(profile.demo_years(scores).get(int(year), False)))
 
 
@@ -504,7 +489,8 @@ def _dimensions_download(db: Snapshot, args: dict[str, str], lang: str):
 def _trend_download(db: Snapshot, args: dict[str, str], lang: str):
     scores = queries.scores_of(db, _member(db, args))
     wide, series = profile.trend(scores, queries.dimension_names(db, lang), lang)
-    table = wide[["year", *[c for c, _ in series]]].rename(columns=dict(series))
+    table = wide[["year", *[c for c, _ in series]]]
+    table.columns.name = None
     return table.assign(is_demo=table["year"].map(profile.demo_years(scores)))
 
 

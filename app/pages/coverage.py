@@ -167,8 +167,9 @@ def _coverage_download(db: Snapshot, args: dict[str, str], lang: str):
     filters.downloadable(view["problems"], view["year"])
     members, indicators = _selection(db, view, lang)
     matrix = coverage.indicator_matrix(view["reported"], members, indicators, view["year"])
-    out = matrix.reset_index().rename(columns={"iso3": "ISO3"})
-    out.insert(1, t("País", lang), members["name"].to_numpy())
+    out = matrix.reset_index()
+    out.columns.name = None
+    out.insert(1, "name", members["name"].to_numpy())
     return out
 
 
@@ -178,9 +179,7 @@ def _years_download(db: Snapshot, args: dict[str, str], lang: str):
     view = _view(db, args, lang)
     filters.downloadable(view["problems"])
     members, indicators = _selection(db, view, lang)
-    counts = coverage.yearly_counts(view["reported"], members, indicators)
-    return (
-        counts.reset_index()
-        .rename(columns={"iso3": "ISO3"})
-        .assign(**{t("País", lang): members["name"].to_numpy()})
-    )
+    counts = coverage.yearly_counts(view["reported"], members, indicators).reset_index()
+    counts.columns.name = None
+    counts.insert(1, "name", members["name"].to_numpy())
+    return counts

@@ -193,16 +193,7 @@ def _audit_section(db: Snapshot, year: int | None, lang: str) -> html.Section:
     return html.Section(
         [
             heading,
-            html.P(
-                t(
-                    "Calculada al publicar la versión {label} y guardada con ella: cuánto depende "
-                    "la clasificación de {year} de cada decisión del método, y si los indicadores "
-                    "de cada dimensión miden lo mismo (Manual OCDE/JRC de indicadores compuestos).",
-                    lang,
-                    label=db.label,
-                    year=year,
-                )
-            ),
+            html.P(robustness.provenance(db.label, year, lang)),
             html.Div([filters.year_control(years, year, lang)], className="filters filters-row"),
             *[
                 element
@@ -329,7 +320,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
 def _catalogue_download(db: Snapshot, args: dict[str, str], lang: str) -> pd.DataFrame:
     view, _, cat = _view(db, args, lang)
     filters.downloadable(view.problems)
-    return cat
+    return cat.rename(columns={"name": "indicator"})
 
 
 @dataset("statistics")
@@ -337,4 +328,4 @@ def _statistics_download(db: Snapshot, args: dict[str, str], lang: str) -> pd.Da
     view, _, _ = _view(db, args, lang)
     filters.downloadable(view.problems)
     stats = queries.statistics(db)
-    return stats[stats["year"] == view["year"]]
+    return stats[stats["year"] == view["year"]].rename(columns={"measure": "statistic"})

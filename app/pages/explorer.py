@@ -11,7 +11,7 @@ from dash import Dash, Input, Output, State, html
 from dash.exceptions import PreventUpdate
 
 from app import explorer, figures, filters, maps, queries, uncompare
-from app.components import chart, country_link, fallback_notices, notice, table
+from app.components import chart, country_link, demo_notice, fallback_notices, notice, table
 from app.datasets import FULL_SCORES, FULL_VALUES
 from app.display import fmt_rank, formatted, value_decimals
 from app.downloads import dataset
@@ -210,22 +210,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
     ]
     return [
         *head,
-        *(
-            [
-                notice(
-                    t(
-                        "Datos de demostración: los valores de los indicadores GEALC son "
-                        "ficticios, generados a partir de los índices de la ONU de cada país, así "
-                        "que su concordancia con la ONU viene dada, no es evidencia. Las cifras "
-                        "de la ONU y del Banco Mundial son reales.",
-                        lang,
-                    ),
-                    "warning",
-                )
-            ]
-            if demo
-            else []
-        ),
+        *demo_notice(demo, lang),
         html.P(
             t(
                 "{measure}: {n} de {members} países tienen datos para {year}.",
@@ -337,14 +322,16 @@ def _explorer_download(db: Snapshot, args: dict[str, str], lang: str) -> pd.Data
     view, choices = _view(db, args, lang)
     filters.downloadable(view.problems, view["year"])
     _, _, now = _data(db, view, choices, lang)
-    title, axis, *_ = _labels(view, choices, lang)
-    return now.assign(year=view["year"], measure=title, unit=axis)[
+    _, axis, *_ = _labels(view, choices, lang)
+    level, key = explorer.measure(view["dimension"], view["indicator"])
+    return now.assign(year=view["year"], level=level, id=key, unit=axis)[
         [
             "iso3",
             "name",
             "subregion",
             "year",
-            "measure",
+            "level",
+            "id",
             "value",
             "unit",
             *queries.SCORE_FIELD_NAMES,

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dash import html
 
 from app import figures, filters, queries
-from app.components import chart, fallback_notices, notice, table
+from app.components import chart, demo_notice, fallback_notices, notice, table
 from app.datasets import FULL_GTMI, FULL_SCORES, FULL_UN
-from app.downloads import dataset
+from app.downloads import Headed, dataset
 from app.headlines import HEADLINES, TITLES, Facts, Headline, gather, headlines, shown
 from app.release import Snapshot
 from app.urls import params
@@ -83,22 +83,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
     sections = [_section(item, view, lang) for item in headlines(facts, lang)]
     return [
         *head,
-        *(
-            [
-                notice(
-                    t(
-                        "Datos de demostración: los valores de los indicadores GEALC son "
-                        "ficticios, generados a partir de los índices de la ONU de cada país, así "
-                        "que su concordancia con la ONU viene dada, no es evidencia. Las cifras "
-                        "de la ONU y del Banco Mundial son reales.",
-                        lang,
-                    ),
-                    "warning",
-                )
-            ]
-            if demo
-            else []
-        ),
+        *demo_notice(demo, lang),
         *sections,
         html.P(
             t(
@@ -144,4 +129,4 @@ def _headline_download(db: Snapshot, args: dict[str, str], lang: str):
         raise LookupError(f"give key={'|'.join(HEADLINES)}")
     filters.downloadable(view.problems, facts)
     item = HEADLINES[key](facts, lang)
-    return item.table[list(item.columns)].rename(columns=item.columns)
+    return Headed(item.table[list(item.columns)], item.columns)

@@ -14,9 +14,10 @@ import pandas as pd
 from dash import html
 
 from app import figures, filters, gtmi, queries, uncompare
-from app.components import chart, country_link, fallback_notices, notice, table
+from app.components import chart, country_link, demo_notice, fallback_notices, notice, table
 from app.datasets import FULL_GTMI, FULL_GTMI_INDICATORS, FULL_SCORES, FULL_UN
-from app.downloads import dataset
+from app.display import DEMO_NOTICE
+from app.downloads import Headed, dataset
 from app.figures import wrap
 from app.release import Snapshot
 from app.urls import params
@@ -24,6 +25,13 @@ from indicators.scoring import COMPOSITE_ID
 from locales.messages import N_, t
 
 PATH = "/un"
+# Against the GTMI, the demo values' agreement is the UN's with the GTMI.
+GTMI_DEMO_NOTICE = N_(
+    "Datos de demostración: los valores de los indicadores GEALC son ficticios, generados "
+    "a partir de los índices de la ONU de cada país, así que su concordancia con el GTMI "
+    "refleja la de la ONU con el GTMI, no es evidencia. Las cifras del GTMI del Banco "
+    "Mundial son reales."
+)
 KEYS = {"un": "index", "gtmi": "gtmi"}  # the URL key of each source's x measure
 
 
@@ -266,23 +274,9 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
     )
     keys = ("source", "year", "measure", KEYS[view["source"]], "subregion", "level")
     query = {k: view[k] for k in keys} | {"lang": lang}
-    demo_key = (
-        N_(
-            "Datos de demostración: los valores de los indicadores GEALC son ficticios, generados "
-            "a partir de los índices de la ONU de cada país, así que su concordancia con la ONU "
-            "viene dada, no es evidencia. Las cifras de la ONU y del Banco Mundial son reales."
-        )
-        if view["source"] == "un"
-        else N_(
-            "Datos de demostración: los valores de los indicadores GEALC son ficticios, generados "
-            "a partir de los índices de la ONU de cada país, así que su concordancia con el GTMI "
-            "refleja la de la ONU con el GTMI, no es evidencia. Las cifras del GTMI del Banco "
-            "Mundial son reales."
-        )
-    )
     return [
         *head,
-        *([notice(t(demo_key, lang), "warning")] if demo else []),
+        *demo_notice(demo, lang, DEMO_NOTICE if view["source"] == "un" else GTMI_DEMO_NOTICE),
         *([notice(bench.absent, "info")] if bench.absent else []),
         *([html.P(bench.pairing, id="un-pairing")] if bench.pairing else []),
         chart(
@@ -355,26 +349,26 @@ def _table(frame: pd.DataFrame, subregions: dict[str, str], lang: str) -> pd.Dat
     return out
 
 
-def _download(db: Snapshot, args: dict[str, str], lang: str, source: str) -> pd.DataFrame:
-    """The pairs of the view in `args` read against `source`, numbers as numbers, the x column
-    named after what it holds (the UN index; the GTMI composite, or GTMI_ and the matched
-    questions' ids)."""
+def _download(db: Snapshot, args: dict[str, str], lang: str, source: str) -> Headed:
+    """The pairs of the view in `args` read against `source`, numbers as numbers, the benchmark's
+    column headed by what it holds (the UN index; the GTMI composite, or the matched questions
+    with their ids)."""
     view, _ = _view(db, args | {"source": source}, lang)
     filters.downloadable(view.problems, view["year"])
     frame, _ = _pairs(db, view, lang)
-    x = (
-        view["index"]
+    heading = (
+        t(uncompare.INDEX_NAMES[view["index"]], lang)
         if source == "un"
-        else uncompare.gtmi_column(view["measure"], view["gtmi"], gtmi.reference())
+        else uncompare.gtmi_label(view["measure"], view["gtmi"], gtmi.reference(), lang)
     )
-    return frame.rename(columns={"benchmark": x, "name": t("País", lang)})
+    return Headed(frame, {"benchmark": heading.replace("\u2011", "-")})
 
 
 @dataset("un-comparison")
-def _un_download(db: Snapshot, args: dict[str, str], lang: str) -> pd.DataFrame:
+def _un_download(db: Snapshot, args: dict[str, str], lang: str) -> Headed:
     return _download(db, args, lang, "un")
 
 
 @dataset("gtmi-comparison")
-def _gtmi_download(db: Snapshot, args: dict[str, str], lang: str) -> pd.DataFrame:
+def _gtmi_download(db: Snapshot, args: dict[str, str], lang: str) -> Headed:
     return _download(db, args, lang, "gtmi")
