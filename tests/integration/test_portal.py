@@ -670,6 +670,13 @@ def test_the_audit_log_shows_who_did_what(story):
         for a, b, c in query(story.url, "SELECT actor, action, target FROM audit_log")
     }
     assert expected <= stored
+    added = page_of(story.clients["adm"], "/portal/audit?action=account_added&lang=fr")
+    assert {(cells[2], cells[4], cells[5]) for _, cells in table(added, "data-table")} == {
+        ("compte créé", "adm", "administration"),
+        ("compte créé", "sec", "secrétariat"),
+        ("compte créé", "chl", "pays"),
+        ("compte créé", "ury", "pays"),
+    }  # the role an account was added with, by its name
 
 
 def test_sign_out_ends_the_session(story):
