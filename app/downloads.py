@@ -1,22 +1,40 @@
 """Downloads: every table the app shows can be fetched as CSV or XLSX at a stable URL, made by
-the same function that builds the table on the page, with text cells made safe for spreadsheets."""
+the same function that builds the table on the page, with text cells made safe for spreadsheets.
+A dataset gives its columns by id; here they get their headings, coded values their names and
+yes/no its words in the page's language (app.download_columns), and an XLSX an About sheet."""
 
 from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 import flask
 import pandas as pd
 
+from app import gtmi, queries
 from app.context import shown_release, snapshot
+from app.download_columns import ABOUT_SHEET, DATA_SHEET, Localized, Names, about, localized
 from app.release import Snapshot
+from app.robustness import FACTOR_NAMES
 from app.urls import with_params
 from indicators.cells import safe_frame
 from locales import language
+from locales.messages import t
 
-Dataset = Callable[[Snapshot, dict[str, str], str], pd.DataFrame]
+
+@dataclass(frozen=True)
+class Headed:
+    """A dataset's frame with headings it writes itself, already in the page's language, for the
+    columns only it has (a headline's table, the benchmark a comparison reads); the others are
+    headed by app.download_columns."""
+
+    frame: pd.DataFrame
+    headings: Mapping[str, str] = field(default_factory=dict)
+
+
+Dataset = Callable[[Snapshot, dict[str, str], str], "pd.DataFrame | Headed"]
 DATASETS: dict[str, Dataset] = {}
 FORMATS = ("csv", "xlsx")
 
@@ -39,15 +57,57 @@ def href(name: str, fmt: str, **query: object) -> str:
     return f"/download/{name}.{fmt}{with_params('', **query)}"
 
 
-def to_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
-    """The frame as a CSV (UTF-8 with BOM, so Excel shows accents) or an XLSX workbook."""
+def to_bytes(
+    frame: pd.DataFrame,
+    fmt: str,
+    *,
+    sheet: str = "data",
+    about: tuple[str, list[tuple[str, str]]] | None = None,
+) -> bytes:
+    """The frame as a CSV (UTF-8 with BOM, so Excel shows accents) or an XLSX workbook (the data
+    in `sheet`, then the `about` sheet's name and rows, if any)."""
     safe = safe_frame(frame)
     if fmt == "csv":
         return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
     out = io.BytesIO()
     with pd.ExcelWriter(out, engine="openpyxl") as writer:
-        safe.to_excel(writer, index=False, sheet_name="data")
+        safe.to_excel(writer, index=False, sheet_name=sheet)
+        if about is not None:
+            name, rows = about
+            safe_frame(pd.DataFrame(rows)).to_excel(
+                writer, index=False, header=False, sheet_name=name
+            )
     return out.getvalue()
+
+
+def names(db: Snapshot, lang: str) -> Names:
+    """What the release and the reference data call things in `lang`."""
+    subregions = queries.subregion_names(db, lang)
+    dimensions = queries.dimension_names(db, lang)
+    indicators = queries.indicator_names(db, lang)
+    reference = gtmi.reference()
+    return Names(
+        lang=lang,
+        subregions=dict(zip(subregions["subregion"], subregions["name"], strict=True)),
+        dimensions=dict(zip(dimensions["dimension_id"], dimensions["name"], strict=True)),
+        indicators=dict(zip(indicators["indicator_id"], indicators["name"], strict=True)),
+        gtmi_groups={g.id: g.label.get(lang) for g in reference.groups},
+        gtmi_composites={c.id: c.name.get(lang) for c in reference.composites},
+        factors={f: t(msgid, lang) for f, msgid in FACTOR_NAMES.items()},
+        gtmi_citation=reference.source.citation.get(lang),
+    )
+
+
+def in_language(made: pd.DataFrame | Headed, words: Names) -> Localized:
+    """A dataset's frame as its download in `words.lang`: headings, coded values' names, yes/no
+    (UnknownColumn for a column or code app.download_columns cannot name)."""
+    found = made if isinstance(made, Headed) else Headed(made)
+    return localized(found.frame, words, found.headings)
+
+
+def _has_demo(db: Snapshot) -> bool:
+    """Whether the release holds demonstration values (its downloads then say so)."""
+    return bool(db.frame("SELECT COUNT(*) AS n FROM published_values WHERE is_demo")["n"].iloc[0])
 
 
 def _release(label: str | None) -> Snapshot:
@@ -64,23 +124,36 @@ def register_routes(server: flask.Flask) -> None:
     def _download(name: str, fmt: str) -> flask.Response:
         if name not in DATASETS or fmt not in FORMATS:
             flask.abort(404)
-        args = dict(flask.request.args)
+        args, lang = dict(flask.request.args), language(flask.request.args.get("lang"))
         try:
-            frame = DATASETS[name](_release(args.get("release")), args, language(args.get("lang")))
+            db = _release(args.get("release"))
+            made = DATASETS[name](db, args, lang)
         except LookupError as exc:
             return flask.Response(f"{exc}\n", status=400, mimetype="text/plain")
-        mimetype = (
-            "text/csv"
-            if fmt == "csv"
-            else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
+        words = names(db, lang)
+        done = in_language(made, words)
         stem = re.sub(
             r"[^A-Za-z0-9_-]+",
             "",
             "-".join([name, *(v for k, v in sorted(args.items()) if k != "lang")]),
         )
+        if fmt == "csv":
+            body, mimetype = to_bytes(done.frame, "csv"), "text/csv"
+        else:
+            sheet = about(
+                done,
+                words,
+                dataset=name,
+                filename=f"{stem}.{fmt}",
+                release=db.label,
+                demo=_has_demo(db),
+            )
+            body = to_bytes(
+                done.frame, "xlsx", sheet=t(DATA_SHEET, lang), about=(t(ABOUT_SHEET, lang), sheet)
+            )
+            mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         return flask.Response(
-            to_bytes(frame, fmt),
+            body,
             mimetype=mimetype,
             headers={"Content-Disposition": f'attachment; filename="{stem}.{fmt}"'},
         )
