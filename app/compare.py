@@ -12,7 +12,8 @@ from app.display import fmt_rank
 from app.headlines import nearest_survey_year
 from app.urls import choose
 from indicators.comparison import nearest_survey
-from locales.messages import t
+from indicators.scoring import COMPOSITE_ID
+from locales.messages import N_, t
 
 MIN_COUNTRIES, MAX_COUNTRIES = 2, 8
 
@@ -63,12 +64,10 @@ def comparison_table(
     dimensions: pd.DataFrame,
     *,
     year: int,
-    total: int,
-    lang: str,
 ) -> pd.DataFrame:
     """One row per chosen country: UN EGDI (nearest survey) and rank, GEALC composite, rank with
-    its range, how many of the `total` indicators it reported, and each dimension score. Numbers
-    stay numbers (the download is this table)."""
+    its range, how many indicators it reported, and each dimension score. Columns by id (the page
+    heads them with `headings`), numbers stay numbers (the download is this table)."""
     mine = scores[scores["iso3"].isin(countries)]
     comp = mine[mine["level"] == "composite"].set_index("iso3")
     near = (
@@ -78,58 +77,82 @@ def comparison_table(
     )
     rows = []
     for iso3 in countries:
-        row = {t("País", lang): names.get(iso3, iso3), "ISO3": iso3}
+        row = {"name": names.get(iso3, iso3), "iso3": iso3}
         un = near.loc[iso3] if iso3 in near.index else None
-        row[t("Encuesta ONU", lang)] = int(un["survey_year"]) if un is not None else None
-        row["EGDI"] = float(un["egdi"]) if un is not None else None
-        row[t("Rango ONU", lang)] = (
+        row["un_survey"] = int(un["survey_year"]) if un is not None else None
+        row["egdi"] = float(un["egdi"]) if un is not None else None
+        row["egdi_rank"] = (
             int(un["egdi_rank"]) if un is not None and pd.notna(un["egdi_rank"]) else None
         )
         c = comp.loc[iso3] if iso3 in comp.index else None
-        row[t("Compuesto GEALC", lang)] = (
-            float(c["score"]) if c is not None and pd.notna(c["score"]) else None
-        )
-        row[t("Posición GEALC (rango)", lang)] = (
+        row[COMPOSITE_ID] = float(c["score"]) if c is not None and pd.notna(c["score"]) else None
+        row["rank_range"] = (
             fmt_rank(c["rank"], c["rank_low"], c["rank_high"]) if c is not None else "—"
         )
-        row[t("Indicadores reportados (de {total})", lang, total=total)] = (
-            int(c["coverage"]) if c is not None else 0
-        )
+        row["coverage"] = int(c["coverage"]) if c is not None else 0
         dims = mine[(mine["iso3"] == iso3) & (mine["level"] == "dimension")].set_index("id")[
             "score"
         ]
-        for d, name in zip(dimensions["dimension_id"], dimensions["name"], strict=True):
+        for d in dimensions["dimension_id"]:
             value = dims.get(d)
-            row[f"{d} {name}"] = float(value) if value is not None and pd.notna(value) else None
+            row[d] = float(value) if value is not None and pd.notna(value) else None
         rows.append(row)
     return pd.DataFrame(rows)
 
 
-def with_gtmi(table: pd.DataFrame, gtmi: pd.DataFrame, *, year: int, lang: str) -> pd.DataFrame:
+def with_gtmi(table: pd.DataFrame, gtmi: pd.DataFrame, *, year: int) -> pd.DataFrame:
     """The comparison table with each country's World Bank GTMI after its UN figures: the GTMI
     survey nearest the data year that assessed it (the earlier on a tie, as for the UN), its
     group (A–D: the World Bank publishes groups, not ranks) and its GTMI value (0–1).
     `gtmi`: iso3, year, gtmi, group."""
     assessed = gtmi[gtmi["gtmi"].notna()]
     found = []
-    for iso3 in table["ISO3"]:
+    for iso3 in table["iso3"]:
         mine = assessed[assessed["iso3"] == iso3].set_index("year")
         survey = nearest_survey_year([int(y) for y in mine.index], year)
         found.append(mine.loc[survey] if survey is not None else None)
     columns = {
-        t("Encuesta GTMI", lang): pd.array(
+        "gtmi_survey": pd.array(
             [int(r.name) if r is not None else None for r in found], dtype="Int64"
         ),
-        t("Grupo GTMI", lang): [r["group"] if r is not None else None for r in found],
-        "GTMI": pd.Series(
+        "gtmi_group": [r["group"] if r is not None else None for r in found],
+        "gtmi": pd.Series(
             [float(r["gtmi"]) if r is not None else None for r in found], dtype=float
         ).to_numpy(),
     }
     out = table.copy()
-    at = out.columns.get_loc(t("Rango ONU", lang)) + 1
-    for n, (heading, values) in enumerate(columns.items()):
-        out.insert(at + n, heading, values)
+    at = out.columns.get_loc("egdi_rank") + 1
+    for n, (column, values) in enumerate(columns.items()):
+        out.insert(at + n, column, values)
     return out
+
+
+# The comparison table's headings on the page, by column id; a dimension's column is headed by
+# its id and name, the indicators reported by how many there are.
+HEADINGS = {
+    "name": N_("País"),
+    "iso3": N_("ISO3"),
+    "un_survey": N_("Encuesta ONU"),
+    "egdi_rank": N_("Rango ONU"),
+    "gtmi_survey": N_("Encuesta GTMI"),
+    "gtmi_group": N_("Grupo GTMI"),
+    COMPOSITE_ID: N_("Compuesto GEALC"),
+    "rank_range": N_("Posición GEALC (rango)"),
+}
+
+
+def headings(dimensions: pd.DataFrame, total: int, lang: str) -> dict[str, str]:
+    """Each column of the comparison table with its heading on the page."""
+    return {
+        **{c: t(h, lang) for c, h in HEADINGS.items()},
+        "egdi": "EGDI",
+        "gtmi": "GTMI",
+        "coverage": t("Indicadores reportados (de {total})", lang, total=total),
+        **{
+            d: f"{d} {n}"
+            for d, n in zip(dimensions["dimension_id"], dimensions["name"], strict=True)
+        },
+    }
 
 
 def wide_scores(
@@ -144,21 +167,14 @@ def wide_scores(
     return wide.assign(name=wide["iso3"].map(names))
 
 
-def table_decimals(summary: pd.DataFrame, lang: str) -> dict[str, int]:
+def table_decimals(summary: pd.DataFrame) -> dict[str, int]:
     """How many decimals each numeric column of the comparison table shows."""
-    text = {
-        t("País", lang),
-        "ISO3",
-        t("Posición GEALC (rango)", lang),
-        t("Encuesta ONU", lang),
-        t("Encuesta GTMI", lang),
-        t("Grupo GTMI", lang),
-    }
+    text = {"name", "iso3", "rank_range", "un_survey", "gtmi_survey", "gtmi_group"}
     return {
         c: 3
-        if c in ("EGDI", "GTMI")
+        if c in ("egdi", "gtmi")
         else 0
-        if c == t("Rango ONU", lang) or pd.api.types.is_integer_dtype(summary[c])
+        if c == "egdi_rank" or pd.api.types.is_integer_dtype(summary[c])
         else 1
         for c in summary.columns
         if c not in text

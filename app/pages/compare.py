@@ -75,7 +75,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
 
 def _body(db: Snapshot, members, dims, view: compare.CompareView, scores, *, lang: str) -> list:
     names = members.set_index("iso3")["name"]
-    summary = _summary(db, scores, names, view, dims, lang=lang)
+    summary = _summary(db, scores, names, view, dims)
     every_indicator = queries.indicator_names(db, lang)
     indicators = (
         every_indicator[every_indicator["dimension_id"] == view.dimension]
@@ -94,7 +94,7 @@ def _body(db: Snapshot, members, dims, view: compare.CompareView, scores, *, lan
     wide = compare.wide_scores(
         scores, view.countries, names, [*dims["dimension_id"], *every_indicator["indicator_id"]]
     )
-    decimals = compare.table_decimals(summary, lang)
+    decimals = compare.table_decimals(summary)
     demo = queries.demo_in(db, view.year)
     shown = formatted(summary, decimals, lang)
     heat_columns = [
@@ -107,9 +107,10 @@ def _body(db: Snapshot, members, dims, view: compare.CompareView, scores, *, lan
         "lang": lang,
     }
     full = (FULL_SCORES, {"lang": lang}, t("todos los puntajes (todos los años)", lang))
+    headings = compare.headings(dims, queries.indicator_count(db), lang)
     summary_table = table(
         shown,
-        [(c, c) for c in shown.columns],
+        [(c, headings[c]) for c in shown.columns],
         t("Comparación, {year}", lang, year=view.year),
         numeric=set(decimals),
     )
@@ -176,20 +177,13 @@ def _body(db: Snapshot, members, dims, view: compare.CompareView, scores, *, lan
     ]
 
 
-def _summary(db: Snapshot, scores, names, view: compare.CompareView, dims, *, lang: str):
+def _summary(db: Snapshot, scores, names, view: compare.CompareView, dims):
     """The comparison table the page shows and the download holds: GEALC scores beside the
     nearest UN survey and the nearest World Bank GTMI survey."""
     table = compare.comparison_table(
-        scores,
-        queries.egov_all(db),
-        names,
-        view.countries,
-        dims,
-        year=view.year,
-        total=queries.indicator_count(db),
-        lang=lang,
+        scores, queries.egov_all(db), names, view.countries, dims, year=view.year
     )
-    return compare.with_gtmi(table, queries.gtmi_all(db), year=view.year, lang=lang)
+    return compare.with_gtmi(table, queries.gtmi_all(db), year=view.year)
 
 
 def _download_view(db: Snapshot, args: dict[str, str], lang: str):
@@ -204,9 +198,10 @@ def _download_view(db: Snapshot, args: dict[str, str], lang: str):
 def _compare_download(db: Snapshot, args: dict[str, str], lang: str):
     members, _, dims, view = _download_view(db, args, lang)
     scores = queries.scores_in(db, view.year)
-    table = _summary(db, scores, members.set_index("iso3")["name"], view, dims, lang=lang)
+    table = _summary(db, scores, members.set_index("iso3")["name"], view, dims)
     composite = scores[scores["level"] == "composite"].set_index("iso3")["is_demo"]
-    return table.assign(is_demo=table["ISO3"].map(composite).fillna(False).astype(bool))
+    table = table.assign(is_demo=table["iso3"].map(composite).fillna(False).astype(bool))
+    return table[["iso3", *table.columns.drop("iso3")]]
 
 
 @dataset("compare-indicators")

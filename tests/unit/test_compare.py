@@ -93,30 +93,37 @@ def test_comparison_table_sits_beside_the_nearest_un_survey():
     )
     names = pd.Series({"BRA": "Brasil", "HTI": "Haití"})
     table = compare.comparison_table(
-        SCORES, egov, names, ["BRA", "HTI"], DIMS, year=2023, total=15, lang="es"
-    ).set_index("ISO3")
+        SCORES, egov, names, ["BRA", "HTI"], DIMS, year=2023
+    ).set_index("iso3")
     # What each country reported, beside its rank: never hidden in an average.
-    assert table["Indicadores reportados (de 15)"].tolist() == [15, 3]
+    assert table["coverage"].tolist() == [15, 3]
     assert (
-        table.loc["BRA", "Encuesta ONU"] == 2022
-        and table.loc["BRA", "EGDI"] == 0.79
-        and table.loc["BRA", "Rango ONU"] == 49
+        table.loc["BRA", "un_survey"] == 2022
+        and table.loc["BRA", "egdi"] == 0.79
+        and table.loc["BRA", "egdi_rank"] == 49
     )
-    assert (
-        table.loc["BRA", "Compuesto GEALC"] == 85.0
-        and table.loc["BRA", "Posición GEALC (rango)"] == "1 (1–2)"
-    )
-    assert table.loc["BRA", "D1 Servicios"] == 90.0 and pd.isna(table.loc["BRA", "D2 Firma"])
-    assert (
-        pd.isna(table.loc["HTI", "Compuesto GEALC"])
-        and table.loc["HTI", "Posición GEALC (rango)"] == "—"
-    )
+    assert table.loc["BRA", "GEALC"] == 85.0 and table.loc["BRA", "rank_range"] == "1 (1–2)"
+    assert table.loc["BRA", "D1"] == 90.0 and pd.isna(table.loc["BRA", "D2"])
+    assert pd.isna(table.loc["HTI", "GEALC"]) and table.loc["HTI", "rank_range"] == "—"
+    # The page heads the columns in its language, the indicators reported out of how many.
+    headings = compare.headings(DIMS, 15, "es")
+    assert [headings[c] for c in table.reset_index().columns] == [
+        "ISO3",
+        "País",
+        "Encuesta ONU",
+        "EGDI",
+        "Rango ONU",
+        "Compuesto GEALC",
+        "Posición GEALC (rango)",
+        "Indicadores reportados (de 15)",
+        "D1 Servicios",
+        "D2 Firma",
+    ]
 
 
 def test_the_nearest_gtmi_survey_sits_beside_the_un_figures_with_its_group():
-    table = pd.DataFrame(
-        {"País": ["Brasil", "Nicaragua", "Haití"], "ISO3": ["BRA", "NIC", "HTI"]}
-    ).assign(**{"Encuesta ONU": 2024, "EGDI": 0.84, "Rango ONU": 50, "Compuesto GEALC": 80.0})
+    table = pd.DataFrame({"name": ["Brasil", "Nicaragua", "Haití"], "iso3": ["BRA", "NIC", "HTI"]})
+    table = table.assign(un_survey=2024, egdi=0.84, egdi_rank=50, GEALC=80.0)
     gtmi = pd.DataFrame(
         {
             "iso3": ["BRA", "BRA", "BRA", "NIC", "NIC"],
@@ -126,27 +133,27 @@ def test_the_nearest_gtmi_survey_sits_beside_the_un_figures_with_its_group():
         }
     )
     # 2023 is nearest the 2022 survey; 2021 lies as near 2020 as 2022: the earlier one.
-    with_gtmi = compare.with_gtmi(table, gtmi, year=2023, lang="es").set_index("ISO3")
+    with_gtmi = compare.with_gtmi(table, gtmi, year=2023).set_index("iso3")
     assert list(with_gtmi.columns)[3:8] == [
-        "Rango ONU",
-        "Encuesta GTMI",
-        "Grupo GTMI",
-        "GTMI",
-        "Compuesto GEALC",
+        "egdi_rank",
+        "gtmi_survey",
+        "gtmi_group",
+        "gtmi",
+        "GEALC",
     ]
-    assert with_gtmi.loc["BRA", ["Encuesta GTMI", "Grupo GTMI", "GTMI"]].tolist() == [
+    assert with_gtmi.loc["BRA", ["gtmi_survey", "gtmi_group", "gtmi"]].tolist() == [
         2022,
         "A",
         0.98,
     ]
     # Nicaragua missed 2025: for 2024 its nearest survey is 2022; Haiti, never assessed here.
-    later = compare.with_gtmi(table, gtmi, year=2024, lang="es").set_index("ISO3")
-    assert later.loc["BRA", "Encuesta GTMI"] == 2025 and later.loc["NIC", "Encuesta GTMI"] == 2022
-    assert pd.isna(later.loc["HTI", "Encuesta GTMI"]) and pd.isna(later.loc["HTI", "GTMI"])
-    assert compare.with_gtmi(table, gtmi, year=2021, lang="es")["Encuesta GTMI"].iloc[0] == 2020
-    decimals = compare.table_decimals(with_gtmi.reset_index(), "es")
-    assert decimals["GTMI"] == 3 and "Grupo GTMI" not in decimals
-    assert "Encuesta GTMI" not in decimals
+    later = compare.with_gtmi(table, gtmi, year=2024).set_index("iso3")
+    assert later.loc["BRA", "gtmi_survey"] == 2025 and later.loc["NIC", "gtmi_survey"] == 2022
+    assert pd.isna(later.loc["HTI", "gtmi_survey"]) and pd.isna(later.loc["HTI", "gtmi"])
+    assert compare.with_gtmi(table, gtmi, year=2021)["gtmi_survey"].iloc[0] == 2020
+    decimals = compare.table_decimals(with_gtmi.reset_index())
+    assert decimals["gtmi"] == 3 and "gtmi_group" not in decimals
+    assert "gtmi_survey" not in decimals
 
 
 def test_heatmap_marks_missing_cells_and_bars_handle_one_country():
