@@ -8,10 +8,10 @@ import pytest
 
 from app import queries
 from app.context import snapshot
-from app.downloads import DATASETS
-from locales.messages import t
+from app.downloads import DATASETS, in_language, names
 from app.pages import country
 from app.server import PAGES, create_app
+from locales.messages import t
 from tests.helpers import gealc, ok
 from tests.integration.test_releases import load, states
 from tests.integration.test_scores import full_year
@@ -77,8 +77,9 @@ def test_every_page_and_download_with_one_country(one_country):
             "lang": "en",
         }
         for name, fn in DATASETS.items():
-            frame = fn(db, args, "en")
-            assert len(frame.columns) > 1, name
+            for lang in LANGS:  # every column named in the language, "no data" or not
+                done = in_language(fn(db, args | {"lang": lang}, lang), names(db, lang))
+                assert len(done.frame.columns) > 1, name
         values = queries.values_all(db, "en")
         assert set(values["iso3"]) == {"URY"} and len(values) == 15
         assert (

@@ -245,7 +245,7 @@ def test_a_comma_grouped_number_says_how_it_was_read(url, tmp_path):
     assert [f.code for f in receipt.findings if f.code == "read_as_thousands"] == [
         "read_as_thousands"
     ]
-    assert "1500" in render_text(receipt, "es")
+    assert "se leyó como 1.500 (la coma" in render_text(receipt, "es")
 
 
 def test_an_excel_unicode_text_file_is_read(url, tmp_path):

@@ -141,7 +141,7 @@ def test_one_bad_file_among_several_blocks_only_itself(built, tmp_path):
     result = gealc("load", str(good), str(unreadable), db=built)
     assert result.returncode == 1
     assert "arg.csv — ACEPTADO" in result.stdout and "arg.pdf — RECHAZADO" in result.stdout
-    assert "el archivo es PDF" in result.stdout and "1 de 2 archivo(s) aceptado(s)" in result.stdout
+    assert "el archivo es PDF" in result.stdout and "Archivos aceptados: 1 de 2" in result.stdout
     assert query(built, "SELECT iso3, value FROM observations_current") == [("ARG", 55.0)]
     assert query(built, "SELECT status, file_format FROM submissions ORDER BY submission_id") == [
         ("accepted", "csv"),

@@ -9,9 +9,10 @@ import pytest
 
 from etl.submission.findings import error, warning
 from etl.submission.read import read_submission
-from etl.submission.receipt import WORDS, Receipt, as_dict, render_summary, render_text
+from etl.submission.receipt import STATUS_WORDS, Receipt, as_dict, render_summary, render_text
 from indicators.cells import safe_frame, safe_text, unescape_cell
-from indicators.texts import LANGUAGES
+from locales import TRANSLATED
+from locales.messages import t
 
 REJECTED = Receipt(
     "ury.csv",
@@ -35,7 +36,7 @@ def test_errors_come_first_with_row_column_letter_and_fix():
     assert (
         lines[0] == "ury.csv — RECHAZADO: no se cargó nada; corrija lo siguiente y envíelo de nuevo"
     )
-    assert lines[1] == "  1 error(es), 1 aviso(s)"
+    assert lines[1] == "  1 error, 1 aviso"
     assert lines[2] == (
         "  ERROR fila 3, columna A «País»: «URU» no es el código ISO3 de un país miembro"
         " [unknown_country]"
@@ -68,13 +69,25 @@ def test_accepted_receipt_lists_country_years_and_revisions():
         submission_id=7,
     )
     assert "  15 values: BRA 2023, revision 1, BRA 2024, revision 2" in render_text(accepted, "en")
-    assert render_summary([accepted, REJECTED], "es") == "1 de 2 archivo(s) aceptado(s)"
+    assert render_summary([accepted, REJECTED], "es") == "Archivos aceptados: 1 de 2"
+    assert render_summary([accepted], "fr") == "Fichiers acceptés : 1 sur 1"
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+def test_counts_take_their_plural_form_in_every_language():
+    one = Receipt("a.csv", "ef" * 32, "valid", rows=1, parts=(("URY", 2024, None),))
+    two = replace(REJECTED, rows=2, findings=REJECTED.findings * 2, parts=(("URY", 2024, None),))
+    assert "  1 valor: URY 2024" in render_text(one, "es")
+    assert "  1 valeur : URY 2024" in render_text(one, "fr")
+    assert "  2 valores: URY 2024" in render_text(two, "pt")
+    assert "  2 errors, 2 warnings" in render_text(two, "en")
+    assert "  2 erreurs, 2 avertissements" in render_text(two, "fr")
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
 def test_every_status_has_words(lang):
-    for status in ("valid", "accepted", "unchanged", "rejected"):
-        assert WORDS[lang][status]
+    assert set(STATUS_WORDS) == {"valid", "accepted", "unchanged", "rejected"}
+    for status, msgid in STATUS_WORDS.items():
+        assert t(msgid, lang, submission_id=7) != t(msgid, "es", submission_id=7), status
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+54 11", "-dato", "@SUM(A1)", "\tx", "\rx"])
