@@ -1,7 +1,11 @@
 """The columns of a submission, and the words for them in each language: the template writes
-these headings, the reader recognises them (and their usual variants) in any case or accent."""
+these headings, the reader recognises them (and their usual variants) in any case or accent. The
+headings are the catalogues' words (`locales`), so a translator edits them in the `.po` files."""
 
 from __future__ import annotations
+
+from locales import LANGUAGES
+from locales.messages import N_, t
 
 SUBMISSION_COLUMNS = (
     "country",
@@ -15,49 +19,28 @@ SUBMISSION_COLUMNS = (
 )
 REQUIRED_COLUMNS = ("country", "year", "indicator", "value")
 
+
+def _in_every_language(msgids: dict[str, str]) -> dict[str, dict[str, str]]:
+    """language → column → its heading: the template writes one language's, the reader knows
+    them all."""
+    return {
+        lang: {column: t(msgid, lang) for column, msgid in msgids.items()} for lang in LANGUAGES
+    }
+
+
 # The heading the template writes for each column, per language.
-HEADINGS: dict[str, dict[str, str]] = {
-    "es": {
-        "country": "País",
-        "year": "Año",
-        "indicator": "Indicador",
-        "value": "Valor",
-        "numerator": "Numerador",
-        "denominator": "Denominador",
-        "source": "Fuente",
-        "note": "Nota",
-    },
-    "en": {
-        "country": "Country",
-        "year": "Year",
-        "indicator": "Indicator",
-        "value": "Value",
-        "numerator": "Numerator",
-        "denominator": "Denominator",
-        "source": "Source",
-        "note": "Note",
-    },
-    "pt": {
-        "country": "País",
-        "year": "Ano",
-        "indicator": "Indicador",
-        "value": "Valor",
-        "numerator": "Numerador",
-        "denominator": "Denominador",
-        "source": "Fonte",
-        "note": "Nota",
-    },
-    "fr": {
-        "country": "Pays",
-        "year": "Année",
-        "indicator": "Indicateur",
-        "value": "Valeur",
-        "numerator": "Numérateur",
-        "denominator": "Dénominateur",
-        "source": "Source",
-        "note": "Note",
-    },
-}
+HEADINGS = _in_every_language(
+    {
+        "country": N_("País"),
+        "year": N_("Año"),
+        "indicator": N_("Indicador"),
+        "value": N_("Valor"),
+        "numerator": N_("Numerador"),
+        "denominator": N_("Denominador"),
+        "source": N_("Fuente"),
+        "note": N_("Nota"),
+    }
+)
 
 # Other words people use for the same columns (compared without accents, case or brackets).
 VARIANTS: dict[str, tuple[str, ...]] = {
@@ -76,40 +59,13 @@ VARIANTS: dict[str, tuple[str, ...]] = {
 }
 
 # Read-only help the template writes beside each row; the reader skips these columns silently.
-HELP_HEADINGS: dict[str, dict[str, str]] = {
-    "es": {
-        "name": "Nombre del indicador",
-        "unit": "Unidad",
-        "range": "Rango válido",
-        "definition": "Definición",
-        "numerator_help": "Qué va en el numerador",
-        "denominator_help": "Qué va en el denominador",
-    },
-    "en": {
-        "name": "Indicator name",
-        "unit": "Unit",
-        "range": "Valid range",
-        "definition": "Definition",
-        "numerator_help": "What goes in the numerator",
-        "denominator_help": "What goes in the denominator",
-    },
-    "pt": {
-        "name": "Nome do indicador",
-        "unit": "Unidade",
-        "range": "Faixa válida",
-        "definition": "Definição",
-        "numerator_help": "O que vai no numerador",
-        "denominator_help": "O que vai no denominador",
-    },
-    "fr": {
-        "name": "Nom de l'indicateur",
-        "unit": "Unité",
-        "range": "Plage valide",
-        "definition": "Définition",
-        "numerator_help": "Ce qui va au numérateur",
-        "denominator_help": "Ce qui va au dénominateur",
-    },
-}
-
-# The data sheet's name in the template, per language.
-DATA_SHEET_NAMES = {"es": "Datos", "en": "Data", "pt": "Dados", "fr": "Données"}
+HELP_HEADINGS = _in_every_language(
+    {
+        "name": N_("Nombre del indicador"),
+        "unit": N_("Unidad"),
+        "range": N_("Rango válido"),
+        "definition": N_("Definición"),
+        "numerator_help": N_("Qué va en el numerador"),
+        "denominator_help": N_("Qué va en el denominador"),
+    }
+)

@@ -88,7 +88,7 @@ def extracted(path: Path) -> Catalog:
     return catalog
 
 
-@pytest.mark.parametrize("name", ["messages.py", "receipt.py"])
+@pytest.mark.parametrize("name", ["messages.py", "receipt.py", "columns.py"])
 def test_every_text_of_the_receipt_is_in_every_catalogue(name):
     """No msgid of the receipt's words is missing, fuzzy or breaking a placeholder."""
     template = extracted(ETL / name)
