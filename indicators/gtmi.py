@@ -17,16 +17,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from indicators.catalogue import Catalogue
 from indicators.texts import Texts
 from indicators.yaml_source import YamlDocument, read_yaml, validate
+from locales.formats import fmt_number
+from locales.messages import t
 
 DEFAULT_PATH = Path(__file__).with_name("gtmi.yaml")
-
-_LEVEL = Texts(
-    es="nivel {value} de {max}",
-    en="level {value} of {max}",
-    pt="nível {value} de {max}",
-    fr="niveau {value} sur {max}",
-)
-_NOT_ASSESSED = Texts(es="no evaluado", en="not assessed", pt="não avaliado", fr="non évalué")
 
 
 class _Strict(BaseModel):
@@ -133,14 +127,13 @@ class Gtmi:
         as a data frame holds an empty cell)."""
         indicator = self.indicator_by_id[indicator_id]
         if value is None or math.isnan(value):
-            return _NOT_ASSESSED.get(lang)
+            return t("no evaluado", lang)
         _check_range(indicator, value)
         if indicator.scale.kind == "index":
-            text = f"{value:.2f}"
-            return text if lang == "en" else text.replace(".", ",")
+            return fmt_number(value, lang, 2)
         if not float(value).is_integer():
             raise ValueError(f"{indicator_id} = {value}: a level must be a whole number")
-        return _LEVEL.get(lang).format(value=int(value), max=indicator.scale.max)
+        return t("nivel {value} de {max}", lang, value=int(value), max=indicator.scale.max)
 
     def matched_mean(self, values: Mapping[str, float | None], dimension_id: str) -> float | None:
         """The "better-matched GTMI questions" figure for a dimension: the mean of value ÷ max
