@@ -63,7 +63,7 @@ def test_downloaded_csv_is_what_the_warehouse_holds(server, demo_warehouse):
             " WHERE iso3 = 'PER' AND year = 2022",
         )
     )
-    got = {r["id"]: float(r["Valor"]) for r in rows if r["Valor"]}
+    got = {r["Código del indicador"]: float(r["Valor"]) for r in rows if r["Valor"]}
     assert got == pytest.approx(expected) and len(rows) == 15
     with urllib.request.urlopen(f"{server}/download/country-values.xlsx?country=PER") as response:
         assert response.read(2) == b"PK"
@@ -124,23 +124,27 @@ def test_gtmi_section_in_english_for_haiti_and_nicaraguas_missed_survey(page, se
 def test_gtmi_downloads_hold_the_warehouse_figures_as_numbers(server, demo_warehouse):
     rows = download_csv(f"{server}/download/country-gtmi.csv?country=URY&lang=en")
     expected = query(demo_warehouse, "SELECT year, gtmi FROM gtmi WHERE iso3 = 'URY' ORDER BY year")
-    assert {int(r["survey"]): float(r["gtmi"]) for r in rows} == pytest.approx(dict(expected))
-    assert {r["group"] for r in rows} == {"A"}
+    gtmi = "GTMI (GovTech Maturity Index)"
+    assert {int(r["GTMI survey"]): float(r[gtmi]) for r in rows} == pytest.approx(dict(expected))
+    assert {r["GTMI group"] for r in rows} == {"A"}
     dims = download_csv(
         f"{server}/download/country-gtmi-dimensions.csv?country=HTI&year=2023&lang=en"
     )
-    assert [r["dimension_id"] for r in dims] == [f"D{n}" for n in range(1, 7)]
+    assert [r["Dimension code"] for r in dims] == [f"D{n}" for n in range(1, 7)]
     d2 = dims[1]
-    assert d2["gtmi_survey"] == "2022" and d2["match"] == "direct"
-    assert d2["questions"].startswith("I-42 Digital signature regulation and PKI: level 0 of 3")
-    assert float(d2["score"]) == pytest.approx(
+    assert d2["GTMI survey"] == "2022" and d2["Match code"] == "direct"
+    assert d2["Match with the GTMI"] == "Direct match"
+    assert d2["GTMI questions"].startswith(
+        "I-42 Digital signature regulation and PKI: level 0 of 3"
+    )
+    assert float(d2["Score"]) == pytest.approx(
         query(
             demo_warehouse,
             """SELECT score FROM scores
                WHERE iso3 = 'HTI' AND year = 2023 AND level = 'dimension' AND id = 'D2'""",
         )[0][0]
     )
-    assert {r["gealc_score_is_demo"] for r in dims} == {"True"}
+    assert {r["GEALC score from demonstration data"] for r in dims} == {"yes"}
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(f"{server}/download/country-gtmi.csv?country=XYZ")
     assert refused.value.code == 400

@@ -68,7 +68,7 @@ def test_the_statistical_audit_of_the_release_by_year(page, server, demo_warehou
 def test_catalogue_download(server, demo_warehouse):
     rows = download_csv(f"{server}/download/catalogue.csv?lang=fr")
     stored = dict(query(demo_warehouse, "SELECT indicator_id, name_fr FROM indicator_catalogue"))
-    assert {r["indicator_id"]: r["name"] for r in rows} == stored
+    assert {r["Code de l'indicateur"]: r["Indicateur"] for r in rows} == stored
 
 
 def test_the_world_bank_gtmi_downloads(page, server, demo_warehouse):
@@ -89,12 +89,12 @@ def test_the_world_bank_gtmi_downloads(page, server, demo_warehouse):
         """SELECT g.iso3, g.year, g."group", c.name_es FROM gtmi g
            JOIN countries c ON c.iso3 = g.iso3""",
     )
-    assert sorted((r["iso3"], int(r["year"]), r["group"], r["country"]) for r in composites) == (
-        sorted(stored)
-    )
+    assert sorted(
+        (r["ISO3"], int(r["Año"]), r["Grupo GTMI"], r["País"]) for r in composites
+    ) == sorted(stored)
     answers = download_csv(f"{server}/download/gtmi-indicators.csv?lang=fr")
-    [haiti] = [r for r in answers if r["iso3"] == "HTI" and r["indicator_id"] == "I-42"]
-    assert (haiti["indicator"], haiti["value"], haiti["scale_max"]) == (
+    [haiti] = [r for r in answers if r["ISO3"] == "HTI" and r["Code de l'indicateur"] == "I-42"]
+    assert (haiti["Indicateur"], haiti["Valeur"], haiti["Niveau maximal"]) == (
         load_gtmi().indicator_by_id["I-42"].label.fr,
         "0.0",
         "3",

@@ -50,7 +50,8 @@ def test_dimension_filter_narrows_the_indicators_and_writes_the_url(page, server
 def test_explorer_download_matches_the_warehouse(server, demo_warehouse):
     rows = download_csv(f"{server}/download/explorer.csv?indicator=FD1&year=2023&lang=en")
     assert len(rows) == 33
-    assert {r["is_demo"] for r in rows if r["value"]} == {"True"}
+    assert {r["Demonstration data"] for r in rows if r["Value"]} == {"yes"}
+    assert {(r["Level code"], r["Measure code"]) for r in rows} == {("indicator", "FD1")}
     stored = dict(
         query(
             demo_warehouse,
@@ -58,8 +59,8 @@ def test_explorer_download_matches_the_warehouse(server, demo_warehouse):
             " WHERE year = 2023 AND indicator_id = 'FD1'",
         )
     )
-    got = {r["iso3"]: float(r["value"]) for r in rows if r["value"]}
+    got = {r["ISO3"]: float(r["Value"]) for r in rows if r["Value"]}
     assert got == pytest.approx(stored)
     assert all(
-        r["value"] == "" for r in rows if r["iso3"] not in stored
+        r["Value"] == "" for r in rows if r["ISO3"] not in stored
     )  # no data stays empty, never 0
