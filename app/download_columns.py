@@ -161,7 +161,7 @@ STATISTICS = {
 class Names:
     """What things are called in one language: the warehouse's subregions, dimensions and
     indicators, the World Bank's GTMI groups and composites, the factors of the uncertainty
-    analysis. `make` builds it; `measures` and `columns` follow from it."""
+    analysis (app.downloads.names reads them); `measures` and `columns` follow from them."""
 
     lang: str
     subregions: Mapping[str, str]
@@ -217,7 +217,6 @@ CODES: dict[str, tuple[str, Labeller]] = {
     "item": ("item_name", lambda n: n.measures),
     "other": ("other_name", lambda n: n.measures),
 }
-LABEL_COLUMNS = frozenset(label for label, _ in CODES.values())
 # Columns whose cells are codes the same in every language: what a test looks for unlabelled.
 CODE_COLUMNS = frozenset(CODES) | {"iso3"}
 
