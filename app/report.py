@@ -18,7 +18,7 @@ from app.figures import wrap
 from app.headlines import TITLES, Headline, gather, headlines, shown
 from app.release import Releases, Snapshot, Unavailable
 from app.report_model import Report, Section, Table
-from indicators.methodology import DOCUMENTS, T
+from indicators.methodology import DOCUMENTS, section
 from indicators.scoring import COMPOSITE_ID
 from locales import language
 from locales.formats import fmt_number
@@ -393,7 +393,7 @@ def methodology(lang: str) -> list[tuple[str, str]]:
     text = DOCUMENTS[lang].read_text(encoding="utf-8")
     parts = []
     for key in METHODOLOGY_PARTS:
-        heading = T[lang][key]
+        heading = section(key, lang)
         body = text.split(heading + "\n", 1)[1].split("\n## ", 1)[0]
         parts.append((re.sub(r"^#+ (\d+\. )?", "", heading), body.strip()))
     return parts

@@ -11,11 +11,11 @@ from datetime import date
 from pathlib import Path
 
 from etl.submission.columns import HEADINGS, HELP_HEADINGS, SUBMISSION_COLUMNS
-from etl.submission.messages import number
 from etl.submission.validate import FIRST_YEAR
 from indicators.catalogue import Catalogue, Indicator
 from indicators.cells import safe_text
 from indicators.countries import Country
+from locales.formats import fmt_value
 from locales.messages import N_, t
 
 HELP_COLUMNS = ("name", "unit", "range", "definition", "numerator_help", "denominator_help")
@@ -24,18 +24,21 @@ CSV_DELIMITER = {"es": ";", "pt": ";", "fr": ";", "en": ","}
 # What the instructions sheet asks, step by step (`{data}`: the data sheet's name).
 STEPS = (
     N_(
-        "Complete la hoja «{data}»: una fila por indicador. No cambie los títulos ni las columnas País, Año e Indicador."
+        "Complete la hoja «{data}»: una fila por indicador. No cambie los títulos ni las columnas "
+        "País, Año e Indicador."
     ),
     N_("Escriba el valor en la columna «Valor», en la unidad indicada en la columna «Unidad»."),
     N_(
-        "Para los porcentajes y tasas puede escribir el numerador y el denominador y dejar «Valor» vacío: se calcula."
+        "Para los porcentajes y tasas puede escribir el numerador y el denominador y dejar "
+        "«Valor» vacío: se calcula."
     ),
     N_("Escriba números sin separador de miles ni signo %; la coma o el punto decimal sirven."),
     N_("Si no tiene un indicador, deje vacía su fila y explique por qué en «Nota»."),
     N_("En «Fuente» indique de dónde viene el dato (institución, registro o encuesta, fecha)."),
     N_("Las columnas grises de la derecha son ayuda del catálogo: no hace falta borrarlas."),
     N_(
-        "Guarde el archivo como .xlsx (o CSV) y envíelo. El recibo indica «aceptado» o cada error con su fila, su columna y cómo corregirlo; los avisos piden una explicación en «Nota»."
+        "Guarde el archivo como .xlsx (o CSV) y envíelo. El recibo indica «aceptado» o cada error "
+        "con su fila, su columna y cómo corregirlo; los avisos piden una explicación en «Nota»."
     ),
 )
 
@@ -61,7 +64,7 @@ def _help(catalogue: Catalogue, ind: Indicator, lang: str) -> list[str]:
     return [
         ind.name.get(lang),
         catalogue.units[ind.unit].get(lang),
-        f"{number(r.min, lang)} – {number(r.max, lang)}",
+        f"{fmt_value(r.min, lang)} – {fmt_value(r.max, lang)}",
         ind.definition.get(lang),
         ind.numerator.get(lang),
         ind.denominator.get(lang) if ind.denominator else "",
@@ -180,8 +183,8 @@ def _write_xlsx(path: Path, catalogue: Catalogue, country: Country, year: int, l
             error=t(
                 "El valor debe estar entre {min} y {max} ({unit}).",
                 lang,
-                min=number(r.min, lang),
-                max=number(r.max, lang),
+                min=fmt_value(r.min, lang),
+                max=fmt_value(r.max, lang),
                 unit=catalogue.units[ind.unit].get(lang),
             ),
         )

@@ -12,10 +12,19 @@ from functools import cache
 import pandas as pd
 from babel import Locale
 from babel.dates import format_date, format_time
-from babel.numbers import NumberPattern, get_decimal_symbol, get_group_symbol
+from babel.numbers import (
+    NumberPattern,
+    format_scientific,
+    get_decimal_symbol,
+    get_group_symbol,
+    get_infinity_symbol,
+)
 
 from locales import language
 from locales.messages import t
+
+# From a thousand million million on, a float has no decimals left: scientific notation.
+HUGE = 1e15
 
 
 def is_missing(value: object) -> bool:
@@ -49,7 +58,20 @@ def fmt_number(value: float | None, lang: str, decimals: int = 2) -> str:
     missing → "sin datos" in the language."""
     if is_missing(value):
         return t("sin datos", lang)
+    if math.isinf(value):
+        return get_infinity_symbol(_locale(lang))
+    if abs(float(value)) >= HUGE:  # past a float's last decimal: `1,5E28`
+        return format_scientific(float(value), locale=_locale(lang))
     return _pattern(lang, "decimal", decimals).apply(float(value), _locale(lang))
+
+
+def fmt_value(value: float | None, lang: str) -> str:
+    """A value as a country gave it: the decimals it has, up to four (`120`, `12,5`, `0,1234`),
+    thousands grouped the language's way."""
+    if is_missing(value):
+        return t("sin datos", lang)
+    decimals = min((d for d in range(5) if round(value, d) == round(value, 4)), default=4)
+    return fmt_number(value, lang, decimals)
 
 
 def fmt_count(value: float | None, lang: str) -> str:

@@ -5,16 +5,13 @@ The texts are the catalogues' (`locales`: Spanish msgids, translated in the `.po
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable
-
-from babel.numbers import format_scientific
 
 from etl.submission.characters import visible
 from etl.submission.columns import HEADINGS
 from etl.submission.findings import Finding
 from locales import LANGUAGES, language
-from locales.formats import fmt_number
+from locales.formats import fmt_value
 from locales.messages import N_, t, tn
 
 # What is wrong: a msgid, or for a finding that counts something, the words in the plural form
@@ -50,7 +47,8 @@ MESSAGES: dict[str, tuple[Message, str]] = {
     "hidden_data_sheet": (
         N_("los datos están en una hoja oculta ({sheets}), que no se lee"),
         N_(
-            "en Excel muestre la hoja (clic derecho en una pestaña › Mostrar), revise los datos y guarde"
+            "en Excel muestre la hoja (clic derecho en una pestaña › Mostrar), revise los datos y "
+            "guarde"
         ),
     ),
     "formula_without_value": (
@@ -67,8 +65,10 @@ MESSAGES: dict[str, tuple[Message, str]] = {
     ),
     "quote_swallows_rows": (
         lambda lang, values: tn(
-            "una comilla abierta en la celda {cell} no se cierra: {n} línea más se leería como texto de esa celda",
-            "una comilla abierta en la celda {cell} no se cierra: {n} líneas más se leerían como texto de esa celda",
+            "una comilla abierta en la celda {cell} no se cierra: {n} línea más se leería como "
+            "texto de esa celda",
+            "una comilla abierta en la celda {cell} no se cierra: {n} líneas más se leerían como "
+            "texto de esa celda",
             values["lines"],
             lang,
             **values,
@@ -109,15 +109,18 @@ MESSAGES: dict[str, tuple[Message, str]] = {
     ),
     "extra_cells": (
         N_(
-            "la fila tiene más celdas que títulos (hay un dato en {cell}, fuera de las columnas): sus valores quedarían en otras columnas"
+            "la fila tiene más celdas que títulos (hay un dato en {cell}, fuera de las columnas): "
+            "sus valores quedarían en otras columnas"
         ),
         N_(
-            "quite el dato sobrante (o el separador que sobra al final de la fila); en un CSV separado por «,», escriba los decimales con punto o guarde el archivo con «;»"
+            "quite el dato sobrante (o el separador que sobra al final de la fila); en un CSV "
+            "separado por «,», escriba los decimales con punto o guarde el archivo con «;»"
         ),
     ),
     "unclosed_quote": (
         N_(
-            "una comilla abierta en esta fila no se cierra antes del final del archivo: el resto se leería como texto de una celda"
+            "una comilla abierta en esta fila no se cierra antes del final del archivo: el resto "
+            "se leería como texto de una celda"
         ),
         N_("quite la comilla o ciérrela, guarde y envíe de nuevo"),
     ),
@@ -191,7 +194,8 @@ MESSAGES: dict[str, tuple[Message, str]] = {
     ),
     "implausible_change": (
         N_(
-            "{indicator} pasa de {previous} en {previous_year} a {value}, más que el cambio plausible de {limit}"
+            "{indicator} pasa de {previous} en {previous_year} a {value}, más que el cambio "
+            "plausible de {limit}"
         ),
         N_("confirme el valor y explique el cambio en la columna nota"),
     ),
@@ -206,21 +210,13 @@ MESSAGES: dict[str, tuple[Message, str]] = {
 }
 
 
-def number(value: float, lang: str) -> str:
-    """120.0 → '120'; 12.5 → '12,5' (es, pt, fr) or '12.5' (en): the decimals the value has, up
-    to four, and thousands grouped the language's way (CLDR); past a thousand million million,
-    where a float has no decimals left, `1,5E28`."""
-    if math.isfinite(value) and abs(value) >= 1e15:
-        return format_scientific(value, locale=language(lang))
-    decimals = min((d for d in range(5) if round(value, d) == round(value, 4)), default=4)
-    return fmt_number(value, lang, decimals)
-
-
 def explain(finding: Finding, lang: str) -> tuple[str, str]:
     """(what is wrong, how to fix it) for `finding` in `lang` (Spanish for an unknown language)."""
     lang = language(lang)
     message, fix = MESSAGES[finding.code]
-    params = {k: number(v, lang) if isinstance(v, float) else v for k, v in finding.params.items()}
+    params = {
+        k: fmt_value(v, lang) if isinstance(v, float) else v for k, v in finding.params.items()
+    }
     if isinstance(params.get("columns"), str):  # the template's headings, in the reader's words
         params["columns"] = ", ".join(
             HEADINGS[lang].get(name.strip(), name.strip()) for name in params["columns"].split(",")

@@ -19,8 +19,8 @@ from PIL import Image
 
 from app import export, gtmi, queries, report, uncompare
 from app.headlines import gather, headlines
-from locales.messages import t
 from app.release import Releases, Snapshot
+from locales.messages import t
 from tests.conftest import missing
 from tests.helpers import gealc, ok
 from warehouse.db import connect
@@ -164,7 +164,8 @@ def test_report_in_every_language_says_what_the_home_page_says(
     assert uncompare.gtmi_citation(gtmi.reference(), lang) in text
     assert (
         t(
-            "Red GEALC ({year}). GEALC en números, versión {label} (datos de {data_year}). {network}. SHA-256: {sha256}.",
+            "Red GEALC ({year}). GEALC en números, versión {label} (datos de {data_year}). "
+            "{network}. SHA-256: {sha256}.",
             lang,
             year=release.info["created_at"].year,
             label="demo",

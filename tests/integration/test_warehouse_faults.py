@@ -25,7 +25,6 @@ from pathlib import Path
 
 import pytest
 
-from locales.messages import t
 from app.release import Releases
 from etl.build import build
 from etl.load import load_file
@@ -33,6 +32,7 @@ from etl.publish import publish
 from etl.review import review
 from indicators.catalogue import load_catalogue
 from indicators.countries import load_members
+from locales.messages import t
 from tests.conftest import ROOT, free_port
 from tests.integration.test_embargo import route_payload
 from tests.integration.test_scores import full_year
@@ -45,7 +45,8 @@ LATEST = "2024-1"
 OLDER = {"missing": "2023-a", "random bytes": "2023-b", "truncated": "2023-c"}
 REPORTING = "{} de 33 países miembros reportaron indicadores para 2024"
 UNAVAILABLE = t(
-    "Los datos no están disponibles en este momento. Si acaba de instalar gealc, ejecute «make run» o «gealc build --demo».",
+    "Los datos no están disponibles en este momento. Si acaba de instalar gealc, ejecute «make "
+    "run» o «gealc build --demo».",
     "es",
 )
 BUSY = t("Base de datos ocupada", "es")

@@ -11,9 +11,10 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_file
 
 from etl.submission.findings import error
-from etl.submission.messages import MESSAGES, explain, number
+from etl.submission.messages import MESSAGES, explain
 from locales import TRANSLATED
 from locales.catalogues import KEYWORDS, problems, read_catalogue
+from locales.formats import fmt_value
 from locales.messages import t
 
 ETL = Path(__file__).resolve().parents[2] / "etl" / "submission"
@@ -123,15 +124,15 @@ def test_a_count_takes_its_plural_form(count, es, fr):
 
 
 def test_numbers_are_written_the_readers_way():
-    assert [number(120.0, lang) for lang in ("es", "en")] == ["120", "120"]
-    assert [number(12.5, lang) for lang in ("es", "en", "pt", "fr")] == [
+    assert [fmt_value(120.0, lang) for lang in ("es", "en")] == ["120", "120"]
+    assert [fmt_value(12.5, lang) for lang in ("es", "en", "pt", "fr")] == [
         "12,5",
         "12.5",
         "12,5",
         "12,5",
     ]
-    assert number(1500.25, "en") == "1,500.25" and number(1500.25, "fr") == "1\u202f500,25"
-    assert number(1.5e28, "es") == "1,5E28" and number(float("inf"), "en") == "∞"
+    assert fmt_value(1500.25, "en") == "1,500.25" and fmt_value(1500.25, "fr") == "1\u202f500,25"
+    assert fmt_value(1.5e28, "es") == "1,5E28" and fmt_value(float("inf"), "en") == "∞"
     finding = error("read_as_thousands", "f.csv", 2, "value", value="1,500", number=1500.0)
     assert (
         explain(finding, "es")[0] == "«1,500» se leyó como 1.500 (la coma como separador de miles)"

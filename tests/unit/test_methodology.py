@@ -16,10 +16,11 @@ from indicators import methodology, uncertainty
 from indicators.catalogue import load_catalogue
 from indicators.countries import load_members
 from indicators.gtmi import load_gtmi
-from indicators.methodology import FACTORS, VARIANTS, _n, _percent
+from indicators.methodology import FACTORS, VARIANTS, _percent
 from indicators.model import Layout
 from locales import LANGUAGES, TRANSLATED
 from locales.catalogues import KEYWORDS, problems, read_catalogue
+from locales.formats import fmt_value as _n
 from locales.messages import t
 
 # Every text of the methodology, as the catalogues' extraction finds it (Spanish msgids).

@@ -11,8 +11,8 @@ import pandas as pd
 from openpyxl import load_workbook
 
 from app import figures, profile
-from app.downloads import to_bytes
 from app.display import formatted
+from app.downloads import to_bytes
 from indicators.gtmi import load_gtmi
 
 NAMES = pd.DataFrame(
