@@ -3,6 +3,8 @@ where (file, line, column) and how to fix it."""
 
 from __future__ import annotations
 
+from locales.messages import t
+
 
 class FileProblem(ValueError):
     """A file that cannot be used as it is. Raised before anything is written."""
@@ -15,4 +17,17 @@ class FileProblem(ValueError):
 
 class Refused(ValueError):
     """A command that cannot do what was asked (unknown submission, a release label taken, …);
-    the message says why and what to do instead. Nothing is written."""
+    the message says why and what to do instead. Nothing is written. The message is a catalogue
+    text (its Spanish msgid) with its values: `said(lang)` in the reader's language (the portal's),
+    `str()` in English (the command line's)."""
+
+    def __init__(self, message: str, **values: object) -> None:
+        super().__init__(message)
+        self.message, self.values = message, values
+
+    def said(self, lang: str) -> str:
+        """The message in `lang`."""
+        return t(self.message, lang, **self.values)
+
+    def __str__(self) -> str:
+        return self.said("en")

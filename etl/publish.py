@@ -79,14 +79,17 @@ def publish(
     label = label.strip()
     if not label or len(label) > 64 or any(c in label for c in "/?#&% "):
         raise PublishError(
-            f"release label '{label}' must be 1–64 characters without spaces or / ? # & %"
+            "la etiqueta de versión «{label}» debe tener de 1 a 64 caracteres, sin espacios ni "
+            "/ ? # & %",
+            label=label,
         )
     approved, gaps = releases.approved_values(conn), releases.approved_unreported(conn)
     if label in releases.release_ids(conn):
         return _existing(conn, label, approved, gaps, catalogue, existing_ok=existing_ok)
     if approved.empty:
         raise PublishError(
-            "nothing to publish: no submission has been approved (`gealc review approve ID`)"
+            "no hay nada que publicar: no se aprobó ningún envío (apruébelos en el portal o con "
+            "`gealc review approve ID`)"
         )
     numbers = approved[["iso3", "year", "indicator_id", "value"]]
     scores = score_table(numbers, catalogue)
@@ -143,18 +146,27 @@ def _existing(
     if not approved.empty:
         now_scores = score_table(approved[["iso3", "year", "indicator_id", "value"]], catalogue)
         now_sha = content(approved, now_scores, catalogue.edition, gaps)[2]
-    whole = (
-        f"release '{label}' already exists, complete ({release.values} values, {release.scores} "
-        f"scores, published {stored['created_at']:%Y-%m-%d %H:%M} UTC by {stored['created_by']}, "
-        f"sha256 {release.sha256[:12]}…)"
-    )
+    stored_as = {
+        "label": label,
+        "values": release.values,
+        "scores": release.scores,
+        "published": f"{stored['created_at']:%Y-%m-%d %H:%M} UTC",
+        "author": stored["created_by"],
+        "sha": release.sha256[:12],
+    }
     if now_sha == release.sha256:
         raise PublishError(
-            f"{whole} and identical to what would be published now: nothing to do (releases are "
-            "never changed)"
+            "la versión «{label}» ya existe, completa ({values} valores, {scores} puntajes, "
+            "publicada el {published} por {author}, sha256 {sha}…), y es idéntica a lo que se "
+            "publicaría ahora: no hay nada que hacer (las versiones no cambian nunca)",
+            **stored_as,
         )
     raise PublishError(
-        f"{whole}, and differs from what would be published now ({len(approved)} approved "
-        f"values, sha256 {now_sha[:12] or '—'}…); releases are never changed: publish the "
-        "correction under a new label (e.g. 2024-2)"
+        "la versión «{label}» ya existe, completa ({values} valores, {scores} puntajes, "
+        "publicada el {published} por {author}, sha256 {sha}…), y difiere de lo que se "
+        "publicaría ahora ({approved} valores aprobados, sha256 {now}…); las versiones no cambian "
+        "nunca: publique la corrección con una etiqueta nueva (p. ej. 2024-2)",
+        **stored_as,
+        approved=len(approved),
+        now=now_sha[:12] or "—",
     )

@@ -22,20 +22,25 @@ def review(
     """Record `action` on each submission in `ids` within the caller's transaction; all or none.
     Only accepted (or already reviewed) submissions can be reviewed; returning needs a comment."""
     if action not in ACTIONS:
-        raise ReviewError(f"unknown review action '{action}': use approve or return")
+        raise ReviewError(
+            "acción de revisión desconocida «{action}»: use approve o return", action=action
+        )
     if action == "returned" and not (comment or "").strip():
         raise ReviewError(
-            "a returned submission needs a comment telling the country what to fix (--comment)"
+            "un envío devuelto necesita un comentario que diga al país qué corregir (--comment)"
         )
     states = submissions.submission_states(conn, ids)
     unknown = [i for i in ids if i not in states]
     if unknown:
-        raise ReviewError(f"no submission {', '.join(map(str, unknown))}: see `gealc review list`")
+        raise ReviewError(
+            "no existe el envío {ids}: vea `gealc review list`", ids=", ".join(map(str, unknown))
+        )
     rejected = [i for i in ids if states[i] == "rejected"]
     if rejected:
         raise ReviewError(
-            f"submission {', '.join(map(str, rejected))} was rejected by validation and has no "
-            "values to review; the country must send a corrected file"
+            "el envío {ids} fue rechazado por la validación y no tiene valores que revisar; el "
+            "país debe enviar un archivo corregido",
+            ids=", ".join(map(str, rejected)),
         )
     at = utc_now()
     for submission_id in ids:

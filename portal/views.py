@@ -28,7 +28,7 @@ from etl.template import write_template
 from indicators.catalogue import Catalogue, load_catalogue
 from indicators.countries import load_members
 from locales import LANGUAGE_NAMES, LANGUAGES
-from locales.formats import fmt_count, fmt_datetime, fmt_number, is_missing
+from locales.formats import fmt_count, fmt_datetime, fmt_value, is_missing
 from locales.messages import t, tc, tn
 from portal import revisions, uploads
 from portal.access import (
@@ -118,8 +118,7 @@ def _number(value: object) -> str:
     no trailing zeros; — when missing."""
     if is_missing(value):
         return "—"
-    decimals = len(f"{float(value):.4f}".rstrip("0").partition(".")[2])
-    return fmt_number(float(value), current_language(), decimals)
+    return fmt_value(float(value), current_language())
 
 
 @portal.app_template_filter("count")
@@ -420,7 +419,7 @@ def decide(submission_id: int) -> object:
                 review(conn, [submission_id], action, me().username, comment or None)
             flash(t(DECIDED[action], lang, id=submission_id), "success")
         except Refused as exc:
-            flash(str(exc), "danger")
+            flash(exc.said(lang), "danger")
     return redirect(_link("portal.submission", submission_id=submission_id), 303)
 
 
@@ -494,7 +493,7 @@ def release() -> object:
                 "success",
             )
         except Refused as exc:
-            flash(t("No se publicó nada: {reason}", lang, reason=str(exc)), "danger")
+            flash(t("No se publicó nada: {reason}", lang, reason=exc.said(lang)), "danger")
         return redirect(_link("portal.release"), 303)
     with warehouse().reading() as conn:
         releases = release_table(conn)
