@@ -8,7 +8,7 @@ from __future__ import annotations
 from dash import html
 
 from app import compare, figures, filters, queries
-from app.components import chart, fallback_notices, notice, table
+from app.components import chart, demo_notice, fallback_notices, notice, table
 from app.datasets import FULL_SCORES
 from app.display import formatted
 from app.downloads import dataset
@@ -116,22 +116,7 @@ def _body(db: Snapshot, members, dims, view: compare.CompareView, scores, *, lan
     )
     heat = wide[["iso3", "name", *[c for c, _ in heat_columns]]]
     return [
-        *(
-            [
-                notice(
-                    t(
-                        "Datos de demostración: los valores de los indicadores GEALC son "
-                        "ficticios, generados a partir de los índices de la ONU de cada país, así "
-                        "que su concordancia con la ONU viene dada, no es evidencia. Las cifras "
-                        "de la ONU y del Banco Mundial son reales.",
-                        lang,
-                    ),
-                    "warning",
-                )
-            ]
-            if demo
-            else []
-        ),
+        *demo_notice(demo, lang),
         chart(
             "compare-bars",
             t("Puntajes, {year}", lang, year=view.year),
