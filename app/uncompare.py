@@ -115,15 +115,6 @@ def gtmi_axis(index: str, lang: str) -> str:
     return t("Preguntas del GTMI (0–1)", lang) if index == MATCHED else index.upper()
 
 
-def gtmi_column(measure: str, index: str, ref: Gtmi) -> str:
-    """A GTMI figure's column name in a download: the composite's abbreviation, or GTMI_ and the
-    matched questions' ids (GTMI_I-42+I-40+I-41)."""
-    match = gtmi_match(measure, ref)
-    if index == MATCHED and match is not None:
-        return "GTMI_" + "+".join(match.indicators)
-    return index.upper()
-
-
 def gtmi_rationale(measure: str, index: str, ref: Gtmi, lang: str) -> str | None:
     """Why the crosswalk reads dimension `measure` against GTMI `index` (its matched questions
     or the composite it names); None for the composite, a figure the reader chose instead, or a

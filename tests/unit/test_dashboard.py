@@ -122,7 +122,7 @@ def test_headlines_every_dimension_one_country_and_no_data():
     assert improved.table["common"].tolist() == [2, 1]
     assert improved.table["change"].tolist() == pytest.approx([2.0, 0.0])
     assert improved.sentence.startswith(
-        "Uruguay improved the most: on the 2 indicators it reported in both 2023 and 2024, its "
+        "Uruguay improved the most: comparing 2 indicators reported in both 2023 and 2024, its "
         "composite score rose 2.0 points"
     )
     assert every["best"].table["iso3"].tolist() == ["URY"] * 6
@@ -143,7 +143,7 @@ def test_headlines_every_dimension_one_country_and_no_data():
         "Il n'y a pas de chiffres"
     )
     for item in [*every.values(), *none.values()]:
-        assert figures.headline(item, "fr").layout.separators == ", "
+        assert figures.headline(item, "fr").layout.separators == ",\u202f"
 
 
 def test_gtmi_headline_counts_group_a_and_names_who_moved_since_the_survey_before():
@@ -328,5 +328,5 @@ def test_map_figures_draw_no_data_in_grey_from_the_apps_own_outlines():
 @pytest.mark.parametrize("lang", ["es", "en", "pt", "fr"])
 def test_figures_use_the_languages_separators(lang):
     fig = figures.hbars(["a"], [12.5], lang, "x")
-    assert fig.layout.separators == figures.SEPARATORS[lang]
+    assert fig.layout.separators == {"es": ",.", "pt": ",.", "en": ".,", "fr": ",\u202f"}[lang]
     assert fig.data[0].text[0] == ("12.5" if lang == "en" else "12,5")
