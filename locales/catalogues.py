@@ -37,7 +37,14 @@ def placeholders(text: str) -> set[str]:
 
 def extract() -> Catalog:
     """Every marked text of the code and templates, with where it is used."""
-    template = Catalog(project="gealc", domain=DOMAIN, copyright_holder="Red GEALC", fuzzy=False)
+    template = Catalog(
+        project="gealc",
+        version="1",
+        domain=DOMAIN,
+        msgid_bugs_address="the Red GEALC secretariat",
+        header_comment="# The texts of gealc (GEALC en números), in Spanish, the source language.",
+        fuzzy=False,
+    )
     for folder in SOURCES:
         for filename, lineno, msgid, comments, context in extract_from_dir(
             ROOT / folder,
@@ -68,12 +75,12 @@ def _read(path: Path, locale: str | None = None) -> Catalog:
 def _write(path: Path, catalog: Catalog) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as handle:
-        write_po(handle, catalog, width=100, include_previous=True)
+        write_po(handle, catalog, width=100, include_previous=True, ignore_obsolete=True)
 
 
 def update() -> None:
     """Write `messages.pot` from the code and merge it into every `.po`: new texts arrive empty,
-    changed ones fuzzy (with the previous Spanish beside them), removed ones obsolete."""
+    changed ones fuzzy (with the previous Spanish beside them), removed ones dropped."""
     template = extract()
     _write(TEMPLATE, template)
     for lang in TRANSLATED:
