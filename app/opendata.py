@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import pandas as pd
+from babel import Locale
 
 from app import gtmi, queries
 from app.downloads import to_bytes
@@ -28,7 +29,8 @@ from app.release import Snapshot
 from indicators.texts import LANGUAGES
 
 PACKAGE_LANGUAGE = "en"
-LANGUAGE_NAMES = {"es": "Spanish", "en": "English", "pt": "Portuguese", "fr": "French"}
+# Each language's name in English, the package's language (CLDR).
+LANGUAGE_NAMES = {lang: Locale.parse(lang).get_display_name("en") for lang in LANGUAGES}
 TITLE = "GEALC en números — digital-government indicators of Latin America and the Caribbean"
 PUBLISHER = "Red GEALC (Red de Gobierno Electrónico de América Latina y el Caribe)"
 LICENCE = {

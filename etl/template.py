@@ -15,11 +15,13 @@ from etl.submission.validate import FIRST_YEAR
 from indicators.catalogue import Catalogue, Indicator
 from indicators.cells import safe_text
 from indicators.countries import Country
-from locales.formats import fmt_value
+from locales import LANGUAGES
+from locales.formats import fmt_value, separators
 from locales.messages import N_, t
 
 HELP_COLUMNS = ("name", "unit", "range", "definition", "numerator_help", "denominator_help")
-CSV_DELIMITER = {"es": ";", "pt": ";", "fr": ";", "en": ","}
+# Where the decimal separator is a comma (CLDR), Excel separates a CSV's fields with ";".
+CSV_DELIMITER = {lang: ";" if separators(lang)[0] == "," else "," for lang in LANGUAGES}
 
 # What the instructions sheet asks, step by step (`{data}`: the data sheet's name).
 STEPS = (

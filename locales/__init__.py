@@ -5,12 +5,17 @@ so a translator edits one `.po` file per language and never Python."""
 
 from __future__ import annotations
 
+from babel import Locale
+
 LANGUAGES: tuple[str, ...] = ("es", "en", "pt", "fr")
 DEFAULT_LANGUAGE = "es"
 SOURCE_LANGUAGE = "es"
 TRANSLATED: tuple[str, ...] = tuple(lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE)
-# Each language's name in its own words (never translated).
-LANGUAGE_NAMES = {"es": "Español", "en": "English", "pt": "Português", "fr": "Français"}
+# Each language's name in its own words, as a language switcher shows it (CLDR: "Español",
+# "Français"), never translated.
+LANGUAGE_NAMES = {
+    lang: Locale.parse(lang).get_display_name(lang).capitalize() for lang in LANGUAGES
+}
 
 
 def language(value: str | None) -> str:
