@@ -95,7 +95,7 @@ def _refused(exc: Refusal) -> flask.Response:
 @api.errorhandler(Unavailable)
 def _unavailable(exc: Unavailable) -> flask.Response:
     response = _error(
-        "los datos no se pueden leer en este momento; intente de nuevo en un minuto", None, 503
+        N_("los datos no se pueden leer en este momento; intente de nuevo en un minuto"), None, 503
     )
     response.headers["Retry-After"] = "60"
     return response
@@ -106,7 +106,7 @@ def _method_not_allowed(exc: MethodNotAllowed) -> flask.Response | MethodNotAllo
     if not _under_api(flask.request.path):
         return exc
     response = _error(
-        "{method} no está permitido: la API es de solo lectura (GET)",
+        N_("{method} no está permitido: la API es de solo lectura (GET)"),
         None,
         405,
         method=flask.request.method,
@@ -265,7 +265,7 @@ def _unknown_endpoint() -> flask.Response | None:
         and request.routing_exception is None
     ):
         return _error(
-            "no existe {path}; los puntos de acceso se describen en {url}",
+            N_("no existe {path}; los puntos de acceso se describen en {url}"),
             None,
             404,
             path=request.path,
@@ -289,20 +289,22 @@ def _query(allowed: Sequence[str]) -> dict[str, str]:
         if name not in allowed:
             if not allowed:
                 raise Refusal(
-                    "parámetro desconocido «{name}»: este punto de acceso no acepta parámetros",
+                    N_("parámetro desconocido «{name}»: este punto de acceso no acepta parámetros"),
                     name,
                     name=name,
                 )
             raise Refusal(
-                "parámetro desconocido «{name}»: acepta {accepted}",
+                N_("parámetro desconocido «{name}»: acepta {accepted}"),
                 name,
                 name=name,
                 accepted=", ".join(allowed),
             )
         if len(args.getlist(name)) > 1:
             raise Refusal(
-                "«{name}» aparece más de una vez: indíquelo una sola vez, con varios valores "
-                "separados por comas",
+                N_(
+                    "«{name}» aparece más de una vez: indíquelo una sola vez, con varios valores "
+                    "separados por comas"
+                ),
                 name,
                 name=name,
             )
@@ -314,7 +316,7 @@ def _snapshot(label: str) -> Snapshot:
         return snapshot(label)
     except KeyError:
         raise Refusal(
-            "no hay ninguna versión publicada «{label}»; {url} las enumera",
+            N_("no hay ninguna versión publicada «{label}»; {url} las enumera"),
             "label",
             404,
             label=label,
@@ -329,7 +331,7 @@ def _one(
         return default
     if query[name] not in allowed:
         raise Refusal(
-            "{name} debe ser uno de {allowed} (se recibió «{got}»)",
+            N_("{name} debe ser uno de {allowed} (se recibió «{got}»)"),
             name,
             name=name,
             allowed=", ".join(allowed),
@@ -342,7 +344,7 @@ def _integer(query: dict[str, str], name: str, default: int, low: int, high: int
     text = query.get(name, str(default))
     if not (_whole(text) and low <= int(text) <= high):
         raise Refusal(
-            "{name} debe ser un número entero de {low} a {high} (se recibió «{got}»)",
+            N_("{name} debe ser un número entero de {low} a {high} (se recibió «{got}»)"),
             name,
             name=name,
             low=low,
@@ -385,8 +387,10 @@ def _filters(
             wrong = [y for y in asked if not (_whole(y) and low <= int(y) <= high)]
             if wrong:
                 raise Refusal(
-                    "year debe contener años de {low} a {high}, separados por comas, p. ej. "
-                    "2023,2024 (se recibió «{got}»)",
+                    N_(
+                        "year debe contener años de {low} a {high}, separados por comas, p. ej. "
+                        "2023,2024 (se recibió «{got}»)"
+                    ),
                     name,
                     low=low,
                     high=high,
@@ -398,8 +402,10 @@ def _filters(
         wrong = [v for v in asked if v not in allowed]
         if wrong:
             raise Refusal(
-                "{name} debe contener {what} separados por comas, entre {allowed} (se recibió "
-                "«{got}»)",
+                N_(
+                    "{name} debe contener {what} separados por comas, entre {allowed} (se recibió "
+                    "«{got}»)"
+                ),
                 name,
                 name=name,
                 what=t(what, _message_language()),

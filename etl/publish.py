@@ -14,6 +14,7 @@ from etl.load import utc_now
 from indicators.catalogue import Catalogue
 from indicators.scoring import METHOD, SCORE_COLUMNS, score_table
 from indicators.statistical_audit import release_statistics
+from locales.messages import N_
 from warehouse import audit, releases
 
 
@@ -79,8 +80,10 @@ def publish(
     label = label.strip()
     if not label or len(label) > 64 or any(c in label for c in "/?#&% "):
         raise PublishError(
-            "la etiqueta de versión «{label}» debe tener de 1 a 64 caracteres, sin espacios ni "
-            "/ ? # & %",
+            N_(
+                "la etiqueta de versión «{label}» debe tener de 1 a 64 caracteres, sin espacios ni "
+                "/ ? # & %"
+            ),
             label=label,
         )
     approved, gaps = releases.approved_values(conn), releases.approved_unreported(conn)
@@ -88,8 +91,10 @@ def publish(
         return _existing(conn, label, approved, gaps, catalogue, existing_ok=existing_ok)
     if approved.empty:
         raise PublishError(
-            "no hay nada que publicar: no se aprobó ningún envío (apruébelos en el portal o con "
-            "`gealc review approve ID`)"
+            N_(
+                "no hay nada que publicar: no se aprobó ningún envío (apruébelos en el portal o "
+                "con `gealc review approve ID`)"
+            )
         )
     numbers = approved[["iso3", "year", "indicator_id", "value"]]
     scores = score_table(numbers, catalogue)
@@ -156,16 +161,20 @@ def _existing(
     }
     if now_sha == release.sha256:
         raise PublishError(
-            "la versión «{label}» ya existe, completa ({values} valores, {scores} puntajes, "
-            "publicada el {published} por {author}, sha256 {sha}…), y es idéntica a lo que se "
-            "publicaría ahora: no hay nada que hacer (las versiones no cambian nunca)",
+            N_(
+                "la versión «{label}» ya existe, completa ({values} valores, {scores} puntajes, "
+                "publicada el {published} por {author}, sha256 {sha}…), y es idéntica a lo que se "
+                "publicaría ahora: no hay nada que hacer (las versiones no cambian nunca)"
+            ),
             **stored_as,
         )
     raise PublishError(
-        "la versión «{label}» ya existe, completa ({values} valores, {scores} puntajes, "
-        "publicada el {published} por {author}, sha256 {sha}…), y difiere de lo que se "
-        "publicaría ahora ({approved} valores aprobados, sha256 {now}…); las versiones no cambian "
-        "nunca: publique la corrección con una etiqueta nueva (p. ej. 2024-2)",
+        N_(
+            "la versión «{label}» ya existe, completa ({values} valores, {scores} puntajes, "
+            "publicada el {published} por {author}, sha256 {sha}…), y difiere de lo que se "
+            "publicaría ahora ({approved} valores aprobados, sha256 {now}…); las versiones no "
+            "cambian nunca: publique la corrección con una etiqueta nueva (p. ej. 2024-2)"
+        ),
         **stored_as,
         approved=len(approved),
         now=now_sha[:12] or "—",

@@ -7,6 +7,7 @@ from sqlalchemy.engine import Connection
 
 from etl.errors import Refused
 from etl.load import utc_now
+from locales.messages import N_
 from warehouse import audit, submissions
 
 ACTIONS = ("approved", "returned")
@@ -23,23 +24,26 @@ def review(
     Only accepted (or already reviewed) submissions can be reviewed; returning needs a comment."""
     if action not in ACTIONS:
         raise ReviewError(
-            "acción de revisión desconocida «{action}»: use approve o return", action=action
+            N_("acción de revisión desconocida «{action}»: use approve o return"), action=action
         )
     if action == "returned" and not (comment or "").strip():
         raise ReviewError(
-            "un envío devuelto necesita un comentario que diga al país qué corregir (--comment)"
+            N_("un envío devuelto necesita un comentario que diga al país qué corregir (--comment)")
         )
     states = submissions.submission_states(conn, ids)
     unknown = [i for i in ids if i not in states]
     if unknown:
         raise ReviewError(
-            "no existe el envío {ids}: vea `gealc review list`", ids=", ".join(map(str, unknown))
+            N_("no existe el envío {ids}: vea `gealc review list`"),
+            ids=", ".join(map(str, unknown)),
         )
     rejected = [i for i in ids if states[i] == "rejected"]
     if rejected:
         raise ReviewError(
-            "el envío {ids} fue rechazado por la validación y no tiene valores que revisar; el "
-            "país debe enviar un archivo corregido",
+            N_(
+                "el envío {ids} fue rechazado por la validación y no tiene valores que revisar; el "
+                "país debe enviar un archivo corregido"
+            ),
             ids=", ".join(map(str, rejected)),
         )
     at = utc_now()
