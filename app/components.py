@@ -195,7 +195,7 @@ def download_links(lang: str, items: Sequence[tuple[str, dict[str, object], str]
         [
             html.P(
                 [
-                    f"{t('Descargar', lang)} {label}: ",
+                    t("Descargar {what}: ", lang, what=label),
                     *[
                         part
                         for n, fmt in enumerate(FORMATS)

@@ -422,6 +422,7 @@ def choropleth(
         has["value"].min() if len(has) else 0,
         has["value"].max() if len(has) else 1,
     )
+    no_data = t("sin datos", lang)
     fig = go.Figure()
     fig.add_choropleth(
         geojson=outlines_url,
@@ -442,7 +443,7 @@ def choropleth(
         marker_line_color="#6c757d",
         marker_line_width=0.6,
         customdata=missing["iso3"],
-        hovertext=[f"<b>{n}</b><br>{t('sin datos', lang)}" for n in missing["name"]],
+        hovertext=[f"<b>{n}</b><br>{no_data}" for n in missing["name"]],
         hoverinfo="text",
         name=t("sin datos", lang),
     )

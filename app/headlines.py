@@ -257,13 +257,14 @@ def best_per_dimension(facts: Facts, lang: str) -> Headline:
         )
     table = pd.DataFrame(rows)
     found = table.dropna(subset=["score"])
+    colon = t(": ", lang)
     sentence = (
         t(
             "Los mejores puntajes por dimensión en {year}: {list}.",
             lang,
             year=facts.year,
             list=t("; ", lang).join(
-                f"{r['name']}{t(': ', lang)}{r['countries']} ({fmt_number(r['score'], lang, 1)})"
+                f"{r['name']}{colon}{r['countries']} ({fmt_number(r['score'], lang, 1)})"
                 for r in found.to_dict("records")
             ),
         )

@@ -286,12 +286,13 @@ def gtmi_dimensions(
     `names`: dimension_id, name; `scores`: dimension_id → score; `answers`: indicator_id → the
     country's value in the survey."""
     rows = []
+    colon = t(": ", lang)
     for d, name in zip(names["dimension_id"], names["name"], strict=True):
         match = gtmi.crosswalk(d)
         levels = (
             [
                 f"{i} {gtmi.indicator_by_id[i].label.get(lang)}"
-                f"{t(': ', lang)}{gtmi.level_text(i, answers.get(i), lang)}"
+                f"{colon}{gtmi.level_text(i, answers.get(i), lang)}"
                 for i in match.indicators
             ]
             if match.match == "direct"

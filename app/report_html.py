@@ -69,6 +69,12 @@ def _para(cls: str, text: str, *, note: bool = False) -> str:
     return f'<p class="{cls}"{role}>{escape(text)}</p>'
 
 
+def _element(tag: str, text: str, **attributes: str) -> str:
+    """`<tag …>text</tag>` with the text escaped."""
+    attrs = "".join(f' {name}="{escape(value)}"' for name, value in attributes.items())
+    return f"<{tag}{attrs}>{escape(text)}</{tag}>"
+
+
 def document(report: Report, svgs: dict[str, str]) -> str:
     """The whole document; `svgs`: each section's chart as SVG, by section key."""
     lang, info = report.lang, report.release
@@ -160,7 +166,7 @@ def _cover(report: Report) -> str:
                     lang,
                 ),
             ),
-            f"<h2>{escape(t('Cifras clave', lang))}</h2>",
+            _element("h2", t("Cifras clave", lang)),
             '<ul class="key-list">',
             *(f"<li>{escape(s)}</li>" for k in report.key_figures for s in k.sentences),
             "</ul>",
@@ -243,7 +249,7 @@ def _methodology(report: Report) -> str:
     return "\n".join(
         [
             '<section id="methodology" aria-labelledby="methodology-title">',
-            f'<h2 id="methodology-title">{escape(t("Metodología", report.lang))}</h2>',
+            _element("h2", t("Metodología", report.lang), id="methodology-title"),
             f'<p class="note">{escape(report.methodology_note)}</p>',
             *(
                 f"<h3>{escape(heading)}</h3>\n{_markdown(body)}"
@@ -275,7 +281,7 @@ def _release(report: Report) -> str:
     return "\n".join(
         [
             '<section id="release" class="follows" aria-labelledby="release-title">',
-            f'<h2 id="release-title">{escape(t("Versión y cita", lang))}</h2>',
+            _element("h2", t("Versión y cita", lang), id="release-title"),
             "<dl>",
             *(f"<dt>{escape(name)}</dt><dd>{value}</dd>" for name, value in fields),
             "</dl>",
@@ -288,7 +294,7 @@ def _release(report: Report) -> str:
                     lang,
                 ),
             ),
-            f"<h3>{escape(t('Cómo citar', lang))}</h3>",
+            _element("h3", t("Cómo citar", lang)),
             f'<p class="citation">{escape(report.citation)}</p>',
             "</section>",
         ]

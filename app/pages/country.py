@@ -68,7 +68,7 @@ def layout(db: Snapshot, pathname: str, search: str, lang: str) -> list:
         ]
     )
     return [
-        html.H1(f"{name} — {t('Perfil de país', lang)}"),
+        html.H1(t("{country} — Perfil de país", lang, country=name)),
         dcc.Store(id="country-view", data={"iso3": iso3, "year": year}),
         *notices,
         *filters.bar(controls, {"year": year}),
@@ -395,7 +395,13 @@ def _gtmi_dimension(row: dict, score_heading: str, lang: str) -> html.Li:
             html.P(
                 [
                     html.Strong(row["dimension"]),
-                    f" — {score_heading}{t(': ', lang)}{fmt_number(row['score'], lang, 1)}",
+                    " — "
+                    + t(
+                        "{label}: {value}",
+                        lang,
+                        label=score_heading,
+                        value=fmt_number(row["score"], lang, 1),
+                    ),
                 ],
                 className="gtmi-dimension",
             ),

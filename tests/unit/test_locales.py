@@ -3,12 +3,13 @@ counts and dates written each language's way (CLDR)."""
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 
 import pytest
 
 from locales import TRANSLATED, language
-from locales.catalogues import extract, problems, read_catalogue
+from locales.catalogues import KEYWORDS, ROOT, SOURCES, extract, problems, read_catalogue
 from locales.formats import fmt_count, fmt_date, fmt_datetime, fmt_number, fmt_percent
 from locales.messages import t, tn
 
@@ -92,3 +93,27 @@ def test_dates_in_words_and_times_with_their_zone():
     assert fmt_datetime("2026-12-05T06:22:10", "fr") == "5 déc. 2026, 06:22 UTC"
     later = dt.datetime(2026, 12, 5, 1, 22, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
     assert fmt_datetime(later, "es") == "5 dic 2026, 6:22 UTC"
+
+
+def _calls_babel_cannot_see() -> list[str]:
+    """`t("…")`, `tc(…, "…")` or `tn("…", …)` with its text written inside an f-string: Babel
+    does not look inside f-strings, so the text would never reach the catalogues and would show
+    in Spanish everywhere (a variable holding an N_-marked text is fine)."""
+    found = []
+    for folder in SOURCES:
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for fstring in (n for n in ast.walk(tree) if isinstance(n, ast.JoinedStr)):
+                found += [
+                    f"{path.relative_to(ROOT)}:{call.lineno}"
+                    for call in ast.walk(fstring)
+                    if isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Name)
+                    and call.func.id in KEYWORDS
+                    and any(isinstance(a, ast.Constant) for a in call.args)
+                ]
+    return found
+
+
+def test_no_text_hides_inside_an_f_string():
+    assert _calls_babel_cannot_see() == []
