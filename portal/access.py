@@ -11,7 +11,7 @@ from functools import wraps
 
 import flask
 from flask_babel import Babel, get_locale
-from flask_login import LoginManager, UserMixin, current_user
+from flask_login import LoginManager, UserMixin, current_user, login_url
 from sqlalchemy.engine import Connection, Engine
 
 from etl.accounts import Account, active_account
@@ -106,7 +106,7 @@ def requires(*roles: str) -> Callable:
             if not current_user.is_authenticated:
                 if "gealc_unchecked" in flask.g:
                     raise flask.g.gealc_unchecked  # signed in, maybe, but the warehouse cannot say
-                return login_manager.unauthorized()
+                return _to_sign_in()
             if current_user.account.role not in roles:
                 flask.abort(403)
             return view(*args, **kwargs)
@@ -114,6 +114,13 @@ def requires(*roles: str) -> Callable:
         return guarded
 
     return decorate
+
+
+def _to_sign_in() -> flask.Response:
+    """To the sign-in page, back here afterwards, in this page's language when it names one."""
+    target = login_url(login_manager.login_view, next_url=flask.request.url)
+    asked = flask.request.args.get("lang")
+    return flask.redirect(f"{target}&lang={asked}" if asked in LANGUAGES else target)
 
 
 def page_language() -> str:

@@ -151,6 +151,11 @@ def _link(endpoint: str, **values: object) -> str:
 
 
 def _here(lang: str) -> str:
+    """This page in `lang`; for a page a form post led to (not reachable by a link), the
+    account's home page, or the sign-in page."""
+    if request.method != "GET":
+        home = HOME[me().role] if current_user.is_authenticated else "portal.login"
+        return flask.url_for(home, lang=lang)
     args = request.args.to_dict() | {"lang": lang}
     return (
         flask.url_for(request.endpoint, **(request.view_args or {}), **args)

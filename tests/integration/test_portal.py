@@ -170,7 +170,8 @@ def story(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
 
 
 def _text(fragment: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+    """A cell's text, its markup's spacing collapsed (no-break spaces are the text's own)."""
+    return re.sub(r"[ \t\r\n]+", " ", html.unescape(re.sub(r"<[^>]+>", " ", fragment))).strip()
 
 
 def said(text: str, page: str) -> bool:
@@ -429,7 +430,7 @@ def same_as_in_spanish(page: str, spanish: str, lang: str) -> set[str]:
                 "3 lignes, la plus récente d'abord",
                 "2 erreurs, 1 avertissement",
                 "0 erreur, 0 avertissement",
-                "Accepté, en révision",
+                "Accepté, en cours d'examen",
                 "Rejeté",
                 "Télécharger le modèle",
             ],
@@ -690,3 +691,25 @@ def test_sign_out_ends_the_session(story):
     assert query(
         story.url, "SELECT COUNT(*) FROM audit_event WHERE actor = 'chl' AND action = 'sign_out'"
     ) == [(1,)]
+
+
+def test_the_page_language_follows_the_reader_through_sign_in(story):
+    """Sent to sign in from a French page, the sign-in page is French; signing in without
+    choosing a language opens the account's (Spanish here), not the browser's; and the language
+    links of a page a form post led to lead to pages that exist."""
+    client = story.clients["ury"].application.test_client()
+    sent = client.get("/portal/submissions?lang=fr")
+    assert sent.status_code == 302 and "lang=fr" in sent.headers["Location"]
+    assert "Se connecter" in page_of(client, sent.headers["Location"])
+    english = {"Accept-Language": "en"}
+    form = client.get("/login", headers=english).get_data(as_text=True)
+    assert "Sign in" in form and 'action="/login"' in form  # no language chosen on the page
+    landing = client.post(
+        "/login",
+        headers=english,
+        data={"username": "ury", "password": ACCOUNTS["ury"][2], "csrf_token": csrf_token(client)},
+    )
+    assert landing.status_code == 303 and landing.headers["Location"].endswith("lang=es")
+    expired = client.post("/logout?lang=pt", data={})  # no CSRF token: the form has expired
+    links = re.findall(r'href="([^"]*lang=(?:es|en|fr)[^"]*)"', expired.get_data(as_text=True))
+    assert links and not any(link.startswith("/logout") for link in links)
