@@ -31,8 +31,10 @@
       if (e.lengthComputable) { bar.value = Math.round(100 * e.loaded / e.total); }
     });
     request.addEventListener("load", function () {
-      if (request.status < 400 && request.responseURL) { window.location.assign(request.responseURL); return; }
+      // Show the page the upload led to as received: fetching it again would lose its notice
+      // ("this same file was already received", "the file is empty", …), shown only once.
       document.open(); document.write(request.responseText); document.close();
+      if (request.status < 400 && request.responseURL) { history.replaceState(null, "", request.responseURL); }
     });
     request.addEventListener("error", function () { status.textContent = words.failed; button.disabled = false; });
     bar.hidden = false; bar.value = 0; button.disabled = true; status.textContent = words.uploading;

@@ -88,6 +88,9 @@ def test_a_country_sends_fixes_and_the_secretariat_publishes(site: str, browser)
     states = tab.locator("table.data-table tbody tr td .state").all_inner_texts()
     assert [s.strip() for s in states] == ["Aceptado, en revisión", "Rechazado"]
     assert not tab.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+    # The same file again: the notice saying so is shown, not lost to a second page load.
+    send(tab, "uruguay 2024 v2.csv", GOOD)
+    assert "Este mismo archivo ya se había recibido" in tab.inner_text("main")
     country.close()
 
     office = browser.new_context(viewport={"width": 1366, "height": 768})
