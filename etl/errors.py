@@ -3,6 +3,7 @@ where (file, line, column) and how to fix it."""
 
 from __future__ import annotations
 
+from locales.formats import written
 from locales.messages import t
 
 
@@ -27,7 +28,7 @@ class Refused(ValueError):
 
     def said(self, lang: str) -> str:
         """The message in `lang`."""
-        return t(self.message, lang, **self.values)
+        return t(self.message, lang, **{k: written(v, lang) for k, v in self.values.items()})
 
     def __str__(self) -> str:
         return self.said("en")

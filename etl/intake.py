@@ -49,7 +49,7 @@ def receive(
                 account.username,
                 "upload_refused",
                 iso3=account.iso3,
-                detail=str(refused),
+                detail=", ".join(refused.others),
                 address=address,
             )
         raise refused

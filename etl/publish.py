@@ -155,7 +155,7 @@ def _existing(
         "label": label,
         "values": release.values,
         "scores": release.scores,
-        "published": f"{stored['created_at']:%Y-%m-%d %H:%M} UTC",
+        "published": pd.Timestamp(stored["created_at"]).to_pydatetime(),
         "author": stored["created_by"],
         "sha": release.sha256[:12],
     }
@@ -164,7 +164,7 @@ def _existing(
             N_(
                 "la versión «{label}» ya existe, completa ({values} valores, {scores} puntajes, "
                 "publicada el {published} por {author}, sha256 {sha}…), y es idéntica a lo que se "
-                "publicaría ahora: no hay nada que hacer (las versiones no cambian nunca)"
+                "publicaría ahora: no hay nada que hacer (las versiones no cambian nunca)."
             ),
             **stored_as,
         )
@@ -173,9 +173,16 @@ def _existing(
             "la versión «{label}» ya existe, completa ({values} valores, {scores} puntajes, "
             "publicada el {published} por {author}, sha256 {sha}…), y difiere de lo que se "
             "publicaría ahora ({approved} valores aprobados, sha256 {now}…); las versiones no "
-            "cambian nunca: publique la corrección con una etiqueta nueva (p. ej. 2024-2)"
+            "cambian nunca: publique la corrección con una etiqueta nueva, por ejemplo {next}."
         ),
         **stored_as,
         approved=len(approved),
         now=now_sha[:12] or "—",
+        next=next_label(label),
     )
+
+
+def next_label(label: str) -> str:
+    """The label a correction of release `label` could take: 2025-1 → 2025-2, 2025 → 2025-2."""
+    stem, _, number = label.rpartition("-")
+    return f"{stem}-{int(number) + 1}" if stem and number.isdigit() else f"{label}-2"

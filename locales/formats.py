@@ -87,6 +87,13 @@ def fmt_percent(share: float | None, lang: str, decimals: int = 0) -> str:
     return _pattern(lang, "percent", decimals).apply(float(share), _locale(lang))
 
 
+def written(value: object, lang: str) -> object:
+    """A value for a sentence in `lang`: counts and moments the language's way, text as is."""
+    if isinstance(value, bool) or not isinstance(value, int | dt.datetime):
+        return value
+    return fmt_datetime(value, lang) if isinstance(value, dt.datetime) else fmt_count(value, lang)
+
+
 def fmt_date(value: dt.date | str, lang: str, width: str = "long") -> str:
     """A date in words: `5 de diciembre de 2026`, `December 5, 2026`, `5 décembre 2026`."""
     day = dt.date.fromisoformat(value[:10]) if isinstance(value, str) else value
