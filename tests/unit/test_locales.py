@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import re
 
 import pytest
 
@@ -117,3 +118,21 @@ def _calls_babel_cannot_see() -> list[str]:
 
 def test_no_text_hides_inside_an_f_string():
     assert _calls_babel_cannot_see() == []
+
+
+def _strings(lang: str) -> list[str]:
+    forms = (
+        m.string if isinstance(m.string, tuple) else (m.string,)
+        for m in read_catalogue(lang)
+        if m.id
+    )
+    return [s for strings in forms for s in strings if s]
+
+
+def test_french_keeps_its_no_break_spaces_before_punctuation():
+    """« texte » and « : » never break across lines: a no-break space, not a plain one."""
+    assert [s for s in _strings("fr") if re.search(r" [:;!?»]|« ", s)] == []
+
+
+def test_portuguese_quotes_the_brazilian_way():
+    assert [s for s in _strings("pt") if "«" in s or "»" in s] == []
