@@ -233,6 +233,8 @@ def graph(graph_id: str, figure: go.Figure, lang: str) -> dcc.Graph:
         figure=figure,
         config={
             "displaylogo": False,
+            "showSendToCloud": False,  # "Share chart…" would upload the chart to Plotly's cloud
+            "showEditInChartStudio": False,
             "responsive": True,
             "locale": PLOTLY_LOCALES[lang],
             "toImageButtonOptions": {"format": "png", "filename": f"gealc-{graph_id}", "scale": 2},

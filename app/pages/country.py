@@ -48,6 +48,7 @@ def layout(db: Snapshot, pathname: str, search: str, lang: str) -> list:
                     options=[{"label": n, "value": c} for c, n in members["name"].items()],
                     value=iso3,
                     clearable=False,
+                    labels=filters.dropdown_labels(lang),
                 ),
             ],
             className="filter",
