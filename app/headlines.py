@@ -13,7 +13,7 @@ from app.display import formatted
 from app.release import Snapshot
 from indicators.comparison import egdi_level
 from indicators.scoring import COMPOSITE_ID, like_for_like
-from locales.formats import fmt_number
+from locales.formats import fmt_change, fmt_number
 from locales.messages import N_, t, tc, tn
 
 
@@ -104,15 +104,27 @@ def reporting(facts: Facts, lang: str) -> Headline:
     )
     by_year = by_year.reindex(sorted(set(by_year.index) | {facts.year}), fill_value=0).reset_index()
     now = by_year.set_index("year").loc[facts.year]
+    complete = int(now["complete"])
     sentence = t(
-        "{n} de {members} países miembros reportaron indicadores para {year}; {complete} de ellos "
-        "reportaron los {total}.",
+        "{first}; {second}.",
         lang,
-        n=int(now["countries"]),
-        members=len(facts.members),
-        year=facts.year,
-        complete=int(now["complete"]),
-        total=facts.total_indicators,
+        first=tn(
+            "{n} de {members} países miembros reportó indicadores para {year}",
+            "{n} de {members} países miembros reportaron indicadores para {year}",
+            int(now["countries"]),
+            lang,
+            members=len(facts.members),
+            year=facts.year,
+        ),
+        second=tn(
+            "{n} de ellos reportó los {total}",
+            "{n} de ellos reportaron los {total}",
+            complete,
+            lang,
+            total=facts.total_indicators,
+        )
+        if complete
+        else t("ninguno de ellos reportó los {total}", lang, total=facts.total_indicators),
     )
     return Headline(
         "reporting",
@@ -205,13 +217,13 @@ def most_improved(facts: Facts, lang: str, top: int = 5) -> Headline:
         best = changes.iloc[0]
         sentence = tn(
             "{country} es el país que más mejoró: comparando {n} indicador reportado en {since} "
-            "y en {year}, su puntaje compuesto subió {change} puntos, de {before} a {now}.",
+            "y en {year}, su puntaje compuesto pasó de {before} a {now} ({change}).",
             "{country} es el país que más mejoró: comparando {n} indicadores reportados en "
-            "{since} y en {year}, su puntaje compuesto subió {change} puntos, de {before} a {now}.",
+            "{since} y en {year}, su puntaje compuesto pasó de {before} a {now} ({change}).",
             int(best["common"]),
             lang,
             country=best["name"],
-            change=fmt_number(best["change"], lang, 1),
+            change=fmt_change(best["change"], lang, 1),
             since=int(best["since"]),
             year=facts.year,
             before=fmt_number(best["before"], lang, 1),
@@ -306,15 +318,26 @@ def un_levels(facts: Facts, lang: str) -> Headline:
     if survey is None:
         return Headline("un", t("No hay cifras de la ONU para estos países.", lang), table, columns)
     row = table.set_index("survey_year").loc[survey]
+    very_high = int(row["very_high"])
     sentence = t(
-        "En la Encuesta de Gobierno Electrónico de la ONU {survey}, el EGDI promedio de los "
-        "{assessed} miembros evaluados es {egdi}; {very_high} de ellos están en el grupo muy alto "
-        "(EGDI ≥ 0,75).",
+        "{first}; {second}.",
         lang,
-        survey=survey,
-        egdi=fmt_number(row["egdi"], lang, 2),
-        assessed=int(row["assessed"]),
-        very_high=int(row["very_high"]),
+        first=t(
+            "En la Encuesta de Gobierno Electrónico de la ONU {survey}, el EGDI promedio de los "
+            "{assessed} miembros evaluados es {egdi}",
+            lang,
+            survey=survey,
+            egdi=fmt_number(row["egdi"], lang, 2),
+            assessed=int(row["assessed"]),
+        ),
+        second=tn(
+            "{n} de ellos está en el grupo muy alto (EGDI ≥ 0,75)",
+            "{n} de ellos están en el grupo muy alto (EGDI ≥ 0,75)",
+            very_high,
+            lang,
+        )
+        if very_high
+        else t("ninguno está en el grupo muy alto (EGDI ≥ 0,75)", lang),
     )
     return Headline("un", sentence, table, columns, highlight=survey)
 

@@ -10,7 +10,7 @@ from app.display import formatted
 from indicators.comparison import peer_stats
 from indicators.gtmi import Gtmi
 from indicators.scoring import like_for_like
-from locales.formats import fmt_number, fmt_percent, is_missing
+from locales.formats import fmt_change, fmt_number, fmt_percent, is_missing
 from locales.messages import N_, t, tn
 
 
@@ -164,14 +164,14 @@ def change_sentence(scores: pd.DataFrame, weights: pd.Series, year: int, lang: s
         return ""
     row = like.iloc[0]
     return tn(
-        "Desde {since}: {change} puntos en {n} indicador reportado en ambos años "
+        "Desde {since}: {change} en {n} indicador reportado en ambos años "
         "({before} → {now}); el compuesto publicado pasó de {published_before} a {published_now}.",
-        "Desde {since}: {change} puntos en {n} indicadores reportados en ambos años "
+        "Desde {since}: {change} en {n} indicadores reportados en ambos años "
         "({before} → {now}); el compuesto publicado pasó de {published_before} a {published_now}.",
         int(row["common"]),
         lang,
         since=since,
-        change=fmt_number(row["change"], lang, 1),
+        change=fmt_change(row["change"], lang, 1),
         before=fmt_number(row["score_from"], lang, 1),
         now=fmt_number(row["score_to"], lang, 1),
         published_before=fmt_number(published[since], lang, 1),

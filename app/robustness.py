@@ -112,9 +112,10 @@ def sensitivity_sentence(table: pd.DataFrame, year: int, lang: str) -> str:
     top = table.sort_values("total_effect", ascending=False).iloc[0]
     return t(
         "De lo que varían las posiciones entre las variantes del método (desplazamiento medio de "
-        "posición), {factor} explica por sí solo el {first} y, con sus interacciones, el {total}.",
+        "posición), el factor «{factor}» explica por sí solo el {first} y, con sus interacciones, "
+        "el {total}.",
         lang,
-        factor=top["factor"][0].lower() + top["factor"][1:],
+        factor=top["factor"],
         first=fmt_percent(top["first_order"], lang),
         total=fmt_percent(top["total_effect"], lang),
     )

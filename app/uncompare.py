@@ -277,24 +277,36 @@ def sentence(
             index=index,
             n=fit["countries"],
         )
-        divergence = (
-            tn(
+        flagged = int(frame["flagged"].sum())
+        if not compared:
+            divergence = t("No se señalan divergencias: el GTMI no mide esta dimensión.", lang)
+        elif flagged:
+            divergence = tn(
                 "{n} país se aparta de la recta robusta (Theil–Sen) más de lo que explica el azar, "
                 "con una tasa de falsos descubrimientos (FDR) del {fdr}.",
                 "{n} países se apartan de la recta robusta (Theil–Sen) más de lo que explica el "
                 "azar, con una tasa de falsos descubrimientos (FDR) del {fdr}.",
-                int(frame["flagged"].sum()),
+                flagged,
                 lang,
                 fdr=fdr(lang),
             )
-            if compared
-            else t("No se señalan divergencias: el GTMI no mide esta dimensión.", lang)
-        )
+        else:
+            divergence = t(
+                "Ningún país se aparta de la recta robusta (Theil–Sen) más de lo que explica el "
+                "azar, con una tasa de falsos descubrimientos (FDR) del {fdr}.",
+                lang,
+                fdr=fdr(lang),
+            )
         return f"{relation} {divergence}"
+    both = int(frame[["benchmark", "score"]].notna().all(axis=1).sum())
+    if not both:
+        return t(
+            "Ningún país tiene ambos valores: se necesitan al menos 5 para medir la relación.", lang
+        )
     return tn(
         "Solo {n} país tiene ambos valores: se necesitan al menos 5 para medir la relación.",
         "Solo {n} países tienen ambos valores: se necesitan al menos 5 para medir la relación.",
-        int(frame[["benchmark", "score"]].notna().all(axis=1).sum()),
+        both,
         lang,
     )
 

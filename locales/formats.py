@@ -65,6 +65,14 @@ def fmt_number(value: float | None, lang: str, decimals: int = 2) -> str:
     return _pattern(lang, "decimal", decimals).apply(float(value), _locale(lang))
 
 
+def fmt_change(value: float | None, lang: str, decimals: int = 1) -> str:
+    """A change with its sign: `+2,4`, `-0,9`, `0,0` (the language's decimal and minus signs)."""
+    if is_missing(value):
+        return t("sin datos", lang)
+    text = fmt_number(value, lang, decimals)
+    return f"+{text}" if round(float(value), decimals) > 0 else text
+
+
 def fmt_value(value: float | None, lang: str) -> str:
     """A value as a country gave it: the decimals it has, up to four (`120`, `12,5`, `0,1234`),
     thousands grouped the language's way."""

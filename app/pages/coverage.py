@@ -12,7 +12,7 @@ from app.datasets import FULL_VALUES
 from app.downloads import dataset
 from app.release import Snapshot
 from app.urls import params
-from locales.messages import t
+from locales.messages import t, tn
 
 PATH = "/coverage"
 
@@ -113,14 +113,23 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         *head,
         html.P(
             t(
-                "{countries} de {members} países reportaron al menos un indicador en {year}; "
-                "{cells} de {possible} valores posibles.",
+                "{first}; {second}.",
                 lang,
-                countries=reporting,
-                members=len(members),
-                year=view["year"],
-                cells=int(matrix.to_numpy().sum()),
-                possible=matrix.size,
+                first=tn(
+                    "{n} de {members} países reportó al menos un indicador en {year}",
+                    "{n} de {members} países reportaron al menos un indicador en {year}",
+                    reporting,
+                    lang,
+                    members=len(members),
+                    year=view["year"],
+                ),
+                second=tn(
+                    "{n} de {possible} valores posibles",
+                    "{n} de {possible} valores posibles",
+                    int(matrix.to_numpy().sum()),
+                    lang,
+                    possible=matrix.size,
+                ),
             ),
             className="lead",
         ),

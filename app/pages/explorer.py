@@ -17,7 +17,7 @@ from app.display import fmt_rank, formatted, value_decimals
 from app.downloads import dataset
 from app.release import Snapshot
 from app.urls import context, params
-from locales.messages import N_, t
+from locales.messages import N_, t, tn
 
 PATH = "/explorer"
 MAP_GRAPHS = ("explorer-map", "explorer-tiles")
@@ -212,11 +212,12 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         *head,
         *demo_notice(demo, lang),
         html.P(
-            t(
+            tn(
+                "{measure}: {n} de {members} países tiene datos para {year}.",
                 "{measure}: {n} de {members} países tienen datos para {year}.",
+                reported,
                 lang,
                 measure=title,
-                n=reported,
                 members=len(members),
                 year=view["year"],
             ),

@@ -121,9 +121,9 @@ def test_headlines_every_dimension_one_country_and_no_data():
     assert improved.table["iso3"].tolist() == ["URY", "CHL"]
     assert improved.table["common"].tolist() == [2, 1]
     assert improved.table["change"].tolist() == pytest.approx([2.0, 0.0])
-    assert improved.sentence.startswith(
+    assert improved.sentence == (
         "Uruguay improved the most: comparing 2 indicators reported in both 2023 and 2024, its "
-        "composite score rose 2.0 points"
+        "composite score went from 5.3 to 7.3 (+2.0)."
     )
     assert every["best"].table["iso3"].tolist() == ["URY"] * 6
     assert "average EGDI of the 3 members assessed is 0.83; 2 of them" in every["un"].sentence
@@ -137,7 +137,7 @@ def test_headlines_every_dimension_one_country_and_no_data():
     none = {
         h.key: h for h in headlines.headlines(facts(MEMBERS[MEMBERS["iso3"] == "HTI"], rows), "fr")
     }
-    assert none["reporting"].sentence.startswith("0 pays membres sur 1")
+    assert none["reporting"].sentence.startswith("0 pays membre sur 1 a déclaré")
     assert none["medians"].sentence == "Il n'y a pas encore de scores pour 2024."
     assert none["best"].table["score"].isna().all() and none["un"].sentence.startswith(
         "Il n'y a pas de chiffres"
