@@ -15,6 +15,11 @@ COVERAGE_SCALE = "Cividis"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
 
+def _colon(lang: str) -> str:
+    """The colon between a label and its value, spaced the language's way (` : ` in French)."""
+    return t(": ", lang)
+
+
 def base_layout(fig: go.Figure, height: int, lang: str) -> go.Figure:
     """Common look of every chart: system fonts (nothing fetched), tight margins, the
     language's number separators. Titles are the page's headings, not drawn in the chart."""
@@ -60,7 +65,7 @@ def profile_bars(frame: pd.DataFrame, lang: str) -> go.Figure:
         text=[fmt_number(v, lang, 1) for v in frame["score"]],
         textposition="outside",
         cliponaxis=False,
-        hovertemplate="%{y}: %{x:.1f}<extra></extra>",
+        hovertemplate=f"%{{y}}{_colon(lang)}%{{x:.1f}}<extra></extra>",
     )
     for column, label, symbol, colour in (
         ("region_median", N_("Mediana regional"), "diamond", PALETTE[1]),
@@ -77,7 +82,7 @@ def profile_bars(frame: pd.DataFrame, lang: str) -> go.Figure:
                 "color": colour,
                 "line": {"width": 1, "color": "#212529"},
             },
-            hovertemplate=f"{t(label, lang)}: %{{x:.1f}}<extra></extra>",
+            hovertemplate=f"{t(label, lang)}{_colon(lang)}%{{x:.1f}}<extra></extra>",
         )
     for name, score in zip(names, frame["score"], strict=True):
         if pd.isna(score):
@@ -116,7 +121,7 @@ def lines(
             mode="lines+markers",
             connectgaps=False,
             line={"color": PALETTE[n % len(PALETTE)], "width": 3 if n == 0 else 2},
-            hovertemplate=f"{label} %{{x}}: %{{y:.2f}}<extra></extra>",
+            hovertemplate=f"{label} %{{x}}{_colon(lang)}%{{y:.1f}}<extra></extra>",
         )
     fig.update_xaxes(tickmode="array", tickvals=sorted(frame[x].unique()), gridcolor="#e9ecef")
     fig.update_yaxes(
@@ -140,7 +145,7 @@ def grouped_bars(frame: pd.DataFrame, categories: list[tuple[str, str]], lang: s
             y=values,
             name=row["name"],
             marker_color=PALETTE[n % len(PALETTE)],
-            hovertemplate=f"{row['name']}<br>%{{x}}: %{{y:.1f}}<extra></extra>",
+            hovertemplate=f"{row['name']}<br>%{{x}}{_colon(lang)}%{{y:.1f}}<extra></extra>",
         )
     fig.update_yaxes(range=[0, 100], title_text=t("Puntaje (0–100)", lang), gridcolor="#e9ecef")
     base_layout(fig, 420, lang)
@@ -172,7 +177,7 @@ def heatmap(frame: pd.DataFrame, columns: list[tuple[str, str]], lang: str) -> g
             texttemplate="%{text}",
             textfont={"size": 11},
             customdata=[[label for _, label in columns]] * len(z),
-            hovertemplate="%{y}<br>%{customdata}: %{text}<extra></extra>",
+            hovertemplate=f"%{{y}}<br>%{{customdata}}{_colon(lang)}%{{text}}<extra></extra>",
             colorbar={"title": {"text": t("Puntaje", lang)}, "thickness": 12},
         )
     )
@@ -222,7 +227,7 @@ def reporting_matrix(matrix: pd.DataFrame, row_names: list[str], lang: str) -> g
             texttemplate="%{text}",
             xgap=2,
             ygap=2,
-            hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+            hovertemplate=f"%{{y}} · %{{x}}{_colon(lang)}%{{text}}<extra></extra>",
         )
     )
     fig.update_yaxes(autorange="reversed", automargin=True)
@@ -257,7 +262,7 @@ def hbars(
             textposition="inside" if text else "outside",
             insidetextanchor="end",
             insidetextfont={"color": "#ffffff"},
-            hovertemplate="%{y}: %{text}<extra></extra>",
+            hovertemplate=f"%{{y}}{_colon(lang)}%{{text}}<extra></extra>",
         )
     )
     fig.update_xaxes(
@@ -287,7 +292,7 @@ def year_bars(
                 "color": PALETTE[n % len(PALETTE)],
                 "line": {"width": outline, "color": "#212529"},
             },
-            hovertemplate=f"{label} %{{x}}: %{{y}}<extra></extra>",
+            hovertemplate=f"{label} %{{x}}{_colon(lang)}%{{y}}<extra></extra>",
         )
     fig.update_xaxes(tickmode="array", tickvals=frame[x].tolist(), type="category")
     fig.update_yaxes(gridcolor="#e9ecef", rangemode="tozero")
@@ -361,7 +366,7 @@ def scatter(
                 "line": {"width": 1, "color": "#212529"},
             },
             hovertemplate=(
-                f"%{{customdata}}<br>{x_title}: %{{x:.3f}}<br>{y_title}: %{{y:.1f}}<extra></extra>"
+                f"%{{customdata}}<br>{x_title}{_colon(lang)}%{{x:.3f}}<br>{y_title}{_colon(lang)}%{{y:.1f}}<extra></extra>"
             ),
         )
     if fit is not None and not points.empty:
