@@ -136,3 +136,9 @@ def test_french_keeps_its_no_break_spaces_before_punctuation():
 
 def test_portuguese_quotes_the_brazilian_way():
     assert [s for s in _strings("pt") if "«" in s or "»" in s] == []
+
+
+def test_percentages_are_spaced_each_languages_way():
+    """CLDR: `90 %` with a no-break space in French, `90%` in Portuguese."""
+    assert [s for s in _strings("fr") if re.search(r"\d %", s)] == []
+    assert [s for s in _strings("pt") if re.search(r"\d[ \u00a0\u202f]%", s)] == []

@@ -142,4 +142,4 @@ def test_numbers_are_written_the_readers_way():
 def test_template_headings_are_named_in_the_readers_words():
     finding = error("missing_columns", "f.csv", columns="country, value")
     assert explain(finding, "en")[0] == "missing columns: Country, Value"
-    assert explain(finding, "fr")[0] == "colonnes manquantes : Pays, Valeur"
+    assert explain(finding, "fr")[0] == "colonnes manquantes\u00a0: Pays, Valeur"

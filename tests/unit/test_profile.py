@@ -128,7 +128,7 @@ def test_what_was_not_reported_is_named_and_the_change_is_like_for_like():
     )
     weights = pd.Series({"SD1": 0.25, "SD2": 0.25})
     assert profile.change_sentence(rows, weights, 2024, "en") == (
-        "Since 2023: 5.0 points on 1 indicator reported in both years (10.0 → 15.0); the "
+        "Since 2023: +5.0 on 1 indicator reported in both years (10.0 → 15.0); the "
         "published composite went from 10.0 to 30.0."
     )
     assert profile.change_sentence(rows, weights, 2023, "en") == ""
@@ -231,8 +231,10 @@ def test_gtmi_surveys_give_the_group_label_and_say_when_the_country_took_no_part
     assert shown["group"].tolist() == ["C", "C", "no participó"]
     assert shown["gtmi"].tolist() == ["0,335", "0,324", "—"]
     groups, composites = profile.gtmi_key(GTMI, "fr")
-    assert groups.startswith("Groupe A : leaders de la GovTech") and groups.count(" ; ") == 3
-    assert composites.startswith("GTMI : Indice de maturité GovTech ; CGSI : ")
+    assert (
+        groups.startswith("Groupe A\u00a0: leaders de la GovTech") and groups.count("\u202f; ") == 3
+    )
+    assert composites.startswith("GTMI\u00a0: Indice de maturité GovTech\u202f; CGSI\u00a0: ")
     assert profile.gtmi_group_sentence(surveys, "Nicaragua", "es") == (
         "Nicaragua no participó en la encuesta 2025. En la encuesta 2022 del Banco Mundial, "
         "Nicaragua quedó en el Grupo C: cierto enfoque en GovTech."

@@ -43,7 +43,9 @@ def test_errors_come_first_with_row_column_letter_and_fix():
     )
     assert lines[3] == "      Cómo corregir: use el código de tres letras (¿quiso decir URY?)"
     assert lines[4].startswith("  AVISO URY 2024: faltan indicadores del catálogo: SA2")
-    assert "ligne 3, colonne A « Pays » : « URU »" in render_text(REJECTED, "fr")
+    assert "ligne 3, colonne A «\u00a0Pays\u00a0»\u00a0: «\u00a0URU\u00a0»" in render_text(
+        REJECTED, "fr"
+    )
 
 
 def test_json_receipt_carries_codes_and_words_in_the_chosen_language():
@@ -70,14 +72,14 @@ def test_accepted_receipt_lists_country_years_and_revisions():
     )
     assert "  15 values: BRA 2023, revision 1, BRA 2024, revision 2" in render_text(accepted, "en")
     assert render_summary([accepted, REJECTED], "es") == "Archivos aceptados: 1 de 2"
-    assert render_summary([accepted], "fr") == "Fichiers acceptés : 1 sur 1"
+    assert render_summary([accepted], "fr") == "Fichiers acceptés\u00a0: 1 sur 1"
 
 
 def test_counts_take_their_plural_form_in_every_language():
     one = Receipt("a.csv", "ef" * 32, "valid", rows=1, parts=(("URY", 2024, None),))
     two = replace(REJECTED, rows=2, findings=REJECTED.findings * 2, parts=(("URY", 2024, None),))
     assert "  1 valor: URY 2024" in render_text(one, "es")
-    assert "  1 valeur : URY 2024" in render_text(one, "fr")
+    assert "  1 valeur\u00a0: URY 2024" in render_text(one, "fr")
     assert "  2 valores: URY 2024" in render_text(two, "pt")
     assert "  2 errors, 2 warnings" in render_text(two, "en")
     assert "  2 erreurs, 2 avertissements" in render_text(two, "fr")
