@@ -243,11 +243,13 @@ def hbars(
     *,
     text: list[str] | None = None,
     x_range: tuple[float, float] | None = (0, 100),
+    decimals: int = 1,
 ) -> go.Figure:
-    """Horizontal bars, first label on top, each bar's value written beside it — or, given a
-    longer `text`, inside the bar's end; a missing value gets no bar and says 'no data'."""
+    """Horizontal bars, first label on top, each bar's value written beside it with `decimals`
+    (counts with none) — or, given a longer `text`, inside the bar's end; a missing value gets no
+    bar and says 'no data'."""
     values = [None if v is None or pd.isna(v) else v for v in values]
-    shown = text or [fmt_number(v, lang, 1) for v in values]
+    shown = text or [fmt_number(v, lang, decimals) for v in values]
     shown = [
         s if v is not None else t("sin datos", lang) for s, v in zip(shown, values, strict=False)
     ]

@@ -269,7 +269,12 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
             "explorer-bars",
             t("Ranking: {measure}, {year}", lang, measure=title, year=view["year"]),
             figures.hbars(
-                now["name"].tolist(), now["value"].tolist(), lang, axis, x_range=value_range
+                now["name"].tolist(),
+                now["value"].tolist(),
+                lang,
+                axis,
+                x_range=value_range,
+                decimals=decimals,
             ),
             lang,
             values_table(),
