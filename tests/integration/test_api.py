@@ -317,8 +317,8 @@ def test_bad_requests_are_refused_with_what_is_allowed(published):
     }
     assert said == {
         "es": "per_page debe ser un número entero de 1 a 1000 (se recibió «0»)",
-        "pt": "per_page deve ser um número inteiro de 1 a 1000 (recebido: «0»)",
-        "fr": "per_page doit être un nombre entier de 1 à 1000 (reçu : « 0 »)",
+        "pt": "per_page deve ser um número inteiro de 1 a 1000 (recebido: “0”)",
+        "fr": "per_page doit être un nombre entier de 1 à 1000 (reçu\u00a0: «\u00a00\u00a0»)",
     }
     refused = client.post(f"{API}/releases")
     assert (

@@ -22,7 +22,7 @@ from tests.integration.test_embargo import route_payload
 from tests.integration.test_releases import load, states
 from tests.integration.test_scores import full_year
 
-REPORTING = re.compile(r"(\d+) de 33 países miembros reportaron indicadores para 2024")
+REPORTING = re.compile(r"(\d+) de 33 países miembros report(?:ó|aron) indicadores para 2024")
 EXPECTED = {"r1": 1, "r2": 2}  # countries reporting 2024 in each release
 
 

@@ -158,7 +158,7 @@ def test_validate_writes_nothing_and_exit_codes(built, tmp_path):
     assert (
         result.returncode == 1
         and "VÁLIDO" in result.stdout
-        and "«x» não é um número" in result.stdout
+        and "“x” não é um número" in result.stdout
     )
     assert gealc("validate", str(tmp_path / "nowhere.csv"), db=built).returncode == 2
     assert gealc("validate", str(good), "--lang", "de", db=built).returncode == 2

@@ -32,7 +32,7 @@ from etl.publish import publish
 from etl.review import review
 from indicators.catalogue import load_catalogue
 from indicators.countries import load_members
-from locales.messages import t
+from locales.messages import t, tn
 from tests.conftest import ROOT, free_port
 from tests.integration.test_embargo import route_payload
 from tests.integration.test_scores import full_year
@@ -43,7 +43,10 @@ LATEST = "2024-1"
 # Older releases, each holding URY only: one per fault that asks for a release the worker has not
 # copied into memory yet (it keeps four).
 OLDER = {"missing": "2023-a", "random bytes": "2023-b", "truncated": "2023-c"}
-REPORTING = "{} de 33 países miembros reportaron indicadores para 2024"
+REPORTING = (
+    "{n} de 33 países miembros reportó indicadores para 2024",
+    "{n} de 33 países miembros reportaron indicadores para 2024",
+)
 UNAVAILABLE = t(
     "Los datos no están disponibles en este momento. Si acaba de instalar gealc, ejecute «make "
     "run» o «gealc build --demo».",
@@ -162,7 +165,7 @@ def shown(callback: str) -> str:
 def assert_data(got: dict[str, tuple[int, dict, str]], countries: int) -> None:
     """Every answer holds the release's data: `countries` reporting 2024."""
     assert {what: status for what, (status, _, _) in got.items()} == dict.fromkeys(got, 200)
-    assert REPORTING.format(countries) in shown(got["callback"][2])
+    assert tn(*REPORTING, countries, "es") in shown(got["callback"][2])
     assert got["download"][2].count("\r\n") - 1 == 15 * countries
     assert LATEST in got["api list"][2]
     assert json.loads(got["api values"][2])["total"] == 15 * countries
