@@ -26,6 +26,7 @@ class CompareView:
     problems: list[tuple[str, str]] = field(
         default_factory=list
     )  # (parameter, value) that fell back
+    left_out: list[str] = field(default_factory=list)  # valid countries past the eighth
 
 
 def default_peers(scores: pd.DataFrame, subregions: pd.Series, per_subregion: int = 2) -> list[str]:
@@ -48,7 +49,7 @@ def read_view(
         elif code not in members:
             view.problems.append(("countries", code))
     if len(view.countries) > MAX_COUNTRIES:
-        view.problems.append(("countries", ",".join(view.countries[MAX_COUNTRIES:])))
+        view.left_out = view.countries[MAX_COUNTRIES:]
         view.countries = view.countries[:MAX_COUNTRIES]
     view.year, bad_year = choose(query, "year", years, view.year, int)
     view.dimension, bad_dimension = choose(query, "dimension", dimensions, None, str.upper)
@@ -133,7 +134,7 @@ HEADINGS = {
     "name": N_("País"),
     "iso3": N_("ISO3"),
     "un_survey": N_("Encuesta ONU"),
-    "egdi_rank": N_("Rango ONU"),
+    "egdi_rank": N_("Posición ONU"),
     "gtmi_survey": N_("Encuesta GTMI"),
     "gtmi_group": N_("Grupo GTMI"),
     COMPOSITE_ID: N_("Compuesto GEALC"),

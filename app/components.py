@@ -235,6 +235,15 @@ def graph(graph_id: str, figure: go.Figure, lang: str) -> dcc.Graph:
             "displaylogo": False,
             "showSendToCloud": False,  # "Share chart…" would upload the chart to Plotly's cloud
             "showEditInChartStudio": False,
+            # Only what a reader uses: zoom, pan, reset and the PNG; no selection tools.
+            "modeBarButtonsToRemove": [
+                "select2d",
+                "lasso2d",
+                "autoScale2d",
+                "toggleSpikelines",
+                "hoverClosestCartesian",
+                "hoverCompareCartesian",
+            ],
             "responsive": True,
             "locale": PLOTLY_LOCALES[lang],
             "toImageButtonOptions": {"format": "png", "filename": f"gealc-{graph_id}", "scale": 2},

@@ -90,7 +90,7 @@ HEADINGS: dict[str, str] = {
     "hci": N_("HCI (capital humano)"),
     "tii": N_("TII (infraestructura de telecomunicaciones)"),
     "epi": N_("EPI (participación electrónica)"),
-    "egdi_rank": N_("Rango ONU"),
+    "egdi_rank": N_("Posición ONU"),
     "egdi_level": N_("Código de grupo EGDI"),
     "egdi_level_name": N_("Grupo EGDI de la ONU"),
     "assessed": N_("Evaluado en la encuesta"),

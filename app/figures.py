@@ -27,7 +27,7 @@ def base_layout(fig: go.Figure, height: int, lang: str) -> go.Figure:
         separators=separators(lang),
         font={"family": FONT, "size": 13, "color": "#212529"},
         height=height,
-        margin={"l": 10, "r": 10, "t": 10, "b": 40},
+        margin={"l": 10, "r": 10, "t": 36, "b": 40},  # t: room for the toolbar above the data
         plot_bgcolor="white",
         paper_bgcolor="white",
     )

@@ -210,7 +210,7 @@ def _un(
         ("name", t("País", lang)),
         ("survey_year", t("Encuesta ONU", lang)),
         ("benchmark", "EGDI"),
-        ("egdi_rank", t("Rango ONU", lang)),
+        ("egdi_rank", t("Posición ONU", lang)),
         ("score", t("Puntaje", lang)),
         ("gealc_rank", t("Posición GEALC (rango)", lang)),
         ("divergence", t("Divergencia señalada", lang)),

@@ -14,7 +14,7 @@ from app.display import formatted
 from app.downloads import dataset
 from app.release import Snapshot
 from app.urls import params
-from locales.messages import t
+from locales.messages import t, tn
 
 PATH = "/compare"
 
@@ -30,7 +30,22 @@ def _view(db: Snapshot, query: dict[str, str], lang: str):
 def layout(db: Snapshot, search: str, lang: str) -> list:
     query = params(search)
     members, years, dims, view = _view(db, query, lang)
-    notices = fallback_notices(view.problems, lang)
+    names = members.set_index("iso3")["name"]
+    notices = fallback_notices(view.problems, lang) + [
+        notice(
+            tn(
+                "Se comparan hasta {max} países: {names} quedó fuera; quite otro país para "
+                "incluirlo.",
+                "Se comparan hasta {max} países: {names} quedaron fuera; quite otros países "
+                "para incluirlos.",
+                len(view.left_out),
+                lang,
+                max=compare.MAX_COUNTRIES,
+                names=", ".join(names.get(c, c) for c in view.left_out),
+            ),
+            "warning",
+        )
+    ] * bool(view.left_out)
     scores = queries.scores_in(db, view.year) if view.year else None
     if view.year and not view.countries:
         view.countries = compare.default_peers(scores, members.set_index("iso3")["subregion"])

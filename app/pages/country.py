@@ -29,6 +29,21 @@ def country_code(pathname: str) -> str:
     return pathname[len(PREFIX) :].strip("/").upper()
 
 
+def unreported_year(
+    query: dict[str, str], bad_year: str | None, release_years: list[int], shown: int | None
+) -> int | None:
+    """The year the reader asked for (or, asking none, the release's latest) when it is a year of
+    the release this country has no values for: a valid choice with its own reason, not a bad
+    link."""
+    if shown is None or not release_years:
+        return None
+    if bad_year is not None:
+        asked = int(bad_year) if bad_year.isdigit() else None
+        return asked if asked in release_years else None
+    latest = max(release_years)
+    return latest if "year" not in query and shown != latest else None
+
+
 def layout(db: Snapshot, pathname: str, search: str, lang: str) -> list:
     members = queries.member_names(db, lang).set_index("iso3")
     iso3, bad_country = choose(
@@ -37,8 +52,26 @@ def layout(db: Snapshot, pathname: str, search: str, lang: str) -> list:
     name = members.loc[iso3, "name"]
     scores = queries.scores_of(db, iso3)
     years = sorted({int(y) for y in scores["year"]}, reverse=True)
-    year, bad_year = choose(params(search), "year", years, profile.default_year(scores), int)
-    notices = fallback_notices([("country", bad_country), ("year", bad_year)], lang)
+    query = params(search)
+    year, bad_year = choose(query, "year", years, profile.default_year(scores), int)
+    asked = unreported_year(query, bad_year, queries.score_years(db), year)
+    notices = fallback_notices(
+        [("country", bad_country), ("year", None if asked else bad_year)], lang
+    )
+    if asked:
+        notices.append(
+            notice(
+                t(
+                    "{country} no reportó valores para {year}; se muestra {shown}, su último año "
+                    "con valores.",
+                    lang,
+                    country=name,
+                    year=asked,
+                    shown=year,
+                ),
+                "info",
+            )
+        )
     controls = [
         html.Div(
             [
@@ -87,7 +120,9 @@ def _gealc_sections(
     comparison = profile.dimension_comparison(scores, medians, names, year)
     observations = queries.observations_of(db, iso3, year, lang)
     reported = int(observations["value"].notna().sum())
-    demo = bool(observations["is_demo"].fillna(False).astype(bool).any())
+    # The rank, the medians and the peers rest on every member's values of the year: the page
+    # shows demonstration data when any of them is, even if this country's own values are real.
+    demo = queries.demo_in(db, year)
     shown = profile.indicator_table(observations, lang)
     numeric = {t("Valor", lang): 2, t("Puntaje", lang): 1}
     cells = formatted(shown, numeric, lang)
@@ -221,7 +256,7 @@ def _egov_section(db: Snapshot, iso3: str, lang: str) -> list:
                 [
                     ("survey_year", t("Año de la encuesta", lang)),
                     *series,
-                    ("egdi_rank", t("Rango ONU", lang)),
+                    ("egdi_rank", t("Posición ONU", lang)),
                 ],
                 t("Encuesta de Gobierno Electrónico de la ONU, 2003–2024", lang),
                 numeric={*(c for c, _ in series), "egdi_rank"},

@@ -117,7 +117,7 @@ def _un(db: Snapshot, view: filters.View, dims: pd.DataFrame, lang: str) -> Benc
         columns=[
             ("survey_year", t("Encuesta ONU", lang)),
             ("benchmark", index),
-            ("egdi_rank", t("Rango ONU", lang)),
+            ("egdi_rank", t("Posición ONU", lang)),
         ],
         caption=t(
             "Tabla: puntaje GEALC e índice de la ONU por país, {year}", lang, year=view["year"]

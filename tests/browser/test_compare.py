@@ -47,6 +47,15 @@ def test_invalid_parameters_say_so_and_too_few_countries_ask_for_more(page, serv
     assert "countries" not in notices and "year" not in notices
 
 
+def test_a_ninth_country_is_left_out_with_the_reason(page, server):
+    nine = "URY,CHL,BRA,MEX,ARG,COL,PER,JAM,HTI"
+    page.goto(f"{server}/compare?countries={nine}&year=2023&lang=en")
+    page.wait_for_selector(".notice")
+    text = page.inner_text("main")
+    assert "Up to 8 countries are compared: Haiti was left out" in text
+    assert "not valid" not in text
+
+
 def test_compare_download_matches_the_scores_view(server, demo_warehouse):
     url = f"{server}/download/compare.csv?countries=BRA,MEX,JAM&year=2023&lang=en"
     with urllib.request.urlopen(url) as response:
@@ -77,7 +86,7 @@ def test_gtmi_stands_beside_the_egdi_in_the_table_and_its_download(page, server)
         "table.data-table", "t => [...t.tHead.rows[0].cells].map(th => th.textContent.trim())"
     )
     at = headings.index("EGDI")
-    assert headings[at + 1 : at + 5] == ["Rango ONU", "Encuesta GTMI", "Grupo GTMI", "GTMI"]
+    assert headings[at + 1 : at + 5] == ["Posición ONU", "Encuesta GTMI", "Grupo GTMI", "GTMI"]
     rows = {r[1]: r[at + 2 : at + 5] for r in table_rows(page)}
     # 2024 is nearest the 2025 survey; Nicaragua missed it, so its nearest is 2022.
     assert rows == {

@@ -50,6 +50,23 @@ def test_invalid_country_and_year_fall_back_with_a_notice(page, server):
     assert page.inner_text("h1").endswith("Country profile")
 
 
+def test_a_year_the_country_did_not_report_says_so(page, server, demo_warehouse):
+    """Haiti reported nothing for 2024 (the release's latest year): asked for it, or asking for
+    no year, the page says so and shows Haiti's latest year, instead of calling 2024 invalid."""
+    years = [
+        y for (y,) in query(demo_warehouse, "SELECT DISTINCT year FROM scores WHERE iso3 = 'HTI'")
+    ]
+    assert 2024 not in years and max(years) == 2023
+    for search in ("?year=2024&lang=en", "?lang=en"):
+        page.goto(f"{server}/country/HTI{search}")
+        page.wait_for_selector(".notice")
+        text = page.inner_text("main")
+        assert (
+            "Haiti reported no values for 2024; 2023 is shown, its latest year with values." in text
+        )
+        assert "not valid" not in text
+
+
 def test_downloaded_csv_is_what_the_warehouse_holds(server, demo_warehouse):
     url = f"{server}/download/country-indicators.csv?country=PER&year=2022&lang=es"
     with urllib.request.urlopen(url) as response:

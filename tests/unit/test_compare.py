@@ -50,7 +50,7 @@ def test_view_keeps_what_exists_and_reports_the_rest():
     nine = compare.read_view(
         {"countries": "ARG,BRA,CHL,CRI,HTI,JAM,URY,PER,COL"}, [*MEMBERS, "PER", "COL"], [2024], []
     )
-    assert len(nine.countries) == 8 and nine.problems == [("countries", "COL")]
+    assert len(nine.countries) == 8 and nine.problems == [] and nine.left_out == ["COL"]
     assert compare.read_view({}, MEMBERS, [], []).year is None
 
 
@@ -112,7 +112,7 @@ def test_comparison_table_sits_beside_the_nearest_un_survey():
         "País",
         "Encuesta ONU",
         "EGDI",
-        "Rango ONU",
+        "Posición ONU",
         "Compuesto GEALC",
         "Posición GEALC (rango)",
         "Indicadores reportados (de 15)",
