@@ -13,6 +13,7 @@ from app.display import formatted
 from app.release import Snapshot
 from indicators.comparison import egdi_level
 from indicators.scoring import COMPOSITE_ID, like_for_like
+from locales.collation import sort_key
 from locales.formats import fmt_change, fmt_number
 from locales.messages import N_, t, tc, tn
 
@@ -262,7 +263,9 @@ def best_per_dimension(facts: Facts, lang: str) -> Headline:
             {
                 "id": d,
                 "name": f"{d} {n}",
-                "countries": ", ".join(sorted(names.get(c, c) for c in top["iso3"])),
+                "countries": ", ".join(
+                    sorted((names.get(c, c) for c in top["iso3"]), key=sort_key)
+                ),
                 "iso3": ",".join(sorted(top["iso3"])),
                 "score": float(top["score"].iloc[0]),
             }

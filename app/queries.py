@@ -10,6 +10,7 @@ from app.release import Snapshot
 from indicators import scoring
 from indicators.texts import LANGUAGES
 from locales import language
+from locales.collation import sort_key
 
 
 def indicator_count(db: Snapshot) -> int:
@@ -19,9 +20,8 @@ def indicator_count(db: Snapshot) -> int:
 def member_names(db: Snapshot, lang: str) -> pd.DataFrame:
     """iso3, name and subregion of every member, by name."""
     lang = language(lang)
-    return db.frame(
-        f"SELECT iso3, name_{lang} AS name, subregion FROM countries ORDER BY name_{lang}"
-    )
+    frame = db.frame(f"SELECT iso3, name_{lang} AS name, subregion FROM countries")
+    return frame.sort_values("name", key=lambda names: names.map(sort_key), ignore_index=True)
 
 
 # What every score row carries, wherever it is read: the score, its rank with the 5th–95th

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import tempfile
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -26,8 +27,9 @@ from etl.review import review
 from etl.submission.columns import HEADINGS
 from etl.template import write_template
 from indicators.catalogue import Catalogue, load_catalogue
-from indicators.countries import load_members
+from indicators.countries import Country, load_members
 from locales import LANGUAGE_NAMES, LANGUAGES
+from locales.collation import sort_key
 from locales.formats import fmt_count, fmt_datetime, fmt_value, is_missing
 from locales.messages import t, tc, tn
 from portal import revisions, uploads
@@ -104,12 +106,18 @@ def _helpers() -> dict:
         "tn": lambda singular, plural, n, **values: tn(singular, plural, n, lang, **values),
         "link": _link,
         "here": _here,
+        "by_name": lambda countries: by_name(countries, lang),
         "LANGUAGE_NAMES": LANGUAGE_NAMES,
         "STATES": STATES,
         "STATE_HELP": STATE_HELP,
         "AUDIT_ACTIONS": AUDIT_ACTIONS,
         "ROLES": ROLES,
     }
+
+
+def by_name(countries: Iterable[Country], lang: str) -> list[Country]:
+    """Countries in the alphabetical order of their names in `lang`."""
+    return sorted(countries, key=lambda c: sort_key(c.name.get(lang)))
 
 
 @portal.app_template_filter("num")
@@ -461,7 +469,7 @@ def coverage() -> str:
     members = load_members()
     rows = [
         {"iso3": c.iso3, "name": c.name.get(lang), **by_country.get(c.iso3, {})}
-        for c in members.countries
+        for c in by_name(members.countries, lang)
     ]
     missing = [r for r in rows if "state" not in r]
     return render_template(

@@ -11,6 +11,7 @@ import pytest
 
 from locales import TRANSLATED, language
 from locales.catalogues import KEYWORDS, ROOT, SOURCES, extract, problems, read_catalogue
+from locales.collation import sort_key
 from locales.formats import fmt_count, fmt_date, fmt_datetime, fmt_number, fmt_percent
 from locales.messages import t, tn
 
@@ -142,3 +143,16 @@ def test_percentages_are_spaced_each_languages_way():
     """CLDR: `90 %` with a no-break space in French, `90%` in Portuguese."""
     assert [s for s in _strings("fr") if re.search(r"\d %", s)] == []
     assert [s for s in _strings("pt") if re.search(r"\d[ \u00a0\u202f]%", s)] == []
+
+
+def test_names_sort_alphabetically_in_each_language():
+    """Accents and case do not move a name to the end: Équateur among the E, São Vicente before
+    Suriname (the order of character codes put both last)."""
+    french = ["Venezuela", "Équateur", "El Salvador", "Dominique"]
+    assert sorted(french, key=sort_key) == ["Dominique", "El Salvador", "Équateur", "Venezuela"]
+    portuguese = ["Suriname", "São Vicente e Granadinas", "Santa Lúcia"]
+    assert sorted(portuguese, key=sort_key) == [
+        "Santa Lúcia",
+        "São Vicente e Granadinas",
+        "Suriname",
+    ]
