@@ -28,6 +28,10 @@ from warehouse.submissions import submissions_for_review
 
 DEMO_SUBMITTER = "gealc demo"
 
+# What the demo build writes where the secretariat writes a note: Spanish first, as the
+# secretariat does, and English for the other readers.
+DEMO_NOTE = "datos de demostración (valores ficticios) / demonstration data (fictitious values)"
+
 
 @dataclass(frozen=True)
 class BuildSummary:
@@ -101,12 +105,12 @@ def _publish_demo(conn, catalogue) -> None:
         .tolist()
     )
     if pending:
-        review(conn, pending, "approved", DEMO_SUBMITTER, "demonstration data")
+        review(conn, pending, "approved", DEMO_SUBMITTER, DEMO_NOTE)
     publish(
         conn,
         DEMO_RELEASE,
         DEMO_SUBMITTER,
         catalogue,
-        "demonstration data (fictitious values)",
+        DEMO_NOTE,
         existing_ok=True,
     )

@@ -114,7 +114,7 @@ def releases_table(listing: pd.DataFrame, shown: str | None, lang: str) -> pd.Da
         link = html.A(
             label, href=f"/{with_params('', lang=lang, release=None if label == latest else label)}"
         )
-        return html.Span([link, *(f" ({m})" for m in marks)])
+        return html.Span([link, f" ({', '.join(marks)})" if marks else ""])
 
     return pd.DataFrame(
         {
@@ -137,7 +137,7 @@ def _releases_section(shown: str | None, lang: str) -> html.Section:
     columns = [
         ("release", t("Versión", lang)),
         ("published", tc("published_on", "Publicada", lang)),
-        ("note", t("Nota", lang)),
+        ("note", t("Nota de la Secretaría (como se escribió)", lang)),
         ("values", t("Valores", lang)),
         ("sha256", "SHA-256"),
         ("package", t("Datos abiertos", lang)),
