@@ -16,6 +16,7 @@ from indicators.scoring import COMPOSITE_ID
 from locales.messages import N_, t
 
 MIN_COUNTRIES, MAX_COUNTRIES = 2, 8
+RANK_FIELDS = ("rank", "rank_low", "rank_high")
 
 
 @dataclass
@@ -87,9 +88,9 @@ def comparison_table(
         )
         c = comp.loc[iso3] if iso3 in comp.index else None
         row[COMPOSITE_ID] = float(c["score"]) if c is not None and pd.notna(c["score"]) else None
-        row["rank_range"] = (
-            fmt_rank(c["rank"], c["rank_low"], c["rank_high"]) if c is not None else "—"
-        )
+        for field_name in RANK_FIELDS:  # numbers: the page writes "4 (3–6)", a download keeps three
+            value = c[field_name] if c is not None else None
+            row[field_name] = int(value) if value is not None and pd.notna(value) else None
         row["coverage"] = int(c["coverage"]) if c is not None else 0
         dims = mine[(mine["iso3"] == iso3) & (mine["level"] == "dimension")].set_index("id")[
             "score"
@@ -98,7 +99,7 @@ def comparison_table(
             value = dims.get(d)
             row[d] = float(value) if value is not None and pd.notna(value) else None
         rows.append(row)
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows).astype(dict.fromkeys(RANK_FIELDS, "Int64"))
 
 
 def with_gtmi(table: pd.DataFrame, gtmi: pd.DataFrame, *, year: int) -> pd.DataFrame:
@@ -168,9 +169,17 @@ def wide_scores(
     return wide.assign(name=wide["iso3"].map(names))
 
 
+def shown_ranks(summary: pd.DataFrame) -> pd.Series:
+    """Each row's rank with its range as the page writes it: `4 (3–6)`, `—` when unranked."""
+    return pd.Series(
+        [fmt_rank(r.rank, r.rank_low, r.rank_high) for r in summary.itertuples()],
+        index=summary.index,
+    )
+
+
 def table_decimals(summary: pd.DataFrame) -> dict[str, int]:
     """How many decimals each numeric column of the comparison table shows."""
-    text = {"name", "iso3", "rank_range", "un_survey", "gtmi_survey", "gtmi_group"}
+    text = {"name", "iso3", "un_survey", "gtmi_survey", "gtmi_group", *RANK_FIELDS}
     return {
         c: 3
         if c in ("egdi", "gtmi")

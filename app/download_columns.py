@@ -120,6 +120,21 @@ HEADINGS: dict[str, str] = {
 }
 
 # The yes-or-no columns: "sí"/"no" in the language.
+# GEALC scores and what is computed from them are downloaded rounded as the pages show them (a
+# score to one decimal: 81.0, not 81.04602492463357); the countries' own values and the UN's and
+# the World Bank's figures stay as given.
+ROUNDED = {
+    "score": 1,
+    "region_median": 1,
+    "subregion_median": 1,
+    "median": 1,
+    "before": 1,
+    "now": 1,
+    "change": 1,
+    "score_from": 1,
+    "score_to": 1,
+    "rank_share": 2,
+}
 BOOLEANS = frozenset({"is_demo", "gealc_score_is_demo", "assessed", "flagged", "log_transform"})
 YES, NO = N_("sí"), N_("no")
 
@@ -273,6 +288,14 @@ def _missing(value: object) -> bool:
     return value is None or value == "" or (not isinstance(value, str) and pd.isna(value))
 
 
+def _decimals(column: object, names: Names) -> int | None:
+    """The decimals a column is rounded to, as shown: a score per measure to one."""
+    if column in ROUNDED:
+        return ROUNDED[column]
+    is_measure = column == COMPOSITE or column in names.dimensions or column in names.indicators
+    return 1 if is_measure else None
+
+
 def localized(frame: pd.DataFrame, names: Names, own: Mapping[str, str] | None = None) -> Localized:
     """`frame` (columns by id) as the download in `names.lang`: each coded column followed by its
     names (the dataset's own, where it gave them), yes/no for the yes-or-no columns, every
@@ -285,6 +308,9 @@ def localized(frame: pd.DataFrame, names: Names, own: Mapping[str, str] | None =
         if column in follow and not (own and column in own):
             continue
         values = frame[column]
+        decimals = _decimals(column, names)
+        if decimals is not None and pd.api.types.is_float_dtype(values):
+            values = values.round(decimals)
         if column in BOOLEANS:
             values = _yes_no(values, names.lang)
         columns.append((column, values))

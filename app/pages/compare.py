@@ -112,6 +112,8 @@ def _body(db: Snapshot, members, dims, view: compare.CompareView, scores, *, lan
     decimals = compare.table_decimals(summary)
     demo = queries.demo_in(db, view.year)
     shown = formatted(summary, decimals, lang)
+    shown.insert(list(shown.columns).index("rank"), "rank_range", compare.shown_ranks(summary))
+    shown = shown.drop(columns=list(compare.RANK_FIELDS))
     heat_columns = [
         (i, f"{i} {n}") for i, n in zip(indicators["indicator_id"], indicators["name"], strict=True)
     ]

@@ -73,3 +73,17 @@ def test_what_it_cannot_name_stops_the_download():
         localized(pd.DataFrame({"subregion": ["atlantis"]}), names("es"))
     with pytest.raises(UnknownColumn, match="share a heading"):
         localized(pd.DataFrame({"name": ["Jamaica"], "country": ["Jamaica"]}), names("es"))
+
+
+def test_scores_come_rounded_as_shown_and_values_as_given():
+    frame = pd.DataFrame(
+        {
+            "score": [81.04602492463357],
+            "D1": [60.049],
+            "rank_share": [0.31999],
+            "value": [81.04602492463357],
+            "egdi": [0.90123],
+        }
+    )
+    out = localized(frame, names("es")).frame
+    assert out.iloc[0].tolist() == [81.0, 60.0, 0.32, 81.04602492463357, 0.90123]
