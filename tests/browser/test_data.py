@@ -119,7 +119,7 @@ def test_an_older_release_has_a_banner_and_the_data_page_lists_every_release(pag
     page.goto(f"{server}/data?lang=es")
     page.wait_for_selector(".releases table")
     rows = table_rows(page, 0)
-    assert [r[0] for r in rows] == [f"{LATEST} (la última) (la que se muestra)", "demo"]
+    assert [r[0] for r in rows] == [f"{LATEST} (la última, la que se muestra)", "demo"]
     href = page.get_attribute(".releases tbody tr:nth-child(2) a[download]", "href")
     with urllib.request.urlopen(server + href) as response:
         names = zipfile.ZipFile(io.BytesIO(response.read())).namelist()

@@ -62,7 +62,7 @@ def test_a_headline_download_matches_the_scores_view(server, demo_warehouse):
         )
     ]
     assert rows[0]["Score"] == "GEALC composite"
-    assert float(rows[0]["Regional median"]) == pytest.approx(statistics.median(composite))
+    assert float(rows[0]["Regional median"]) == round(statistics.median(composite), 1)
     assert int(rows[0]["Countries scored"]) == len(composite)
     with pytest.raises(urllib.error.HTTPError) as err:
         urllib.request.urlopen(f"{server}/download/headline.csv?key=nothing&year=2023")
