@@ -36,7 +36,7 @@ from etl.publish import publish
 from etl.reference import members_frames
 from etl.review import review
 from etl.scores import refresh_scores
-from etl.submission.columns import HEADINGS, SUBMISSION_COLUMNS
+from etl.submission.columns import SUBMISSION_COLUMNS, headings
 from etl.submission.validate import OBSERVATION_COLUMNS
 from etl.template import CSV_DELIMITER, write_template
 from indicators.catalogue import Catalogue, load_catalogue
@@ -89,7 +89,7 @@ def submission_csv(catalogue: Catalogue, iso3: str, year: int, revision: int, n:
     text = io.StringIO()
     writer = csv.writer(text, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(
-        [HEADINGS[lang][c] for c in SUBMISSION_COLUMNS] + (["Comentario interno"] if extra else [])
+        [headings(lang)[c] for c in SUBMISSION_COLUMNS] + (["Comentario interno"] if extra else [])
     )
     for ind, value in zip(
         catalogue.indicators, values(catalogue, iso3, year, revision, jump), strict=True

@@ -10,7 +10,7 @@ import csv
 from datetime import date
 from pathlib import Path
 
-from etl.submission.columns import HEADINGS, HELP_HEADINGS, SUBMISSION_COLUMNS
+from etl.submission.columns import SUBMISSION_COLUMNS, headings, help_headings
 from etl.submission.validate import FIRST_YEAR
 from indicators.catalogue import Catalogue, Indicator
 from indicators.cells import safe_text
@@ -50,15 +50,15 @@ def template_rows(
 ) -> tuple[list[str], list[list[object]]]:
     """Headings and one row per indicator: country, year and indicator filled in, values
     empty, the catalogue's help after them."""
-    headings = [HEADINGS[lang][c] for c in SUBMISSION_COLUMNS] + [
-        HELP_HEADINGS[lang][c] for c in HELP_COLUMNS
+    titles = [headings(lang)[c] for c in SUBMISSION_COLUMNS] + [
+        help_headings(lang)[c] for c in HELP_COLUMNS
     ]
     empty = [None] * 5  # value, numerator, denominator, source, note: the country's to fill
     rows = [
         [country.iso3, year, ind.id, *empty, *_help(catalogue, ind, lang)]
         for ind in catalogue.indicators
     ]
-    return headings, rows
+    return titles, rows
 
 
 def _help(catalogue: Catalogue, ind: Indicator, lang: str) -> list[str]:
@@ -85,11 +85,11 @@ def write_template(
 
 
 def _write_csv(path: Path, catalogue: Catalogue, country: Country, year: int, lang: str) -> None:
-    headings, rows = template_rows(catalogue, country, year, lang)
+    titles, rows = template_rows(catalogue, country, year, lang)
     # UTF-8 with BOM: Excel then shows the accents right in every locale.
     with path.open("w", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out, delimiter=CSV_DELIMITER[lang], lineterminator="\r\n")
-        writer.writerow(headings)
+        writer.writerow(titles)
         writer.writerows([["" if v is None else safe_text(v) for v in row] for row in rows])
 
 
@@ -125,8 +125,8 @@ def _write_xlsx(path: Path, catalogue: Catalogue, country: Country, year: int, l
         info.append([f"{n}. {t(step, lang, data=sheet)}"])
     info.column_dimensions["A"].width = 140
 
-    headings, rows = template_rows(catalogue, country, year, lang)
-    data.append(headings)
+    titles, rows = template_rows(catalogue, country, year, lang)
+    data.append(titles)
     for row in rows:
         data.append([safe_text(v) for v in row])
     last = len(rows) + 1

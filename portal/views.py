@@ -24,7 +24,7 @@ from etl.errors import Refused
 from etl.intake import OtherCountry, receive
 from etl.publish import publish
 from etl.review import review
-from etl.submission.columns import HEADINGS
+from etl.submission.columns import headings
 from etl.template import write_template
 from indicators.catalogue import Catalogue, load_catalogue
 from indicators.countries import Country, load_members
@@ -392,7 +392,7 @@ def submission(submission_id: int) -> str:
         rows=rows,
         first=rows[0],
         findings=[
-            f | {"column_name": HEADINGS[lang].get(f["column_name"], f["column_name"])}
+            f | {"column_name": headings(lang).get(f["column_name"], f["column_name"])}
             for f in _records(findings)
         ],
         history=_records(history),

@@ -4,7 +4,8 @@ headings are the catalogues' words (`locales`), so a translator edits them in th
 
 from __future__ import annotations
 
-from locales import LANGUAGES
+from functools import cache
+
 from locales.messages import N_, t
 
 SUBMISSION_COLUMNS = (
@@ -20,27 +21,17 @@ SUBMISSION_COLUMNS = (
 REQUIRED_COLUMNS = ("country", "year", "indicator", "value")
 
 
-def _in_every_language(msgids: dict[str, str]) -> dict[str, dict[str, str]]:
-    """language → column → its heading: the template writes one language's, the reader knows
-    them all."""
-    return {
-        lang: {column: t(msgid, lang) for column, msgid in msgids.items()} for lang in LANGUAGES
-    }
-
-
-# The heading the template writes for each column, per language.
-HEADINGS = _in_every_language(
-    {
-        "country": N_("País"),
-        "year": N_("Año"),
-        "indicator": N_("Indicador"),
-        "value": N_("Valor"),
-        "numerator": N_("Numerador"),
-        "denominator": N_("Denominador"),
-        "source": N_("Fuente"),
-        "note": N_("Nota"),
-    }
-)
+# The heading the template writes for each column (msgids; `headings(lang)` translates them).
+HEADING_TEXTS = {
+    "country": N_("País"),
+    "year": N_("Año"),
+    "indicator": N_("Indicador"),
+    "value": N_("Valor"),
+    "numerator": N_("Numerador"),
+    "denominator": N_("Denominador"),
+    "source": N_("Fuente"),
+    "note": N_("Nota"),
+}
 
 # Other words people use for the same columns (compared without accents, case or brackets).
 VARIANTS: dict[str, tuple[str, ...]] = {
@@ -59,13 +50,24 @@ VARIANTS: dict[str, tuple[str, ...]] = {
 }
 
 # Read-only help the template writes beside each row; the reader skips these columns silently.
-HELP_HEADINGS = _in_every_language(
-    {
-        "name": N_("Nombre del indicador"),
-        "unit": N_("Unidad"),
-        "range": N_("Rango válido"),
-        "definition": N_("Definición"),
-        "numerator_help": N_("Qué va en el numerador"),
-        "denominator_help": N_("Qué va en el denominador"),
-    }
-)
+HELP_TEXTS = {
+    "name": N_("Nombre del indicador"),
+    "unit": N_("Unidad"),
+    "range": N_("Rango válido"),
+    "definition": N_("Definición"),
+    "numerator_help": N_("Qué va en el numerador"),
+    "denominator_help": N_("Qué va en el denominador"),
+}
+
+
+@cache
+def headings(lang: str) -> dict[str, str]:
+    """Column → the heading the template writes in `lang` (the reader knows every language's);
+    translated when first asked for, not when the module is imported."""
+    return {column: t(msgid, lang) for column, msgid in HEADING_TEXTS.items()}
+
+
+@cache
+def help_headings(lang: str) -> dict[str, str]:
+    """Help column → its heading in `lang`."""
+    return {column: t(msgid, lang) for column, msgid in HELP_TEXTS.items()}

@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable
 
 from etl.submission.characters import visible
-from etl.submission.columns import HEADINGS
+from etl.submission.columns import headings
 from etl.submission.findings import Finding
 from locales import LANGUAGES, language
 from locales.formats import fmt_value
@@ -219,7 +219,7 @@ def explain(finding: Finding, lang: str) -> tuple[str, str]:
     }
     if isinstance(params.get("columns"), str):  # the template's headings, in the reader's words
         params["columns"] = ", ".join(
-            HEADINGS[lang].get(name.strip(), name.strip()) for name in params["columns"].split(",")
+            headings(lang).get(name.strip(), name.strip()) for name in params["columns"].split(",")
         )
     suggestion = params.get("suggestion")
     params["did_you_mean"] = (

@@ -19,20 +19,22 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pandas as pd
 
 from etl.submission.columns import (
-    HEADINGS,
-    HELP_HEADINGS,
     REQUIRED_COLUMNS,
     SUBMISSION_COLUMNS,
     VARIANTS,
+    headings,
+    help_headings,
 )
 from etl.submission.findings import Finding, Unreadable, error
 from indicators.cells import unescape_cell
+from locales import LANGUAGES
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000
@@ -84,19 +86,22 @@ def header_key(text: object) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
 
 
+@cache
 def _aliases() -> dict[str, str]:
-    words = {header_key(w): c for headings in HEADINGS.values() for c, w in headings.items()}
+    """Every word a heading may be, in any language, → its column."""
+    words = {header_key(w): c for lang in LANGUAGES for c, w in headings(lang).items()}
     words.update({header_key(c): c for c in SUBMISSION_COLUMNS})
     words.update({header_key(v): c for c, variants in VARIANTS.items() for v in variants})
     return words
 
 
-_HELP_KEYS = {header_key(w) for headings in HELP_HEADINGS.values() for w in headings.values()}
-_ALIASES = _aliases()
+@cache
+def _help_keys() -> frozenset[str]:
+    return frozenset(header_key(w) for lang in LANGUAGES for w in help_headings(lang).values())
 
 
 def _alias(cell: object) -> str | None:
-    return _ALIASES.get(header_key(cell))
+    return _aliases().get(header_key(cell))
 
 
 def read_submission(path: Path, data: bytes | None = None) -> SubmissionTable:
@@ -383,7 +388,7 @@ def _table(name: str, records: list[tuple[int, list[str]]], fmt: str) -> Submiss
         column = _alias(cell)
         if column and column not in positions:
             positions[column] = position
-        elif str(cell).strip() and header_key(cell) not in _HELP_KEYS:
+        elif str(cell).strip() and header_key(cell) not in _help_keys():
             ignored.append(str(cell).strip())
     rows = []
     wanted = [positions.get(c) for c in SUBMISSION_COLUMNS]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from etl.submission.columns import HEADINGS
+from etl.submission.columns import headings
 from etl.submission.findings import Finding
 from etl.submission.messages import explain
 from locales import language
@@ -55,7 +55,7 @@ STATUS_WORDS: dict[str, str] = {
 def finding_dict(f: Finding, lang: str) -> dict[str, object]:
     """One finding of the JSON receipt, its column named by the template's heading in `lang`."""
     message, fix = explain(f, lang)
-    heading = HEADINGS[language(lang)].get(f.column or "", f.column)
+    heading = headings(language(lang)).get(f.column or "", f.column)
     return {
         "severity": f.severity,
         "code": f.code,

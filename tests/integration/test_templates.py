@@ -9,7 +9,7 @@ import json
 import pytest
 from openpyxl import load_workbook
 
-from etl.submission.columns import HELP_HEADINGS
+from etl.submission.columns import help_headings
 from tests.helpers import gealc, ok, query
 
 
@@ -54,7 +54,7 @@ def test_xlsx_template_has_instructions_lists_checks_and_definitions(
     assert data.max_row == 16 and {data.cell(row=r, column=1).value for r in range(2, 17)} == {
         "URY"
     }
-    assert header[11] == HELP_HEADINGS[lang]["definition"]
+    assert header[11] == help_headings(lang)["definition"]
     assert len(data.cell(row=2, column=12).value) > 60  # SD1's definition, beside its row
     rules = {
         (v.type, v.formula1, v.formula2, str(v.sqref)) for v in data.data_validations.dataValidation
