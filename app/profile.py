@@ -21,6 +21,21 @@ def default_year(scores: pd.DataFrame) -> int | None:
     return int(years.max()) if not years.empty else None
 
 
+def unreported_year(
+    query: dict[str, str], bad_year: str | None, release_years: list[int], shown: int | None
+) -> int | None:
+    """The year the reader asked for (or, asking none, the release's latest) when it is a year of
+    the release this country has no values for: a valid choice with its own reason, not a bad
+    link."""
+    if shown is None or not release_years:
+        return None
+    if bad_year is not None:
+        asked = int(bad_year) if bad_year.isdigit() else None
+        return asked if asked in release_years else None
+    latest = max(release_years)
+    return latest if "year" not in query and shown != latest else None
+
+
 def medians(
     year_scores: pd.DataFrame, subregions: pd.Series, subregion: str, year: int
 ) -> pd.DataFrame:

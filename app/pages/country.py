@@ -29,21 +29,6 @@ def country_code(pathname: str) -> str:
     return pathname[len(PREFIX) :].strip("/").upper()
 
 
-def unreported_year(
-    query: dict[str, str], bad_year: str | None, release_years: list[int], shown: int | None
-) -> int | None:
-    """The year the reader asked for (or, asking none, the release's latest) when it is a year of
-    the release this country has no values for: a valid choice with its own reason, not a bad
-    link."""
-    if shown is None or not release_years:
-        return None
-    if bad_year is not None:
-        asked = int(bad_year) if bad_year.isdigit() else None
-        return asked if asked in release_years else None
-    latest = max(release_years)
-    return latest if "year" not in query and shown != latest else None
-
-
 def layout(db: Snapshot, pathname: str, search: str, lang: str) -> list:
     members = queries.member_names(db, lang).set_index("iso3")
     iso3, bad_country = choose(
@@ -54,7 +39,7 @@ def layout(db: Snapshot, pathname: str, search: str, lang: str) -> list:
     years = sorted({int(y) for y in scores["year"]}, reverse=True)
     query = params(search)
     year, bad_year = choose(query, "year", years, profile.default_year(scores), int)
-    asked = unreported_year(query, bad_year, queries.score_years(db), year)
+    asked = profile.unreported_year(query, bad_year, queries.score_years(db), year)
     notices = fallback_notices(
         [("country", bad_country), ("year", None if asked else bad_year)], lang
     )

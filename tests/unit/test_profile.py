@@ -271,3 +271,11 @@ def test_each_dimension_meets_its_gtmi_questions_with_the_countrys_level_or_none
     spanish = profile.gtmi_dimensions(SIX, scores, answers, GTMI, "es").set_index("dimension_id")
     assert spanish.loc["D4", "levels"][0].endswith(": nivel 0 de 2")
     assert spanish.loc["D5", "note"].startswith("El GTMI no mide el uso")
+
+
+def test_a_year_the_country_did_not_report_is_named_not_called_invalid():
+    years = [2022, 2023, 2024]
+    assert profile.unreported_year({"year": "2024"}, "2024", years, 2023) == 2024
+    assert profile.unreported_year({}, None, years, 2023) == 2024  # no year asked: the latest
+    assert profile.unreported_year({"year": "1890"}, "1890", years, 2023) is None  # a bad link
+    assert profile.unreported_year({}, None, years, 2024) is None  # it reported the latest
