@@ -97,8 +97,14 @@ def compile_all() -> None:
             write_mo(handle, catalog, use_fuzzy=False)
 
 
-def _forms(message: Message) -> list[str]:
+def forms(message: Message) -> list[str]:
+    """A message's translation: its plural forms, or the one string."""
     return list(message.string) if isinstance(message.string, tuple | list) else [message.string]
+
+
+def translations_of(lang: str) -> list[str]:
+    """Every non-empty translation in the `lang` catalogue, plural forms included."""
+    return [s for m in read_catalogue(lang) if m.id for s in forms(m) if s]
 
 
 def read_catalogue(lang: str) -> Catalog:
@@ -117,7 +123,7 @@ def problems(catalog: Catalog, template: Catalog) -> list[str]:
         key = source.id[0] if isinstance(source.id, tuple) else source.id
         where = ", ".join(f"{f}:{n}" for f, n in source.locations[:2])
         message = catalog.get(source.id, context=source.context)
-        if message is None or not all(_forms(message)):
+        if message is None or not all(forms(message)):
             found.append(f"{lang}: no translation of {key!r} ({where})")
         elif message.fuzzy:
             found.append(f"{lang}: fuzzy (to review) {key!r} ({where})")
@@ -126,7 +132,7 @@ def problems(catalog: Catalog, template: Catalog) -> list[str]:
             found.extend(
                 f"{lang}: placeholders {sorted(placeholders(form))} in {form!r}"
                 f" differ from the Spanish {sorted(expected)} ({where})"
-                for form in _forms(message)
+                for form in forms(message)
                 if placeholders(form) != expected
             )
     return found

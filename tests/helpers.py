@@ -11,7 +11,7 @@ from pathlib import Path
 
 from gealc.config import Settings
 from locales import TRANSLATED
-from locales.catalogues import read_catalogue
+from locales.catalogues import read_catalogue, translations_of
 from warehouse.db import connect
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,16 +55,9 @@ def query(url: str, sql: str) -> list[tuple]:
 @functools.cache
 def _catalogue_texts() -> dict[str, set[str]]:
     """Every catalogue text by language: the Spanish msgids and each language's translations."""
-    texts: dict[str, set[str]] = {"es": set()}
-    for lang in TRANSLATED:
-        texts[lang] = set()
-        for message in read_catalogue(lang):
-            if not message.id:
-                continue
-            ids = message.id if isinstance(message.id, tuple) else (message.id,)
-            forms = message.string if isinstance(message.string, tuple) else (message.string,)
-            texts["es"].update(ids)
-            texts[lang].update(f for f in forms if f)
+    texts = {lang: set(translations_of(lang)) for lang in TRANSLATED}
+    spanish = (m.id for m in read_catalogue(TRANSLATED[0]) if m.id)
+    texts["es"] = {i for ids in spanish for i in (ids if isinstance(ids, tuple) else (ids,))}
     return texts
 
 

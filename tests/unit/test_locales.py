@@ -10,7 +10,15 @@ import re
 import pytest
 
 from locales import TRANSLATED, language
-from locales.catalogues import KEYWORDS, ROOT, SOURCES, extract, problems, read_catalogue
+from locales.catalogues import (
+    KEYWORDS,
+    ROOT,
+    SOURCES,
+    extract,
+    problems,
+    read_catalogue,
+    translations_of,
+)
 from locales.collation import sort_key
 from locales.formats import fmt_count, fmt_date, fmt_datetime, fmt_number, fmt_percent
 from locales.messages import t, tn
@@ -121,28 +129,19 @@ def test_no_text_hides_inside_an_f_string():
     assert _calls_babel_cannot_see() == []
 
 
-def _strings(lang: str) -> list[str]:
-    forms = (
-        m.string if isinstance(m.string, tuple) else (m.string,)
-        for m in read_catalogue(lang)
-        if m.id
-    )
-    return [s for strings in forms for s in strings if s]
-
-
 def test_french_keeps_its_no_break_spaces_before_punctuation():
     """« texte » and « : » never break across lines: a no-break space, not a plain one."""
-    assert [s for s in _strings("fr") if re.search(r" [:;!?»]|« ", s)] == []
+    assert [s for s in translations_of("fr") if re.search(r" [:;!?»]|« ", s)] == []
 
 
 def test_portuguese_quotes_the_brazilian_way():
-    assert [s for s in _strings("pt") if "«" in s or "»" in s] == []
+    assert [s for s in translations_of("pt") if "«" in s or "»" in s] == []
 
 
 def test_percentages_are_spaced_each_languages_way():
     """CLDR: `90 %` with a no-break space in French, `90%` in Portuguese."""
-    assert [s for s in _strings("fr") if re.search(r"\d %", s)] == []
-    assert [s for s in _strings("pt") if re.search(r"\d[ \u00a0\u202f]%", s)] == []
+    assert [s for s in translations_of("fr") if re.search(r"\d %", s)] == []
+    assert [s for s in translations_of("pt") if re.search(r"\d[ \u00a0\u202f]%", s)] == []
 
 
 def test_names_sort_alphabetically_in_each_language():
