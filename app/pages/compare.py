@@ -67,7 +67,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         html.P(
             t(
                 "Elija de 2 a 8 países: sus puntajes GEALC por dimensión o por indicador, junto a "
-                "su valor y rango en el EGDI de la ONU y su grupo y valor en el GTMI del Banco "
+                "su valor y posición en el EGDI de la ONU y su grupo y valor en el GTMI del Banco "
                 "Mundial.",
                 lang,
             ),
