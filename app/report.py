@@ -1,7 +1,7 @@
 """The "GEALC en números" report (`gealc report`): one release and one data year as a document the
-secretariat can post as is. The key figures are the home page's headlines, from the same
-functions (app.headlines); then one section per dimension, the external benchmarks (the UN
-survey and the World Bank GTMI, app.uncompare), coverage (app.coverage), a summary of the
+secretariat can post as is. The key figures are the home page's headlines, from the same functions
+(app.headlines); then one section per dimension, the external benchmarks (the UN survey and the
+World Bank GTMI, app.pages.un.benchmarks), coverage (app.pages.coverage.reporting), a summary of the
 published methodology and the release's identity and citation. `build` gathers the content;
 app.report_html lays it out; `write` draws the charts, prints the PDF and writes the files."""
 
@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from app import coverage, export, figures, gtmi, queries, report_html, robustness, uncompare
+from app import export, figures, gtmi, queries, report_html, robustness
 from app.display import fmt_rank, formatted
 from app.figures import wrap
 from app.headlines import TITLES, Headline, gather, headlines, shown
+from app.pages.coverage import reporting
+from app.pages.un import benchmarks
 from app.release import Releases, Snapshot, Unavailable
 from app.report_model import Report, Section, Table
 from indicators.methodology import DOCUMENTS, section
@@ -198,14 +200,14 @@ def _un(
 ) -> Section:
     """The GEALC composite against the UN EGDI of the nearest survey, as on the UN page by
     default."""
-    frame, fit = uncompare.pairs(scores, egov, members, year, COMPOSITE_ID, index="EGDI")
+    frame, fit = benchmarks.pairs(scores, egov, members, year, COMPOSITE_ID, index="EGDI")
     measure, index = (
         t("Compuesto GEALC", lang),
         t("EGDI (desarrollo de gobierno electrónico)", lang),
     )
-    sentence = uncompare.sentence(frame, fit, measure, index, lang)
+    sentence = benchmarks.sentence(frame, fit, measure, index, lang)
     frame = frame.sort_values(["score", "name"], ascending=[False, True], na_position="last")
-    rows = uncompare.shown(frame, lang)
+    rows = benchmarks.shown(frame, lang)
     columns = [
         ("name", t("País", lang)),
         ("survey_year", t("Encuesta ONU", lang)),
@@ -251,7 +253,7 @@ def _un(
 
 def _gtmi_surveys(db: Snapshot) -> pd.DataFrame:
     """The members' GTMI composites and groups per survey, as the composite is read against."""
-    return uncompare.gtmi_surveys(
+    return benchmarks.gtmi_surveys(
         queries.gtmi_all(db), queries.gtmi_indicators_all(db), COMPOSITE_ID, gtmi.reference()
     )
 
@@ -269,14 +271,14 @@ def _gtmi(
     external-benchmarks page shows it for the GTMI by default: the group beside each value,
     never a rank, and the World Bank's citation and licence."""
     ref = gtmi.reference()
-    frame, fit = uncompare.gtmi_pairs(
+    frame, fit = benchmarks.gtmi_pairs(
         scores, surveys, members, year, COMPOSITE_ID, index="gtmi", ref=ref
     )
     measure, index = (
         t("Compuesto GEALC", lang),
-        uncompare.gtmi_label(COMPOSITE_ID, "gtmi", ref, lang),
+        benchmarks.gtmi_label(COMPOSITE_ID, "gtmi", ref, lang),
     )
-    sentence = uncompare.sentence(frame, fit, measure, index, lang)
+    sentence = benchmarks.sentence(frame, fit, measure, index, lang)
     frame = frame.sort_values(["score", "name"], ascending=[False, True], na_position="last")
     columns = [
         ("name", t("País", lang)),
@@ -287,7 +289,7 @@ def _gtmi(
         ("gealc_rank", t("Posición GEALC (rango)", lang)),
         ("divergence", t("Divergencia señalada", lang)),
     ]
-    citation = uncompare.gtmi_citation(ref, lang)
+    citation = benchmarks.gtmi_citation(ref, lang)
     return Section(
         "gtmi-comparison",
         t("GTMI del Banco Mundial", lang),
@@ -295,7 +297,7 @@ def _gtmi(
         figures.scatter(frame, lang, "GTMI", wrap(measure, 30), fit),
         t("{measure} frente a {index}, {year}", lang, measure=measure, index="GTMI", year=year),
         Table(
-            uncompare.shown(frame, lang),
+            benchmarks.shown(frame, lang),
             columns,
             t("Tabla: puntaje GEALC y GTMI del Banco Mundial por país, {year}", lang, year=year),
             {"survey_year", "benchmark", "score", "gealc_rank"},
@@ -308,7 +310,7 @@ def _gtmi(
                 "revise.",
                 lang,
             ),
-            uncompare.gtmi_groups(ref, lang),
+            benchmarks.gtmi_groups(ref, lang),
             t(
                 "Fuentes: {citation} (la encuesta más cercana al año de los datos; las preguntas, "
                 "de la encuesta 2022); puntajes GEALC de los envíos de los países miembros{demo}. "
@@ -326,8 +328,8 @@ def _coverage(
 ) -> Section:
     """Who reported which indicator in the year, and how many indicators each member reported
     each year."""
-    matrix = coverage.indicator_matrix(reported, members, indicators, year)
-    counts = coverage.yearly_counts(reported, members, indicators)
+    matrix = reporting.indicator_matrix(reported, members, indicators, year)
+    counts = reporting.yearly_counts(reported, members, indicators)
     sentence = t(
         "{countries} de {members} países reportaron al menos un indicador en {year}; {cells} de "
         "{possible} valores posibles.",

@@ -9,7 +9,7 @@ import pytest
 from app import queries
 from app.context import snapshot
 from app.downloads import DATASETS, in_language, names
-from app.pages import country
+from app.pages.country import page as country
 from app.server import PAGES, create_app
 from locales.messages import t
 from tests.helpers import gealc, ok

@@ -17,9 +17,10 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
-from app import export, gtmi, queries, report, uncompare
+from app import export, gtmi, queries, report
 from app.display import DEMO_NOTICE
 from app.headlines import gather, headlines
+from app.pages.un import benchmarks
 from app.release import Releases, Snapshot
 from locales.messages import t
 from tests.conftest import missing
@@ -162,7 +163,7 @@ def test_report_in_every_language_says_what_the_home_page_says(
     ):
         assert t(msgid, lang, year=YEAR) in text, msgid
     # The GTMI figures are the World Bank's, cited with their licence; never demonstration data.
-    assert uncompare.gtmi_citation(gtmi.reference(), lang) in text
+    assert benchmarks.gtmi_citation(gtmi.reference(), lang) in text
     assert (
         t(
             "Red GEALC ({year}). GEALC en números, versión {label} (datos de {data_year}). "

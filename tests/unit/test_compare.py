@@ -11,7 +11,9 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from app import compare, figures, queries, uncompare
+from app import figures, queries
+from app.pages.compare import comparison
+from app.pages.un import benchmarks
 from app.release import Snapshot
 from indicators.comparison import (
     FALSE_DISCOVERY_RATE,
@@ -39,7 +41,7 @@ DIMS = pd.DataFrame({"dimension_id": ["D1", "D2"], "name": ["Servicios", "Firma"
 
 
 def test_view_keeps_what_exists_and_reports_the_rest():
-    view = compare.read_view(
+    view = comparison.read_view(
         {"countries": "ury, chl,XXX,URY", "year": "1990", "dimension": "d2"},
         MEMBERS,
         [2024, 2023],
@@ -47,11 +49,11 @@ def test_view_keeps_what_exists_and_reports_the_rest():
     )
     assert view.countries == ["URY", "CHL"] and view.year == 2024 and view.dimension == "D2"
     assert view.problems == [("countries", "XXX"), ("year", "1990")]
-    nine = compare.read_view(
+    nine = comparison.read_view(
         {"countries": "ARG,BRA,CHL,CRI,HTI,JAM,URY,PER,COL"}, [*MEMBERS, "PER", "COL"], [2024], []
     )
     assert len(nine.countries) == 8 and nine.problems == [] and nine.left_out == ["COL"]
-    assert compare.read_view({}, MEMBERS, [], []).year is None
+    assert comparison.read_view({}, MEMBERS, [], []).year is None
 
 
 def scores(rows: list[tuple]) -> pd.DataFrame:
@@ -75,7 +77,7 @@ SCORES = scores(
 
 
 def test_default_peers_take_the_best_of_each_subregion():
-    assert compare.default_peers(SCORES, SUBREGIONS) == ["BRA", "ARG", "CRI", "JAM"]
+    assert comparison.default_peers(SCORES, SUBREGIONS) == ["BRA", "ARG", "CRI", "JAM"]
 
 
 def test_comparison_table_sits_beside_the_nearest_un_survey():
@@ -92,7 +94,7 @@ def test_comparison_table_sits_beside_the_nearest_un_survey():
         }
     )
     names = pd.Series({"BRA": "Brasil", "HTI": "Haití"})
-    table = compare.comparison_table(
+    table = comparison.comparison_table(
         SCORES, egov, names, ["BRA", "HTI"], DIMS, year=2023
     ).set_index("iso3")
     # What each country reported, beside its rank: never hidden in an average.
@@ -102,15 +104,19 @@ def test_comparison_table_sits_beside_the_nearest_un_survey():
         and table.loc["BRA", "egdi"] == 0.79
         and table.loc["BRA", "egdi_rank"] == 49
     )
-    assert table.loc["BRA", "GEALC"] == 85.0 and compare.shown_ranks(table)["BRA"] == "1 (1–2)"
+    assert table.loc["BRA", "GEALC"] == 85.0 and comparison.shown_ranks(table)["BRA"] == "1 (1–2)"
     assert table.loc["BRA", "D1"] == 90.0 and pd.isna(table.loc["BRA", "D2"])
-    assert pd.isna(table.loc["HTI", "GEALC"]) and compare.shown_ranks(table)["HTI"] == "—"
+    assert pd.isna(table.loc["HTI", "GEALC"]) and comparison.shown_ranks(table)["HTI"] == "—"
     # The page heads the columns in its language, the indicators reported out of how many.
-    headings = compare.headings(DIMS, 15, "es")
+    headings = comparison.headings(DIMS, 15, "es")
     columns = list(table.reset_index().columns)  # the page writes the rank and its range as one
     at = columns.index("rank")
-    columns[at : at + len(compare.RANK_FIELDS)] = ["rank_range"]
-    assert table[list(compare.RANK_FIELDS)].loc["BRA"].tolist() == [1, 1, 2]  # numbers, to download
+    columns[at : at + len(comparison.RANK_FIELDS)] = ["rank_range"]
+    assert table[list(comparison.RANK_FIELDS)].loc["BRA"].tolist() == [
+        1,
+        1,
+        2,
+    ]  # numbers, to download
     assert [headings[c] for c in columns] == [
         "ISO3",
         "País",
@@ -137,7 +143,7 @@ def test_the_nearest_gtmi_survey_sits_beside_the_un_figures_with_its_group():
         }
     )
     # 2023 is nearest the 2022 survey; 2021 lies as near 2020 as 2022: the earlier one.
-    with_gtmi = compare.with_gtmi(table, gtmi, year=2023).set_index("iso3")
+    with_gtmi = comparison.with_gtmi(table, gtmi, year=2023).set_index("iso3")
     assert list(with_gtmi.columns)[3:8] == [
         "egdi_rank",
         "gtmi_survey",
@@ -151,11 +157,11 @@ def test_the_nearest_gtmi_survey_sits_beside_the_un_figures_with_its_group():
         0.98,
     ]
     # Nicaragua missed 2025: for 2024 its nearest survey is 2022; Haiti, never assessed here.
-    later = compare.with_gtmi(table, gtmi, year=2024).set_index("iso3")
+    later = comparison.with_gtmi(table, gtmi, year=2024).set_index("iso3")
     assert later.loc["BRA", "gtmi_survey"] == 2025 and later.loc["NIC", "gtmi_survey"] == 2022
     assert pd.isna(later.loc["HTI", "gtmi_survey"]) and pd.isna(later.loc["HTI", "gtmi"])
-    assert compare.with_gtmi(table, gtmi, year=2021)["gtmi_survey"].iloc[0] == 2020
-    decimals = compare.table_decimals(with_gtmi.reset_index())
+    assert comparison.with_gtmi(table, gtmi, year=2021)["gtmi_survey"].iloc[0] == 2020
+    decimals = comparison.table_decimals(with_gtmi.reset_index())
     assert decimals["gtmi"] == 3 and "gtmi_group" not in decimals
     assert "gtmi_survey" not in decimals
 
@@ -241,11 +247,11 @@ def test_no_spread_no_yardstick_nothing_flagged():
 def test_the_rationale_shows_only_for_a_dimension_against_its_own_counterpart():
     dims = pd.DataFrame({"dimension_id": ["D1", "D5"], "un_counterpart": ["OSI", "EPI"]})
     texts = {"D1": "OSI measures online services.", "D5": "EPI is a loose match."}
-    assert uncompare.rationale("D5", "EPI", dims, texts) == "EPI is a loose match."
-    assert uncompare.rationale("D5", "OSI", dims, texts) is None  # another index, chosen
-    assert uncompare.rationale("GEALC", "EGDI", dims, texts) is None  # the composite
-    assert uncompare.rationale("D1", "OSI", dims, {}) is None  # a warehouse without rationale
-    assert [uncompare.fdr(lang) for lang in ("en", "es", "fr")] == ["5%", "5%", "5\u202f%"]
+    assert benchmarks.rationale("D5", "EPI", dims, texts) == "EPI is a loose match."
+    assert benchmarks.rationale("D5", "OSI", dims, texts) is None  # another index, chosen
+    assert benchmarks.rationale("GEALC", "EGDI", dims, texts) is None  # the composite
+    assert benchmarks.rationale("D1", "OSI", dims, {}) is None  # a warehouse without rationale
+    assert [benchmarks.fdr(lang) for lang in ("en", "es", "fr")] == ["5%", "5%", "5\u202f%"]
 
 
 def test_rationales_are_read_when_the_warehouse_has_them_and_empty_before():

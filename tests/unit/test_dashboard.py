@@ -9,7 +9,9 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from app import explorer, figures, filters, headlines, maps, uncompare
+from app import figures, filters, headlines, maps
+from app.pages.explorer import measures
+from app.pages.un import benchmarks
 from indicators.countries import load_members
 
 DIMS = pd.DataFrame(
@@ -217,19 +219,19 @@ def test_explorer_series_keeps_missing_as_missing_and_last():
             "value": [120.0, 15.0, 100.0],
         }
     )
-    level, key = explorer.measure(None, "FD1")
-    data = explorer.series(level, key, scores(rows), values)
-    now = explorer.year_view(data, MEMBERS, 2024)
+    level, key = measures.measure(None, "FD1")
+    data = measures.series(level, key, scores(rows), values)
+    now = measures.year_view(data, MEMBERS, 2024)
     assert now["iso3"].tolist() == ["URY", "CHL", "BRB", "HTI"] and now["value"].tolist()[:2] == [
         120.0,
         15.0,
     ]
     assert now["value"].iloc[2:].isna().all()  # no data: missing, never 0
-    assert explorer.measure("D2", None) == ("dimension", "D2") and explorer.measure(None, None) == (
+    assert measures.measure("D2", None) == ("dimension", "D2") and measures.measure(None, None) == (
         "composite",
         "GEALC",
     )
-    medians = explorer.medians_over_years(
+    medians = measures.medians_over_years(
         data, MEMBERS, pd.DataFrame({"subregion": ["caribbean", "south_america"]})
     )
     assert medians.set_index("year")["all"].to_dict() == {2023: 100.0, 2024: 67.5}
@@ -260,20 +262,20 @@ def test_un_pairs_need_five_countries_and_flag_the_far_one():
         for n, c in enumerate(iso)
     ]
     score_rows[3] = ("C03", 2024, "composite", "GEALC", 95.0)
-    frame, fit = uncompare.pairs(scores(score_rows), egov, members, 2024, "GEALC", index="EGDI")
+    frame, fit = benchmarks.pairs(scores(score_rows), egov, members, 2024, "GEALC", index="EGDI")
     assert frame.loc[frame["flagged"], "iso3"].tolist() == ["C03"] and fit["countries"] == 8
-    few, none = uncompare.pairs(scores(score_rows[:4]), egov, members, 2024, "GEALC", index="EGDI")
+    few, none = benchmarks.pairs(scores(score_rows[:4]), egov, members, 2024, "GEALC", index="EGDI")
     assert none is None and not few["flagged"].any() and few["score"].isna().sum() == 4
     # A dimension a country reported nothing in scores 0 by rule: it is not cross-checked.
     dims = scores([(c, 2024, "dimension", "D1", 10.0 * n) for n, c in enumerate(iso)])
     dims.loc[dims["iso3"] == "C00", "coverage"] = 0
-    checked, _ = uncompare.pairs(
+    checked, _ = benchmarks.pairs(
         dims, egov.assign(osi=egov["egdi"]), members, 2024, "D1", index="OSI"
     )
     assert checked.set_index("iso3")["score"].isna().to_dict() == {c: c == "C00" for c in iso}
     assert (
-        uncompare.default_index("D4", DIMS) == "TII"
-        and uncompare.default_index("GEALC", DIMS) == "EGDI"
+        benchmarks.default_index("D4", DIMS) == "TII"
+        and benchmarks.default_index("GEALC", DIMS) == "EGDI"
     )
     fig = figures.scatter(frame, "en", "EGDI", "Score", fit)
     assert [tr.name for tr in fig.data] == [

@@ -10,9 +10,10 @@ import numpy as np
 import pandas as pd
 from openpyxl import load_workbook
 
-from app import figures, profile
+from app import figures
 from app.display import formatted
 from app.downloads import to_bytes
+from app.pages.country import profile
 from indicators.gtmi import load_gtmi
 
 NAMES = pd.DataFrame(

@@ -11,12 +11,13 @@ import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
-from app import figures, filters, profile, queries
+from app import figures, filters, queries
 from app.components import chart, demo_notice, download_links, fallback_notices, notice, table
 from app.datasets import FULL_GTMI, FULL_GTMI_INDICATORS, FULL_SCORES, FULL_UN
 from app.display import formatted, value_decimals
 from app.downloads import dataset
 from app.gtmi import reference
+from app.pages.country import profile
 from app.release import Snapshot
 from app.urls import choose, params, with_params
 from locales.formats import fmt_number

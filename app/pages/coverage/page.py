@@ -6,10 +6,12 @@ from __future__ import annotations
 import pandas as pd
 from dash import html
 
-from app import coverage, figures, filters, queries, uncompare
+from app import figures, filters, queries
 from app.components import chart, download_links, fallback_notices, notice, table
 from app.datasets import FULL_VALUES
 from app.downloads import dataset
+from app.pages.coverage import reporting
+from app.pages.un import benchmarks
 from app.release import Snapshot
 from app.urls import params
 from locales.messages import t, tn
@@ -45,7 +47,7 @@ def _view(db: Snapshot, query: dict[str, str], lang: str) -> dict:
 
 def _selection(db: Snapshot, view: dict, lang: str):
     levels = (
-        uncompare.levels(queries.egov_all(db), view["year"])
+        benchmarks.levels(queries.egov_all(db), view["year"])
         if view["year"]
         else pd.Series(dtype=object)
     )
@@ -97,9 +99,9 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
                 )
             ),
         ]
-    matrix = coverage.indicator_matrix(view["reported"], members, indicators, view["year"])
-    counts = coverage.yearly_counts(view["reported"], members, indicators)
-    reporting = int((matrix.sum(axis=1) > 0).sum())
+    matrix = reporting.indicator_matrix(view["reported"], members, indicators, view["year"])
+    counts = reporting.yearly_counts(view["reported"], members, indicators)
+    reporting_count = int((matrix.sum(axis=1) > 0).sum())
     years_table = counts.reset_index().assign(name=members["name"].to_numpy())[
         ["name", *counts.columns]
     ]
@@ -118,7 +120,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
                 first=tn(
                     "{n} de {members} países reportó al menos un indicador en {year}",
                     "{n} de {members} países reportaron al menos un indicador en {year}",
-                    reporting,
+                    reporting_count,
                     lang,
                     members=len(members),
                     year=view["year"],
@@ -175,7 +177,7 @@ def _coverage_download(db: Snapshot, args: dict[str, str], lang: str):
     view = _view(db, args, lang)
     filters.downloadable(view["problems"], view["year"])
     members, indicators = _selection(db, view, lang)
-    matrix = coverage.indicator_matrix(view["reported"], members, indicators, view["year"])
+    matrix = reporting.indicator_matrix(view["reported"], members, indicators, view["year"])
     out = matrix.reset_index()
     out.columns.name = None
     out.insert(1, "name", members["name"].to_numpy())
@@ -188,7 +190,7 @@ def _years_download(db: Snapshot, args: dict[str, str], lang: str):
     view = _view(db, args, lang)
     filters.downloadable(view["problems"])
     members, indicators = _selection(db, view, lang)
-    counts = coverage.yearly_counts(view["reported"], members, indicators).reset_index()
+    counts = reporting.yearly_counts(view["reported"], members, indicators).reset_index()
     counts.columns.name = None
     counts.insert(1, "name", members["name"].to_numpy())
     return counts

@@ -10,11 +10,13 @@ import pandas as pd
 from dash import Dash, Input, Output, State, html
 from dash.exceptions import PreventUpdate
 
-from app import explorer, figures, filters, maps, queries, uncompare
+from app import figures, filters, maps, queries
 from app.components import chart, country_link, demo_notice, fallback_notices, notice, table
 from app.datasets import FULL_SCORES, FULL_VALUES
 from app.display import fmt_rank, formatted, value_decimals
 from app.downloads import dataset
+from app.pages.explorer import measures
+from app.pages.un import benchmarks
 from app.release import Snapshot
 from app.urls import context, params
 from locales.messages import N_, t, tn
@@ -53,8 +55,8 @@ def _data(
     db: Snapshot, view: filters.View, choices: dict, lang: str
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(the measure every year, the members in view, this year's rows)."""
-    level, key = explorer.measure(view["dimension"], view["indicator"])
-    data = explorer.series(
+    level, key = measures.measure(view["dimension"], view["indicator"])
+    data = measures.series(
         level,
         key,
         queries.scores_all(db, lang),
@@ -63,11 +65,11 @@ def _data(
     members = queries.member_names(db, lang)
     members = filters.selected(
         members,
-        uncompare.levels(queries.egov_all(db), view["year"]),
+        benchmarks.levels(queries.egov_all(db), view["year"]),
         view["subregion"],
         view["level"],
     )
-    return data, members, explorer.year_view(data, members, view["year"])
+    return data, members, measures.year_view(data, members, view["year"])
 
 
 def _labels(
@@ -199,7 +201,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         return table(shown, columns, caption, numeric)
 
     reported = int(now["value"].notna().sum())
-    medians = explorer.medians_over_years(data, members, choices["subs"])
+    medians = measures.medians_over_years(data, members, choices["subs"])
     series = [
         ("all", t("Mediana de los países mostrados", lang)),
         *(
@@ -329,7 +331,7 @@ def _explorer_download(db: Snapshot, args: dict[str, str], lang: str) -> pd.Data
     filters.downloadable(view.problems, view["year"])
     _, _, now = _data(db, view, choices, lang)
     _, axis, *_ = _labels(view, choices, lang)
-    level, key = explorer.measure(view["dimension"], view["indicator"])
+    level, key = measures.measure(view["dimension"], view["indicator"])
     return now.assign(year=view["year"], level=level, id=key, unit=axis)[
         [
             "iso3",

@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 import pandas as pd
 from dash import html
 
-from app import figures, filters, gtmi, queries, uncompare
+from app import figures, filters, gtmi, queries
 from app.components import chart, country_link, demo_notice, fallback_notices, notice, table
 from app.datasets import FULL_GTMI, FULL_GTMI_INDICATORS, FULL_SCORES, FULL_UN
 from app.display import DEMO_NOTICE
 from app.downloads import Headed, dataset
 from app.figures import wrap
+from app.pages.un import benchmarks
 from app.release import Snapshot
 from app.urls import params
 from indicators.scoring import COMPOSITE_ID
@@ -61,19 +62,19 @@ def _view(db: Snapshot, query: dict[str, str], lang: str) -> tuple[filters.View,
     view = filters.read(
         query,
         [
-            filters.Choice("source", uncompare.SOURCES, "un", str.lower),
+            filters.Choice("source", benchmarks.SOURCES, "un", str.lower),
             filters.Choice("year", years, years[0] if years else None, int),
             filters.Choice("measure", measures, COMPOSITE_ID, str.upper),
-            filters.Choice("index", uncompare.UN_INDICES, None, str.upper),
+            filters.Choice("index", benchmarks.UN_INDICES, None, str.upper),
             filters.Choice(
-                "gtmi", [uncompare.MATCHED, *(c.id for c in ref.composites)], None, str.lower
+                "gtmi", [benchmarks.MATCHED, *(c.id for c in ref.composites)], None, str.lower
             ),
             filters.Choice("subregion", subs["subregion"], None, str.lower),
             filters.Choice("level", filters.LEVELS, None, str.lower),
         ],
     )
-    view.values["index"] = view["index"] or uncompare.default_index(view["measure"], dims)
-    view.values["gtmi"] = uncompare.gtmi_index(view["measure"], view["gtmi"], ref)
+    view.values["index"] = view["index"] or benchmarks.default_index(view["measure"], dims)
+    view.values["gtmi"] = benchmarks.gtmi_index(view["measure"], view["gtmi"], ref)
     return view, {"years": years, "dims": dims, "subs": subs}
 
 
@@ -82,17 +83,17 @@ def _pairs(db: Snapshot, view: filters.View, lang: str) -> tuple[pd.DataFrame, d
     scores, egov = queries.scores_in(db, year), queries.egov_all(db)
     kept = filters.selected(
         queries.member_names(db, lang),
-        uncompare.levels(egov, year),
+        benchmarks.levels(egov, year),
         view["subregion"],
         view["level"],
     )
     if view["source"] == "un":
-        return uncompare.pairs(scores, egov, kept, year, measure, index=view["index"])
+        return benchmarks.pairs(scores, egov, kept, year, measure, index=view["index"])
     ref = gtmi.reference()
-    surveys = uncompare.gtmi_surveys(
+    surveys = benchmarks.gtmi_surveys(
         queries.gtmi_all(db), queries.gtmi_indicators_all(db), measure, ref
     )
-    return uncompare.gtmi_pairs(scores, surveys, kept, year, measure, index=view["gtmi"], ref=ref)
+    return benchmarks.gtmi_pairs(scores, surveys, kept, year, measure, index=view["gtmi"], ref=ref)
 
 
 def _measure_name(measure: str, dims: pd.DataFrame, lang: str) -> str:
@@ -102,13 +103,13 @@ def _measure_name(measure: str, dims: pd.DataFrame, lang: str) -> str:
 
 def _un(db: Snapshot, view: filters.View, dims: pd.DataFrame, lang: str) -> Benchmark:
     index, measure = view["index"], _measure_name(view["measure"], dims, lang)
-    name = t(uncompare.INDEX_NAMES[index], lang)
-    why = uncompare.rationale(view["measure"], index, dims, queries.un_rationales(db, lang))
+    name = t(benchmarks.INDEX_NAMES[index], lang)
+    why = benchmarks.rationale(view["measure"], index, dims, queries.un_rationales(db, lang))
     return Benchmark(
         control=filters.control(
             "index",
             t("Índice de la ONU", lang),
-            filters.options((i, t(uncompare.INDEX_NAMES[i], lang)) for i in uncompare.UN_INDICES),
+            filters.options((i, t(benchmarks.INDEX_NAMES[i], lang)) for i in benchmarks.UN_INDICES),
             index,
             lang,
         ),
@@ -138,18 +139,18 @@ def _un(db: Snapshot, view: filters.View, dims: pd.DataFrame, lang: str) -> Benc
 
 def _gtmi(view: filters.View, dims: pd.DataFrame, lang: str) -> Benchmark:
     ref, measure, index = gtmi.reference(), view["measure"], view["gtmi"]
-    name = uncompare.gtmi_label(measure, index, ref, lang)
-    why = uncompare.gtmi_rationale(measure, index, ref, lang)
-    absent = uncompare.gtmi_absent(measure, ref, lang)
+    name = benchmarks.gtmi_label(measure, index, ref, lang)
+    why = benchmarks.gtmi_rationale(measure, index, ref, lang)
+    absent = benchmarks.gtmi_absent(measure, ref, lang)
     measure_name = _measure_name(measure, dims, lang)
-    axis = uncompare.gtmi_axis(index, lang)
+    axis = benchmarks.gtmi_axis(index, lang)
     return Benchmark(
         control=filters.control(
             "gtmi",
             t("Medida del GTMI", lang),
             filters.options(
-                (i, uncompare.gtmi_option(measure, i, ref, lang))
-                for i in uncompare.gtmi_choices(measure, ref)
+                (i, benchmarks.gtmi_option(measure, i, ref, lang))
+                for i in benchmarks.gtmi_choices(measure, ref)
             ),
             index,
             lang,
@@ -184,7 +185,7 @@ def _gtmi(view: filters.View, dims: pd.DataFrame, lang: str) -> Benchmark:
                 ),
             ),
         ],
-        sources=[html.P(uncompare.gtmi_groups(ref, lang), className="sources")],
+        sources=[html.P(benchmarks.gtmi_groups(ref, lang), className="sources")],
         pairing=t(
             "Por qué comparar {measure} con {index}: {rationale}",
             lang,
@@ -203,7 +204,7 @@ def _gtmi(view: filters.View, dims: pd.DataFrame, lang: str) -> Benchmark:
         )
         if absent
         else None,
-        compared=uncompare.gtmi_counterpart(measure, ref),
+        compared=benchmarks.gtmi_counterpart(measure, ref),
     )
 
 
@@ -215,7 +216,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         filters.control(
             "source",
             t("Referencia", lang),
-            filters.options((s, t(uncompare.SOURCE_NAMES[s], lang)) for s in uncompare.SOURCES),
+            filters.options((s, t(benchmarks.SOURCE_NAMES[s], lang)) for s in benchmarks.SOURCES),
             view["source"],
             lang,
             wide=True,
@@ -301,7 +302,9 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
                 (FULL_SCORES, {"lang": lang}, t("todos los puntajes (todos los años)", lang)),
                 *((name, {"lang": lang}, t(label, lang)) for name, label in bench.full),
             ],
-            lead=uncompare.sentence(frame, fit, measure, bench.name, lang, compared=bench.compared),
+            lead=benchmarks.sentence(
+                frame, fit, measure, bench.name, lang, compared=bench.compared
+            ),
         ),
         *bench.sources,
         html.P(_sources(view["source"], demo, lang), className="sources"),
@@ -318,7 +321,7 @@ def _sources(source: str, demo: bool, lang: str) -> str:
             lang,
             demo=suffix,
         )
-    citation = uncompare.gtmi_citation(gtmi.reference(), lang)
+    citation = benchmarks.gtmi_citation(gtmi.reference(), lang)
     return t(
         "Fuentes: {citation} (la encuesta más cercana al año de los datos; las preguntas, de la "
         "encuesta 2022); puntajes GEALC de los envíos de los países miembros{demo}. Una "
@@ -341,7 +344,7 @@ def _columns(lang: str, benchmark: list[tuple[str, str]]) -> list[tuple[str, str
 
 
 def _table(frame: pd.DataFrame, subregions: dict[str, str], lang: str) -> pd.DataFrame:
-    out = uncompare.shown(frame, lang)
+    out = benchmarks.shown(frame, lang)
     out["country"] = [
         country_link(c, n, lang) for c, n in zip(frame["iso3"], frame["name"], strict=True)
     ]
@@ -357,9 +360,9 @@ def _download(db: Snapshot, args: dict[str, str], lang: str, source: str) -> Hea
     filters.downloadable(view.problems, view["year"])
     frame, _ = _pairs(db, view, lang)
     heading = (
-        t(uncompare.INDEX_NAMES[view["index"]], lang)
+        t(benchmarks.INDEX_NAMES[view["index"]], lang)
         if source == "un"
-        else uncompare.gtmi_label(view["measure"], view["gtmi"], gtmi.reference(), lang)
+        else benchmarks.gtmi_label(view["measure"], view["gtmi"], gtmi.reference(), lang)
     )
     return Headed(frame, {"benchmark": heading.replace("\u2011", "-")})
 

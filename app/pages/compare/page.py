@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from dash import html
 
-from app import compare, figures, filters, queries
+from app import figures, filters, queries
 from app.components import chart, demo_notice, fallback_notices, notice, table
 from app.datasets import FULL_SCORES
 from app.display import formatted
 from app.downloads import dataset
+from app.pages.compare import comparison
 from app.release import Snapshot
 from app.urls import params
 from locales.messages import t, tn
@@ -23,7 +24,9 @@ def _view(db: Snapshot, query: dict[str, str], lang: str):
     members = queries.member_names(db, lang)
     years = queries.score_years(db)
     dims = queries.dimension_names(db, lang)
-    view = compare.read_view(query, members["iso3"].tolist(), years, dims["dimension_id"].tolist())
+    view = comparison.read_view(
+        query, members["iso3"].tolist(), years, dims["dimension_id"].tolist()
+    )
     return members, years, dims, view
 
 
@@ -40,7 +43,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
                 "para incluirlos.",
                 len(view.left_out),
                 lang,
-                max=compare.MAX_COUNTRIES,
+                max=comparison.MAX_COUNTRIES,
                 names=", ".join(names.get(c, c) for c in view.left_out),
             ),
             "warning",
@@ -48,7 +51,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
     ] * bool(view.left_out)
     scores = queries.scores_in(db, view.year) if view.year else None
     if view.year and not view.countries:
-        view.countries = compare.default_peers(scores, members.set_index("iso3")["subregion"])
+        view.countries = comparison.default_peers(scores, members.set_index("iso3")["subregion"])
     controls = [
         filters.control(
             "countries",
@@ -83,12 +86,12 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
             *head,
             notice(t("Ningún país reportó indicadores GEALC para {year}.", lang, year="—")),
         ]
-    if len(view.countries) < compare.MIN_COUNTRIES:
+    if len(view.countries) < comparison.MIN_COUNTRIES:
         return [*head, notice(t("Elija al menos dos países para comparar.", lang))]
     return [*head, *_body(db, members, dims, view, scores, lang=lang)]
 
 
-def _body(db: Snapshot, members, dims, view: compare.CompareView, scores, *, lang: str) -> list:
+def _body(db: Snapshot, members, dims, view: comparison.CompareView, scores, *, lang: str) -> list:
     names = members.set_index("iso3")["name"]
     summary = _summary(db, scores, names, view, dims)
     every_indicator = queries.indicator_names(db, lang)
@@ -106,14 +109,14 @@ def _body(db: Snapshot, members, dims, view: compare.CompareView, scores, *, lan
         categories = [
             (d, f"{d} {n}") for d, n in zip(dims["dimension_id"], dims["name"], strict=True)
         ]
-    wide = compare.wide_scores(
+    wide = comparison.wide_scores(
         scores, view.countries, names, [*dims["dimension_id"], *every_indicator["indicator_id"]]
     )
-    decimals = compare.table_decimals(summary)
+    decimals = comparison.table_decimals(summary)
     demo = queries.demo_in(db, view.year)
     shown = formatted(summary, decimals, lang)
-    shown.insert(list(shown.columns).index("rank"), "rank_range", compare.shown_ranks(summary))
-    shown = shown.drop(columns=list(compare.RANK_FIELDS))
+    shown.insert(list(shown.columns).index("rank"), "rank_range", comparison.shown_ranks(summary))
+    shown = shown.drop(columns=list(comparison.RANK_FIELDS))
     heat_columns = [
         (i, f"{i} {n}") for i, n in zip(indicators["indicator_id"], indicators["name"], strict=True)
     ]
@@ -124,7 +127,7 @@ def _body(db: Snapshot, members, dims, view: compare.CompareView, scores, *, lan
         "lang": lang,
     }
     full = (FULL_SCORES, {"lang": lang}, t("todos los puntajes (todos los años)", lang))
-    headings = compare.headings(dims, queries.indicator_count(db), lang)
+    headings = comparison.headings(dims, queries.indicator_count(db), lang)
     summary_table = table(
         shown,
         [(c, headings[c]) for c in shown.columns],
@@ -179,19 +182,19 @@ def _body(db: Snapshot, members, dims, view: compare.CompareView, scores, *, lan
     ]
 
 
-def _summary(db: Snapshot, scores, names, view: compare.CompareView, dims):
+def _summary(db: Snapshot, scores, names, view: comparison.CompareView, dims):
     """The comparison table the page shows and the download holds: GEALC scores beside the
     nearest UN survey and the nearest World Bank GTMI survey."""
-    table = compare.comparison_table(
+    table = comparison.comparison_table(
         scores, queries.egov_all(db), names, view.countries, dims, year=view.year
     )
-    return compare.with_gtmi(table, queries.gtmi_all(db), year=view.year)
+    return comparison.with_gtmi(table, queries.gtmi_all(db), year=view.year)
 
 
 def _download_view(db: Snapshot, args: dict[str, str], lang: str):
     """The view a download asks for, refused (HTTP 400) without a year or 2–8 countries."""
     found = _view(db, args, lang)
-    if not found[3].year or len(found[3].countries) < compare.MIN_COUNTRIES:
+    if not found[3].year or len(found[3].countries) < comparison.MIN_COUNTRIES:
         raise LookupError("give countries=ISO3,ISO3[,…] (2 to 8 members) and a year with scores")
     return found
 
@@ -211,7 +214,7 @@ def _indicators_download(db: Snapshot, args: dict[str, str], lang: str):
     members, _, _, view = _download_view(db, args, lang)
     every = queries.indicator_names(db, lang)
     shown = every[every["dimension_id"] == view.dimension] if view.dimension else every
-    wide = compare.wide_scores(
+    wide = comparison.wide_scores(
         queries.scores_in(db, view.year),
         view.countries,
         members.set_index("iso3")["name"],

@@ -1,0 +1,2 @@
+"""The coverage page: its Dash layout and callbacks (page.py) beside the pure view logic
+it draws."""
