@@ -28,3 +28,15 @@ def shown_release() -> str | None:
     """The label of the release this request shows, once decided (for links that must keep it)."""
     copy = flask.g.get("gealc_snapshot") if flask.has_request_context() else None
     return copy.label if copy is not None else None
+
+
+def enter_view(pathname: str, search: str) -> None:
+    """Remember the page this request builds (its path and query), for parts that link to other
+    views of it, such as a chart widget's tabs."""
+    flask.g.gealc_view = (pathname, search)
+
+
+def shown_view() -> tuple[str, str]:
+    """The (path, query) of the page this request builds: `/` and nothing outside a page."""
+    found = flask.g.get("gealc_view") if flask.has_request_context() else None
+    return found or ("/", "")

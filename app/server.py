@@ -13,7 +13,7 @@ from dash import ClientsideFunction, Dash, Input, Output, dcc, html
 from app import datasets, filters, pagecache  # noqa: F401  (datasets registers the full-data downloads)
 from app.api import register_api
 from app.components import header, notice, release_banner
-from app.context import RELEASES_KEY, releases, snapshot
+from app.context import RELEASES_KEY, enter_view, releases, snapshot
 from app.downloads import register_routes
 from app.pages import home
 from app.pages.compare import page as compare
@@ -105,6 +105,7 @@ def _route(pathname: object, search: object) -> tuple[list, str]:
         db, banner = _release(query.get("release"), pathname, search, lang)
         if db.label != query.get("release"):
             search = with_params(search, release=None)  # links keep only a release that exists
+        enter_view(pathname, search)
         if pathname.startswith(country.PREFIX) or pathname == country.PREFIX.rstrip("/"):
             content = banner + country.layout(db, pathname, search, lang)
         else:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 from urllib.parse import parse_qsl, urlencode
 
@@ -50,3 +51,25 @@ def choose(
     except ValueError:
         return default, asked
     return (value, None) if value in set(allowed) else (default, asked)
+
+
+@dataclass
+class Countries:
+    """The countries a URL's `countries` names: the members it may hold (at most `limit`), those
+    past the limit, and codes that are not members (for the page's notices)."""
+
+    chosen: list[str]
+    left_out: list[str]
+    problems: list[tuple[str, str]]
+
+
+def countries(query: dict[str, str], members: Sequence[str], limit: int) -> Countries:
+    """`?countries=URY,BRA` read against the members, duplicates dropped, in the URL's order."""
+    found = Countries([], [], [])
+    for code in (c.strip().upper() for c in query.get("countries", "").split(",") if c.strip()):
+        if code not in members:
+            found.problems.append(("countries", code))
+        elif code not in found.chosen:
+            found.chosen.append(code)
+    found.left_out, found.chosen = found.chosen[limit:], found.chosen[:limit]
+    return found

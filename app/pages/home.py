@@ -6,12 +6,13 @@ from __future__ import annotations
 from dash import html
 
 from app import figures, filters, queries
-from app.components import chart, demo_notice, fallback_notices, notice, table
+from app.components import demo_notice, fallback_notices, notice, table
 from app.datasets import FULL_GTMI, FULL_SCORES, FULL_UN
 from app.downloads import Headed, dataset
 from app.headlines import HEADLINES, TITLES, Facts, Headline, gather, headlines, shown
 from app.release import Snapshot
 from app.urls import params
+from app.widget import chart
 from locales.messages import N_, t
 
 PATH = "/"
@@ -116,7 +117,6 @@ def _section(item: Headline, view: filters.View, lang: str) -> html.Section:
             (full, {"lang": lang}, t(full_label, lang)),
         ],
         lead=item.sentence,
-        open_table=False,
     )
 
 

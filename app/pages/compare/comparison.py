@@ -10,7 +10,7 @@ import pandas as pd
 
 from app.display import fmt_rank
 from app.headlines import nearest_survey_year
-from app.urls import choose
+from app.urls import choose, countries
 from indicators.comparison import nearest_survey
 from indicators.scoring import COMPOSITE_ID
 from locales.messages import N_, t
@@ -42,16 +42,9 @@ def read_view(
     query: dict[str, str], members: list[str], years: list[int], dimensions: list[str]
 ) -> CompareView:
     """The view in the URL, with anything unknown dropped and remembered for a notice."""
-    view = CompareView([], years[0] if years else None, None)
-    asked = [c.strip().upper() for c in query.get("countries", "").split(",") if c.strip()]
-    for code in asked:
-        if code in members and code not in view.countries:
-            view.countries.append(code)
-        elif code not in members:
-            view.problems.append(("countries", code))
-    if len(view.countries) > MAX_COUNTRIES:
-        view.left_out = view.countries[MAX_COUNTRIES:]
-        view.countries = view.countries[:MAX_COUNTRIES]
+    asked = countries(query, members, MAX_COUNTRIES)
+    view = CompareView(asked.chosen, years[0] if years else None, None, asked.problems)
+    view.left_out = asked.left_out
     view.year, bad_year = choose(query, "year", years, view.year, int)
     view.dimension, bad_dimension = choose(query, "dimension", dimensions, None, str.upper)
     view.problems += [(k, v) for k, v in (("year", bad_year), ("dimension", bad_dimension)) if v]

@@ -5,16 +5,19 @@ scores."""
 
 from __future__ import annotations
 
+import pandas as pd
 from dash import html
 
 from app import figures, filters, queries
-from app.components import chart, demo_notice, fallback_notices, notice, table
+from app.components import demo_notice, fallback_notices, notice, table
 from app.datasets import FULL_SCORES
 from app.display import formatted
 from app.downloads import dataset
 from app.pages.compare import comparison
+from app.pages.explorer import measures
 from app.release import Snapshot
 from app.urls import params
+from app.widget import View, Widget, chart_widget
 from locales.messages import t, tn
 
 PATH = "/compare"
@@ -135,40 +138,64 @@ def _body(db: Snapshot, members, dims, view: comparison.CompareView, scores, *, 
         numeric=set(decimals),
     )
     heat = wide[["iso3", "name", *[c for c, _ in heat_columns]]]
-    return [
-        *demo_notice(demo, lang),
-        chart(
-            "compare-bars",
-            t("Puntajes, {year}", lang, year=view.year),
-            figures.grouped_bars(wide, categories, lang),
-            lang,
-            summary_table,
-            downloads=[("compare", query, t("lo que se muestra", lang)), full],
-        ),
-        chart(
-            "compare-radar",
-            t("Perfil por dimensión, {year}", lang, year=view.year),
-            figures.radar(wide, [(d, d) for d in dims["dimension_id"]], lang),
-            lang,
-            summary_table,
-            downloads=[("compare", query, t("lo que se muestra", lang)), full],
-            open_table=False,
-        ),
-        chart(
-            "compare-heatmap",
-            t("Puntaje por indicador, {year}", lang, year=view.year),
-            figures.heatmap(wide, heat_columns, lang),
-            lang,
-            table(
-                formatted(heat, {c: 1 for c, _ in heat_columns}, lang),
-                [("name", t("País", lang)), *heat_columns],
-                t("Puntaje por indicador, {year}", lang, year=view.year),
-                numeric={c for c, _ in heat_columns},
+    level, key = measures.measure(view.dimension, None)
+    data = measures.series(level, key, queries.scores_all(db, lang), pd.DataFrame())
+    subs = queries.subregion_names(db, lang)
+    over_time = measures.countries_over_years(data, members, view.countries, subs, lang)
+    measure = (
+        t("Compuesto GEALC", lang)
+        if not view.dimension
+        else f"{view.dimension} {dims.set_index('dimension_id').loc[view.dimension, 'name']}"
+    )
+    widget = Widget(
+        id="compare",
+        title=t("Puntajes, {year}", lang, year=view.year),
+        views=[
+            View("bars", t("Barras", lang), lambda: figures.grouped_bars(wide, categories, lang)),
+            View(
+                "radar",
+                t("Perfil por dimensión", lang),
+                lambda: figures.radar(
+                    wide, list(zip(dims["dimension_id"], dims["name"], strict=True)), lang
+                ),
             ),
-            downloads=[("compare-indicators", query, t("lo que se muestra", lang)), full],
-            open_table=False,
+            View(
+                "heatmap",
+                t("Por indicador", lang),
+                lambda: figures.heatmap(wide, heat_columns, lang),
+            ),
+            View(
+                "lines",
+                t("Evolución", lang),
+                lambda: figures.lines(
+                    over_time.frame,
+                    "year",
+                    over_time.countries,
+                    lang,
+                    t("Puntaje (0–100)", lang),
+                    y_range=(0, 100),
+                    references=over_time.references,
+                ),
+                lead=t(
+                    "{measure} de cada país a lo largo de los años, con la mediana regional y las "
+                    "de sus subregiones como referencia.",
+                    lang,
+                    measure=measure,
+                ),
+            ),
+        ],
+        table=lambda: html.Div(
+            [
+                summary_table,
+                table(
+                    formatted(heat, {c: 1 for c, _ in heat_columns}, lang),
+                    [("name", t("País", lang)), *heat_columns],
+                    t("Puntaje por indicador, {year}", lang, year=view.year),
+                    numeric={c for c, _ in heat_columns},
+                ),
+            ]
         ),
-        html.P(
+        sources=[
             t(
                 "Fuentes: envíos de los países miembros a la Red GEALC{demo}; Naciones Unidas, "
                 "DAES, Encuesta de Gobierno Electrónico; Banco Mundial, GovTech Dataset (Índice "
@@ -176,9 +203,17 @@ def _body(db: Snapshot, members, dims, view: comparison.CompareView, scores, *, 
                 "los datos).",
                 lang,
                 demo=t(" (datos de demostración)", lang) if demo else "",
-            ),
-            className="sources",
-        ),
+            )
+        ],
+        downloads=[
+            ("compare", query, t("lo que se muestra", lang)),
+            ("compare-indicators", query, t("los puntajes por indicador", lang)),
+            full,
+        ],
+    )
+    return [
+        *demo_notice(demo, lang),
+        chart_widget(widget, lang),
     ]
 
 

@@ -12,7 +12,7 @@ from dash import Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from app import figures, filters, queries
-from app.components import chart, demo_notice, download_links, fallback_notices, notice, table
+from app.components import demo_notice, download_links, fallback_notices, notice, table
 from app.datasets import FULL_GTMI, FULL_GTMI_INDICATORS, FULL_SCORES, FULL_UN
 from app.display import formatted, value_decimals
 from app.downloads import dataset
@@ -20,6 +20,7 @@ from app.gtmi import reference
 from app.pages.country import profile
 from app.release import Snapshot
 from app.urls import choose, params, with_params
+from app.widget import chart
 from locales.formats import fmt_number
 from locales.messages import t
 
@@ -207,7 +208,6 @@ def _gealc_sections(
                 numeric={c for c, _ in series},
             ),
             downloads=[("country-trend", mine, t("lo que se muestra", lang)), full],
-            open_table=False,
         ),
         html.P(
             t(
@@ -251,7 +251,6 @@ def _egov_section(db: Snapshot, iso3: str, lang: str) -> list:
                 ("country-un", {"country": iso3, "lang": lang}, t("lo que se muestra", lang)),
                 (FULL_UN, {"lang": lang}, t("todas las cifras de la ONU (2003–2024)", lang)),
             ],
-            open_table=False,
         )
     ]
 

@@ -7,13 +7,14 @@ import pandas as pd
 from dash import html
 
 from app import figures, filters, queries
-from app.components import chart, download_links, fallback_notices, notice, table
+from app.components import download_links, fallback_notices, notice, table
 from app.datasets import FULL_VALUES
 from app.downloads import dataset
 from app.pages.coverage import reporting
 from app.pages.un import benchmarks
 from app.release import Snapshot
 from app.urls import params
+from app.widget import chart
 from locales.messages import t, tn
 
 PATH = "/coverage"
@@ -146,7 +147,6 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
                 t("Indicadores reportados, {year}", lang, year=view["year"]),
             ),
             downloads=[("coverage", query, t("lo que se muestra", lang)), full],
-            open_table=False,
         ),
         html.Section(
             [

@@ -3,10 +3,13 @@ composite — across members and years. Pure functions over query results."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from app import queries
 from indicators.scoring import COMPOSITE_ID
+from locales.messages import t
 
 
 def measure(view_dimension: str | None, view_indicator: str | None) -> tuple[str, str]:
@@ -53,3 +56,52 @@ def medians_over_years(
     table = table.reindex(columns=[s for s in subregions["subregion"] if s in table.columns])
     table.insert(0, "all", frame.groupby("year")["value"].median())
     return table.reset_index()
+
+
+def leaders(now: pd.DataFrame, n: int) -> list[str]:
+    """The `n` members with the highest value in the year shown (`now`, highest first): the lines
+    drawn when the reader has chosen none."""
+    return now.dropna(subset=["value"])["iso3"].head(n).tolist()
+
+
+@dataclass(frozen=True)
+class OverTime:
+    """What the countries-over-time chart draws: one row per year, a column per chosen country
+    and per reference median, and each column's label."""
+
+    frame: pd.DataFrame
+    countries: list[tuple[str, str]]
+    references: list[tuple[str, str]]
+
+
+def countries_over_years(
+    data: pd.DataFrame,
+    members: pd.DataFrame,
+    chosen: list[str],
+    subregions: pd.DataFrame,
+    lang: str,
+) -> OverTime:
+    """The chosen countries' values every year (missing years stay missing), beside the median
+    of all members and of each chosen country's subregion. `members`: every member's iso3, name,
+    subregion."""
+    wide = data.pivot_table(index="year", columns="iso3", values="value", aggfunc="first")
+    medians = medians_over_years(data, members, subregions).set_index("year")
+    years = sorted(set(data["year"]))
+    names = members.set_index("iso3")["name"]
+    frame = pd.DataFrame({"year": years}).set_index("year")
+    for iso3 in chosen:
+        frame[iso3] = wide[iso3] if iso3 in wide.columns else float("nan")
+    sub_names = subregions.set_index("subregion")["name"]
+    mine = members.set_index("iso3").loc[chosen, "subregion"].unique().tolist() if chosen else []
+    references = [("all", t("Mediana regional", lang))] + [
+        (s, t("Mediana de {subregion}", lang, subregion=sub_names[s]))
+        for s in subregions["subregion"]
+        if s in mine and s in medians.columns
+    ]
+    for column, _ in references:
+        frame[column] = medians[column] if column in medians.columns else float("nan")
+    return OverTime(
+        frame.reset_index(),
+        [(iso3, names[iso3]) for iso3 in chosen],
+        references,
+    )

@@ -11,18 +11,21 @@ from dash import Dash, Input, Output, State, html
 from dash.exceptions import PreventUpdate
 
 from app import figures, filters, maps, queries
-from app.components import chart, country_link, demo_notice, fallback_notices, notice, table
+from app.components import country_link, demo_notice, fallback_notices, notice, table
 from app.datasets import FULL_SCORES, FULL_VALUES
 from app.display import fmt_rank, formatted, value_decimals
 from app.downloads import dataset
 from app.pages.explorer import measures
 from app.pages.un import benchmarks
 from app.release import Snapshot
-from app.urls import context, params
+from app.urls import context, countries, params
+from app.widget import View, Widget, chart_widget
 from locales.messages import N_, t, tn
 
 PATH = "/explorer"
 MAP_GRAPHS = ("explorer-map", "explorer-tiles")
+LINES_MAX = 8  # countries drawn over time: more lines than colours a reader can tell apart
+LINES_DEFAULT = 5  # drawn when none are chosen: the leaders of the year shown
 
 
 def _view(db: Snapshot, query: dict[str, str], lang: str) -> tuple[filters.View, dict]:
@@ -104,9 +107,12 @@ def _labels(
 
 
 def layout(db: Snapshot, search: str, lang: str) -> list:
-    view, choices = _view(db, params(search), lang)
+    query = params(search)
+    view, choices = _view(db, query, lang)
     cat = choices["cat"]
     in_dim = cat[cat["dimension_id"] == view["dimension"]] if view["dimension"] else cat
+    members_all = queries.member_names(db, lang)
+    asked = countries(query, members_all["iso3"].tolist(), LINES_MAX)
     controls = [
         filters.year_control(choices["years"], view["year"], lang),
         filters.dimension_control(choices["dims"], view["dimension"], lang),
@@ -132,21 +138,23 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         html.P(
             t(
                 "Un indicador, una dimensión o el puntaje compuesto en todos los países miembros "
-                "y todos los años: mapa, cuadrícula, ranking, evolución y tabla. Haga clic en un "
-                "país para abrir su perfil.",
+                "y todos los años: mapa, ranking, cuadrícula, evolución por país y tabla. Haga "
+                "clic en un país para abrir su perfil.",
                 lang,
             ),
             className="lead",
         ),
-        *fallback_notices(view.problems, lang),
-        *filters.bar(controls, view.values),
+        *fallback_notices(view.problems + asked.problems, lang),
     ]
     if view["year"] is None:
+        head += filters.bar(controls, view.values)
         return [
             *head,
             notice(t("Ningún país reportó indicadores GEALC para {year}.", lang, year="—")),
         ]
     data, members, now = _data(db, view, choices, lang)
+    chosen = asked.chosen or measures.leaders(now, LINES_DEFAULT)
+    head += filters.bar(controls, view.values | {"countries": chosen})
     if members.empty:
         return [
             *head,
@@ -160,11 +168,9 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         ]
     title, axis, decimals, value_range, source = _labels(view, choices, lang)
     demo = queries.demo_in(db, view["year"])
-    query = {k: view[k] for k in ("year", "dimension", "indicator", "subregion", "level")} | {
-        "lang": lang
-    }
+    query_shown = {k: view[k] for k in ("year", "dimension", "indicator", "subregion", "level")}
     downloads = [
-        ("explorer", query, t("lo que se muestra", lang)),
+        ("explorer", query_shown | {"lang": lang}, t("lo que se muestra", lang)),
         (
             FULL_VALUES if view["indicator"] else FULL_SCORES,
             {"lang": lang},
@@ -176,7 +182,6 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
             ),
         ),
     ]
-    shown = _table(now, decimals, lang)
     columns = [
         ("country", t("País", lang)),
         ("value", axis),
@@ -193,110 +198,102 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
             ]
         ),
     ]
-    numeric = {"value", "score", "rank", "coverage"}
-    caption = t("Tabla: {measure}, {year}", lang, measure=title, year=view["year"])
-
-    def values_table() -> html.Table:
-        """The values the map, the tiles and the bars draw: each chart its own copy."""
-        return table(shown, columns, caption, numeric)
-
+    over_time = measures.countries_over_years(data, members_all, chosen, choices["subs"], lang)
     reported = int(now["value"].notna().sum())
-    medians = measures.medians_over_years(data, members, choices["subs"])
-    series = [
-        ("all", t("Mediana de los países mostrados", lang)),
-        *(
-            (s, n)
-            for s, n in zip(choices["subs"]["subregion"], choices["subs"]["name"], strict=True)
-            if s in medians.columns
-        ),
-    ]
-    return [
-        *head,
-        *demo_notice(demo, lang),
-        html.P(
-            tn(
-                "{measure}: {n} de {members} países tiene datos para {year}.",
-                "{measure}: {n} de {members} países tienen datos para {year}.",
-                reported,
-                lang,
-                measure=title,
-                members=len(members),
-                year=view["year"],
-            ),
-            className="lead",
-        ),
-        chart(
-            "explorer-map",
-            t("Mapa: {measure}, {year}", lang, measure=title, year=view["year"]),
-            figures.choropleth(
-                now,
-                lang,
-                axis,
-                decimals,
-                value_range,
-                outlines_url=maps.OUTLINES_URL,
-                small=maps.small_states(),
-                context=maps.context_ids(),
-            ),
+    where = {"year": view["year"], "measure": title}
+    widget = Widget(
+        id="explorer",
+        title=t("{measure}, {year}", lang, **where),
+        lead=tn(
+            "{n} de {members} países tiene datos para {year}.",
+            "{n} de {members} países tienen datos para {year}.",
+            reported,
             lang,
-            values_table(),
-            downloads=downloads,
-            lead=t(
-                "Los Estados insulares pequeños llevan además un punto para verse y poder hacer "
-                "clic. En gris: sin datos.",
-                lang,
-            ),
-            open_table=False,
+            members=len(members),
+            year=view["year"],
         ),
-        chart(
-            "explorer-tiles",
-            t(
-                "Cuadrícula: un cuadro igual por país, {measure}, {year}",
-                lang,
-                measure=title,
-                year=view["year"],
+        views=[
+            View(
+                "map",
+                t("Mapa", lang),
+                lambda: figures.choropleth(
+                    now,
+                    lang,
+                    axis,
+                    decimals,
+                    value_range,
+                    outlines_url=maps.OUTLINES_URL,
+                    small=maps.small_states(),
+                    context=maps.context_ids(),
+                ),
+                lead=t(
+                    "Los Estados insulares pequeños llevan además un punto para verse y poder "
+                    "hacer clic. En gris: sin datos.",
+                    lang,
+                ),
             ),
-            figures.tile_grid(now, maps.TILES, lang, axis, decimals, value_range=value_range),
-            lang,
-            values_table(),
-            downloads=downloads,
-            lead=t(
-                "Cada país pesa lo mismo, sea Brasil o San Cristóbal y Nieves; la posición es "
-                "aproximadamente geográfica.",
-                lang,
+            View(
+                "bars",
+                t("Ranking", lang),
+                lambda: figures.hbars(
+                    now["name"].tolist(),
+                    now["value"].tolist(),
+                    lang,
+                    axis,
+                    x_range=value_range,
+                    decimals=decimals,
+                ),
             ),
-            open_table=False,
+            View(
+                "tiles",
+                t("Cuadrícula", lang),
+                lambda: figures.tile_grid(
+                    now, maps.TILES, lang, axis, decimals, value_range=value_range
+                ),
+                lead=t(
+                    "Un cuadro igual por país: cada país pesa lo mismo, sea Brasil o San "
+                    "Cristóbal y Nieves; la posición es aproximadamente geográfica.",
+                    lang,
+                ),
+            ),
+            View(
+                "lines",
+                t("Evolución", lang),
+                lambda: figures.lines(
+                    over_time.frame,
+                    "year",
+                    over_time.countries,
+                    lang,
+                    axis,
+                    y_range=value_range,
+                    references=over_time.references,
+                    decimals=decimals,
+                ),
+                lead=t(
+                    "Cada país elegido a lo largo de los años, con la mediana regional y las de "
+                    "sus subregiones como referencia.",
+                    lang,
+                ),
+                controls=[
+                    filters.control(
+                        "countries",
+                        t("Países en la evolución", lang),
+                        filters.options(zip(members_all["iso3"], members_all["name"], strict=True)),
+                        chosen,
+                        lang,
+                        multi=True,
+                        wide=True,
+                    )
+                ],
+            ),
+        ],
+        table=lambda: table(
+            _table(now, decimals, lang),
+            columns,
+            t("Tabla: {measure}, {year}", lang, **where),
+            {"value", "score", "rank", "coverage"},
         ),
-        chart(
-            "explorer-bars",
-            t("Ranking: {measure}, {year}", lang, measure=title, year=view["year"]),
-            figures.hbars(
-                now["name"].tolist(),
-                now["value"].tolist(),
-                lang,
-                axis,
-                x_range=value_range,
-                decimals=decimals,
-            ),
-            lang,
-            values_table(),
-            downloads=downloads,
-        ),
-        chart(
-            "explorer-trend",
-            t("Evolución de la mediana: {measure}", lang, measure=title),
-            figures.lines(medians, "year", series, lang, axis, y_range=value_range),
-            lang,
-            table(
-                formatted(medians, {c: decimals for c, _ in series}, lang),
-                [("year", t("Año", lang)), *series],
-                t("Evolución de la mediana: {measure}", lang, measure=title),
-                {c for c, _ in series},
-            ),
-            downloads=downloads,
-            open_table=False,
-        ),
-        html.P(
+        sources=[
             t(
                 "{source} Fuente: envíos de los países miembros de la Red GEALC, año "
                 "{year}{demo}. Contornos: Natural Earth 1:50m (dominio público).",
@@ -304,9 +301,14 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
                 source=source,
                 year=view["year"],
                 demo=t(" (datos de demostración)", lang) if demo else "",
-            ),
-            className="sources",
-        ),
+            )
+        ],
+        downloads=downloads,
+    )
+    return [
+        *head,
+        *demo_notice(demo, lang),
+        chart_widget(widget, lang),
     ]
 
 
@@ -350,10 +352,10 @@ def _explorer_download(db: Snapshot, args: dict[str, str], lang: str) -> pd.Data
 ISO3 = re.compile(r"[A-Z]{3}")
 
 
-def _country_clicked(on_map: object, on_tiles: object, search: object) -> tuple[str, str]:
+def _country_clicked(click: object, search: object) -> tuple[str, str]:
     """A click on a country (outline, dot or tile) opens its profile, in the same language;
     anything else a request claims was clicked changes nothing."""
-    code = next((c for c in map(clicked_country, (on_map, on_tiles)) if c), None)
+    code = clicked_country(click)
     if code is None:
         raise PreventUpdate
     return f"/country/{code}", context(search if isinstance(search, str) else "")
@@ -371,12 +373,13 @@ def clicked_country(click: object) -> str | None:
 
 
 def register_callbacks(app: Dash) -> None:
-    """Open the profile of a country clicked on the map or the tiles, on `app`."""
-    app.callback(
-        Output("url", "pathname", allow_duplicate=True),
-        Output("url", "search", allow_duplicate=True),
-        Input(MAP_GRAPHS[0], "clickData"),
-        Input(MAP_GRAPHS[1], "clickData"),
-        State("url", "search"),
-        prevent_initial_call=True,
-    )(_country_clicked)
+    """Open the profile of a country clicked on the map or the tiles, on `app` (one callback per
+    chart: a widget draws only the tab shown)."""
+    for graph in MAP_GRAPHS:
+        app.callback(
+            Output("url", "pathname", allow_duplicate=True),
+            Output("url", "search", allow_duplicate=True),
+            Input(graph, "clickData"),
+            State("url", "search"),
+            prevent_initial_call=True,
+        )(_country_clicked)

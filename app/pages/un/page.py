@@ -14,7 +14,7 @@ import pandas as pd
 from dash import html
 
 from app import figures, filters, gtmi, queries
-from app.components import chart, country_link, demo_notice, fallback_notices, notice, table
+from app.components import country_link, demo_notice, fallback_notices, notice, table
 from app.datasets import FULL_GTMI, FULL_GTMI_INDICATORS, FULL_SCORES, FULL_UN
 from app.display import DEMO_NOTICE
 from app.downloads import Headed, dataset
@@ -22,6 +22,7 @@ from app.figures import wrap
 from app.pages.un import benchmarks
 from app.release import Snapshot
 from app.urls import params
+from app.widget import chart
 from indicators.scoring import COMPOSITE_ID
 from locales.messages import N_, t
 
