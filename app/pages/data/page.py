@@ -311,6 +311,10 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
                     methodology_document(lang), className="methodology", link_target="_self"
                 ),
             ],
+            # Its tables scroll sideways on a phone: the section takes the focus so a keyboard
+            # can scroll them (WCAG 2.1.1).
+            className="methodology-box",
+            tabIndex="0",
             **{"aria-label": t("Metodología", lang)},
         ),
     ]
