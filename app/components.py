@@ -14,7 +14,7 @@ from app.display import DEMO_NOTICE
 from app.downloads import FORMATS, href
 from app.urls import context, with_params
 from locales import LANGUAGE_NAMES
-from locales.formats import fmt_date
+from locales.formats import fmt_date, separators
 from locales.messages import N_, t
 
 
@@ -131,6 +131,7 @@ PARAMETER_NAMES = {
     "index": N_("Índice de la ONU"),
     "gtmi": N_("Medida del GTMI"),
     "release": N_("Versión"),
+    "tab": N_("Vista"),
 }
 
 
@@ -196,26 +197,36 @@ def table(
 
 
 def download_links(lang: str, items: Sequence[tuple[str, dict[str, object], str]]) -> html.Div:
-    """CSV and XLSX links for each (dataset, parameters, label)."""
+    """CSV and XLSX links for each (dataset, parameters, label); on a page in a language that
+    writes a decimal comma (es, pt, fr) a third link, the CSV its spreadsheets open in columns
+    (`;` between fields, decimal comma: `?decimal=comma`)."""
+    comma = separators(lang)[0] == ","
+
+    def links(name: str, query: dict[str, object]) -> list:
+        found = [
+            html.A(
+                fmt.upper(),
+                href=href(name, fmt, **query),
+                className="download-link",
+                download="",
+            )
+            for fmt in FORMATS
+        ]
+        if comma:
+            found.append(
+                html.A(
+                    t("CSV para Excel («;» y coma decimal)", lang),
+                    href=href(name, "csv", **query, decimal="comma"),
+                    className="download-link download-decimal-comma",
+                    download="",
+                )
+            )
+        return [part for n, link in enumerate(found) for part in ([" · "] if n else []) + [link]]
+
     return html.Div(
         [
             html.P(
-                [
-                    t("Descargar {what}: ", lang, what=label),
-                    *[
-                        part
-                        for n, fmt in enumerate(FORMATS)
-                        for part in ([" · "] if n else [])
-                        + [
-                            html.A(
-                                fmt.upper(),
-                                href=href(name, fmt, **query),
-                                className="download-link",
-                                download="",
-                            )
-                        ]
-                    ],
-                ],
+                [t("Descargar {what}: ", lang, what=label), *links(name, query)],
                 className="downloads",
             )
             for name, query, label in items

@@ -106,7 +106,7 @@ def chart_widget(widget: Widget, lang: str) -> html.Section:
         [
             html.H2(widget.title, id=heading_id, className="chart-title"),
             *([html.P(widget.lead, className="headline")] if widget.lead else []),
-            *fallback_notices([(widget.param, rejected)] if rejected else [], lang),
+            *fallback_notices([("tab", rejected)] if rejected else [], lang),  # "Vista"
             tabs,
             html.Div(
                 _panel(widget, tab, lang)

@@ -35,3 +35,31 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
   else { start(); }
 })();
+
+/* Links that change only the view's URL (a chart widget's tabs, `data-route`): with scripts, tell
+   Dash's router (dcc.Location listens for `_dashprivate_pushstate`, as dcc.Link does) instead of
+   reloading the page, and keep the reader where they are. Without scripts they are plain links. */
+document.addEventListener("click", function (event) {
+  var link = event.target.closest ? event.target.closest("a[data-route]") : null;
+  if (!link || event.defaultPrevented || event.button !== 0 ||
+      event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) { return; }
+  event.preventDefault();
+  window.history.pushState({}, "", link.getAttribute("href"));
+  window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
+});
+
+/* A chart widget's image downloads: the chart drawn in the panel, as PNG or SVG, named after the
+   widget, at the size it has on screen (twice the pixels for PNG). */
+document.addEventListener("click", function (event) {
+  var button = event.target.closest ? event.target.closest("button.image-download") : null;
+  if (!button || !window.Plotly) { return; }
+  var chart = document.querySelector("#" + button.dataset.graph + " .js-plotly-plot");
+  if (!chart) { return; }
+  window.Plotly.downloadImage(chart, {
+    format: button.dataset.format,
+    filename: button.dataset.filename,
+    width: chart.offsetWidth,
+    height: chart.offsetHeight,
+    scale: button.dataset.format === "png" ? 2 : 1
+  });
+});

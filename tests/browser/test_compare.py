@@ -12,12 +12,12 @@ import pytest
 from tests.browser.conftest import pick, screenshot, table_rows, wait_for_charts
 from tests.helpers import query
 
-CHARTS = ("compare-bars", "compare-radar", "compare-heatmap")
+BARS = "compare-bars"
 
 
 def test_dimension_filter_and_a_shared_link(page, server, browser):
     page.goto(f"{server}/compare?countries=URY,CHL,HTI&year=2022")
-    wait_for_charts(page, *CHARTS)
+    wait_for_charts(page, BARS)
     pick(page, "dimension", "D2 Firma digital")
     page.wait_for_function("() => location.search.includes('dimension=D2')")
     page.wait_for_function(
@@ -26,8 +26,11 @@ def test_dimension_filter_and_a_shared_link(page, server, browser):
     shared = page.url
     other = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True).new_page()
     other.goto(shared)
-    wait_for_charts(other, *CHARTS)
+    wait_for_charts(other, BARS)
     assert "FD1" in other.inner_text("#compare-bars")
+    other.click("#compare-tab-table")
+    other.wait_for_selector("#compare-panel table.data-table")
+    assert "dimension=D2" in other.url and "tab=table" in other.url
     assert [r[0] for r in table_rows(other)] == ["Uruguay", "Chile", "Haití"]
     screenshot(other, "compare-es-390")
     other.context.close()
@@ -83,8 +86,8 @@ def test_compare_download_matches_the_scores_view(server, demo_warehouse):
 
 
 def test_gtmi_stands_beside_the_egdi_in_the_table_and_its_download(page, server):
-    page.goto(f"{server}/compare?countries=URY,HTI,NIC&year=2024")
-    wait_for_charts(page, *CHARTS)
+    page.goto(f"{server}/compare?countries=URY,HTI,NIC&year=2024&tab=table")
+    page.wait_for_selector("#compare-panel table.data-table")
     headings = page.eval_on_selector(
         "table.data-table", "t => [...t.tHead.rows[0].cells].map(th => th.textContent.trim())"
     )
@@ -97,7 +100,9 @@ def test_gtmi_stands_beside_the_egdi_in_the_table_and_its_download(page, server)
         "HTI": ["2025", "D", "0,138"],
         "NIC": ["2022", "C", "0,324"],
     }
-    assert "Banco Mundial, GovTech Dataset" in page.inner_text(".sources")
+    page.click("#compare-tab-sources")
+    page.wait_for_selector("#compare-panel .citation")
+    assert "Banco Mundial, GovTech Dataset" in page.inner_text("#compare-panel")
     url = f"{server}/download/compare.csv?countries=URY,NIC&year=2024&lang=en"
     with urllib.request.urlopen(url) as response:
         got = list(csv.DictReader(io.StringIO(response.read().decode("utf-8-sig"))))
@@ -106,3 +111,56 @@ def test_gtmi_stands_beside_the_egdi_in_the_table_and_its_download(page, server)
         ("2025", "A", pytest.approx(0.907574)),
         ("2022", "C", pytest.approx(0.324368)),
     ]
+
+
+def test_countries_over_time_and_the_views_of_one_widget(page, server):
+    page.goto(f"{server}/compare?countries=URY,HTI,MEX&year=2023&lang=en")
+    wait_for_charts(page, BARS)
+    tabs = page.eval_on_selector_all(".widget-tab", "as => as.map(a => a.textContent)")
+    assert tabs == [
+        "Bars",
+        "Profile by dimension",
+        "By indicator",
+        "Over time",
+        "Table",
+        "Sources",
+        "Download",
+    ]
+    page.click("#compare-tab-lines")
+    wait_for_charts(page, "compare-lines")
+    assert "tab=lines" in page.url and "countries=URY%2CHTI%2CMEX" in page.url.replace(",", "%2C")
+    names = page.eval_on_selector(
+        "#compare-lines", "g => g.querySelector('.js-plotly-plot').data.map(d => d.name)"
+    )
+    assert names[:4] == ["Uruguay", "Haiti", "Mexico", "Regional median"]
+    assert set(names[4:]) == {
+        "Median of South America",
+        "Median of Caribbean",
+        "Median of Central America",
+    }
+    # Changing the countries keeps the tab.
+    pick(page, "countries", "Chile")
+    page.wait_for_function("() => location.search.includes('CHL')")
+    assert "tab=lines" in page.url
+    page.wait_for_function(
+        "() => document.querySelector('#compare-lines .js-plotly-plot').data"
+        ".some(d => d.name === 'Chile')"
+    )
+    assert page.recorder.errors == []
+
+
+def test_the_heatmap_reads_on_a_phone(browser, server):
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    tab = phone.new_page()
+    eight = "URY,BRA,MEX,KNA,VCT,TTO,DOM,ATG"
+    tab.goto(f"{server}/compare?countries={eight}&year=2023&tab=heatmap")
+    wait_for_charts(tab, "compare-heatmap")
+    box = tab.locator("#compare-heatmap .main-svg").first.bounding_box()
+    assert box["width"] <= 390
+    ticks = tab.eval_on_selector_all(
+        "#compare-heatmap .xtick text, #compare-heatmap .ytick text",
+        "ts => ts.map(t => t.textContent)",
+    )
+    assert any("Cristóbal" in x for x in ticks) and "KNA" not in ticks  # names, not codes
+    screenshot(tab, "compare-heatmap-es-390")
+    phone.close()

@@ -29,7 +29,7 @@ PAGES = {
     ),
     "explorer": (
         "/explorer",
-        ["explorer-map", "explorer-tiles", "explorer-bars", "explorer-trend"],
+        ["explorer-map"],
         {
             "es": "Explorar indicadores",
             "en": "Indicator explorer",
@@ -39,7 +39,7 @@ PAGES = {
     ),
     "compare": (
         "/compare",
-        ["compare-bars", "compare-radar", "compare-heatmap"],
+        ["compare-bars"],
         {
             "es": "Comparar países",
             "en": "Compare countries",

@@ -308,7 +308,29 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
     return [
         *head,
         *demo_notice(demo, lang),
+        *_indicator_link(view["indicator"], search, lang),
         chart_widget(widget, lang),
+    ]
+
+
+def _indicator_link(indicator: str | None, search: str, lang: str) -> list[html.P]:
+    """With an indicator chosen, a link to its own page (definition, formula, goalposts, who
+    reported it), in the same language and release."""
+    if not indicator:
+        return []
+    return [
+        html.P(
+            html.A(
+                t(
+                    "Ficha del indicador {indicator}: definición, fórmula, metas y quién lo "
+                    "reportó",
+                    lang,
+                    indicator=indicator,
+                ),
+                href=f"/indicator/{indicator}{context(search)}",
+            ),
+            className="indicator-link",
+        )
     ]
 
 
