@@ -1,7 +1,7 @@
-"""Every page in every language in a real browser: the heading and `<html lang>` in the
-language, every chart drawn, every chart with its table and downloads, the Plotly locale
-loaded, no request off the server's origin and no console error — and at phone width, no
-sideways scrolling. Screenshots of each land in screenshots/ (`make screenshots`)."""
+"""Every page in every language in a real browser: the heading and `<html lang>` in the language,
+every chart drawn, every chart widget with its table, sources and download tabs, the Plotly locale
+loaded, no request off the server's origin and no console error — and at phone width, no sideways
+scrolling. Screenshots of each land in screenshots/ (`make screenshots`)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,20 @@ from tests.browser.conftest import (
 )
 from tests.helpers import foreign_texts
 
+EXPLORER = {
+    "es": "Explorar indicadores",
+    "en": "Indicator explorer",
+    "pt": "Explorar indicadores",
+    "fr": "Explorer les indicateurs",
+}
+COMPARE = {
+    "es": "Comparar países",
+    "en": "Compare countries",
+    "pt": "Comparar países",
+    "fr": "Comparer des pays",
+}
+# Each page (and each widget view worth its own look) by name: its path, the charts it draws,
+# its heading in each language.
 PAGES = {
     "home": (
         "/",
@@ -30,23 +44,25 @@ PAGES = {
     "explorer": (
         "/explorer",
         ["explorer-map"],
-        {
-            "es": "Explorar indicadores",
-            "en": "Indicator explorer",
-            "pt": "Explorar indicadores",
-            "fr": "Explorer les indicateurs",
-        },
+        EXPLORER,
     ),
     "compare": (
         "/compare",
         ["compare-bars"],
-        {
-            "es": "Comparar países",
-            "en": "Compare countries",
-            "pt": "Comparar países",
-            "fr": "Comparer des pays",
-        },
+        COMPARE,
     ),
+    "explorer-tiles": ("/explorer?tab=tiles", ["explorer-tiles"], EXPLORER),
+    "explorer-lines": (
+        "/explorer?tab=lines&countries=URY,BRA,HTI,JAM,KNA",
+        ["explorer-lines"],
+        EXPLORER,
+    ),
+    "compare-heatmap": (
+        "/compare?countries=URY,BRA,MEX,KNA,VCT,TTO,DOM,ATG&tab=heatmap",
+        ["compare-heatmap"],
+        COMPARE,
+    ),
+    "compare-lines": ("/compare?tab=lines", ["compare-lines"], COMPARE),
     "country": (
         "/country/BRB",
         ["profile-dimensions", "profile-trend", "profile-egov"],
@@ -101,7 +117,7 @@ PNG_BUTTON = {
 
 def open_page(tab, server: str, name: str, lang: str) -> None:
     path, charts, titles = PAGES[name]
-    tab.goto(f"{server}{path}?lang={lang}")
+    tab.goto(f"{server}{path}{'&' if '?' in path else '?'}lang={lang}")
     tab.wait_for_selector("main h1")
     wait_for_charts(tab, *charts)
     assert tab.inner_text("main h1") == titles[lang]
@@ -116,12 +132,14 @@ def test_every_page_in_every_language(browser, server, lang):
     foreign = {}
     for name, (_, charts, _) in PAGES.items():
         open_page(tab, server, name, lang)
-        blocks = tab.locator("section.chart-block")
+        blocks = tab.locator("section.chart-widget")
         assert blocks.count() >= len(charts)
-        for n in range(blocks.count()):  # every chart has its table and its downloads
-            block = blocks.nth(n)
-            assert block.locator("table.data-table").count() >= 1
-            assert block.locator("a.download-link").count() >= 2
+        for n in range(blocks.count()):  # every chart has its table, sources and downloads
+            tabs = blocks.nth(n).locator(".widget-tab")
+            keys = [
+                tabs.nth(k).get_attribute("id").rsplit("-tab-", 1)[1] for k in range(tabs.count())
+            ]
+            assert keys[-3:] == ["table", "sources", "download"], name
         # Every trace is of a type the app's Plotly.js has (an unknown type draws nothing,
         # silently).
         assert tab.evaluate(UNKNOWN_TRACE_TYPES) == [], name
