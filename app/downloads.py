@@ -1,7 +1,14 @@
 """Downloads: every table the app shows can be fetched as CSV or XLSX at a stable URL, made by
 the same function that builds the table on the page, with text cells made safe for spreadsheets.
 A dataset gives its columns by id; here they get their headings, coded values their names and
-yes/no its words in the page's language (app.download_columns), and an XLSX an About sheet."""
+yes/no its words in the page's language (app.download_columns), and an XLSX an About sheet.
+
+A CSV comes in two forms. The plain one (`/download/explorer.csv?year=2024`) is for programs:
+fields separated by commas, a decimal point. With `decimal=comma`
+(`/download/explorer.csv?year=2024&decimal=comma`) it is for a spreadsheet set to a language that
+writes a decimal comma (Spanish, Portuguese or French Excel, which opens the plain one as a single
+column): fields separated by semicolons, numbers with a decimal comma and no thousands separator.
+Both are UTF-8 with a byte-order mark and CRLF line ends; `decimal=dot` is the plain one."""
 
 from __future__ import annotations
 
@@ -37,6 +44,8 @@ class Headed:
 Dataset = Callable[[Snapshot, dict[str, str], str], "pd.DataFrame | Headed"]
 DATASETS: dict[str, Dataset] = {}
 FORMATS = ("csv", "xlsx")
+# `?decimal=` of a CSV: the field separator that goes with each decimal mark.
+SEPARATORS = {"dot": ",", "comma": ";"}
 
 
 def dataset(name: str) -> Callable[[Dataset], Dataset]:
@@ -63,12 +72,21 @@ def to_bytes(
     *,
     sheet: str = "data",
     about: tuple[str, list[tuple[str, str]]] | None = None,
+    decimal: str = "dot",
 ) -> bytes:
-    """The frame as a CSV (UTF-8 with BOM, so Excel shows accents) or an XLSX workbook (the data
-    in `sheet`, then the `about` sheet's name and rows, if any)."""
+    """The frame as a CSV (UTF-8 with BOM, so Excel shows accents; with `decimal="comma"`, `;`
+    between fields and a decimal comma) or an XLSX workbook (the data in `sheet`, then the
+    `about` sheet's name and rows, if any)."""
     safe = safe_frame(frame)
     if fmt == "csv":
-        return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+        if decimal == "comma":
+            safe = _numbers_with_comma(safe)
+        return safe.to_csv(
+            index=False,
+            lineterminator="\r\n",
+            sep=SEPARATORS[decimal],
+            decimal="," if decimal == "comma" else ".",
+        ).encode("utf-8-sig")
     out = io.BytesIO()
     with pd.ExcelWriter(out, engine="openpyxl") as writer:
         safe.to_excel(writer, index=False, sheet_name=sheet)
@@ -78,6 +96,18 @@ def to_bytes(
                 writer, index=False, header=False, sheet_name=name
             )
     return out.getvalue()
+
+
+def _numbers_with_comma(frame: pd.DataFrame) -> pd.DataFrame:
+    """Numbers in columns that also hold text (pandas writes only float columns with the decimal
+    it is given) written with a decimal comma."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object:
+            out[column] = out[column].map(
+                lambda v: str(v).replace(".", ",") if isinstance(v, float) and v == v else v
+            )
+    return out
 
 
 def names(db: Snapshot, lang: str) -> Names:
@@ -125,6 +155,14 @@ def register_routes(server: flask.Flask) -> None:
         if name not in DATASETS or fmt not in FORMATS:
             flask.abort(404)
         args, lang = dict(flask.request.args), language(flask.request.args.get("lang"))
+        decimal = args.pop("decimal", "dot")
+        if decimal not in SEPARATORS:
+            return flask.Response(
+                f"decimal must be one of {', '.join(SEPARATORS)} (a CSV's decimal mark), "
+                f"not '{decimal}'\n",
+                status=400,
+                mimetype="text/plain",
+            )
         try:
             db = _release(args.get("release"))
             made = DATASETS[name](db, args, lang)
@@ -138,7 +176,8 @@ def register_routes(server: flask.Flask) -> None:
             "-".join([name, *(v for k, v in sorted(args.items()) if k != "lang")]),
         )
         if fmt == "csv":
-            body, mimetype = to_bytes(done.frame, "csv"), "text/csv"
+            body, mimetype = to_bytes(done.frame, "csv", decimal=decimal), "text/csv"
+            stem += "-decimal-comma" if decimal == "comma" else ""
         else:
             sheet = about(
                 done,
