@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -32,6 +32,11 @@ class Country(_Strict):
     m49: str = Field(pattern=r"^[0-9]{3}$")
     subregion: SubregionId
     name: Texts
+    short: Texts | None = None  # only where the name is too long for a chart label
+
+    def short_name(self, lang: str) -> str:
+        """The name a chart label uses in `lang`: the short form, or the name where none is set."""
+        return (self.short or self.name).get(lang)
 
 
 class _CountriesFile(_Strict):
@@ -70,3 +75,19 @@ def load_members(path: Path | None = None) -> Members:
             raise doc.error(("countries", n, "iso3"), f"duplicate country '{country.iso3}'")
         seen.add(country.iso3)
     return Members(source)
+
+
+@cache
+def _shipped() -> Members:
+    return load_members()
+
+
+def short_names(lang: str) -> dict[str, str]:
+    """ISO3 → the member's short name in `lang`, for chart labels (tiles, points, columns)
+    where a full name like «San Vicente y las Granadinas» does not fit."""
+    return {c.iso3: c.short_name(lang) for c in _shipped().countries}
+
+
+def short_name(iso3: str, lang: str, fallback: str | None = None) -> str:
+    """The short name of member `iso3` in `lang`; `fallback` (else the code) for a non-member."""
+    return short_names(lang).get(iso3, fallback or iso3)
