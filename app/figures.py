@@ -3,6 +3,7 @@ tested without a server or a browser."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -166,8 +167,11 @@ def lines(
     y_title: str,
     *,
     y_range: tuple[float, float] | None,
+    references: Sequence[tuple[str, str]] = (),
+    decimals: int = 1,
 ) -> go.Figure:
-    """One line per (column, label) over `x`; gaps where a value is missing, never a drop to 0."""
+    """One line per (column, label) over `x`, and each of `references` (medians to read them
+    against) as a grey dashed line; gaps where a value is missing, never a drop to 0."""
     fig = go.Figure()
     for n, (column, label) in enumerate(series):
         fig.add_scatter(
@@ -177,19 +181,36 @@ def lines(
             mode="lines+markers",
             connectgaps=False,
             line={"color": PALETTE[n % len(PALETTE)], "width": 3 if n == 0 else 2},
-            hovertemplate=f"{label} %{{x}}{_colon(lang)}%{{y:.1f}}<extra></extra>",
+            hovertemplate=f"{label} %{{x}}{_colon(lang)}%{{y:.{decimals}f}}<extra></extra>",
+        )
+    for n, (column, label) in enumerate(references):
+        fig.add_scatter(
+            x=frame[x],
+            y=frame[column],
+            name=label,
+            mode="lines",
+            connectgaps=False,
+            line={
+                "color": "#495057" if n == 0 else "#868e96",
+                "width": 2,
+                "dash": REFERENCE_DASH[min(n, 2)],
+            },
+            hovertemplate=f"{label} %{{x}}{_colon(lang)}%{{y:.{decimals}f}}<extra></extra>",
         )
     years = sorted(frame[x].unique())
-    fig.update_xaxes(  # years as written (2024, never 2.024), whatever the grouping
-        tickmode="array", tickvals=years, ticktext=[str(y) for y in years], gridcolor="#e9ecef"
-    )
     fig.update_yaxes(
         title_text=y_title,
         gridcolor="#e9ecef",
         **({"range": list(y_range)} if y_range else {"rangemode": "tozero"}),
     )
-    base_layout(fig, 360, lang)
+    base_layout(fig, 360 + 20 * ((len(series) + len(references)) // 3), lang)
+    fig.update_xaxes(  # years as written (2024, never 2.024), whatever the grouping
+        tickmode="array", tickvals=years, ticktext=[str(y) for y in years], gridcolor="#e9ecef"
+    )
     return fig.update_layout(legend={"orientation": "h", "y": -0.2}, margin={"b": 80})
+
+
+REFERENCE_DASH = ("dash", "dot", "dashdot")  # the region's median, then the subregions'
 
 
 def grouped_bars(frame: pd.DataFrame, categories: list[tuple[str, str]], lang: str) -> go.Figure:

@@ -169,7 +169,9 @@ def test_the_nearest_gtmi_survey_sits_beside_the_un_figures_with_its_group():
 def test_heatmap_marks_missing_cells_and_bars_handle_one_country():
     wide = pd.DataFrame({"name": ["Brasil"], "SD1": [95.0], "SD2": [np.nan]})
     heat = figures.heatmap(wide, [("SD1", "SD1 Trámites"), ("SD2", "SD2 En línea")], "es")
-    assert heat.data[0].text[0] == ["95", "sin datos"]
+    # Transposed (an indicator a row, a country a column); a missing cell is "–", its hover
+    # says "sin datos".
+    assert [list(row) for row in heat.data[0].text] == [["95"], ["–"]]
     bars = figures.grouped_bars(wide, [("SD1", "SD1"), ("SD2", "SD2")], "en")
     assert (
         len(bars.data) == 1

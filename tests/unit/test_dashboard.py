@@ -319,9 +319,6 @@ def test_map_figures_draw_no_data_in_grey_from_the_apps_own_outlines():
     missing, has, dots = fig.data[1], fig.data[2], fig.data[3]
     assert list(missing.locations) == ["HTI"] and "sin datos" in missing.hovertext[0]
     assert list(has.locations) == ["URY", "KNA"] and list(dots.customdata) == ["KNA"]
-    tiles = figures.tile_grid(frame, maps.TILES, "en", "Score", 1, value_range=(0, 100))
-    assert [list(tr.text) for tr in tiles.data] == [["HTI"], ["URY", "KNA"]]
-    assert tiles.data[0].marker.color == "#ced4da"
     bars = figures.hbars(frame["name"].tolist(), frame["value"].tolist(), "en", "Score")
     assert list(bars.data[0].text) == ["80.0", "40.0", "no data"]
     assert math.isclose(bars.data[0].x[2], 0)  # the no-data row has no bar, and says so
