@@ -63,3 +63,40 @@ document.addEventListener("click", function (event) {
     scale: button.dataset.format === "png" ? 2 : 1
   });
 });
+
+/* Point labels never overlap, whatever the screen's width: after a chart is drawn (and redrawn,
+   on a resize), a label that would cover one already kept is hidden; its point still shows its
+   name on hover. The figure places labels for a laptop's width; a phone keeps fewer. */
+(function () {
+  function overlaps(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+  function declutter(gd) {
+    var kept = [];
+    var labels = gd.querySelectorAll(".scatterlayer .textpoint text");
+    for (var i = 0; i < labels.length; i++) {
+      labels[i].style.visibility = "";
+      var box = labels[i].getBoundingClientRect();
+      if (!box.width) { continue; }
+      var clash = kept.some(function (other) { return overlaps(box, other); });
+      labels[i].style.visibility = clash ? "hidden" : "";
+      if (!clash) { kept.push(box); }
+    }
+  }
+  function watch(root) {
+    var plots = root.querySelectorAll ? root.querySelectorAll(".js-plotly-plot") : [];
+    for (var i = 0; i < plots.length; i++) {
+      if (plots[i].dataset.declutter || !plots[i].on) { continue; }
+      plots[i].dataset.declutter = "1";
+      plots[i].on("plotly_afterplot", declutter.bind(null, plots[i]));
+      declutter(plots[i]);
+    }
+  }
+  function start() {
+    watch(document);
+    new MutationObserver(function () { watch(document); })
+      .observe(document.body, { childList: true, subtree: true });
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
+  else { start(); }
+})();

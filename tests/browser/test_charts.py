@@ -49,6 +49,29 @@ def test_scatter_labels_are_names_and_none_overlaps_another(page, server):
             assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
 
 
+def test_on_a_phone_the_scatter_keeps_only_labels_with_room(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    tab = context.new_page()
+    try:
+        tab.goto(f"{server}/un?lang=fr")
+        wait_for_charts(tab, "un-scatter")
+        tab.wait_for_function(
+            "() => document.querySelector('#un-scatter .js-plotly-plot').dataset.declutter"
+        )
+        boxes = tab.evaluate(
+            "() => [...document.querySelectorAll('#un-scatter .textpoint text')]"
+            ".filter(t => t.textContent && getComputedStyle(t).visibility !== 'hidden')"
+            ".map(t => { const r = t.getBoundingClientRect();"
+            " return [r.left, r.top, r.right, r.bottom] })"
+        )
+        assert len(boxes) >= 5  # some names still shown, the rest on hover
+        for n, a in enumerate(boxes):
+            for b in boxes[n + 1 :]:
+                assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+    finally:
+        context.close()
+
+
 def test_radar_hover_says_country_dimension_and_score(page, server):
     page.goto(f"{server}/compare?{COMPARE}&lang=es&tab=radar")
     wait_for_charts(page, "compare-radar")
