@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from dash import html
 
-from app import figures, filters, queries
+from app import figures, filters, gtmi, queries
 from app.components import demo_notice, fallback_notices, notice, table
 from app.datasets import FULL_GTMI, FULL_SCORES, FULL_UN
 from app.downloads import Headed, dataset
 from app.headlines import HEADLINES, TITLES, Facts, Headline, gather, headlines, shown
+from app.pages.un import benchmarks
+from app.pages.un.definitions import un_definitions
 from app.release import Snapshot
 from app.urls import params
 from app.widget import chart
@@ -81,25 +83,74 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
             notice(t("Ningún país reportó indicadores GEALC para {year}.", lang, year="—")),
         ]
     demo = queries.demo_in(db, view["year"])
-    sections = [_section(item, view, lang) for item in headlines(facts, lang)]
-    return [
-        *head,
-        *demo_notice(demo, lang),
-        *sections,
-        html.P(
+    # Each headline cites its own sources in its Sources tab: no line for the page as a whole.
+    sections = [_section(item, view, demo, lang) for item in headlines(facts, lang)]
+    return [*head, *demo_notice(demo, lang), *sections]
+
+
+def _sources(key: str, year: int, demo: bool, lang: str) -> list:
+    """What a headline's chart rests on, with what its measure means: the members' submissions
+    (and the GEALC methodology for scores), the UN survey or the World Bank GTMI."""
+    suffix = t(" (datos de demostración)", lang) if demo else ""
+    if key == "un":
+        return [
+            html.P(un_definitions(["EGDI"], lang)[0], className="definition"),
             t(
-                "Fuentes: envíos de los países miembros de la Red GEALC{demo}; puntajes según la "
-                "metodología GEALC; Naciones Unidas, DAES, Encuesta de Gobierno Electrónico "
-                "(EGDI); Banco Mundial, GovTech Dataset (Índice de Madurez GovTech), CC BY 4.0.",
+                "Fuente: Naciones Unidas, DAES, Encuesta de Gobierno Electrónico (todas las "
+                "encuestas desde 2003).",
                 lang,
-                demo=t(" (datos de demostración)", lang) if demo else "",
             ),
-            className="sources",
+        ]
+    if key == "gtmi":
+        source = gtmi.reference().source
+        return [
+            html.P(benchmarks.gtmi_groups(gtmi.reference(), lang), className="definition"),
+            html.P(
+                [
+                    t(
+                        "Fuente: {citation}, CC BY 4.0 (cifras tal como las publica el Banco "
+                        "Mundial, sin recalcular):",
+                        lang,
+                        citation=source.citation.get(lang),
+                    ),
+                    " ",
+                    html.A(source.url.removeprefix("https://"), href=source.url),
+                ],
+                className="sources",
+            ),
+        ]
+    if key == "reporting":
+        return [
+            t("Fuente: envíos de los países miembros de la Red GEALC{demo}.", lang, demo=suffix)
+        ]
+    definition = (
+        [
+            html.P(
+                t(
+                    "Cambio: el puntaje compuesto de cada país en su año anterior con puntaje y "
+                    "en {year}, calculado en ambos solo con los indicadores que reportó los dos "
+                    "años, para que el cambio no dependa de qué reportó.",
+                    lang,
+                    year=year,
+                ),
+                className="definition",
+            )
+        ]
+        if key == "improved"
+        else []
+    )
+    return [
+        *definition,
+        t(
+            "Fuentes: envíos de los países miembros de la Red GEALC{demo}; puntajes de 0 a 100 "
+            "según la metodología GEALC.",
+            lang,
+            demo=suffix,
         ),
     ]
 
 
-def _section(item: Headline, view: filters.View, lang: str) -> html.Section:
+def _section(item: Headline, view: filters.View, demo: bool, lang: str) -> html.Section:
     frame, numeric = shown(item, lang)
     part = table(frame, list(item.columns.items()), t(TITLES[item.key], lang), numeric=numeric)
     full, full_label = FULL_DATA.get(
@@ -117,6 +168,7 @@ def _section(item: Headline, view: filters.View, lang: str) -> html.Section:
             (full, {"lang": lang}, t(full_label, lang)),
         ],
         lead=item.sentence,
+        sources=_sources(item.key, view["year"], demo, lang),
     )
 
 

@@ -1,7 +1,8 @@
 """The country profile in a real browser: every language, the URL as the view, invalid
 parameters, a download checked against the warehouse, nothing off-origin, no console errors; the
-World Bank GTMI section with the right groups and levels (Uruguay, Haiti, Nicaragua's missed
-survey) and its downloads."""
+chart widgets' tabs (the table, the sources with how to cite the release, the downloads) kept in
+the URL; the World Bank GTMI section with the right groups and levels (Uruguay, Haiti,
+Nicaragua's missed survey) and its downloads."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from tests.browser.conftest import download_csv, pick, wait_for_charts
+from tests.browser.conftest import LATEST, download_csv, pick, wait_for_charts
 from tests.helpers import query
 
 CHARTS = ("profile-dimensions", "profile-trend", "profile-egov")
@@ -65,6 +66,108 @@ def test_a_year_the_country_did_not_report_says_so(page, server, demo_warehouse)
             "Haiti reported no values for 2024; 2023 is shown, its latest year with values." in text
         )
         assert "not valid" not in text
+
+
+def dimension_rows(tab) -> list[list[str]]:
+    """The rows of the dimensions widget's table (its Table tab)."""
+    return tab.eval_on_selector(
+        "#profile-dimensions-panel table.data-table",
+        "t => [...t.tBodies[0].rows].map(tr => [...tr.cells].map(td => td.textContent.trim()))",
+    )
+
+
+def test_the_table_tab_is_kept_in_the_url_and_a_reload_shows_it(page, server, demo_warehouse):
+    page.goto(f"{server}/country/URY?lang=en")
+    wait_for_charts(page, *CHARTS)
+    page.evaluate("window.notReloaded = true")  # gone if the tab's link reloaded the page
+    page.click("#profile-dimensions-tab-table")
+    page.wait_for_function(
+        "() => new URLSearchParams(location.search).get('profile-dimensions') === 'table'"
+    )
+    page.wait_for_selector("#profile-dimensions-panel table.data-table")
+    assert page.evaluate("window.notReloaded") is True
+    scores = dict(
+        query(
+            demo_warehouse,
+            """SELECT id, score FROM scores
+               WHERE iso3 = 'URY' AND year = 2024 AND level = 'dimension'""",
+        )
+    )
+    shown = dimension_rows(page)
+    assert [r[0].split(" ")[0] for r in shown] == [f"D{n}" for n in range(1, 7)]
+    assert {r[0].split(" ")[0]: float(r[1]) for r in shown} == {
+        d: round(s, 1) for d, s in scores.items()
+    }
+    assert page.locator("#profile-dimensions").count() == 0  # only the shown tab is built
+    wait_for_charts(page, "profile-trend", "profile-egov")  # the other widgets keep their chart
+    assert page.get_attribute("#profile-dimensions-tab-table", "aria-current") == "true"
+    page.reload()
+    page.wait_for_selector("#profile-dimensions-panel table.data-table")
+    assert dimension_rows(page) == shown
+    assert "active" in page.get_attribute("#profile-dimensions-tab-table", "class")
+    page.click("#profile-dimensions-tab-chart")  # and back to the chart
+    wait_for_charts(page, "profile-dimensions")
+    assert "profile-dimensions=chart" in page.url
+    assert page.recorder.errors == []
+
+
+def test_the_sources_tab_gives_the_sources_and_how_to_cite_the_release(page, server):
+    page.goto(f"{server}/country/URY?lang=en")
+    wait_for_charts(page, *CHARTS)
+    page.click("#profile-egov-tab-sources")
+    page.wait_for_selector("#profile-egov-panel .citation")
+    text = page.inner_text("#profile-egov-panel")
+    assert "Source: United Nations, DESA, E-Government Survey (every survey since 2003)." in text
+    assert "EGDI (E-Government Development Index): the equally weighted average" in text
+    assert "UN rank: the country's place by its EGDI" in text
+    citation = page.inner_text("#profile-egov-panel .citation")
+    assert citation.startswith(f"How to cite: Red GEALC, “GEALC in numbers”, release {LATEST} (")
+    assert "“UN E-Government Survey, 2003–2024”" in citation
+    assert citation.endswith(f"{server}/country/URY?lang=en&profile-egov=sources")
+    # An older release is cited by its own label, in the page's language.
+    page.goto(f"{server}/country/URY?release=demo&profile-dimensions=sources")
+    page.wait_for_selector("#profile-dimensions-panel .citation")
+    text = page.inner_text("#profile-dimensions-panel")
+    assert "Mediana regional: la mediana de los puntajes de los países miembros" in text
+    assert "Fuentes: envíos de Uruguay y de los demás países miembros a la Red GEALC" in text
+    assert "Cómo citar: Red GEALC, «GEALC en números», versión demo (" in text
+    assert "«Puntaje por dimensión, 2024»" in text
+    assert page.recorder.errors == []
+
+
+def test_the_download_tab_offers_the_image_and_the_data_of_the_release(page, server):
+    page.goto(f"{server}/country/URY?lang=en&profile-dimensions=download")
+    wait_for_charts(page, "profile-dimensions")
+    panel = "#profile-dimensions-panel"
+    assert page.locator(f"{panel} button.image-download").all_inner_texts() == ["PNG", "SVG"]
+    links = page.eval_on_selector_all(
+        f"{panel} a.download-link", "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert {link.split("?")[0].rsplit(".", 1)[1] for link in links} == {"csv", "xlsx"}
+    assert all(f"release={LATEST}" in link for link in links), links
+    with page.expect_download() as image:
+        page.click(f"{panel} button.image-download[data-format=svg]")
+    assert image.value.suggested_filename == "gealc-profile-dimensions.svg"
+    shown = next(link for link in links if link.startswith("/download/country-dimensions.csv"))
+    assert [r["Dimension code"] for r in download_csv(f"{server}{shown}")] == [
+        f"D{n}" for n in range(1, 7)
+    ]
+    page.goto(f"{server}/country/URY?release=demo&profile-dimensions=download")
+    page.wait_for_selector(f"{panel} a.download-link")
+    older = page.eval_on_selector_all(
+        f"{panel} a.download-link", "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert older and all("release=demo&" in f"{link}&" for link in older), older
+    assert page.recorder.errors == []
+
+
+def test_a_bad_tab_in_the_url_shows_the_first_view_with_a_notice(page, server):
+    page.goto(f"{server}/country/URY?profile-dimensions=zzz&lang=en")
+    wait_for_charts(page, *CHARTS)
+    assert "zzz" in page.inner_text("#profile-dimensions-widget .notice")
+    assert "active" in page.get_attribute("#profile-dimensions-tab-chart", "class")
+    assert page.locator("#profile-dimensions-panel table.data-table").count() == 0
+    assert page.recorder.errors == []
 
 
 def test_downloaded_csv_is_what_the_warehouse_holds(server, demo_warehouse):

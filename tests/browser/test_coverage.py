@@ -16,12 +16,26 @@ from tests.helpers import query
 def test_subregion_filter_writes_the_url_and_narrows_the_rows(page, server):
     page.goto(f"{server}/coverage?year=2020")
     wait_for_charts(page, "coverage-matrix")
+    page.click("#coverage-matrix-tab-table")  # the matrix's table is its widget's Table tab
+    page.wait_for_selector("#coverage-matrix-panel table.data-table")
     pick(page, "subregion", "Centroamérica")
     page.wait_for_function("() => location.search.includes('subregion=central_america')")
-    page.wait_for_function(
-        "() => document.querySelector('table.data-table').tBodies[0].rows.length === 8"
-    )
-    assert "year=2020" in page.url
+    years = "section[aria-labelledby=coverage-years-title] table.data-table"
+    for table in ("#coverage-matrix-panel table.data-table", years):
+        page.wait_for_function(
+            "t => document.querySelector(t).tBodies[0].rows.length === 8", arg=table
+        )
+    assert "year=2020" in page.url and "coverage-matrix=table" in page.url
+
+
+def test_the_matrix_cites_its_source_and_says_what_reported_means(page, server):
+    page.goto(f"{server}/coverage?year=2021&lang=en&coverage-matrix=sources")
+    page.wait_for_selector("#coverage-matrix-panel .citation")
+    text = page.inner_text("#coverage-matrix-panel")
+    assert "Reported (✓): the country submitted a value of the indicator for that year" in text
+    assert "Source: submissions of Red GEALC member countries (demonstration data)." in text
+    assert "How to cite: Red GEALC, “GEALC in numbers”, release demo-2 (" in text
+    assert "“Indicators reported, 2021”" in text
 
 
 def test_coverage_download_matches_the_warehouse(server, demo_warehouse):

@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 
-from tests.browser.conftest import download_csv, pick, wait_for_charts
+from tests.browser.conftest import LATEST, download_csv, pick, wait_for_charts
 from tests.helpers import query
 
 CHARTS = ("home-reporting", "home-medians", "home-improved", "home-best", "home-un")
@@ -67,3 +67,23 @@ def test_a_headline_download_matches_the_scores_view(server, demo_warehouse):
     with pytest.raises(urllib.error.HTTPError) as err:
         urllib.request.urlopen(f"{server}/download/headline.csv?key=nothing&year=2023")
     assert err.value.code == 400
+
+
+def test_each_headline_cites_its_own_sources_in_its_sources_tab(page, server):
+    page.goto(f"{server}/?lang=en&home-gtmi=sources")
+    page.wait_for_selector("#home-gtmi-panel .citation")
+    text = page.inner_text("#home-gtmi-panel")
+    assert "World Bank, GovTech Dataset (GovTech Maturity Index), CC BY 4.0" in text
+    assert "The World Bank places countries in groups, not ranks: Group A" in text
+    assert f"How to cite: Red GEALC, “GEALC in numbers”, release {LATEST} (" in text
+    assert "“Members in the World Bank GTMI”" in text
+    page.click("#home-un-tab-sources")
+    page.wait_for_function("() => location.search.includes('home-un=sources')")
+    page.wait_for_selector("#home-un-panel .citation")
+    assert "Source: United Nations, DESA, E-Government Survey" in page.inner_text("#home-un-panel")
+    assert "home-gtmi=sources" in page.url  # each widget keeps its own tab
+    wait_for_charts(page, "home-reporting", "home-medians")  # the others still show their chart
+    assert page.evaluate(  # no source line stands apart from the chart it speaks for
+        "[...document.querySelectorAll('main .sources')].every(p => p.closest('.chart-widget'))"
+    )
+    assert page.recorder.errors == []

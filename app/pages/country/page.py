@@ -18,6 +18,7 @@ from app.display import formatted, value_decimals
 from app.downloads import dataset
 from app.gtmi import reference
 from app.pages.country import profile
+from app.pages.un.definitions import un_definitions
 from app.release import Snapshot
 from app.urls import choose, params, with_params
 from app.widget import chart
@@ -120,6 +121,13 @@ def _gealc_sections(
     wide, series = profile.trend(scores, names, lang)
     mine = {"country": iso3, "lang": lang}
     full = ("country-values", mine, t("todos los datos del país", lang))
+    own = t(
+        "Fuente: envíos de {country} a la Red GEALC{demo}; puntajes de 0 a 100 según la "
+        "metodología GEALC.",
+        lang,
+        country=name,
+        demo=t(" (datos de demostración)", lang) if profile.demo_years(scores).any() else "",
+    )
     return [
         *demo_notice(demo, lang),
         html.P(
@@ -171,6 +179,25 @@ def _gealc_sections(
                 ("country-dimensions", mine | {"year": year}, t("lo que se muestra", lang)),
                 (FULL_SCORES, {"lang": lang}, t("todos los puntajes (todos los años)", lang)),
             ],
+            sources=[
+                html.P(
+                    t(
+                        "Mediana regional: la mediana de los puntajes de los países miembros con "
+                        "puntaje en {year}; mediana de la subregión: la de los miembros de su "
+                        "subregión.",
+                        lang,
+                        year=year,
+                    ),
+                    className="definition",
+                ),
+                t(
+                    "Fuentes: envíos de {country} y de los demás países miembros a la Red "
+                    "GEALC{demo}; puntajes de 0 a 100 según la metodología GEALC.",
+                    lang,
+                    country=name,
+                    demo=t(" (datos de demostración)", lang) if demo else "",
+                ),
+            ],
         ),
         html.Section(
             [
@@ -192,6 +219,7 @@ def _gealc_sections(
                         full,
                     ],
                 ),
+                html.P(own, className="sources"),
             ],
             className="chart-block",
             **{"aria-labelledby": "profile-indicators-title"},
@@ -208,16 +236,7 @@ def _gealc_sections(
                 numeric={c for c, _ in series},
             ),
             downloads=[("country-trend", mine, t("lo que se muestra", lang)), full],
-        ),
-        html.P(
-            t(
-                "Fuentes: envíos de {country} a la Red GEALC{demo}; Naciones Unidas, DAES, "
-                "Encuesta de Gobierno Electrónico. Método: ver la metodología.",
-                lang,
-                country=name,
-                demo=t(" (datos de demostración)", lang) if demo else "",
-            ),
-            className="sources",
+            sources=[own],
         ),
     ]
 
@@ -250,6 +269,25 @@ def _egov_section(db: Snapshot, iso3: str, lang: str) -> list:
             downloads=[
                 ("country-un", {"country": iso3, "lang": lang}, t("lo que se muestra", lang)),
                 (FULL_UN, {"lang": lang}, t("todas las cifras de la ONU (2003–2024)", lang)),
+            ],
+            sources=[
+                *(
+                    html.P(d, className="definition")
+                    for d in un_definitions([c for c, _ in series], lang)
+                ),
+                html.P(
+                    t(
+                        "Posición ONU: el puesto del país por su EGDI entre los Estados miembros "
+                        "de las Naciones Unidas.",
+                        lang,
+                    ),
+                    className="definition",
+                ),
+                t(
+                    "Fuente: Naciones Unidas, DAES, Encuesta de Gobierno Electrónico (todas las "
+                    "encuestas desde 2003).",
+                    lang,
+                ),
             ],
         )
     ]

@@ -112,6 +112,18 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         matrix.map(lambda v: "✓" if v else "—").reset_index(drop=True).assign(name=members["name"])
     )
     full = (FULL_VALUES, {"lang": lang}, t("todos los valores (todos los años)", lang))
+    # The matrix rests on the year's values, the counts on every year's.
+    source, years_source = (
+        t(
+            "Fuente: envíos de los países miembros de la Red GEALC{demo}.",
+            lang,
+            demo=t(" (datos de demostración)", lang) if demo else "",
+        )
+        for demo in (
+            queries.demo_in(db, view["year"]),
+            any(queries.demo_in(db, y) for y in view["years"]),
+        )
+    )
     return [
         *head,
         html.P(
@@ -147,6 +159,17 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
                 t("Indicadores reportados, {year}", lang, year=view["year"]),
             ),
             downloads=[("coverage", query, t("lo que se muestra", lang)), full],
+            sources=[
+                html.P(
+                    t(
+                        "Reportado (✓): el país envió un valor del indicador para ese año y "
+                        "entró en esta versión publicada de los datos; «—»: no lo envió.",
+                        lang,
+                    ),
+                    className="definition",
+                ),
+                source,
+            ],
         ),
         html.Section(
             [
@@ -164,6 +187,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
                 download_links(
                     lang, [("coverage-years", query, t("lo que se muestra", lang)), full]
                 ),
+                html.P(years_source, className="sources"),
             ],
             className="chart-block",
             **{"aria-labelledby": "coverage-years-title"},

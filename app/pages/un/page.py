@@ -20,6 +20,7 @@ from app.display import DEMO_NOTICE
 from app.downloads import Headed, dataset
 from app.figures import wrap
 from app.pages.un import benchmarks
+from app.pages.un.definitions import un_definitions
 from app.release import Snapshot
 from app.urls import params
 from app.widget import chart
@@ -48,7 +49,7 @@ class Benchmark:
     caption: str
     dataset: str
     full: list[tuple[str, str]]  # the full data's downloads: (dataset, label key)
-    sources: list = field(default_factory=list)
+    definitions: list = field(default_factory=list)  # what the x measure is, in its Sources tab
     pairing: str | None = None
     absent: str | None = None  # why the GTMI has no counterpart of the dimension
     compared: bool = True  # whether divergences are looked for
@@ -126,6 +127,7 @@ def _un(db: Snapshot, view: filters.View, dims: pd.DataFrame, lang: str) -> Benc
         ),
         dataset="un-comparison",
         full=[(FULL_UN, N_("todas las cifras de la ONU (2003–2024)"))],
+        definitions=[html.P(d, className="definition") for d in un_definitions([index], lang)],
         pairing=t(
             "Por qué comparar {measure} con {index}: {rationale}",
             lang,
@@ -186,7 +188,7 @@ def _gtmi(view: filters.View, dims: pd.DataFrame, lang: str) -> Benchmark:
                 ),
             ),
         ],
-        sources=[html.P(benchmarks.gtmi_groups(ref, lang), className="sources")],
+        definitions=[html.P(benchmarks.gtmi_groups(ref, lang), className="definition")],
         pairing=t(
             "Por qué comparar {measure} con {index}: {rationale}",
             lang,
@@ -306,9 +308,8 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
             lead=benchmarks.sentence(
                 frame, fit, measure, bench.name, lang, compared=bench.compared
             ),
+            sources=[*bench.definitions, _sources(view["source"], demo, lang)],
         ),
-        *bench.sources,
-        html.P(_sources(view["source"], demo, lang), className="sources"),
     ]
 
 
