@@ -21,6 +21,7 @@ from app.pages.country import page as country
 from app.pages.coverage import page as coverage
 from app.pages.data import page as data
 from app.pages.explorer import page as explorer
+from app.pages.indicator import page as indicator
 from app.pages.un import page as un
 from app.release import Releases, Unavailable
 from app.urls import params, with_params
@@ -108,6 +109,8 @@ def _route(pathname: object, search: object) -> tuple[list, str]:
         enter_view(pathname, search)
         if pathname.startswith(country.PREFIX) or pathname == country.PREFIX.rstrip("/"):
             content = banner + country.layout(db, pathname, search, lang)
+        elif pathname.startswith(indicator.PREFIX) or pathname == indicator.PREFIX.rstrip("/"):
+            content = banner + indicator.layout(db, pathname, search, lang)
         else:
             content = banner + (
                 page.layout(db, search, lang)
@@ -244,5 +247,5 @@ def _register_callbacks(app: Dash) -> None:
         Output("lang-sink", "data"),
         Input("page-lang", "data"),
     )
-    for module in (filters, explorer, country):
+    for module in (filters, explorer, country, indicator):
         module.register_callbacks(app)
