@@ -75,7 +75,13 @@ def header(lang: str, pathname: str, search: str) -> html.Header:
 
 
 def _current(pathname: str, path: str) -> bool:
-    return pathname == path or (path.startswith("/country/") and pathname.startswith("/country/"))
+    """Whether the header's link to `path` is the page shown: a country's profile is "Perfil de
+    país", an indicator's page belongs to "Indicadores"."""
+    return (
+        pathname == path
+        or (path.startswith("/country/") and pathname.startswith("/country/"))
+        or (path == "/explorer" and pathname.startswith("/indicator"))
+    )
 
 
 def country_link(iso3: str, name: str, lang: str) -> html.A:

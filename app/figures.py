@@ -369,7 +369,7 @@ def hbars(
     fig = go.Figure(
         go.Bar(
             x=[v if v is not None else 0 for v in values],
-            y=[wrap(label, 28) for label in labels],
+            y=[wrap(label, 20) for label in labels],  # fits beside the bars on a phone
             orientation="h",
             marker_color=PALETTE[0],
             text=shown,

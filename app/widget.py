@@ -160,7 +160,9 @@ def _download_panel(widget: Widget, lang: str) -> list[Component]:
     return [
         html.P(
             [
-                t("Imagen del gráfico «{view}»: ", lang, view=view.label),
+                t("Imagen del gráfico «{view}»: ", lang, view=view.label)
+                if len(widget.views) > 1
+                else t("Imagen del gráfico: ", lang),
                 *[
                     part
                     for n, fmt in enumerate(IMAGE_FORMATS)

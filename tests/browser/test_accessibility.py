@@ -15,7 +15,13 @@ PAGES = [
     "/",
     "/explorer",
     "/explorer?indicator=SD1",
+    "/explorer?tab=tiles",
+    "/explorer?tab=lines&countries=URY,BRA,HTI",
     "/compare?countries=URY,BRA,MEX",
+    "/compare?countries=URY,BRA,MEX,KNA&tab=heatmap",
+    "/compare?countries=URY,BRA,MEX&tab=table",
+    "/indicator/SD1",
+    "/indicator/SD1?tab=progress",
     "/country/URY",
     "/un",
     "/coverage",
@@ -79,6 +85,16 @@ def test_public_pages_have_no_wcag_violations(screen, server, path, lang):
     drawn(screen)
     found = violations(screen)
     assert not found, f"{url(server, path, lang)}:\n{report(found)}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_what_opens_on_demand_has_no_wcag_violations(screen, server, lang):
+    """The data page's catalogue entries, methodology sections and audit tables, all opened."""
+    screen.goto(url(server, "/data", lang))
+    drawn(screen)
+    screen.evaluate("document.querySelectorAll('#main details').forEach(d => { d.open = true; })")
+    found = violations(screen)
+    assert not found, f"/data?lang={lang}, every detail open:\n{report(found)}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

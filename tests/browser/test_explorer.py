@@ -17,7 +17,10 @@ SMALL_ISLANDS = {"ATG", "BRB", "DMA", "GRD", "JAM", "KNA", "LCA", "TTO", "VCT"}
 def test_map_keeps_the_small_island_states_and_a_tile_opens_a_profile(page, server):
     page.goto(f"{server}/explorer?indicator=FD1&year=2023&lang=en")
     wait_for_charts(page, MAP)
-    assert page.locator("#explorer-map path.choroplethlocation").count() >= 33
+    # The outlines arrive after the chart's frame (the app serves them as a file): wait for them.
+    page.wait_for_function(
+        "() => document.querySelectorAll('#explorer-map path.choroplethlocation').length >= 33"
+    )
     dots = page.eval_on_selector(
         "#explorer-map",
         "g => g.querySelector('.js-plotly-plot').data"

@@ -63,6 +63,16 @@ PAGES = {
         COMPARE,
     ),
     "compare-lines": ("/compare?tab=lines", ["compare-lines"], COMPARE),
+    "indicator": (
+        "/indicator/SD1",
+        ["indicator-bars"],
+        {
+            "es": "SD1 Trámites que pueden iniciarse en línea",
+            "en": "SD1 Procedures that can be started online",
+            "pt": "SD1 Serviços que podem ser iniciados on-line",
+            "fr": "SD1 Démarches pouvant être engagées en ligne",
+        },
+    ),
     "country": (
         "/country/BRB",
         ["profile-dimensions", "profile-trend", "profile-egov"],

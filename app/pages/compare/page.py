@@ -14,7 +14,7 @@ from app.datasets import FULL_SCORES
 from app.display import formatted
 from app.downloads import dataset
 from app.pages.compare import comparison
-from app.pages.explorer import measures
+from app.pages.explorer import measures, views
 from app.release import Snapshot
 from app.urls import params
 from app.widget import View, Widget, chart_widget
@@ -164,18 +164,11 @@ def _body(db: Snapshot, members, dims, view: comparison.CompareView, scores, *, 
                 t("Por indicador", lang),
                 lambda: figures.heatmap(wide, heat_columns, lang),
             ),
-            View(
-                "lines",
-                t("Evolución", lang),
-                lambda: figures.lines(
-                    over_time.frame,
-                    "year",
-                    over_time.countries,
-                    lang,
-                    t("Puntaje (0–100)", lang),
-                    y_range=(0, 100),
-                    references=over_time.references,
-                ),
+            views.lines_view(
+                over_time,
+                lang,
+                t("Puntaje (0–100)", lang),
+                value_range=(0, 100),
                 lead=t(
                     "{measure} de cada país a lo largo de los años, con la mediana regional y las "
                     "de sus subregiones como referencia.",

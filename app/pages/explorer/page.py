@@ -5,6 +5,7 @@ outlines, a tile grid, a ranked bar, the medians over time, and the table."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import pandas as pd
 from dash import Dash, Input, Output, State, html
@@ -15,7 +16,7 @@ from app.components import country_link, demo_notice, fallback_notices, notice, 
 from app.datasets import FULL_SCORES, FULL_VALUES
 from app.display import fmt_rank, formatted, value_decimals
 from app.downloads import dataset
-from app.pages.explorer import measures
+from app.pages.explorer import measures, views
 from app.pages.un import benchmarks
 from app.release import Snapshot
 from app.urls import context, countries, params
@@ -213,30 +214,12 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
             year=view["year"],
         ),
         views=[
-            View(
-                "map",
-                t("Mapa", lang),
-                lambda: figures.choropleth(
-                    now,
-                    lang,
-                    axis,
-                    decimals,
-                    value_range,
-                    outlines_url=maps.OUTLINES_URL,
-                    small=maps.small_states(),
-                    context=maps.context_ids(),
-                ),
-                lead=t(
-                    "Los Estados insulares pequeños llevan además un punto para verse y poder "
-                    "hacer clic. En gris: sin datos.",
-                    lang,
-                ),
-            ),
+            views.map_view(now, lang, axis, decimals, value_range=value_range),
             View(
                 "bars",
                 t("Ranking", lang),
                 lambda: figures.hbars(
-                    now["name"].tolist(),
+                    figures.short_labels(now, lang),
                     now["value"].tolist(),
                     lang,
                     axis,
@@ -256,35 +239,13 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
                     lang,
                 ),
             ),
-            View(
-                "lines",
-                t("Evolución", lang),
-                lambda: figures.lines(
-                    over_time.frame,
-                    "year",
-                    over_time.countries,
-                    lang,
-                    axis,
-                    y_range=value_range,
-                    references=over_time.references,
-                    decimals=decimals,
-                ),
-                lead=t(
-                    "Cada país elegido a lo largo de los años, con la mediana regional y las de "
-                    "sus subregiones como referencia.",
-                    lang,
-                ),
-                controls=[
-                    filters.control(
-                        "countries",
-                        t("Países en la evolución", lang),
-                        filters.options(zip(members_all["iso3"], members_all["name"], strict=True)),
-                        chosen,
-                        lang,
-                        multi=True,
-                        wide=True,
-                    )
-                ],
+            views.lines_view(
+                over_time,
+                lang,
+                axis,
+                value_range=value_range,
+                decimals=decimals,
+                choose_from=members_all,
             ),
         ],
         table=lambda: table(
@@ -394,10 +355,10 @@ def clicked_country(click: object) -> str | None:
     return data if isinstance(data, str) and ISO3.fullmatch(data) else None
 
 
-def register_callbacks(app: Dash) -> None:
-    """Open the profile of a country clicked on the map or the tiles, on `app` (one callback per
+def register_country_clicks(app: Dash, graphs: Iterable[str]) -> None:
+    """A click on a country in any of `graphs` opens its profile, on `app` (one callback per
     chart: a widget draws only the tab shown)."""
-    for graph in MAP_GRAPHS:
+    for graph in graphs:
         app.callback(
             Output("url", "pathname", allow_duplicate=True),
             Output("url", "search", allow_duplicate=True),
@@ -405,3 +366,8 @@ def register_callbacks(app: Dash) -> None:
             State("url", "search"),
             prevent_initial_call=True,
         )(_country_clicked)
+
+
+def register_callbacks(app: Dash) -> None:
+    """Open the profile of a country clicked on the map or the tiles, on `app`."""
+    register_country_clicks(app, MAP_GRAPHS)

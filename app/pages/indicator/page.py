@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-from dash import Dash, Input, Output, State, html
-from dash.exceptions import PreventUpdate
+from dash import Dash, html
 
-from app import figures, filters, maps, queries
+from app import figures, filters, queries
 from app.components import country_link, demo_notice, fallback_notices, notice, table
 from app.datasets import FULL_VALUES
 from app.display import value_decimals
 from app.pages.coverage import reporting
 from app.pages.data.page import catalogue_table
-from app.pages.explorer import measures
-from app.pages.explorer.page import clicked_country
+from app.pages.explorer import measures, views
+from app.pages.explorer.page import register_country_clicks
 from app.pages.indicator import progress
 from app.release import Snapshot
 from app.urls import choose, context, countries, params, with_params
@@ -73,7 +72,7 @@ def layout(db: Snapshot, pathname: str, search: str, lang: str) -> list:
     standing = progress.progress_table(measures.year_view(data, members, year), goals)
     region = progress.region(standing)
     asked = countries(query, members["iso3"].tolist(), LINES_MAX)
-    chosen = asked.chosen or standing.dropna(subset=["value"])["iso3"].head(LINES_DEFAULT).tolist()
+    chosen = asked.chosen or measures.leaders(standing, LINES_DEFAULT)
     demo = queries.demo_in(db, year)
     return [
         *head,
@@ -280,7 +279,7 @@ def _widget(  # noqa: PLR0913 — one view's parts, each named at the call
                 t("Valores", lang),
                 lambda: _with_median(
                     figures.hbars(
-                        have["name"].tolist(),
+                        figures.short_labels(have, lang),
                         have["value"].tolist(),
                         lang,
                         unit,
@@ -296,55 +295,16 @@ def _widget(  # noqa: PLR0913 — one view's parts, each named at the call
                     year=year,
                 ),
             ),
-            View(
-                "map",
-                t("Mapa", lang),
-                lambda: figures.choropleth(
-                    standing,
-                    lang,
-                    unit,
-                    decimals,
-                    value_range,
-                    outlines_url=maps.OUTLINES_URL,
-                    small=maps.small_states(),
-                    context=maps.context_ids(),
-                ),
-                lead=t(
-                    "Los Estados insulares pequeños llevan además un punto para verse y poder "
-                    "hacer clic. En gris: sin datos.",
-                    lang,
-                ),
-                graph_id=MAP_GRAPH,
+            views.map_view(
+                standing, lang, unit, decimals, value_range=value_range, graph_id=MAP_GRAPH
             ),
-            View(
-                "lines",
-                t("Evolución", lang),
-                lambda: figures.lines(
-                    lines.frame,
-                    "year",
-                    lines.countries,
-                    lang,
-                    unit,
-                    y_range=value_range,
-                    references=lines.references,
-                    decimals=decimals,
-                ),
-                lead=t(
-                    "Cada país elegido a lo largo de los años, con la mediana regional y las de "
-                    "sus subregiones como referencia.",
-                    lang,
-                ),
-                controls=[
-                    filters.control(
-                        "countries",
-                        t("Países en la evolución", lang),
-                        filters.options(zip(members["iso3"], members["name"], strict=True)),
-                        chosen,
-                        lang,
-                        multi=True,
-                        wide=True,
-                    )
-                ],
+            views.lines_view(
+                lines,
+                lang,
+                unit,
+                value_range=value_range,
+                decimals=decimals,
+                choose_from=members,
             ),
             View(
                 "progress",
@@ -353,7 +313,7 @@ def _widget(  # noqa: PLR0913 — one view's parts, each named at the call
                     # The shares beside the bars, level: inside, a short bar's would turn
                     # sideways on a phone.
                     figures.hbars(
-                        have["name"].tolist(),
+                        figures.short_labels(have, lang),
                         have["progress"].tolist(),
                         lang,
                         "%",
@@ -536,20 +496,6 @@ def _own_words(values: pd.DataFrame, db: Snapshot, code: str, year: int, lang: s
     )
 
 
-def _country_clicked(click: object, search: object) -> tuple[str, str]:
-    """A click on a country on the map opens its profile, in the same language."""
-    code = clicked_country(click)
-    if code is None:
-        raise PreventUpdate
-    return f"/country/{code}", context(search if isinstance(search, str) else "")
-
-
 def register_callbacks(app: Dash) -> None:
     """Open the profile of a country clicked on the map, on `app`."""
-    app.callback(
-        Output("url", "pathname", allow_duplicate=True),
-        Output("url", "search", allow_duplicate=True),
-        Input(MAP_GRAPH, "clickData"),
-        State("url", "search"),
-        prevent_initial_call=True,
-    )(_country_clicked)
+    register_country_clicks(app, [MAP_GRAPH])

@@ -336,7 +336,7 @@ def gtmi_groups(ref: Gtmi, lang: str) -> str:
     return t(
         "El Banco Mundial clasifica a los países en grupos, no en posiciones: {groups}.",
         lang,
-        groups="; ".join(g.label.get(lang) for g in ref.groups),
+        groups=t("; ", lang).join(g.label.get(lang) for g in ref.groups),  # spaced the French way
     )
 
 
