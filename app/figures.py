@@ -10,7 +10,6 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
-from app.headlines import Headline, gtmi_group_counts
 from app.labels import Frame, place_labels
 from indicators.countries import short_names
 from locales.formats import fmt_number, separators
@@ -414,39 +413,6 @@ def year_bars(
     base_layout(fig, 340, lang)
     return fig.update_layout(
         barmode="group", legend={"orientation": "h", "y": -0.2}, margin={"b": 70}
-    )
-
-
-def headline(item: Headline, lang: str) -> go.Figure:
-    """The chart of a "GEALC en números" headline (app.headlines.Headline), from its table."""
-    table, cols = item.table, item.columns
-    if item.key in ("reporting", "un"):
-        x = "year" if item.key == "reporting" else "survey_year"
-        series = [
-            c for c in ("countries", "complete", "assessed", "very_high") if c in table.columns
-        ]
-        return year_bars(table, x, [(c, cols[c]) for c in series], lang, highlight=item.highlight)
-    if item.key == "gtmi":
-        counts = gtmi_group_counts(item, lang)
-        shown = [(c, cols[c]) for c in ("group_before", "group_now") if c in counts.columns]
-        return year_bars(counts, "group", shown, lang)
-    if item.key == "medians":
-        return hbars(
-            table["name"].tolist(), table["median"].tolist(), lang, t("Puntaje (0–100)", lang)
-        )
-    if item.key == "improved":
-        return hbars(
-            table["name"].tolist(), table["change"].tolist(), lang, cols["change"], x_range=None
-        )
-    return hbars(
-        table["name"].tolist(),
-        table["score"].tolist(),
-        lang,
-        t("Puntaje (0–100)", lang),
-        text=[
-            f"{c} ({fmt_number(v, lang, 1)})" if c else ""
-            for c, v in zip(table["countries"], table["score"], strict=True)
-        ],
     )
 
 

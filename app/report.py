@@ -1,9 +1,10 @@
 """The "GEALC en números" report (`gealc report`): one release and one data year as a document the
 secretariat can post as is. The key figures are the home page's headlines, from the same functions
-(app.headlines); then one section per dimension, the external benchmarks (the UN survey and the
-World Bank GTMI, app.pages.un.benchmarks), coverage (app.pages.coverage.reporting), a summary of the
-published methodology and the release's identity and citation. `build` gathers the content;
-app.report_html lays it out; `write` draws the charts, prints the PDF and writes the files."""
+(app.pages.home.headlines); then one section per dimension, the external benchmarks (the UN survey
+and the World Bank GTMI, app.pages.un.benchmarks), coverage (app.pages.coverage.reporting), a
+summary of the published methodology and the release's identity and citation. `build` gathers the
+content; app.report_html lays it out; `write` draws the charts, prints the PDF and writes the
+files."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ import pandas as pd
 from app import export, figures, gtmi, queries, report_html, robustness
 from app.display import fmt_rank, formatted
 from app.figures import wrap
-from app.headlines import TITLES, Headline, gather, headlines, shown
 from app.pages.coverage import reporting
+from app.pages.home.charts import headline
+from app.pages.home.headlines import TITLES, Headline, gather, headlines, shown
 from app.pages.un import benchmarks
 from app.release import Releases, Snapshot, Unavailable
 from app.report_model import Report, Section, Table
@@ -110,7 +112,7 @@ def _key_figure(item: Headline, lang: str) -> Section:
         item.key,
         title,
         [item.sentence],
-        figures.headline(item, lang),
+        headline(item, lang),
         title,
         Table(frame, list(item.columns.items()), title, numeric),
     )

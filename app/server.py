@@ -15,12 +15,12 @@ from app.api import register_api
 from app.components import header, notice, release_banner
 from app.context import RELEASES_KEY, enter_view, releases, snapshot
 from app.downloads import register_routes
-from app.pages import home
 from app.pages.compare import page as compare
 from app.pages.country import page as country
 from app.pages.coverage import page as coverage
 from app.pages.data import page as data
 from app.pages.explorer import page as explorer
+from app.pages.home import page as home
 from app.pages.indicator import page as indicator
 from app.pages.un import page as un
 from app.release import Releases, Unavailable

@@ -16,7 +16,7 @@ import pytest
 
 from app import download_columns as dc
 from app.downloads import DATASETS
-from app.headlines import HEADLINES
+from app.pages.home.headlines import HEADLINES
 from app.server import create_app
 from locales.messages import t
 

@@ -19,7 +19,7 @@ from PIL import Image
 
 from app import export, gtmi, queries, report
 from app.display import DEMO_NOTICE
-from app.headlines import gather, headlines
+from app.pages.home.headlines import gather, headlines
 from app.pages.un import benchmarks
 from app.release import Releases, Snapshot
 from locales.messages import t

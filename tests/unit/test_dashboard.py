@@ -9,8 +9,9 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
-from app import figures, filters, headlines, maps
+from app import figures, filters, maps
 from app.pages.explorer import measures
+from app.pages.home import charts, headlines
 from app.pages.un import benchmarks
 from indicators.countries import load_members
 
@@ -145,7 +146,7 @@ def test_headlines_every_dimension_one_country_and_no_data():
         "Il n'y a pas de chiffres"
     )
     for item in [*every.values(), *none.values()]:
-        assert figures.headline(item, "fr").layout.separators == ",\u202f"
+        assert charts.headline(item, "fr").layout.separators == ",\u202f"
 
 
 def test_gtmi_headline_counts_group_a_and_names_who_moved_since_the_survey_before():
@@ -176,7 +177,7 @@ def test_gtmi_headline_counts_group_a_and_names_who_moved_since_the_survey_befor
         "group_before": [1, 1, 1, 1],
         "group_now": [2, 0, 0, 1],
     }
-    assert len(figures.headline(item, "en").data) == 2
+    assert len(charts.headline(item, "en").data) == 2
     # 2021 lies as near 2020 as 2022: the earlier survey, with none before it to compare.
     early = headlines.gtmi_groups(facts(MEMBERS, [], year=2021), "es")
     assert early.sentence == (
@@ -202,7 +203,7 @@ def test_gtmi_headline_counts_group_a_and_names_who_moved_since_the_survey_befor
     assert headlines.gtmi_groups(nobody, "en").sentence == (
         "There are no World Bank GTMI figures for these countries."
     )
-    assert figures.headline(headlines.gtmi_groups(nobody, "en"), "en").layout.height
+    assert charts.headline(headlines.gtmi_groups(nobody, "en"), "en").layout.height
 
 
 def test_explorer_series_keeps_missing_as_missing_and_last():

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from app.display import fmt_rank
-from app.headlines import nearest_survey_year
+from app.pages.home.headlines import nearest_survey_year
 from app.urls import choose, countries
 from indicators.comparison import nearest_survey
 from indicators.scoring import COMPOSITE_ID

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dash import html
 
-from app import figures, filters, gtmi, queries
+from app import filters, gtmi, queries
 from app.components import demo_notice, fallback_notices, notice, table
 from app.datasets import FULL_GTMI, FULL_SCORES, FULL_UN
 from app.downloads import Headed, dataset
-from app.headlines import HEADLINES, TITLES, Facts, Headline, gather, headlines, shown
+from app.pages.home.charts import headline
+from app.pages.home.headlines import HEADLINES, TITLES, Facts, Headline, gather, headlines, shown
 from app.pages.un import benchmarks
 from app.pages.un.definitions import un_definitions
 from app.release import Snapshot
@@ -160,7 +161,7 @@ def _section(item: Headline, view: filters.View, demo: bool, lang: str) -> html.
     return chart(
         f"home-{item.key}",
         t(TITLES[item.key], lang),
-        figures.headline(item, lang),
+        headline(item, lang),
         lang,
         part,
         downloads=[
