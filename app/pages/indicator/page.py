@@ -15,7 +15,7 @@ from app.components import country_link, demo_notice, fallback_notices, notice, 
 from app.datasets import FULL_VALUES
 from app.display import value_decimals
 from app.pages.coverage import reporting
-from app.pages.data.page import catalogue_table
+from app.pages.data.catalogue import catalogue_table
 from app.pages.explorer import measures, views
 from app.pages.explorer.page import register_country_clicks
 from app.pages.indicator import progress
