@@ -12,6 +12,7 @@ from dash import dcc, html
 from app.context import shown_release
 from app.display import DEMO_NOTICE
 from app.downloads import FORMATS, href
+from app.gtmi import reference
 from app.urls import context, with_params
 from locales import LANGUAGE_NAMES
 from locales.formats import fmt_date, separators
@@ -272,4 +273,24 @@ def graph(graph_id: str, figure: go.Figure, lang: str) -> dcc.Graph:
             "toImageButtonOptions": {"format": "png", "filename": f"gealc-{graph_id}", "scale": 2},
             "topojsonURL": MAP_FOLDER,  # Plotly's geo base map from the app, never its CDN
         },
+    )
+
+
+def gtmi_source(lang: str, *after: str) -> html.P:
+    """The World Bank's GTMI as every chart showing its figures cites it: the dataset, its licence,
+    that the figures are the Bank's own, and its address; then any sentence in `after`."""
+    source = reference().source
+    return html.P(
+        [
+            t(
+                "Fuente: {citation}, CC BY 4.0 (cifras tal como las publica el Banco "
+                "Mundial, sin recalcular):",
+                lang,
+                citation=source.citation.get(lang),
+            ),
+            " ",
+            html.A(source.url.removeprefix("https://"), href=source.url),
+            *(part for sentence in after for part in (" ", sentence)),
+        ],
+        className="sources",
     )

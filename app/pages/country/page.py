@@ -12,7 +12,14 @@ from dash import Dash, Input, Output, State, dcc, html
 from dash.exceptions import PreventUpdate
 
 from app import figures, filters, queries
-from app.components import demo_notice, download_links, fallback_notices, notice, table
+from app.components import (
+    demo_notice,
+    download_links,
+    fallback_notices,
+    gtmi_source,
+    notice,
+    table,
+)
 from app.datasets import FULL_GTMI, FULL_GTMI_INDICATORS, FULL_SCORES, FULL_UN
 from app.display import formatted, value_decimals
 from app.downloads import dataset
@@ -336,7 +343,6 @@ def _gtmi_section(
     mine = {"country": iso3, "lang": lang}
     score_heading = t("Puntaje GEALC {year}", lang, year=year) if year else t("Puntaje GEALC", lang)
     demo = bool(profile.demo_years(scores).get(year, False))
-    source = reference().source
     return html.Section(
         [
             heading,
@@ -415,30 +421,19 @@ def _gtmi_section(
                     ),
                 ],
             ),
-            html.P(
-                [
-                    t(
-                        "Fuente: {citation}, CC BY 4.0 (cifras tal como las publica el Banco "
-                        "Mundial, sin recalcular):",
-                        lang,
-                        citation=source.citation.get(lang),
-                    ),
-                    " ",
-                    html.A(source.url.removeprefix("https://"), href=source.url),
-                    *(
-                        [
-                            " ",
-                            t(
-                                "Son cifras reales, no datos de demostración; el puntaje GEALC a "
-                                "su lado sí es de demostración.",
-                                lang,
-                            ),
-                        ]
-                        if demo
-                        else []
-                    ),
-                ],
-                className="sources",
+            gtmi_source(
+                lang,
+                *(
+                    [
+                        t(
+                            "Son cifras reales, no datos de demostración; el puntaje GEALC a su "
+                            "lado sí es de demostración.",
+                            lang,
+                        )
+                    ]
+                    if demo
+                    else []
+                ),
             ),
         ],
         className="chart-block gtmi",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dash import html
 
 from app import filters, gtmi, queries
-from app.components import demo_notice, fallback_notices, notice, table
+from app.components import demo_notice, fallback_notices, gtmi_source, notice, table
 from app.datasets import FULL_GTMI, FULL_SCORES, FULL_UN
 from app.downloads import Headed, dataset
 from app.pages.home.charts import headline
@@ -103,22 +103,9 @@ def _sources(key: str, year: int, demo: bool, lang: str) -> list:
             ),
         ]
     if key == "gtmi":
-        source = gtmi.reference().source
         return [
             html.P(benchmarks.gtmi_groups(gtmi.reference(), lang), className="definition"),
-            html.P(
-                [
-                    t(
-                        "Fuente: {citation}, CC BY 4.0 (cifras tal como las publica el Banco "
-                        "Mundial, sin recalcular):",
-                        lang,
-                        citation=source.citation.get(lang),
-                    ),
-                    " ",
-                    html.A(source.url.removeprefix("https://"), href=source.url),
-                ],
-                className="sources",
-            ),
+            gtmi_source(lang),
         ]
     if key == "reporting":
         return [
