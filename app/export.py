@@ -11,10 +11,14 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Coroutine, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 import plotly.graph_objects as go
+
+T = TypeVar("T")
 
 WIDTH = 680  # px: the printable width of an A4 page with 15 mm margins, at 96 px per inch
 # Figures drawn at once: kaleido reloads a tab after each figure, so two tabs keep the browser busy.
@@ -89,7 +93,18 @@ def images(
 
             return list(await asyncio.gather(*(one(fig) for fig in figures)))
 
-    return asyncio.run(draw())
+    return _run(draw)
+
+
+def _run(coroutine: Callable[[], Coroutine[object, object, T]]) -> T:
+    """The coroutine's result, run on a loop of its own: in a thread of its own when this thread
+    already runs a loop (a caller inside an async framework), where asyncio.run would refuse."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine())
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(lambda: asyncio.run(coroutine())).result()
 
 
 def print_pdf(html: str, output: Path, browser: str | None = None) -> None:
