@@ -215,7 +215,7 @@ def test_an_unknown_release_says_so_and_shows_the_latest(embargoed):
     client = create_app(embargoed).server.test_client()
     page = client.post(
         "/_dash-update-component",
-        data=route_payload("/", "?release=2024-9&lang=en&year=2024"),
+        data=route_payload("/", "?release=2024-9&lang=en&year=2024&home-reporting=download"),
         content_type="application/json",
     ).get_data(as_text=True)
     assert "There is no published release '2024-9'; the latest is shown instead." in page

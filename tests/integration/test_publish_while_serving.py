@@ -68,7 +68,8 @@ def visit(base: str) -> tuple[int, set[str], int | None]:
     reporting."""
     request = urllib.request.Request(
         base + "/_dash-update-component",
-        data=route_payload("/", "?year=2024").encode(),
+        # The reporting chart's Download tab: its links name the release the page was built from.
+        data=route_payload("/", "?year=2024&home-reporting=download").encode(),
         headers={"Content-Type": "application/json"},
     )
     with urllib.request.urlopen(request, timeout=30) as response:
