@@ -23,6 +23,7 @@ import yaml
 from werkzeug.exceptions import MethodNotAllowed
 
 from app import opendata, queries
+from app.caching import FRESH, IMMUTABLE
 from app.context import releases, snapshot
 from app.downloads import to_bytes
 from app.release import Snapshot, Unavailable
@@ -32,8 +33,6 @@ from locales.messages import N_, t
 PREFIX = "/api/v1"
 OPENAPI_PATH = Path(__file__).with_name("openapi.yaml")
 OPENAPI = yaml.safe_load(OPENAPI_PATH.read_text(encoding="utf-8"))
-IMMUTABLE = "public, max-age=31536000, immutable"  # a release never changes
-FRESH = "no-cache"  # the listing and the reference tables change when a release is published
 PER_PAGE, MAX_PER_PAGE, MAX_PAGE = 100, 1000, 100_000
 YEARS = (1990, 2100)
 LEVELS = ("indicator", "dimension", "composite")

@@ -21,6 +21,7 @@ import flask
 import pandas as pd
 
 from app import gtmi, queries
+from app.caching import for_release
 from app.context import shown_release, snapshot
 from app.download_columns import ABOUT_SHEET, DATA_SHEET, Localized, Names, about, localized
 from app.release import Snapshot
@@ -194,5 +195,8 @@ def register_routes(server: flask.Flask) -> None:
         return flask.Response(
             body,
             mimetype=mimetype,
-            headers={"Content-Disposition": f'attachment; filename="{stem}.{fmt}"'},
+            headers={
+                "Content-Disposition": f'attachment; filename="{stem}.{fmt}"',
+                "Cache-Control": for_release(args.get("release"), db.label),
+            },
         )

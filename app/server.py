@@ -4,13 +4,14 @@ Everything the browser loads comes from this server."""
 from __future__ import annotations
 
 import contextlib
+import re
 from pathlib import Path
 
 import dash_bootstrap_components as dbc
 import flask
 from dash import ClientsideFunction, Dash, Input, Output, dcc, html
 
-from app import datasets, filters, pagecache  # noqa: F401  (datasets registers the full-data downloads)
+from app import caching, datasets, filters, pagecache  # noqa: F401  (datasets registers the full-data downloads)
 from app.api import register_api
 from app.components import header, notice, release_banner
 from app.context import RELEASES_KEY, enter_view, releases, snapshot
@@ -32,6 +33,8 @@ from warehouse.db import connect
 ASSETS = Path(__file__).with_name("assets")
 BOOTSTRAP_CSS = "bootstrap-5.3.9.min.css"  # served from app/assets/vendor, never a CDN
 GRAPH_CHUNK = "_dash-component-suites/dash/dcc/async-graph.js"
+# Dash sends the DataTable's bundle with every page, though no page draws a DataTable: not sent.
+UNUSED_SCRIPTS = re.compile(r'<script src="[^"]*/dash_table/[^"]*"></script>\s*')
 PAGES = {page.PATH: page for page in (home, explorer, compare, un, coverage, data)}
 
 
@@ -53,6 +56,7 @@ class GealcDash(Dash):
             '<link rel="preload" as="script" '
             f'href="{self.config.requests_pathname_prefix}{GRAPH_CHUNK}">'
         )
+        page = UNUSED_SCRIPTS.sub("", page)
         return page.replace("<html>", f'<html lang="{lang}">', 1).replace(
             "</head>", f"{preload}\n</head>", 1
         )
@@ -76,6 +80,7 @@ def create_app(database_url: str) -> Dash:
     app.server.config[RELEASES_KEY] = book = Releases(connect(database_url, read_only=True))
     app.server.before_request(_refuse_malformed_callbacks(app))
     pagecache.install(app.server)
+    caching.install(app.server)
     with contextlib.suppress(Unavailable):  # no warehouse yet: pages say so until it appears
         book.snapshot()  # the latest release in memory before the first visitor
     register_routes(app.server)

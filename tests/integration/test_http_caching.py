@@ -1,0 +1,58 @@
+"""Answers that depend only on a release are cacheable at the edge (issue 22): a download or API
+answer of a named release is kept for good, one of "latest" is revalidated, and a request that
+already holds the answer's ETag gets 304 with no body."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app.caching import FRESH, IMMUTABLE
+from app.server import create_app
+
+
+@pytest.fixture(scope="module")
+def client(demo_built: str):
+    return create_app(demo_built).server.test_client()
+
+
+@pytest.fixture(scope="module")
+def label(client) -> str:
+    return client.get("/api/v1/releases").get_json()["data"][0]["label"]
+
+
+def test_a_named_releases_download_is_kept_for_good_and_latest_is_revalidated(client, label):
+    named = client.get(f"/download/scores.csv?release={label}&lang=en")
+    assert named.status_code == 200 and named.headers["Cache-Control"] == IMMUTABLE
+    etag = named.headers["ETag"]
+    again = client.get(
+        f"/download/scores.csv?release={label}&lang=en", headers={"If-None-Match": etag}
+    )
+    assert again.status_code == 304 and again.data == b""
+    latest = client.get("/download/scores.csv?lang=en")
+    assert latest.headers["Cache-Control"] == FRESH
+    assert latest.data == named.data and latest.headers["ETag"] == etag  # the same bytes
+    other = client.get("/download/scores.csv?lang=es", headers={"If-None-Match": etag})
+    assert other.status_code == 200 and other.headers["ETag"] != etag  # another language
+
+
+def test_api_answers_carry_validators(client, label):
+    values = client.get(f"/api/v1/releases/{label}/values?per_page=5")
+    assert values.headers["Cache-Control"] == IMMUTABLE and values.headers["ETag"]
+    held = client.get(
+        f"/api/v1/releases/{label}/values?per_page=5",
+        headers={"If-None-Match": values.headers["ETag"]},
+    )
+    assert held.status_code == 304
+    listing = client.get("/api/v1/releases")
+    assert listing.headers["Cache-Control"] == FRESH and listing.headers["ETag"]
+    refused = client.get("/download/scores.csv?release=nope")
+    assert refused.status_code == 400 and "ETag" not in refused.headers  # errors are not kept
+
+
+def test_the_page_sends_no_datatable_bundle(client):
+    page = client.get("/").get_data(as_text=True)
+    scripts = re.findall(r'<script src="([^"]+)"', page)
+    assert any("dash_renderer" in src for src in scripts)
+    assert not [src for src in scripts if "dash_table" in src]
