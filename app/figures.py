@@ -192,7 +192,7 @@ def lines(
             line={
                 "color": "#495057" if n == 0 else "#868e96",
                 "width": 2,
-                "dash": REFERENCE_DASH[min(n, 2)],
+                "dash": REFERENCE_DASH[n % len(REFERENCE_DASH)],
             },
             hovertemplate=f"{label} %{{x}}{_colon(lang)}%{{y:.{decimals}f}}<extra></extra>",
         )
@@ -202,34 +202,46 @@ def lines(
         gridcolor="#e9ecef",
         **({"range": list(y_range)} if y_range else {"rangemode": "tozero"}),
     )
-    base_layout(fig, 360 + 20 * ((len(series) + len(references)) // 3), lang)
+    # Room for the legend under the plot: one entry a row on a phone.
+    base_layout(fig, 420 + 22 * (len(series) + len(references)), lang)
     fig.update_xaxes(  # years as written (2024, never 2.024), whatever the grouping
         tickmode="array", tickvals=years, ticktext=[str(y) for y in years], gridcolor="#e9ecef"
     )
     return fig.update_layout(legend={"orientation": "h", "y": -0.2}, margin={"b": 80})
 
 
-REFERENCE_DASH = ("dash", "dot", "dashdot")  # the region's median, then the subregions'
+REFERENCE_DASH = (
+    "dash",
+    "dot",
+    "dashdot",
+    "longdash",
+)  # the region's median, then each subregion's
 
 
 def grouped_bars(frame: pd.DataFrame, categories: list[tuple[str, str]], lang: str) -> go.Figure:
-    """One group of bars per category (dimension or indicator), one colour per country.
-    `frame`: one row per country with `name` and a score column per category id."""
+    """One group of horizontal bars per category (dimension or indicator), one colour per country:
+    the categories' names read across, on a phone too. `frame`: one row per country with `name`
+    and a score column per category id."""
     fig = go.Figure()
-    labels = [wrap(label, 16) for _, label in categories]
+    labels = [wrap(label, 18) for _, label in categories]
     for n, row in enumerate(frame.to_dict("records")):
         values = [row.get(c) for c, _ in categories]
         fig.add_bar(
-            x=labels,
-            y=values,
+            y=labels,
+            x=values,
+            orientation="h",
             name=row["name"],
             marker_color=PALETTE[n % len(PALETTE)],
-            hovertemplate=f"{row['name']}<br>%{{x}}{_colon(lang)}%{{y:.1f}}<extra></extra>",
+            hovertemplate=f"{row['name']}<br>%{{y}}{_colon(lang)}%{{x:.1f}}<extra></extra>",
         )
-    fig.update_yaxes(range=[0, 100], title_text=t("Puntaje (0–100)", lang), gridcolor="#e9ecef")
-    base_layout(fig, 420, lang)
+    fig.update_xaxes(range=[0, 100], title_text=t("Puntaje (0–100)", lang), gridcolor="#e9ecef")
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    base_layout(fig, 160 + len(categories) * (14 * max(len(frame), 1) + 18), lang)
     return fig.update_layout(
-        barmode="group", legend={"orientation": "h", "y": -0.35}, margin={"b": 120}
+        barmode="group",
+        bargap=0.25,
+        legend={"orientation": "h", "y": -0.12, "yanchor": "top"},
+        margin={"b": 90},
     )
 
 
@@ -243,7 +255,7 @@ def heatmap(frame: pd.DataFrame, columns: list[tuple[str, str]], lang: str) -> g
     indicator id. A missing score is a cell marked 'no data', never a zero."""
     rows = frame.to_dict("records")
     z = [[row.get(c) for row in rows] for c, _ in columns]
-    no_data, score, colon = t("sin datos", lang), t("Puntaje", lang), _colon(lang)
+    no_data, score, colon = t("sin datos", lang), t("Puntaje", lang), _colon(lang)  # "–": no data
     text = [
         [fmt_number(v, lang, 0) if v is not None and not pd.isna(v) else NO_DATA_MARK for v in line]
         for line in z
@@ -271,7 +283,7 @@ def heatmap(frame: pd.DataFrame, columns: list[tuple[str, str]], lang: str) -> g
             ],
             hovertemplate="%{customdata}<extra></extra>",
             colorbar={
-                "title": {"text": f"{score} · {NO_DATA_MARK} {no_data}", "side": "top"},
+                "title": {"text": score, "side": "top"},
                 "thickness": 10,
                 "orientation": "h",
                 "y": 0,

@@ -41,6 +41,7 @@ class View:
     lead: str | None = None
     controls: Sequence[Component] = ()
     graph_id: str | None = None  # the chart's id in the page, when not `<widget>-<view>`
+    min_width: int | None = None  # px below which the chart scrolls sideways instead of shrinking
 
 
 @dataclass(frozen=True)
@@ -139,11 +140,25 @@ def _panel(widget: Widget, tab: str, lang: str) -> list[Component]:
                 if view.controls
                 else []
             ),
-            graph(graph_id(widget, view), view.figure(), lang),
+            _fitted(view, graph(graph_id(widget, view), view.figure(), lang)),
         ]
     if tab == TABLE:
         return [widget.table()]
     return _download_panel(widget, lang)
+
+
+def _fitted(view: View, drawn: Component) -> Component:
+    """The chart as is, or, for one too dense to shrink (a country × indicator grid), kept at its
+    least width in a box that scrolls sideways and can be reached and scrolled from the keyboard."""
+    if view.min_width is None:
+        return drawn
+    return html.Div(
+        html.Div(drawn, style={"minWidth": f"{view.min_width}px"}),
+        className="chart-scroll",
+        tabIndex="0",
+        role="region",
+        **{"aria-label": view.label},
+    )
 
 
 def _sources(widget: Widget, cite: str) -> list[Component]:
@@ -202,7 +217,7 @@ def citation(db: Snapshot, title: str, link: str, lang: str) -> str:
     )
 
 
-def chart(
+def chart(  # noqa: PLR0913 — the parts of a one-chart widget, each named at the call
     graph_id: str,
     title: str,
     figure: go.Figure,
@@ -212,6 +227,7 @@ def chart(
     downloads: Sequence[tuple[str, dict[str, object], str]],
     lead: str | None = None,
     sources: Sequence[Component | str] = (),
+    min_width: int | None = None,
 ) -> html.Section:
     """A widget with one chart (`graph_id`), its table, sources and downloads; its tab is in the
     URL parameter named after the chart."""
@@ -219,7 +235,15 @@ def chart(
         Widget(
             id=graph_id,
             title=title,
-            views=[View("chart", t("Gráfico", lang), lambda: figure, graph_id=graph_id)],
+            views=[
+                View(
+                    "chart",
+                    t("Gráfico", lang),
+                    lambda: figure,
+                    graph_id=graph_id,
+                    min_width=min_width,
+                )
+            ],
             table=lambda: table_part,
             sources=sources,
             downloads=downloads,

@@ -65,20 +65,27 @@ document.addEventListener("click", function (event) {
 });
 
 /* Point labels never overlap, whatever the screen's width: after a chart is drawn (and redrawn,
-   on a resize), a label that would cover one already kept is hidden; its point still shows its
-   name on hover. The figure places labels for a laptop's width; a phone keeps fewer. */
+   on a resize), a label that would cover one already kept, or that the chart's edge would cut, is
+   hidden; its point still shows its name on hover. The figure places labels for a laptop's width; a phone keeps fewer. */
 (function () {
   function overlaps(a, b) {
     return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
   }
+  function inside(box, frame) {
+    return box.left >= frame.left && box.right <= frame.right &&
+      box.top >= frame.top && box.bottom <= frame.bottom;
+  }
   function declutter(gd) {
     var kept = [];
+    var svg = gd.querySelector(".main-svg");
+    var frame = svg ? svg.getBoundingClientRect() : null;
     var labels = gd.querySelectorAll(".scatterlayer .textpoint text");
     for (var i = 0; i < labels.length; i++) {
       labels[i].style.visibility = "";
       var box = labels[i].getBoundingClientRect();
       if (!box.width) { continue; }
-      var clash = kept.some(function (other) { return overlaps(box, other); });
+      var clash = (frame && !inside(box, frame)) ||  /* cut at the chart's edge: "nduras" */
+        kept.some(function (other) { return overlaps(box, other); });
       labels[i].style.visibility = clash ? "hidden" : "";
       if (!clash) { kept.push(box); }
     }

@@ -134,9 +134,9 @@ def test_countries_over_time_and_the_views_of_one_widget(page, server):
     )
     assert names[:4] == ["Uruguay", "Haiti", "Mexico", "Regional median"]
     assert set(names[4:]) == {
-        "Median of South America",
-        "Median of Caribbean",
-        "Median of Central America",
+        "Median (South America)",
+        "Median (Caribbean)",
+        "Median (Central America)",
     }
     # Changing the countries keeps the tab.
     pick(page, "countries", "Chile")

@@ -134,7 +134,7 @@ def test_countries_over_time_with_the_medians_as_reference(page, server):
     )
     assert names[:3] == ["Uruguay", "Haiti", "Brazil"]
     assert names[3] == "Regional median"
-    assert set(names[4:]) == {"Median of Caribbean", "Median of South America"}
+    assert set(names[4:]) == {"Median (Caribbean)", "Median (South America)"}
     years, haiti = page.eval_on_selector(
         "#explorer-lines",
         "g => { const d = g.querySelector('.js-plotly-plot')._fullData[1];"

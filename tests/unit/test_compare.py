@@ -175,8 +175,9 @@ def test_heatmap_marks_missing_cells_and_bars_handle_one_country():
     bars = figures.grouped_bars(wide, [("SD1", "SD1"), ("SD2", "SD2")], "en")
     assert (
         len(bars.data) == 1
-        and list(bars.data[0].y)[:1] == [95.0]
-        and pd.isna(list(bars.data[0].y)[1])
+        and bars.data[0].orientation == "h"  # the categories' names read across, on a phone too
+        and list(bars.data[0].x)[:1] == [95.0]
+        and pd.isna(list(bars.data[0].x)[1])
     )
     radar = figures.radar(
         wide.rename(columns={"SD1": "D1", "SD2": "D2"}), [("D1", "D1"), ("D2", "D2")], "fr"

@@ -64,8 +64,8 @@ def test_countries_over_time_keep_gaps_and_add_the_medians_of_their_subregions()
     assert drawn.countries == [("HTI", "Haití"), ("URY", "Uruguay")]
     assert drawn.references == [
         ("all", "Mediana regional"),
-        ("caribbean", "Mediana de Caribe"),
-        ("south_america", "Mediana de Sudamérica"),
+        ("caribbean", "Mediana (Caribe)"),
+        ("south_america", "Mediana (Sudamérica)"),
     ]
     by_year = drawn.frame.set_index("year")
     assert by_year.loc[2022, "HTI"] == 20.0 and math.isnan(by_year.loc[2023, "HTI"])  # a gap

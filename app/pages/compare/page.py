@@ -163,6 +163,7 @@ def _body(db: Snapshot, members, dims, view: comparison.CompareView, scores, *, 
                 "heatmap",
                 t("Por indicador", lang),
                 lambda: figures.heatmap(wide, heat_columns, lang),
+                lead=t("El puntaje de cada país en cada indicador; «–»: sin datos.", lang),
             ),
             views.lines_view(
                 over_time,

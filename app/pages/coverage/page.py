@@ -18,6 +18,7 @@ from app.widget import chart
 from locales.messages import t, tn
 
 PATH = "/coverage"
+MATRIX_WIDTH = 620  # px: 15 indicator columns and short country names stay legible
 
 
 def _view(db: Snapshot, query: dict[str, str], lang: str) -> dict:
@@ -151,7 +152,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         chart(
             "coverage-matrix",
             t("Indicadores reportados, {year}", lang, year=view["year"]),
-            figures.reporting_matrix(matrix, members["name"].tolist(), lang),
+            figures.reporting_matrix(matrix, figures.short_labels(members, lang), lang),
             lang,
             table(
                 marks,
@@ -170,6 +171,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
                 ),
                 source,
             ],
+            min_width=MATRIX_WIDTH,
         ),
         html.Section(
             [

@@ -94,7 +94,7 @@ def countries_over_years(
     sub_names = subregions.set_index("subregion")["name"]
     mine = members.set_index("iso3").loc[chosen, "subregion"].unique().tolist() if chosen else []
     references = [("all", t("Mediana regional", lang))] + [
-        (s, t("Mediana de {subregion}", lang, subregion=sub_names[s]))
+        (s, t("Mediana ({subregion})", lang, subregion=sub_names[s]))
         for s in subregions["subregion"]
         if s in mine and s in medians.columns
     ]

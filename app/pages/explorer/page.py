@@ -25,6 +25,7 @@ from locales.messages import N_, t, tn
 
 PATH = "/explorer"
 MAP_GRAPHS = ("explorer-map", "explorer-tiles")
+TILES_WIDTH = 640  # px: a name fits its tile; narrower, the grid scrolls sideways
 LINES_MAX = 8  # countries drawn over time: more lines than colours a reader can tell apart
 LINES_DEFAULT = 5  # drawn when none are chosen: the leaders of the year shown
 
@@ -233,6 +234,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
                 lambda: figures.tile_grid(
                     now, maps.TILES, lang, axis, decimals, value_range=value_range
                 ),
+                min_width=TILES_WIDTH,
                 lead=t(
                     "Un cuadro igual por país: cada país pesa lo mismo, sea Brasil o San "
                     "Cristóbal y Nieves; la posición es aproximadamente geográfica.",

@@ -159,15 +159,27 @@ def _lead(region: progress.Region, members: int, year: int, row: pd.Series, lang
     )
     if region.median_value is None:
         return reported
-    standing = tn(
-        "La mediana regional es {value}, un {progress} del camino hacia la meta; "
-        "{n} país la alcanzó.",
-        "La mediana regional es {value}, un {progress} del camino hacia la meta; "
-        "{n} países la alcanzaron.",
-        region.reached,
-        lang,
-        value=_in_unit(region.median_value, row, lang),
-        progress=fmt_percent(region.median_progress / 100, lang),
+    values = {
+        "value": _in_unit(region.median_value, row, lang),
+        "progress": fmt_percent(region.median_progress / 100, lang),
+    }
+    standing = (
+        tn(
+            "La mediana regional es {value}, un {progress} del camino hacia la meta; "
+            "{n} país la alcanzó.",
+            "La mediana regional es {value}, un {progress} del camino hacia la meta; "
+            "{n} países la alcanzaron.",
+            region.reached,
+            lang,
+            **values,
+        )
+        if region.reached
+        else t(
+            "La mediana regional es {value}, un {progress} del camino hacia la meta; ningún "
+            "país la alcanzó.",
+            lang,
+            **values,
+        )
     )
     return f"{reported} {standing}"
 
@@ -241,6 +253,7 @@ def _with_median(fig: go.Figure, median: float | None, label: str) -> go.Figure:
     return fig.add_vline(
         x=median,
         line={"color": MEDIAN_COLOUR, "width": 2, "dash": "dash"},
+        layer="below",  # under the bars and their values, which stay readable
         annotation={"text": label, "yanchor": "bottom", "font": {"color": MEDIAN_COLOUR}},
         annotation_position="top",
     )
