@@ -145,3 +145,27 @@ def test_on_a_phone_no_toolbar_covers_a_chart_and_the_download_tab_has_its_image
         tab.wait_for_selector("#profile-dimensions-panel button.image-download")
     finally:
         context.close()
+
+
+def test_on_a_phone_dense_grids_scroll_in_their_box_and_bars_name_their_dimensions(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    tab = context.new_page()
+    try:
+        tab.goto(f"{server}/coverage?lang=en")
+        wait_for_charts(tab, "coverage-matrix")
+        box = tab.eval_on_selector(
+            ".chart-scroll", "b => [b.scrollWidth, b.clientWidth, b.tabIndex, b.role]"
+        )
+        assert box[0] >= 620 > box[1] and box[2] == 0 and box[3] == "region"
+        assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+        tab.goto(f"{server}/compare?countries=URY,BRA,MEX&lang=fr")
+        wait_for_charts(tab, "compare-bars")
+        ticks = tab.eval_on_selector_all(
+            "#compare-bars .ytick text", "ts => ts.map(t => t.textContent)"
+        )
+        assert any(t.startswith("D1") for t in ticks)  # dimension names read across
+        assert tab.eval_on_selector(
+            "#compare-bars .js-plotly-plot", "g => g.data.every(d => d.orientation === 'h')"
+        )
+    finally:
+        context.close()
