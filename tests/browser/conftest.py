@@ -130,6 +130,18 @@ def page(browser, request):
     context.close()
 
 
+@pytest.fixture
+def phone(browser):
+    """A fresh browser context the size of a phone (390 × 844, touch), with a recorder."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    tab = context.new_page()
+    tab.recorder = Recorder(tab)
+    yield tab
+    context.close()
+
+
 SCREENSHOTS = ROOT / "screenshots"
 # `make screenshots` sets this: every page in every language at both widths, saved as PNG.
 TAKE_SCREENSHOTS = bool(os.environ.get("GEALC_SCREENSHOTS"))

@@ -49,27 +49,22 @@ def test_scatter_labels_are_names_and_none_overlaps_another(page, server):
             assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
 
 
-def test_on_a_phone_the_scatter_keeps_only_labels_with_room(browser, server):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    tab = context.new_page()
-    try:
-        tab.goto(f"{server}/un?lang=fr")
-        wait_for_charts(tab, "un-scatter")
-        tab.wait_for_function(
-            "() => document.querySelector('#un-scatter .js-plotly-plot').dataset.declutter"
-        )
-        boxes = tab.evaluate(
-            "() => [...document.querySelectorAll('#un-scatter .textpoint text')]"
-            ".filter(t => t.textContent && getComputedStyle(t).visibility !== 'hidden')"
-            ".map(t => { const r = t.getBoundingClientRect();"
-            " return [r.left, r.top, r.right, r.bottom] })"
-        )
-        assert len(boxes) >= 5  # some names still shown, the rest on hover
-        for n, a in enumerate(boxes):
-            for b in boxes[n + 1 :]:
-                assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
-    finally:
-        context.close()
+def test_on_a_phone_the_scatter_keeps_only_labels_with_room(phone, server):
+    phone.goto(f"{server}/un?lang=fr")
+    wait_for_charts(phone, "un-scatter")
+    phone.wait_for_function(
+        "() => document.querySelector('#un-scatter .js-plotly-plot').dataset.declutter"
+    )
+    boxes = phone.evaluate(
+        "() => [...document.querySelectorAll('#un-scatter .textpoint text')]"
+        ".filter(t => t.textContent && getComputedStyle(t).visibility !== 'hidden')"
+        ".map(t => { const r = t.getBoundingClientRect();"
+        " return [r.left, r.top, r.right, r.bottom] })"
+    )
+    assert len(boxes) >= 5  # some names still shown, the rest on hover
+    for n, a in enumerate(boxes):
+        for b in boxes[n + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
 
 
 def test_radar_hover_says_country_dimension_and_score(page, server):
@@ -104,68 +99,52 @@ def test_lesser_antilles_inset_dot_opens_that_countrys_profile(page, server):
     assert page.recorder.off_origin(server) == [] and page.recorder.errors == []
 
 
-def test_compare_heatmap_fits_a_phone_with_short_country_names(browser, server):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    tab = context.new_page()
-    try:
-        tab.goto(f"{server}/compare?{COMPARE}&lang=es&tab=heatmap")
-        wait_for_charts(tab, "compare-heatmap")
-        width = tab.evaluate(
-            "() => document.querySelector('#compare-heatmap .main-svg')"
-            ".getBoundingClientRect().right"
-        )
-        assert width <= 390
-        columns = tab.evaluate(
-            "() => [...document.querySelectorAll('#compare-heatmap .xtick text')]"
-            ".map(t => t.textContent)"
-        )
-        assert len(columns) == 8 and "San Cristóbal y N." in columns
-        assert "Rep. Dominicana" in columns and "URY" not in columns
-        rows = tab.evaluate(
-            "() => [...document.querySelectorAll('#compare-heatmap .ytick text')]"
-            ".map(t => t.textContent)"
-        )
-        assert rows and all(re.match(r"[A-Z]{2}\d ", r) for r in rows)  # "SD1 Trámites…"
-    finally:
-        context.close()
+def test_compare_heatmap_fits_a_phone_with_short_country_names(phone, server):
+    phone.goto(f"{server}/compare?{COMPARE}&lang=es&tab=heatmap")
+    wait_for_charts(phone, "compare-heatmap")
+    width = phone.evaluate(
+        "() => document.querySelector('#compare-heatmap .main-svg').getBoundingClientRect().right"
+    )
+    assert width <= 390
+    columns = phone.evaluate(
+        "() => [...document.querySelectorAll('#compare-heatmap .xtick text')]"
+        ".map(t => t.textContent)"
+    )
+    assert len(columns) == 8 and "San Cristóbal y N." in columns
+    assert "Rep. Dominicana" in columns and "URY" not in columns
+    rows = phone.evaluate(
+        "() => [...document.querySelectorAll('#compare-heatmap .ytick text')]"
+        ".map(t => t.textContent)"
+    )
+    assert rows and all(re.match(r"[A-Z]{2}\d ", r) for r in rows)  # "SD1 Trámites…"
 
 
-def test_on_a_phone_no_toolbar_covers_a_chart_and_the_download_tab_has_its_image(browser, server):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    tab = context.new_page()
-    try:
-        tab.goto(f"{server}/country/URY?lang=es")
-        graph = "#profile-dimensions"
-        wait_for_charts(tab, graph.lstrip("#"))
-        tab.hover(graph)
-        # A phone shows no toolbar over the chart (touch would keep it over the labels) ...
-        assert not tab.locator(f"{graph} .modebar").is_visible()
-        # ... and the widget's Download tab gives the chart as an image instead.
-        tab.click("#profile-dimensions-tab-download")
-        tab.wait_for_selector("#profile-dimensions-panel button.image-download")
-    finally:
-        context.close()
+def test_on_a_phone_no_toolbar_covers_a_chart_and_the_download_tab_has_its_image(phone, server):
+    phone.goto(f"{server}/country/URY?lang=es")
+    graph = "#profile-dimensions"
+    wait_for_charts(phone, graph.lstrip("#"))
+    phone.hover(graph)
+    # A phone shows no toolbar over the chart (touch would keep it over the labels) ...
+    assert not phone.locator(f"{graph} .modebar").is_visible()
+    # ... and the widget's Download phone gives the chart as an image instead.
+    phone.click("#profile-dimensions-tab-download")
+    phone.wait_for_selector("#profile-dimensions-panel button.image-download")
 
 
-def test_on_a_phone_dense_grids_scroll_in_their_box_and_bars_name_their_dimensions(browser, server):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    tab = context.new_page()
-    try:
-        tab.goto(f"{server}/coverage?lang=en")
-        wait_for_charts(tab, "coverage-matrix")
-        box = tab.eval_on_selector(
-            ".chart-scroll", "b => [b.scrollWidth, b.clientWidth, b.tabIndex, b.role]"
-        )
-        assert box[0] >= 620 > box[1] and box[2] == 0 and box[3] == "region"
-        assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
-        tab.goto(f"{server}/compare?countries=URY,BRA,MEX&lang=fr")
-        wait_for_charts(tab, "compare-bars")
-        ticks = tab.eval_on_selector_all(
-            "#compare-bars .ytick text", "ts => ts.map(t => t.textContent)"
-        )
-        assert any(t.startswith("D1") for t in ticks)  # dimension names read across
-        assert tab.eval_on_selector(
-            "#compare-bars .js-plotly-plot", "g => g.data.every(d => d.orientation === 'h')"
-        )
-    finally:
-        context.close()
+def test_on_a_phone_dense_grids_scroll_in_their_box_and_bars_name_their_dimensions(phone, server):
+    phone.goto(f"{server}/coverage?lang=en")
+    wait_for_charts(phone, "coverage-matrix")
+    box = phone.eval_on_selector(
+        ".chart-scroll", "b => [b.scrollWidth, b.clientWidth, b.tabIndex, b.role]"
+    )
+    assert box[0] >= 620 > box[1] and box[2] == 0 and box[3] == "region"
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    phone.goto(f"{server}/compare?countries=URY,BRA,MEX&lang=fr")
+    wait_for_charts(phone, "compare-bars")
+    ticks = phone.eval_on_selector_all(
+        "#compare-bars .ytick text", "ts => ts.map(t => t.textContent)"
+    )
+    assert any(t.startswith("D1") for t in ticks)  # dimension names read across
+    assert phone.eval_on_selector(
+        "#compare-bars .js-plotly-plot", "g => g.data.every(d => d.orientation === 'h')"
+    )

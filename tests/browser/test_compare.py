@@ -147,20 +147,3 @@ def test_countries_over_time_and_the_views_of_one_widget(page, server):
         ".some(d => d.name === 'Chile')"
     )
     assert page.recorder.errors == []
-
-
-def test_the_heatmap_reads_on_a_phone(browser, server):
-    phone = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-    tab = phone.new_page()
-    eight = "URY,BRA,MEX,KNA,VCT,TTO,DOM,ATG"
-    tab.goto(f"{server}/compare?countries={eight}&year=2023&tab=heatmap")
-    wait_for_charts(tab, "compare-heatmap")
-    box = tab.locator("#compare-heatmap .main-svg").first.bounding_box()
-    assert box["width"] <= 390
-    ticks = tab.eval_on_selector_all(
-        "#compare-heatmap .xtick text, #compare-heatmap .ytick text",
-        "ts => ts.map(t => t.textContent)",
-    )
-    assert any("Cristóbal" in x for x in ticks) and "KNA" not in ticks  # names, not codes
-    screenshot(tab, "compare-heatmap-es-390")
-    phone.close()
