@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 
 import flask
 
@@ -19,6 +19,7 @@ from app.urls import params
 
 ROUTER_OUTPUT = "..shell.children...page-lang.data.."
 PAGES_KEY = "GEALC_PAGES"
+FIRST_VIEWS_KEY = "GEALC_FIRST_VIEWS"  # the pages' first views as HTML (app.first_view)
 
 
 class PageCache:
@@ -55,6 +56,13 @@ def _router_key() -> Hashable | None:
     pathname, search = inputs.get("url.pathname") or "/", inputs.get("url.search") or ""
     if not isinstance(pathname, str) or not isinstance(search, str):
         return None
+    return view_key(pathname, search)
+
+
+def view_key(pathname: str, search: str) -> Hashable | None:
+    """What a page built for this URL depends on: the URL, the release it shows (label and
+    checksum) and the latest release (an older one's banner names it); None while the warehouse
+    cannot be read."""
     book = releases()
     try:
         try:
@@ -69,6 +77,7 @@ def _router_key() -> Hashable | None:
 def install(server: flask.Flask) -> None:
     """Answer the router from the cache, and keep what it builds."""
     server.config[PAGES_KEY] = cache = PageCache()
+    server.config[FIRST_VIEWS_KEY] = PageCache()
 
     @server.before_request
     def _answer_kept() -> flask.Response | None:
@@ -122,3 +131,17 @@ def warm(server: flask.Flask, paths: Iterable[str], langs: Iterable[str]) -> thr
     thread = threading.Thread(target=build, name="gealc-warm", daemon=True)
     thread.start()
     return thread
+
+
+def kept_first_view(pathname: str, search: str, build: Callable[[], str]) -> str:
+    """The first view of `pathname + search` as HTML: kept from an earlier request on the same
+    release, or built (and kept)."""
+    key = view_key(pathname, search)
+    cache: PageCache = flask.current_app.config[FIRST_VIEWS_KEY]
+    kept = cache.get(key) if key is not None else None
+    if kept is not None:
+        return kept.decode()
+    made = build()
+    if key is not None:
+        cache.keep(key, made.encode())
+    return made

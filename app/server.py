@@ -11,7 +11,7 @@ import dash_bootstrap_components as dbc
 import flask
 from dash import ClientsideFunction, Dash, Input, Output, dcc, html
 
-from app import caching, datasets, filters, pagecache  # noqa: F401  (datasets registers the full-data downloads)
+from app import caching, datasets, filters, first_view, pagecache  # noqa: F401  (datasets registers the full-data downloads)
 from app.api import register_api
 from app.components import header, notice, release_banner
 from app.context import RELEASES_KEY, enter_view, releases, snapshot
@@ -49,6 +49,8 @@ class GealcDash(Dash):
         self._plotlyjs_url = ""
 
     def interpolate_index(self, **kwargs: str) -> str:
+        if flask.has_request_context():  # the page's first view, before (or without) scripts
+            kwargs["app_entry"] = _first_view() + kwargs.get("app_entry", "")
         page = super().interpolate_index(**kwargs)
         lang = language(flask.request.args.get("lang")) if flask.has_request_context() else "es"
         # dcc.Graph's code is a chunk fetched only once the first page arrives: fetch it meanwhile.
@@ -60,6 +62,19 @@ class GealcDash(Dash):
         return page.replace("<html>", f'<html lang="{lang}">', 1).replace(
             "</head>", f"{preload}\n</head>", 1
         )
+
+
+def _first_view() -> str:
+    """The page this request's URL describes, as HTML, from the router's own layout (kept per
+    URL and release, as the router's answers are)."""
+    query = flask.request.query_string.decode()
+    path, search = flask.request.path, f"?{query}" if query else ""
+
+    def build() -> str:
+        shell, _ = _route(path, search)
+        return f'<div id="first-view">{first_view.to_html(shell)}</div>'
+
+    return pagecache.kept_first_view(path, search, build)
 
 
 def create_app(database_url: str) -> Dash:

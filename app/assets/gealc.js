@@ -107,3 +107,23 @@ document.addEventListener("click", function (event) {
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
   else { start(); }
 })();
+
+/* The server's first view (#first-view, real HTML for readers before or without scripts) gives
+   way to the interactive page the moment Dash has drawn it. */
+(function () {
+  function handOver() {
+    var first = document.getElementById("first-view");
+    if (!first) { return true; }
+    if (!document.querySelector("#react-entry-point #main")) { return false; }
+    first.remove();
+    return true;
+  }
+  function start() {
+    if (handOver()) { return; }
+    var watcher = new MutationObserver(function () { if (handOver()) { watcher.disconnect(); } });
+    watcher.observe(document.getElementById("react-entry-point") || document.body,
+      { childList: true, subtree: true });
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
+  else { start(); }
+})();
