@@ -11,7 +11,7 @@ import dash_bootstrap_components as dbc
 import flask
 from dash import ClientsideFunction, Dash, Input, Output, dcc, html
 
-from app import caching, datasets, filters, first_view, pagecache  # noqa: F401  (datasets registers the full-data downloads)
+from app import caching, datasets, embed, filters, first_view, pagecache  # noqa: F401  (datasets registers the full-data downloads)
 from app.api import register_api
 from app.components import header, notice, release_banner
 from app.context import RELEASES_KEY, enter_view, releases, snapshot
@@ -96,6 +96,7 @@ def create_app(database_url: str) -> Dash:
     app.server.before_request(_refuse_malformed_callbacks(app))
     pagecache.install(app.server)
     caching.install(app.server)
+    embed.install(app.server)
     with contextlib.suppress(Unavailable):  # no warehouse yet: pages say so until it appears
         book.snapshot()  # the latest release in memory before the first visitor
     register_routes(app.server)
@@ -121,22 +122,27 @@ def _route(pathname: object, search: object) -> tuple[list, str]:
     query = params(search)
     lang = language(query.get("lang"))
     pathname = pathname or "/"
-    page = PAGES.get(pathname)
+    shown = embed.page_path(pathname)  # an embed shows one widget of another page
+    path = shown or pathname
+    page = PAGES.get(path)
     try:
         db, banner = _release(query.get("release"), pathname, search, lang)
         if db.label != query.get("release"):
             search = with_params(search, release=None)  # links keep only a release that exists
         enter_view(pathname, search)
-        if pathname.startswith(country.PREFIX) or pathname == country.PREFIX.rstrip("/"):
-            content = banner + country.layout(db, pathname, search, lang)
-        elif pathname.startswith(indicator.PREFIX) or pathname == indicator.PREFIX.rstrip("/"):
-            content = banner + indicator.layout(db, pathname, search, lang)
+        if path.startswith(country.PREFIX) or path == country.PREFIX.rstrip("/"):
+            content = banner + country.layout(db, path, search, lang)
+        elif path.startswith(indicator.PREFIX) or path == indicator.PREFIX.rstrip("/"):
+            content = banner + indicator.layout(db, path, search, lang)
         else:
             content = banner + (
                 page.layout(db, search, lang)
                 if page
                 else [html.H1(t("Página no encontrada.", lang))]
             )
+        if shown is not None:
+            main = html.Main(embed.view(content, path, search, lang), id="main", className="embed")
+            return [main], lang
     except Unavailable:
         content = [
             notice(

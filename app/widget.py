@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from dash import html
 from dash.development.base_component import Component
 
+from app import embed
 from app.components import download_links, fallback_notices, graph
 from app.context import shown_view, snapshot
 from app.release import Snapshot
@@ -110,9 +111,7 @@ def chart_widget(widget: Widget, lang: str) -> html.Section:
             *fallback_notices([("tab", rejected)] if rejected else [], lang),  # "Vista"
             tabs,
             html.Div(
-                _panel(widget, tab, lang)
-                if tab != SOURCES
-                else _sources(widget, citation(db, widget.title, f"{path}{search}", lang)),
+                _content(widget, tab, db, f"{path}{search}", lang),
                 className=f"widget-panel widget-panel-{tab}",
                 id=f"{widget.id}-panel",
             ),
@@ -129,6 +128,15 @@ def _tab_label(widget: Widget, key: str, lang: str) -> str:
     return views[key] if key in views else t(TAB_NAMES[key], lang)
 
 
+def _content(widget: Widget, tab: str, db: Snapshot, link: str, lang: str) -> list[Component]:
+    """The shown tab's content (`link`: the view shown, which the citation and the embed name)."""
+    if tab == SOURCES:
+        return _sources(widget, citation(db, widget.title, link, lang))
+    if tab == DOWNLOAD:
+        return _download_panel(widget, link, lang)
+    return _panel(widget, tab, lang)
+
+
 def _panel(widget: Widget, tab: str, lang: str) -> list[Component]:
     views = {v.key: v for v in widget.views}
     if tab in views:
@@ -142,9 +150,7 @@ def _panel(widget: Widget, tab: str, lang: str) -> list[Component]:
             ),
             _fitted(view, graph(graph_id(widget, view), view.figure(), lang)),
         ]
-    if tab == TABLE:
-        return [widget.table()]
-    return _download_panel(widget, lang)
+    return [widget.table()]
 
 
 def _fitted(view: View, drawn: Component) -> Component:
@@ -168,8 +174,9 @@ def _sources(widget: Widget, cite: str) -> list[Component]:
     ]
 
 
-def _download_panel(widget: Widget, lang: str) -> list[Component]:
-    """The first view's chart as a preview with its image files, then the data files."""
+def _download_panel(widget: Widget, link: str, lang: str) -> list[Component]:
+    """The first view's chart as a preview with its image files, the data files, and the code
+    that frames this widget on another site (`link`: the view shown)."""
     view = widget.views[0]
     chart_id = graph_id(widget, view)
     return [
@@ -200,7 +207,26 @@ def _download_panel(widget: Widget, lang: str) -> list[Component]:
         ),
         download_links(lang, widget.downloads),
         graph(chart_id, view.figure(), lang),
+        html.Label(
+            t("Insertar en otro sitio (código para pegar):", lang), htmlFor=f"{widget.id}-embed"
+        ),
+        html.Textarea(
+            embed.snippet(_embed_address(widget, link), widget.title),
+            id=f"{widget.id}-embed",
+            readOnly=True,
+            rows=3,
+            className="form-control embed-code",
+        ),
     ]
+
+
+def _embed_address(widget: Widget, link: str) -> str:
+    """Where this widget is framed from: the embed of the view shown, naming the widget."""
+    path, _, query = link.partition("?")
+    page = embed.page_path(path) or path
+    search = with_params(f"?{query}" if query else "", widget=widget.id)
+    host = flask.request.host_url.rstrip("/") if flask.has_request_context() else ""
+    return f"{host}{embed.PREFIX}{page if page != '/' else ''}{search}"
 
 
 def citation(db: Snapshot, title: str, link: str, lang: str) -> str:
