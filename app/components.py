@@ -119,6 +119,21 @@ def notice(text: str, color: str = "info") -> html.Div:
     return html.Div(text, className=f"alert alert-{color} notice", role="status")
 
 
+def no_scores_notice(lang: str) -> html.Div:
+    """What a page says when the release holds no scores for any year."""
+    return notice(t("Ningún país reportó indicadores GEALC para {year}.", lang, year="—"))
+
+
+def no_members_notice(lang: str) -> html.Div:
+    """What a page says when its subregion and EGDI-group filters leave no member."""
+    return notice(
+        t(
+            "Ningún país miembro cumple estos filtros. Elija otra subregión u otro grupo EGDI.",
+            lang,
+        )
+    )
+
+
 def demo_notice(demo: bool, lang: str, text: str = DEMO_NOTICE) -> list[html.Div]:
     """The warning that numbers on the page rest on demonstration data, when they do."""
     return [notice(t(text, lang), "warning")] if demo else []

@@ -9,7 +9,7 @@ import pandas as pd
 from dash import html
 
 from app import figures, filters, queries
-from app.components import demo_notice, fallback_notices, notice, table
+from app.components import demo_notice, fallback_notices, no_scores_notice, notice, table
 from app.datasets import FULL_SCORES
 from app.display import formatted
 from app.downloads import dataset
@@ -87,7 +87,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
     if not view.year:
         return [
             *head,
-            notice(t("Ningún país reportó indicadores GEALC para {year}.", lang, year="—")),
+            no_scores_notice(lang),
         ]
     if len(view.countries) < comparison.MIN_COUNTRIES:
         return [*head, notice(t("Elija al menos dos países para comparar.", lang))]

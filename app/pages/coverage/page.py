@@ -7,7 +7,13 @@ import pandas as pd
 from dash import html
 
 from app import figures, filters, queries
-from app.components import download_links, fallback_notices, notice, table
+from app.components import (
+    download_links,
+    fallback_notices,
+    no_members_notice,
+    no_scores_notice,
+    table,
+)
 from app.datasets import FULL_VALUES
 from app.downloads import dataset
 from app.pages.coverage import reporting
@@ -87,19 +93,13 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
     if view["year"] is None:
         return [
             *head,
-            notice(t("Ningún país reportó indicadores GEALC para {year}.", lang, year="—")),
+            no_scores_notice(lang),
         ]
     members, indicators = _selection(db, view, lang)
     if members.empty:
         return [
             *head,
-            notice(
-                t(
-                    "Ningún país miembro cumple estos filtros. Elija otra subregión u otro grupo "
-                    "EGDI.",
-                    lang,
-                )
-            ),
+            no_members_notice(lang),
         ]
     matrix = reporting.indicator_matrix(view["reported"], members, indicators, view["year"])
     counts = reporting.yearly_counts(view["reported"], members, indicators)

@@ -58,7 +58,11 @@ def medians_over_years(
     return table.reset_index()
 
 
-def leaders(now: pd.DataFrame, n: int) -> list[str]:
+LINES_MAX = 8  # countries drawn over time: more lines than colours a reader can tell apart
+LINES_DEFAULT = 5  # drawn when none are chosen: the leaders of the year shown
+
+
+def leaders(now: pd.DataFrame, n: int = LINES_DEFAULT) -> list[str]:
     """The `n` members with the highest value in the year shown (`now`, highest first): the lines
     drawn when the reader has chosen none."""
     return now.dropna(subset=["value"])["iso3"].head(n).tolist()

@@ -12,7 +12,14 @@ from dash import Dash, Input, Output, State, html
 from dash.exceptions import PreventUpdate
 
 from app import figures, filters, maps, queries
-from app.components import country_link, demo_notice, fallback_notices, notice, table
+from app.components import (
+    country_link,
+    demo_notice,
+    fallback_notices,
+    no_members_notice,
+    no_scores_notice,
+    table,
+)
 from app.datasets import FULL_SCORES, FULL_VALUES
 from app.display import fmt_rank, formatted, value_decimals
 from app.downloads import dataset
@@ -26,8 +33,6 @@ from locales.messages import N_, t, tn
 PATH = "/explorer"
 MAP_GRAPHS = ("explorer-map", "explorer-tiles")
 TILES_WIDTH = 640  # px: a name fits its tile; narrower, the grid scrolls sideways
-LINES_MAX = 8  # countries drawn over time: more lines than colours a reader can tell apart
-LINES_DEFAULT = 5  # drawn when none are chosen: the leaders of the year shown
 
 
 def _view(db: Snapshot, query: dict[str, str], lang: str) -> tuple[filters.View, dict]:
@@ -114,7 +119,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
     cat = choices["cat"]
     in_dim = cat[cat["dimension_id"] == view["dimension"]] if view["dimension"] else cat
     members_all = queries.member_names(db, lang)
-    asked = countries(query, members_all["iso3"].tolist(), LINES_MAX)
+    asked = countries(query, members_all["iso3"].tolist(), measures.LINES_MAX)
     controls = [
         filters.year_control(choices["years"], view["year"], lang),
         filters.dimension_control(choices["dims"], view["dimension"], lang),
@@ -152,21 +157,15 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
         head += filters.bar(controls, view.values)
         return [
             *head,
-            notice(t("Ningún país reportó indicadores GEALC para {year}.", lang, year="—")),
+            no_scores_notice(lang),
         ]
     data, members, now = _data(db, view, choices, lang)
-    chosen = asked.chosen or measures.leaders(now, LINES_DEFAULT)
+    chosen = asked.chosen or measures.leaders(now)
     head += filters.bar(controls, view.values | {"countries": chosen})
     if members.empty:
         return [
             *head,
-            notice(
-                t(
-                    "Ningún país miembro cumple estos filtros. Elija otra subregión u otro grupo "
-                    "EGDI.",
-                    lang,
-                )
-            ),
+            no_members_notice(lang),
         ]
     title, axis, decimals, value_range, source = _labels(view, choices, lang)
     demo = queries.demo_in(db, view["year"])

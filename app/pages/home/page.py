@@ -6,7 +6,13 @@ from __future__ import annotations
 from dash import html
 
 from app import filters, gtmi, queries
-from app.components import demo_notice, fallback_notices, gtmi_source, notice, table
+from app.components import (
+    demo_notice,
+    fallback_notices,
+    gtmi_source,
+    no_scores_notice,
+    table,
+)
 from app.datasets import FULL_GTMI, FULL_SCORES, FULL_UN
 from app.downloads import Headed, dataset
 from app.pages.home.charts import headline
@@ -81,7 +87,7 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
     if facts is None:
         return [
             *head,
-            notice(t("Ningún país reportó indicadores GEALC para {year}.", lang, year="—")),
+            no_scores_notice(lang),
         ]
     demo = queries.demo_in(db, view["year"])
     # Each headline cites its own sources in its Sources tab: no line for the page as a whole.

@@ -27,8 +27,6 @@ from locales.messages import N_, t, tn
 
 PREFIX = "/indicator/"
 MAP_GRAPH = "indicator-map"
-LINES_MAX = 8  # countries drawn over time: more lines than colours a reader can tell apart
-LINES_DEFAULT = 5  # drawn when none are chosen: the most advanced of the year shown
 MEDIAN_COLOUR = "#495057"
 DIRECTIONS = {True: N_("un valor más alto es mejor"), False: N_("un valor más bajo es mejor")}
 
@@ -71,8 +69,8 @@ def layout(db: Snapshot, pathname: str, search: str, lang: str) -> list:
     goals = progress.goalposts(row)
     standing = progress.progress_table(measures.year_view(data, members, year), goals)
     region = progress.region(standing)
-    asked = countries(query, members["iso3"].tolist(), LINES_MAX)
-    chosen = asked.chosen or measures.leaders(standing, LINES_DEFAULT)
+    asked = countries(query, members["iso3"].tolist(), measures.LINES_MAX)
+    chosen = asked.chosen or measures.leaders(standing)
     demo = queries.demo_in(db, year)
     return [
         *head,

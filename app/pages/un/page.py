@@ -14,7 +14,15 @@ import pandas as pd
 from dash import html
 
 from app import figures, filters, gtmi, queries
-from app.components import country_link, demo_notice, fallback_notices, notice, table
+from app.components import (
+    country_link,
+    demo_notice,
+    fallback_notices,
+    no_members_notice,
+    no_scores_notice,
+    notice,
+    table,
+)
 from app.datasets import FULL_GTMI, FULL_GTMI_INDICATORS, FULL_SCORES, FULL_UN
 from app.display import DEMO_NOTICE
 from app.downloads import Headed, dataset
@@ -257,19 +265,13 @@ def layout(db: Snapshot, search: str, lang: str) -> list:
     if view["year"] is None:
         return [
             *head,
-            notice(t("Ningún país reportó indicadores GEALC para {year}.", lang, year="—")),
+            no_scores_notice(lang),
         ]
     frame, fit = _pairs(db, view, lang)
     if frame.empty:
         return [
             *head,
-            notice(
-                t(
-                    "Ningún país miembro cumple estos filtros. Elija otra subregión u otro grupo "
-                    "EGDI.",
-                    lang,
-                )
-            ),
+            no_members_notice(lang),
         ]
     measure = _measure_name(view["measure"], dims, lang)
     demo = queries.demo_in(db, view["year"])
