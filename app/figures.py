@@ -172,28 +172,31 @@ def lines(
     """One line per (column, label) over `x`, and each of `references` (medians to read them
     against) as a grey dashed line; gaps where a value is missing, never a drop to 0."""
     fig = go.Figure()
-    for n, (column, label) in enumerate(series):
-        fig.add_scatter(
-            x=frame[x],
-            y=frame[column],
-            name=label,
-            mode="lines+markers",
-            connectgaps=False,
-            line={"color": PALETTE[n % len(PALETTE)], "width": 3 if n == 0 else 2},
-            hovertemplate=f"{label} %{{x}}{_colon(lang)}%{{y:.{decimals}f}}<extra></extra>",
-        )
-    for n, (column, label) in enumerate(references):
-        fig.add_scatter(
-            x=frame[x],
-            y=frame[column],
-            name=label,
-            mode="lines",
-            connectgaps=False,
-            line={
+    countries = [
+        ("lines+markers", {"color": PALETTE[n % len(PALETTE)], "width": 3 if n == 0 else 2})
+        for n in range(len(series))
+    ]
+    medians = [
+        (
+            "lines",
+            {
                 "color": "#495057" if n == 0 else "#868e96",
                 "width": 2,
                 "dash": REFERENCE_DASH[n % len(REFERENCE_DASH)],
             },
+        )
+        for n in range(len(references))
+    ]
+    for (column, label), (mode, line) in zip(
+        [*series, *references], countries + medians, strict=True
+    ):
+        fig.add_scatter(
+            x=frame[x],
+            y=frame[column],
+            name=label,
+            mode=mode,
+            connectgaps=False,
+            line=line,
             hovertemplate=f"{label} %{{x}}{_colon(lang)}%{{y:.{decimals}f}}<extra></extra>",
         )
     years = sorted(frame[x].unique())

@@ -7,7 +7,7 @@ shown tab is built."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import flask
 import plotly.graph_objects as go
@@ -58,7 +58,6 @@ class Widget:
     downloads: Sequence[tuple[str, dict[str, object], str]] = ()
     param: str = "tab"
     lead: str | None = None
-    extra: Sequence[Component] = field(default_factory=tuple)
 
     def tabs(self) -> list[str]:
         """Every tab's URL value, in the order they are offered."""
@@ -115,7 +114,6 @@ def chart_widget(widget: Widget, lang: str) -> html.Section:
                 className=f"widget-panel widget-panel-{tab}",
                 id=f"{widget.id}-panel",
             ),
-            *widget.extra,
         ],
         className="chart-block chart-widget",
         id=f"{widget.id}-widget",
