@@ -120,12 +120,27 @@ class Recorder:
         return [u for u in self.requests if not (u.startswith((base + "/", "data:")) or u == base)]
 
 
+def interactive(tab) -> None:
+    """Make `tab.goto` return once the page is the interactive one: the server's first view (real
+    HTML, app.first_view) gives way to the Dash page when it is drawn, and an element found in the
+    first view would then be gone."""
+    goto = tab.goto
+
+    def opened(url: str, **kwargs):
+        response = goto(url, **kwargs)
+        tab.wait_for_function("() => !document.getElementById('first-view')")
+        return response
+
+    tab.goto = opened
+
+
 @pytest.fixture
 def page(browser, request):
     """A fresh browser context at laptop size, with a recorder attached."""
     context = browser.new_context(viewport={"width": 1366, "height": 768})
     tab = context.new_page()
     tab.recorder = Recorder(tab)
+    interactive(tab)
     yield tab
     context.close()
 
@@ -138,6 +153,7 @@ def phone(browser):
     )
     tab = context.new_page()
     tab.recorder = Recorder(tab)
+    interactive(tab)
     yield tab
     context.close()
 
