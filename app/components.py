@@ -18,6 +18,17 @@ from locales import LANGUAGE_NAMES
 from locales.formats import fmt_date, separators
 from locales.messages import N_, t
 
+# The header's pages: where visitors land, so also what a new worker builds first.
+NAV_PAGES = (
+    ("/", N_("Inicio")),
+    ("/explorer", N_("Indicadores")),
+    ("/compare", N_("Comparar países")),
+    ("/country/URY", N_("Perfil de país")),
+    ("/un", N_("Referencias externas")),
+    ("/coverage", N_("Cobertura")),
+    ("/data", N_("Datos y metodología")),
+)
+
 
 def header(lang: str, pathname: str, search: str) -> html.Header:
     """Title bar with the language switch; each language link keeps the rest of the view."""
@@ -32,15 +43,6 @@ def header(lang: str, pathname: str, search: str) -> html.Header:
         for code in LANGUAGE_NAMES
     ]
     keep = context(search, lang)
-    pages = [
-        ("/", N_("Inicio")),
-        ("/explorer", N_("Indicadores")),
-        ("/compare", N_("Comparar países")),
-        ("/country/URY", N_("Perfil de país")),
-        ("/un", N_("Referencias externas")),
-        ("/coverage", N_("Cobertura")),
-        ("/data", N_("Datos y metodología")),
-    ]
     nav = [
         html.A(
             t(key, lang),
@@ -48,7 +50,7 @@ def header(lang: str, pathname: str, search: str) -> html.Header:
             className="nav-link-page" + (" active" if _current(pathname, path) else ""),
             **({"aria-current": "page"} if _current(pathname, path) else {}),
         )
-        for path, key in pages
+        for path, key in NAV_PAGES
     ]
     return html.Header(
         className="site-header",

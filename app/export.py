@@ -14,9 +14,12 @@ import tempfile
 from collections.abc import Callable, Coroutine, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import plotly.graph_objects as go
+
+if TYPE_CHECKING:
+    import kaleido
 
 T = TypeVar("T")
 
@@ -74,13 +77,9 @@ def images(
     """Each figure in each format ('svg', 'png'), at the printable width and the figure's own
     height, drawn in one kaleido browser session (starting one takes seconds, a figure much less)
     by the Chromium `browser_path` finds."""
-    import kaleido  # a second or two to import: only when charts are drawn
-
-    # choreographer's own logger class, so only once choreographer has created it
-    logging.getLogger("choreographer.channels.pipe").addFilter(_QUIET)
 
     async def draw() -> list[dict[str, bytes]]:
-        async with kaleido.Kaleido(n=TABS, path=browser_path(browser), mathjax=False) as k:
+        async with session(TABS, browser) as k:
 
             async def one(fig: go.Figure) -> dict[str, bytes]:
                 size = {"width": WIDTH, "height": fig.layout.height or 400}
@@ -94,6 +93,17 @@ def images(
             return list(await asyncio.gather(*(one(fig) for fig in figures)))
 
     return _run(draw)
+
+
+def session(tabs: int = 1, browser: str | None = None) -> kaleido.Kaleido:
+    """A kaleido session (an async context manager) in the Chromium `browser_path` finds, with
+    `tabs` figures drawn at once, nothing fetched (MathJax off) and choreographer's harmless
+    pipe tracebacks kept out of the output."""
+    import kaleido  # a second or two to import: only when charts are drawn
+
+    # choreographer's own logger class, so only once choreographer has created it
+    logging.getLogger("choreographer.channels.pipe").addFilter(_QUIET)
+    return kaleido.Kaleido(n=tabs, path=browser_path(browser), mathjax=False)
 
 
 def _run(coroutine: Callable[[], Coroutine[object, object, T]]) -> T:

@@ -6,7 +6,7 @@ before the scripts have arrived — or without them. The Dash page takes its pla
 from __future__ import annotations
 
 import html as escape
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from dash.development.base_component import Component
@@ -35,37 +35,45 @@ ATTRIBUTES = {"className": "class", "htmlFor": "for", "html_for": "for", "tabInd
 NOT_DRAWN = {"Store", "Location"}  # state, not content
 
 
-def to_html(node: Any) -> str:
-    """A Dash layout (components, strings, numbers, lists) as HTML text."""
+Drawing = Callable[[Any], str]  # a chart's figure → what its room shows before the scripts
+
+
+def _empty(figure: Any) -> str:
+    return ""
+
+
+def to_html(node: Any, chart: Drawing = _empty) -> str:
+    """A Dash layout (components, strings, numbers, lists) as HTML text; each chart's room holds
+    what `chart` gives for its figure (app.static_charts: its SVG)."""
     if node is None:
         return ""
     if isinstance(node, str | int | float):
         return escape.escape(str(node), quote=False)
     if isinstance(node, Iterable) and not isinstance(node, Component):
-        return "".join(to_html(child) for child in node)
-    return _component(node)
+        return "".join(to_html(child, chart) for child in node)
+    return _component(node, chart)
 
 
-def _component(node: Component) -> str:
+def _component(node: Component, chart: Drawing) -> str:
     kind, namespace = node._type, node._namespace
     props = node.to_plotly_json()["props"]
     if kind in NOT_DRAWN:
         return ""
     if kind == "Graph":
-        return _chart_room(props)
+        return _chart_room(props, chart)
     if kind == "Dropdown":
         return _choice(props)
     if namespace == "dash_bootstrap_components":
-        return _bootstrap(kind, props)
+        return _bootstrap(kind, props, chart)
     tag = TAGS.get(kind, kind.lower())
-    return _element(tag, props)
+    return _element(tag, props, chart)
 
 
-def _element(tag: str, props: dict[str, Any], extra_class: str = "") -> str:
+def _element(tag: str, props: dict[str, Any], chart: Drawing, extra_class: str = "") -> str:
     attributes = _attributes(props, extra_class)
     if tag in VOID:
         return f"<{tag}{attributes}>"
-    return f"<{tag}{attributes}>{to_html(props.get('children'))}</{tag}>"
+    return f"<{tag}{attributes}>{to_html(props.get('children'), chart)}</{tag}>"
 
 
 def _attributes(props: dict[str, Any], extra_class: str = "") -> str:
@@ -92,21 +100,26 @@ def _kebab(name: str) -> str:
     return "".join(f"-{c.lower()}" if c.isupper() else c for c in name)
 
 
-def _bootstrap(kind: str, props: dict[str, Any]) -> str:
+def _bootstrap(kind: str, props: dict[str, Any], chart: Drawing) -> str:
     """The few dash-bootstrap-components the pages use, as Bootstrap's own markup."""
     if kind == "Container":
-        return _element("div", props, "container-fluid" if props.get("fluid") else "container")
+        container = "container-fluid" if props.get("fluid") else "container"
+        return _element("div", props, chart, container)
     if kind == "Label":
-        return _element("label", props, "form-label")
-    return _element("div", props)
+        return _element("label", props, chart, "form-label")
+    return _element("div", props, chart)
 
 
-def _chart_room(props: dict[str, Any]) -> str:
-    """A chart's room at its height, for the interactive chart to fill without moving the page."""
+def _chart_room(props: dict[str, Any], chart: Drawing) -> str:
+    """A chart's room at its height, for the interactive chart to fill without moving the page,
+    with what `chart` draws in it meanwhile."""
     figure = props.get("figure") or {}
     layout = figure.get("layout", {}) if isinstance(figure, dict) else figure.layout
     height = (layout.get("height") if isinstance(layout, dict) else layout.height) or 450
-    return f'<div class="chart-room" style="height:{int(height)}px" aria-hidden="true"></div>'
+    drawn = chart(figure) if figure else ""
+    return (
+        f'<div class="chart-room" style="height:{int(height)}px" aria-hidden="true">{drawn}</div>'
+    )
 
 
 def _choice(props: dict[str, Any]) -> str:

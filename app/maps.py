@@ -53,9 +53,15 @@ TILES = {
 
 
 @lru_cache(maxsize=1)
+def outlines() -> dict:
+    """The outlines as GeoJSON (read once from the file)."""
+    return json.loads(OUTLINES.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def outline_places() -> pd.DataFrame:
-    """Every outline's id, whether it is a member, its centre and area (read once from the file)."""
-    features = json.loads(OUTLINES.read_text(encoding="utf-8"))["features"]
+    """Every outline's id, whether it is a member, its centre and area."""
+    features = outlines()["features"]
     return pd.DataFrame(
         [
             {"id": f["id"], **{k: f["properties"][k] for k in ("member", "lon", "lat", "area")}}

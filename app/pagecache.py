@@ -115,13 +115,15 @@ def router_request(path: str, search: str) -> str:
 
 
 def warm(server: flask.Flask, paths: Iterable[str], langs: Iterable[str]) -> threading.Thread:
-    """Build each page in each language in the background, so first visitors of a new worker
-    get kept pages rather than wait for them to be built."""
+    """Build each page in each language in the background — its first view (which asks for its
+    charts' SVGs) and the router's answer — so first visitors of a new worker get kept pages
+    rather than wait for them to be built."""
 
     def build() -> None:
         client = server.test_client()
         for path in paths:
             for lang in langs:
+                client.get(f"{path}?lang={lang}")
                 client.post(
                     "/_dash-update-component",
                     data=router_request(path, f"?lang={lang}"),

@@ -11,12 +11,15 @@ from datetime import timedelta
 from dash import Dash
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from app.components import NAV_PAGES
 from app.pagecache import warm
-from app.server import PAGES, create_app
+from app.server import create_app
 from gealc.config import ConfigError, Settings
 from gealc.headers import secure
 from indicators.texts import LANGUAGES
 from portal.install import install
+
+WARMED = [path for path, _ in NAV_PAGES]  # built by every new worker, in every language
 
 
 def is_development(host: str, debug: bool) -> bool:
@@ -63,7 +66,7 @@ def serve(
     if warning:
         print(warning, flush=True)
     app = create_site(settings, secret, secure_cookies=settings.cookies_secure(development))
-    warm(app.server, PAGES, LANGUAGES)
+    warm(app.server, WARMED, LANGUAGES)
     print(
         f"gealc is serving on http://{host}:{port}/ (portal: /login) (Ctrl+C to stop)", flush=True
     )
@@ -79,5 +82,5 @@ def wsgi() -> object:
     server = create_site(
         settings, secret, secure_cookies=settings.cookies_secure(development=False)
     ).server
-    warm(server, PAGES, LANGUAGES)
+    warm(server, WARMED, LANGUAGES)
     return server
