@@ -4,14 +4,22 @@ Everything the browser loads comes from this server."""
 from __future__ import annotations
 
 import contextlib
-import re
 from pathlib import Path
 
 import dash_bootstrap_components as dbc
 import flask
 from dash import ClientsideFunction, Dash, Input, Output, dcc, html
 
-from app import caching, datasets, embed, filters, first_view, pagecache  # noqa: F401  (datasets registers the full-data downloads)
+from app import (  # noqa: F401  (datasets registers the full-data downloads)
+    bundle,
+    caching,
+    datasets,
+    embed,
+    filters,
+    first_view,
+    pagecache,
+    static_charts,
+)
 from app.api import register_api
 from app.components import header, notice, release_banner
 from app.context import RELEASES_KEY, enter_view, releases, snapshot
@@ -32,9 +40,9 @@ from warehouse.db import connect
 
 ASSETS = Path(__file__).with_name("assets")
 BOOTSTRAP_CSS = "bootstrap-5.3.9.min.css"  # served from app/assets/vendor, never a CDN
-GRAPH_CHUNK = "_dash-component-suites/dash/dcc/async-graph.js"
-# Dash sends the DataTable's bundle with every page, though no page draws a DataTable: not sent.
-UNUSED_SCRIPTS = re.compile(r'<script src="[^"]*/dash_table/[^"]*"></script>\s*')
+# dcc's charts and drop-downs are chunks Dash fetches only once the page is drawn: fetched with
+# the other scripts.
+CHUNKS = ("async-graph.js", "async-dropdown.js")
 PAGES = {page.PATH: page for page in (home, explorer, compare, un, coverage, data)}
 
 
@@ -51,17 +59,13 @@ class GealcDash(Dash):
     def interpolate_index(self, **kwargs: str) -> str:
         if flask.has_request_context():  # the page's first view, before (or without) scripts
             kwargs["app_entry"] = _first_view() + kwargs.get("app_entry", "")
+        # The scripts come once the first view is on screen.
+        prefix = f"{self.config.requests_pathname_prefix}_dash-component-suites/dash/dcc/"
+        chunks = [prefix + chunk for chunk in CHUNKS]
+        kwargs["scripts"] = bundle.deferred(kwargs.get("scripts", ""), chunks)
         page = super().interpolate_index(**kwargs)
         lang = language(flask.request.args.get("lang")) if flask.has_request_context() else "es"
-        # dcc.Graph's code is a chunk fetched only once the first page arrives: fetch it meanwhile.
-        preload = (
-            '<link rel="preload" as="script" '
-            f'href="{self.config.requests_pathname_prefix}{GRAPH_CHUNK}">'
-        )
-        page = UNUSED_SCRIPTS.sub("", page)
-        return page.replace("<html>", f'<html lang="{lang}">', 1).replace(
-            "</head>", f"{preload}\n</head>", 1
-        )
+        return page.replace("<html>", f'<html lang="{lang}">', 1)
 
 
 def _first_view() -> str:
@@ -72,9 +76,25 @@ def _first_view() -> str:
 
     def build() -> str:
         shell, _ = _route(path, search)
-        return f'<div id="first-view">{first_view.to_html(shell)}</div>'
+        return f'<div id="first-view">{first_view.to_html(shell, static_charts.placeholder)}</div>'
 
-    return pagecache.kept_first_view(path, search, build)
+    page, complete = static_charts.fill(pagecache.kept_first_view(path, search, build))
+    caching.keep_page(_page_policy(path, search, complete))
+    return page
+
+
+def _page_policy(path: str, search: str, complete: bool) -> str:
+    """How long a page may be kept: a page follows the latest release, and an older release's
+    page names the latest (its banner), so pages are revalidated; an embed of a named release,
+    its charts all drawn, never changes."""
+    named = params(search).get("release")
+    if embed.page_path(path) is None or not complete or not named:
+        return caching.FRESH
+    try:
+        shown = releases().snapshot(named).label
+    except (KeyError, Unavailable):
+        return caching.FRESH
+    return caching.for_release(named, shown)
 
 
 def create_app(database_url: str) -> Dash:
@@ -84,7 +104,7 @@ def create_app(database_url: str) -> Dash:
         __name__,
         assets_folder=str(ASSETS),
         assets_ignore=r"^bootstrap-.*\.min\.css$",
-        external_stylesheets=[f"/assets/vendor/{BOOTSTRAP_CSS}"],
+        external_stylesheets=[_fingerprinted(f"vendor/{BOOTSTRAP_CSS}")],
         title="GEALC en números",
         update_title=None,
         serve_locally=True,
@@ -92,6 +112,7 @@ def create_app(database_url: str) -> Dash:
         suppress_callback_exceptions=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
+    app.renderer = bundle.LOADER  # starts Dash once the deferred scripts have run
     app.server.config[RELEASES_KEY] = book = Releases(connect(database_url, read_only=True))
     app.server.before_request(_refuse_malformed_callbacks(app))
     pagecache.install(app.server)
@@ -112,6 +133,12 @@ def create_app(database_url: str) -> Dash:
         ]
     )
     return app
+
+
+def _fingerprinted(asset: str) -> str:
+    """An asset's address with its version (`?m=`, as Dash writes its own), so it is kept for
+    good and a new version is a new address."""
+    return f"/assets/{asset}?m={(ASSETS / asset).stat().st_mtime}"
 
 
 def _route(pathname: object, search: object) -> tuple[list, str]:

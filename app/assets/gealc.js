@@ -108,13 +108,27 @@ document.addEventListener("click", function (event) {
   else { start(); }
 })();
 
-/* The server's first view (#first-view, real HTML for readers before or without scripts) gives
-   way to the interactive page the moment Dash has drawn it. */
+/* The server's first view (#first-view, real HTML and SVG for readers before or without scripts)
+   gives way to the interactive page once Dash has drawn it, charts and drop-downs included (as
+   many as the first view has), so the reader never sees an empty chart, a jump or two pages (a
+   chart that fails to draw holds it back 5 s at most). */
 (function () {
+  var WAIT = 5000;
+  var since = null;
+  var timer = null;
   function handOver() {
     var first = document.getElementById("first-view");
     if (!first) { return true; }
     if (!document.querySelector("#react-entry-point #main")) { return false; }
+    since = since || Date.now();
+    var count = function (selector) { return document.querySelectorAll(selector).length; };
+    var drawn = count("#react-entry-point .dash-graph .main-svg:first-child") >=
+        count("#first-view .chart-room") &&
+      count("#react-entry-point .dash-dropdown-wrapper") >= count("#first-view .choice-shown");
+    if (!drawn && Date.now() - since < WAIT) {
+      timer = timer || setTimeout(handOver, WAIT);
+      return false;
+    }
     first.remove();
     return true;
   }
