@@ -56,3 +56,32 @@ def test_the_page_sends_no_datatable_bundle(client):
     scripts = re.findall(r'<script src="([^"]+)"', page)
     assert any("dash_renderer" in src for src in scripts)
     assert not [src for src in scripts if "dash_table" in src]
+
+
+def test_pages_carry_a_validator_and_revalidate(client):
+    first = client.get("/explorer?lang=en")
+    second = client.get("/explorer?lang=en")
+    assert first.headers["Cache-Control"] == FRESH  # the latest release: may change
+    assert first.headers["ETag"] == second.headers["ETag"]  # the same page, the same validator
+    held = client.get("/explorer?lang=en", headers={"If-None-Match": first.headers["ETag"]})
+    assert held.status_code == 304 and held.data == b""
+    other = client.get("/explorer?lang=es", headers={"If-None-Match": first.headers["ETag"]})
+    assert other.status_code == 200 and other.headers["ETag"] != first.headers["ETag"]
+
+
+def test_versioned_static_files_are_kept_for_good(client):
+    page = client.get("/").get_data(as_text=True)
+    stylesheets = re.findall(r'<link rel="stylesheet" href="(/assets/[^"]+)"', page)
+    assert stylesheets and all("?m=" in href for href in stylesheets)
+    for href in stylesheets:
+        assert client.get(href).headers["Cache-Control"] == IMMUTABLE
+    assert client.get("/assets/gealc.css").headers["Cache-Control"] != IMMUTABLE  # unversioned
+
+
+def test_the_pages_scripts_wait_until_the_first_view_is_on_screen(client):
+    page = client.get("/").get_data(as_text=True)
+    template = re.search(r'<template id="gealc-scripts">(.*?)</template>', page, re.S)
+    assert template and "dash_renderer" in template.group(1)
+    outside = page.replace(template.group(0), "")
+    assert not re.findall(r"<script src=", outside)  # nothing fetched before the first view
+    assert "new DashRenderer()" in outside  # the loader, in Dash's renderer script
