@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import signal
 import socket
 import subprocess
@@ -21,6 +20,7 @@ from pathlib import Path
 import flask
 
 from app.pagecache import router_request
+from bench import phone
 from bench.measure import Figure, figure, peak_rss_mb, timed
 from etl.paths import PROJECT_ROOT
 
@@ -361,49 +361,6 @@ def capacity(base: str, quick: bool) -> Figure:
     )
 
 
-def page_weight(base: str, quick: bool) -> list[Figure]:
-    """Bytes the home page transfers and seconds until its first chart is drawn, in Chromium."""
-    from playwright.sync_api import sync_playwright
-
-    weights, firsts = [], []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=os.environ.get("BROWSER_PATH") or shutil.which("chromium"),
-            args=["--no-sandbox", "--disable-gpu"],
-        )
-        for _ in range(2 if quick else 10):
-            context = browser.new_context(viewport={"width": 1366, "height": 768})
-            tab = context.new_page()
-            cdp = context.new_cdp_session(tab)
-            cdp.send("Network.enable")
-            sizes: list[float] = []
-            cdp.on(
-                "Network.loadingFinished",
-                lambda e, sizes=sizes: sizes.append(e["encodedDataLength"]),
-            )
-            start = time.perf_counter()
-            tab.goto(base + "/")
-            tab.wait_for_selector(".main-svg", timeout=60_000)
-            firsts.append(time.perf_counter() - start)
-            tab.wait_for_load_state("networkidle")
-            weights.append(sum(sizes) / 1e6)
-            context.close()
-        browser.close()
-    return [
-        figure("page", "home page transferred", "MB", weights, budget=2.5, judged_on="median"),
-        figure(
-            "page",
-            "home page: first chart drawn",
-            "s",
-            firsts,
-            budget=2.0,
-            judged_on="median",
-            note="a new browser context each run (nothing cached), 1366×768, from navigation to "
-            "the first .main-svg",
-        ),
-    ]
-
-
 def run(workdir: Path, quick: bool) -> list[Figure]:
     """Every read-side figure on a demo warehouse (`gealc build --demo`)."""
     url = f"duckdb:///{workdir / 'web.duckdb'}"
@@ -426,7 +383,7 @@ def run(workdir: Path, quick: bool) -> list[Figure]:
             [peak_rss_mb(pid) for pid in served.worker_pids()] or [0.0],
         )
     ]
-    found += page_weight(served.base, quick)
+    found += phone.run_pages(served.base, phone.write_report(url, workdir), quick)
     served.stop()
     files = generated_submissions(workdir / "parallel", 50 if quick else 1000)
     jobs = [
