@@ -61,17 +61,42 @@ def view(content: list, path: str, search: str, lang: str) -> list[Component]:
     return [found, back]
 
 
+SCRIPT_PATH = "/embed.js"
+# For the framing page (optional): each embed's frame takes the height its content reports.
+RESIZER = """(function () {
+  var origin = new URL(document.currentScript.src).origin;
+  window.addEventListener("message", function (event) {
+    var height = event.data && event.data.gealcHeight;
+    if (event.origin !== origin || typeof height !== "number") { return; }
+    document.querySelectorAll("iframe").forEach(function (frame) {
+      if (frame.contentWindow === event.source) { frame.style.height = height + "px"; }
+    });
+  });
+})();
+"""
+
+
 def snippet(address: str, title: str) -> str:
-    """The `<iframe>` a site pastes to show the embed at `address` (an absolute URL)."""
+    """What a site pastes to show the embed at `address` (an absolute URL): the `<iframe>`, and on
+    a second line the optional script that fits the frame's height to its content."""
+    origin = address.split(PREFIX, 1)[0]
     return (
         f'<iframe src="{escape(address)}" title="{escape(title)}" width="100%" '
-        f'height="{HEIGHT}" style="border:0" loading="lazy"></iframe>'
+        f'height="{HEIGHT}" style="border:0" loading="lazy"></iframe>\n'
+        f'<script src="{escape(origin)}{SCRIPT_PATH}" async></script>'
     )
 
 
 def install(server: flask.Flask) -> None:
     """Let other sites frame the embeds, and only them: every other page keeps refusing frames
-    (X-Frame-Options and the policy's frame-ancestors, set for the whole site)."""
+    (X-Frame-Options and the policy's frame-ancestors, set for the whole site); serve the
+    framing page's optional height script."""
+
+    @server.route(SCRIPT_PATH)
+    def _resizer() -> flask.Response:
+        response = flask.Response(RESIZER, mimetype="text/javascript")
+        response.headers["Cache-Control"] = "public, max-age=86400"
+        return response
 
     @server.after_request
     def _frameable(response: flask.Response) -> flask.Response:

@@ -212,8 +212,15 @@ def _download_panel(widget: Widget, link: str, lang: str) -> list[Component]:
             embed.snippet(_embed_address(widget, link), widget.title),
             id=f"{widget.id}-embed",
             readOnly=True,
-            rows=3,
+            rows=4,
             className="form-control embed-code",
+        ),
+        html.P(
+            t(
+                "La segunda línea es opcional: hace que el marco tome la altura de su contenido.",
+                lang,
+            ),
+            className="form-text",
         ),
     ]
 

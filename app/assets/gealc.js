@@ -141,3 +141,19 @@ document.addEventListener("click", function (event) {
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
   else { start(); }
 })();
+
+/* An embed in another site's frame tells that page its height (for the optional /embed.js there,
+   which fits the frame to it). */
+(function () {
+  if (window.parent === window || location.pathname.indexOf("/embed") !== 0) { return; }
+  var told = 0;
+  function tell() {
+    var height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (height && height !== told) {
+      told = height;
+      window.parent.postMessage({ gealcHeight: height }, "*");
+    }
+  }
+  new ResizeObserver(tell).observe(document.body);
+  tell();
+})();

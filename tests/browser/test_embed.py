@@ -21,6 +21,8 @@ def other_site(server: str, tmp_path) -> Iterator[str]:
         f'<iframe id="embed" src="{server}/embed/explorer?lang=en&tab=bars" width="900"'
         ' height="700"></iframe>'
         f'<iframe id="home" src="{server}/?lang=en" width="900" height="300"></iframe>'
+        f'<iframe id="fitted" src="{server}/embed/compare?lang=en" width="400" height="300">'
+        f'</iframe><script src="{server}/embed.js" async></script>'
         "</body></html>",
         encoding="utf-8",
     )
@@ -43,3 +45,13 @@ def test_an_embed_draws_in_another_sites_frame_and_the_home_page_refuses(page, o
     # Refused: the browser shows its own error page there, nothing of the site.
     assert refused and all(f.locator(".site-header").count() == 0 for f in refused)
     assert all("GEALC" not in f.locator("body").inner_text() for f in refused)
+
+
+def test_the_optional_script_fits_an_embeds_frame_to_its_content(page, other_site):
+    page.goto(other_site)
+    fitted = page.frame_locator("#fitted")
+    fitted.locator(".main-svg").first.wait_for()
+    page.wait_for_function("() => document.getElementById('fitted').style.height !== ''")
+    frame = page.evaluate("document.getElementById('fitted').clientHeight")  # inside its border
+    content = fitted.locator("body").evaluate("b => b.getBoundingClientRect().height")
+    assert frame > 300 and abs(frame - content) <= 1  # taller than pasted, as tall as its content

@@ -129,3 +129,20 @@ def test_the_interactive_page_has_the_first_views_content_in_the_same_places(
     for (kind, top, height), (_, top_live, height_live) in zip(before, after, strict=True):
         assert abs(top - top_live) <= 2 and abs(height - height_live) <= 2, (kind, before, after)
     live.close()
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("/coverage", {"es": "Cobertura", "en": "Coverage"}),
+        ("/data", {"es": "Datos y metodología", "en": "Data and methodology"}),
+        ("/explorer?tab=table", {"es": "Explorar indicadores", "en": "Indicator explorer"}),
+    ],
+)
+def test_without_scripts_the_tables_are_there(no_scripts, server, path, heading, lang):
+    no_scripts.goto(f"{server}{path}{'&' if '?' in path else '?'}lang={lang}")
+    assert no_scripts.inner_text("main h1") == heading[lang]
+    rows = no_scripts.locator("main table tbody tr")
+    assert rows.count() >= 15  # a country's or an indicator's row each
+    assert no_scripts.locator("main table thead th").count() >= 2
