@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from html import escape
+from urllib.parse import urlsplit
 
 import flask
 from dash import html
@@ -79,7 +80,8 @@ RESIZER = """(function () {
 def snippet(address: str, title: str) -> str:
     """What a site pastes to show the embed at `address` (an absolute URL): the `<iframe>`, and on
     a second line the optional script that fits the frame's height to its content."""
-    origin = address.split(PREFIX, 1)[0]
+    parts = urlsplit(address)
+    origin = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
     return (
         f'<iframe src="{escape(address)}" title="{escape(title)}" width="100%" '
         f'height="{HEIGHT}" style="border:0" loading="lazy"></iframe>\n'

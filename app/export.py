@@ -28,19 +28,20 @@ WIDTH = 680  # px: the printable width of an A4 page with 15 mm margins, at 96 p
 TABS = 2
 PNG_SCALE = 2  # PNG files at twice the pixels, sharp on a slide or a high-density screen
 PRINT_TIMEOUT = 120  # s
-# Headless printing of a local file: no sandbox (containers), no GPU, nothing fetched in the
-# background.
-PRINT_ARGS = [
-    "--headless",
+# Chromium on a server: no sandbox (containers, root), no GPU, nothing fetched in the background
+# (this machine's closed network refuses it). The tests and the bench start it the same way.
+BROWSER_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
+    "--disable-quic",
     "--no-first-run",
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
     "--disable-dev-shm-usage",
-    "--no-pdf-header-footer",
 ]
+# Headless printing of a local file, without the browser's own header and footer.
+PRINT_ARGS = ["--headless", *BROWSER_ARGS, "--no-pdf-header-footer"]
 
 
 class _PartialMessage(logging.Filter):

@@ -69,7 +69,10 @@ def view_key(pathname: str, search: str) -> Hashable | None:
             shown = book.snapshot(params(search).get("release") or None)
         except KeyError:
             shown = book.snapshot()
-        return pathname, search, shown.label, shown.info.get("sha256"), book.latest()
+        # The host too: links for other sites (embed code, citations) name it, and a request
+        # with a made-up Host must not write them into what everyone else is sent.
+        host = flask.request.host if flask.has_request_context() else ""
+        return pathname, search, host, shown.label, shown.info.get("sha256"), book.latest()
     except Unavailable:
         return None
 
@@ -122,6 +125,7 @@ def warm(server: flask.Flask, paths: Iterable[str], langs: Iterable[str]) -> thr
     def build() -> None:
         client = server.test_client()
         for path in paths:
+            client.get(path)  # the address most visitors open: the default language
             for lang in langs:
                 client.get(f"{path}?lang={lang}")
                 client.post(

@@ -108,15 +108,17 @@ def create_app(database_url: str) -> Dash:
         title="GEALC en números",
         update_title=None,
         serve_locally=True,
-        compress=True,  # gzip/brotli: Plotly and the page data are most of what a visitor downloads
+        compress=False,  # compressed by caching.compress, which keeps each page's bytes
         suppress_callback_exceptions=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.renderer = bundle.LOADER  # starts Dash once the deferred scripts have run
+    caching.compress(app.server)  # first: every other hook sees the answer uncompressed
     app.server.config[RELEASES_KEY] = book = Releases(connect(database_url, read_only=True))
     app.server.before_request(_refuse_malformed_callbacks(app))
     pagecache.install(app.server)
-    caching.install(app.server)
+    static_charts.install(app.server)
+    caching.install(app.server, ASSETS)
     embed.install(app.server)
     with contextlib.suppress(Unavailable):  # no warehouse yet: pages say so until it appears
         book.snapshot()  # the latest release in memory before the first visitor

@@ -11,6 +11,7 @@ import asyncio
 import hashlib
 import json
 import logging
+import os
 import queue
 import re
 import threading
@@ -28,6 +29,11 @@ DRAWER_KEY = "GEALC_DRAWER"
 WIDTHS = {"wide": 960, "narrow": 360}  # px
 DEFAULT_HEIGHT = 450  # px, Plotly's own
 IDLE = 60.0  # s without a chart to draw before the browser is closed (started again on demand)
+DRAW_TIMEOUT = 60.0  # s for one drawing: longer, the browser is taken as hung and restarted
+WAITING_MAX = 512  # figures waiting to be drawn; more are asked again by a later page view
+FIGURES_KEPT = 2048  # figures remembered to be drawn again (about what the kept pages name)
+NICENESS = 10  # the drawing thread's and its browser's priority, below the requests'
+SWITCH = "GEALC_STATIC_CHARTS"  # "0": no charts drawn on the server
 LONG_PATH = 400  # characters: a path this long is an outline, drawn to the pixel
 PLACEHOLDER = re.compile(r"<!--chart:([0-9a-f]{20})-->")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
@@ -78,15 +84,20 @@ def _rounded(path: str) -> str:
 
 class Drawer:
     """Draws the figures asked for, one at a time, in a kaleido session of its own thread, and
-    keeps the `size` most recently used drawings."""
+    keeps the most recently used drawings (up to `budget` bytes). A figure is remembered by key
+    for as long as a kept page may name it, so a drawing evicted or lost to a browser crash is
+    asked for again when a page needs it; one kaleido cannot draw is not tried again."""
 
-    def __init__(self, browser: str | None = None, size: int = 2048) -> None:
+    def __init__(self, browser: str | None = None, budget: int = 64 * 2**20) -> None:
         self.browser = browser
-        self.size = size
+        self.budget = budget
         self.broken: str | None = None  # why charts cannot be drawn here (no Chromium, say)
         self._drawn: OrderedDict[str, dict[str, str]] = OrderedDict()
+        self._bytes = 0
+        self._figures: OrderedDict[str, Any] = OrderedDict()  # key → figure, to ask again
+        self._failed: set[str] = set()
         self._asked: set[str] = set()
-        self._queue: queue.Queue[tuple[str, Any]] = queue.Queue()
+        self._queue: queue.Queue[str] = queue.Queue()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
 
@@ -94,14 +105,31 @@ class Drawer:
         """The figure's key, its drawing asked for if it is neither drawn nor asked for yet."""
         key = chart_key(figure)
         with self._lock:
-            if key in self._drawn or key in self._asked or self.broken:
-                return key
+            self._figures[key] = figure
+            self._figures.move_to_end(key)
+            while len(self._figures) > FIGURES_KEPT:
+                self._figures.popitem(last=False)
+        self.again(key)
+        return key
+
+    def again(self, key: str) -> None:
+        """Ask for the drawing of a figure asked for before, unless it is drawn, on its way,
+        undrawable, forgotten, or too many are waiting (a later page view asks again)."""
+        with self._lock:
+            if (
+                self.broken
+                or key in self._drawn
+                or key in self._asked
+                or key in self._failed
+                or key not in self._figures
+                or len(self._asked) >= WAITING_MAX
+            ):
+                return
             self._asked.add(key)
-            self._queue.put((key, figure))
+            self._queue.put(key)
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._work, name="gealc-draw", daemon=True)
                 self._thread.start()
-        return key
 
     def drawings(self, key: str) -> dict[str, str] | None:
         """The SVGs of a figure by width name, once drawn."""
@@ -117,70 +145,104 @@ class Drawer:
             return len(self._asked)
 
     def _work(self) -> None:
+        # Background work: visitors' requests come first. The browser started from this thread
+        # inherits its lower priority.
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), NICENESS)
         try:
             asyncio.run(self._session())
-        except Exception as exc:  # no Chromium, or it failed to start: pages keep empty rooms
+        except export.BrowserError as exc:  # no Chromium here: pages keep empty rooms
             log.warning("charts are not drawn as SVG for the first view: %s", exc)
             with self._lock:
                 self.broken = str(exc)
+        except Exception as exc:  # the browser failed: what was asked is asked again by pages
+            log.warning("the browser drawing the first view's charts stopped: %s", exc)
+        finally:
+            with self._lock:
                 self._asked.clear()
+                self._queue = queue.Queue()
+                self._thread = None
 
     async def _session(self) -> None:
         loop = asyncio.get_running_loop()
         async with export.session(1, self.browser) as kaleido:
             while True:
+                waiting = self._queue
                 try:
-                    key, figure = await loop.run_in_executor(None, self._queue.get, True, IDLE)
+                    key = await loop.run_in_executor(None, waiting.get, True, IDLE)
                 except queue.Empty:
                     with self._lock:  # idle: close the browser, unless a figure just came
-                        if self._queue.empty():
-                            self._thread = None
+                        if waiting.empty():
                             return
                     continue
-                drawn = await self._draw(kaleido, figure)
                 with self._lock:
-                    self._asked.discard(key)
-                    self._drawn[key] = drawn
-                    while len(self._drawn) > self.size:
-                        self._drawn.popitem(last=False)
+                    figure = self._figures.get(key)
+                drawn = None if figure is None else await self._draw(kaleido, figure)
+                self._keep(key, drawn)
 
-    async def _draw(self, kaleido: Any, figure: Any) -> dict[str, str]:
-        spec = figure_spec(figure)
-        height = spec.get("layout", {}).get("height") or DEFAULT_HEIGHT
-        topojson = maps.OUTLINES.parent.as_uri() + "/"
-        drawn = {}
-        for name, width in WIDTHS.items():
-            try:
-                svg = await kaleido.calc_fig(
-                    spec,
-                    opts={"width": width, "height": height, "format": "svg"},
-                    topojson=topojson,
+    def _keep(self, key: str, drawn: dict[str, str] | None) -> None:
+        with self._lock:
+            self._asked.discard(key)
+            if drawn is None:
+                self._failed.add(key)
+                return
+            self._drawn[key] = drawn
+            self._bytes += sum(map(len, drawn.values()))
+            while self._bytes > self.budget and len(self._drawn) > 1:
+                _, old = self._drawn.popitem(last=False)
+                self._bytes -= sum(map(len, old.values()))
+
+    async def _draw(self, kaleido: Any, figure: Any) -> dict[str, str] | None:
+        """The figure's SVGs, or None when kaleido cannot draw it (its room stays empty). A
+        browser that does not answer ends the session (TimeoutError), to be started again."""
+        try:
+            spec = figure_spec(figure)
+            height = spec.get("layout", {}).get("height") or DEFAULT_HEIGHT
+            drawn = {}
+            for name, width in WIDTHS.items():
+                svg = await asyncio.wait_for(
+                    kaleido.calc_fig(
+                        spec,
+                        opts={"width": width, "height": height, "format": "svg"},
+                        topojson=maps.OUTLINES.parent.as_uri() + "/",
+                    ),
+                    DRAW_TIMEOUT,
                 )
-            except Exception as exc:  # one figure kaleido cannot draw: its room stays empty
-                log.warning("a chart could not be drawn as SVG: %s", exc)
-                return {}
-            drawn[name] = tidy(svg.decode("utf-8"), name)
+                drawn[name] = tidy(svg.decode("utf-8"), name)
+        except TimeoutError:
+            raise
+        except Exception as exc:
+            log.warning("a chart could not be drawn as SVG: %s", exc)
+            return None
         return drawn
 
 
 def drawer() -> Drawer:
-    """This app's drawer (one per process, made on first use)."""
-    config = flask.current_app.config
-    if DRAWER_KEY not in config:
-        config[DRAWER_KEY] = Drawer(config.get("BROWSER_PATH"))
-    return config[DRAWER_KEY]
+    """This app's drawer (made with the app: `install`)."""
+    return flask.current_app.config[DRAWER_KEY]
+
+
+def install(server: flask.Flask) -> None:
+    """Give the app its drawer, unless GEALC_STATIC_CHARTS=0 (no Chromium per server process:
+    pages show their charts' empty rooms until the scripts draw them)."""
+    server.config[DRAWER_KEY] = Drawer(server.config.get("BROWSER_PATH"))
+    if os.environ.get(SWITCH, "1") == "0":
+        server.config[DRAWER_KEY].broken = f"{SWITCH}=0"
 
 
 def placeholder(figure: Any) -> str:
     """Where a chart's SVG goes in a first view kept as text: its drawing is asked for now and put
     in when the page is sent (`fill`), so a view kept before its charts were drawn still gets
-    them."""
-    return f"<!--chart:{drawer().ask(figure)}-->"
+    them. A figure that cannot even be keyed gets an empty room, not a failed page."""
+    try:
+        return f"<!--chart:{drawer().ask(figure)}-->"
+    except Exception as exc:
+        log.warning("a chart is left out of the first view: %s", exc)
+        return ""
 
 
 def fill(page: str) -> tuple[str, bool]:
-    """The page with each chart placeholder replaced by the chart's SVGs, where drawn, and
-    whether every chart was."""
+    """The page with each chart placeholder replaced by the chart's SVGs, where drawn (a drawing
+    missing is asked for again), and whether every chart was."""
     draw = drawer()
     missing = []
 
@@ -188,6 +250,7 @@ def fill(page: str) -> tuple[str, bool]:
         drawn = draw.drawings(match.group(1))
         if drawn is None:
             missing.append(match.group(1))
+            draw.again(match.group(1))
         return "".join((drawn or {}).values())
 
     return PLACEHOLDER.sub(svgs, page), not missing

@@ -20,6 +20,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from app.export import BROWSER_ARGS
 from bench.measure import Figure, figure
 from etl.paths import PROJECT_ROOT
 
@@ -29,16 +30,6 @@ EMBED = "/embed/explorer"
 CHART = ".chart-room svg, .main-svg"
 # The report's charts are Plotly's SVG inside <figure>.
 REPORT_CHART = ".chart-room svg, .main-svg, figure svg, svg"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 WAIT_MS = 120_000  # a throttled page that has not drawn by then has failed
 DRAWN_WAIT = 90.0  # s for the server to draw the first views' charts in the background
 DRAWN_STREAK = 6  # answers in a row: each worker of the server (each draws its own) has them
@@ -189,7 +180,7 @@ def warm(base: str, pages: tuple[str, ...]) -> None:
         for page in streak:
             with urllib.request.urlopen(base + page, timeout=60) as response:
                 text = response.read().decode("utf-8", "replace")
-            drawn = "chart-room" not in text or "<svg" in text.partition("chart-room")[2]
+            drawn = text.count('class="static-chart') == 2 * text.count('class="chart-room"')
             streak[page] = streak[page] + 1 if drawn else 0
         time.sleep(0.5)
 
@@ -279,7 +270,8 @@ def run_pages(base: str, report: Path, quick: bool) -> list[Figure]:
     found = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
-            executable_path=os.environ.get("BROWSER_PATH") or shutil.which("chromium"), args=ARGS
+            executable_path=os.environ.get("BROWSER_PATH") or shutil.which("chromium"),
+            args=BROWSER_ARGS,
         )
         for profile in (PHONE, DESKTOP):
             for label, url, app in targets:

@@ -26,6 +26,7 @@ from etl.paths import PROJECT_ROOT
 
 PAGES = ("/", "/explorer", "/compare", "/country/URY", "/un", "/coverage", "/data")
 LANGS = ("es", "en", "pt", "fr")
+WARMED_CHARTS = tuple(f"{page}?lang={lang}" for page in PAGES for lang in LANGS)
 SECRET = "bench-only-secret-" + "0" * 32
 # Seconds a simulated visitor looks at a page before opening the next: a quick analyst clicking
 # through (about 4 requests per second each, so 50 visitors ask for about 200 a second).
@@ -306,7 +307,10 @@ def under_load(
     after the other meanwhile."""
     served = gunicorn(url, folder)
     users, seconds = (10, 5.0) if quick else (50, 60.0)
-    walk(served.base, 4, 3.0)  # every worker has its release in memory and the pages built
+    # Every worker has its release in memory, the pages built and their charts drawn: the
+    # figures are a running site's, not a starting one's.
+    walk(served.base, 4, 3.0)
+    phone.warm(served.base, WARMED_CHARTS)
     jobs = []
     if etl_job:
 

@@ -114,19 +114,17 @@ document.addEventListener("click", function (event) {
    chart that fails to draw holds it back 5 s at most). */
 (function () {
   var WAIT = 5000;
-  var since = null;
   var timer = null;
-  function handOver() {
+  function handOver(late) {
     var first = document.getElementById("first-view");
     if (!first) { return true; }
     if (!document.querySelector("#react-entry-point #main")) { return false; }
-    since = since || Date.now();
     var count = function (selector) { return document.querySelectorAll(selector).length; };
     var drawn = count("#react-entry-point .dash-graph .main-svg:first-child") >=
         count("#first-view .chart-room") &&
       count("#react-entry-point .dash-dropdown-wrapper") >= count("#first-view .choice-shown");
-    if (!drawn && Date.now() - since < WAIT) {
-      timer = timer || setTimeout(handOver, WAIT);
+    if (!drawn && late !== true) {
+      timer = timer || setTimeout(function () { handOver(true); }, WAIT);
       return false;
     }
     first.remove();

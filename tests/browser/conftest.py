@@ -14,19 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from app.export import BROWSER_ARGS
 from tests.conftest import ROOT, free_port, missing
 from tests.helpers import gealc
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 
 
 def chromium_path() -> str | None:
@@ -63,7 +53,7 @@ def serving(url: str, folder: Path, env: dict[str, str] | None = None) -> Iterat
         stdout=log,
         stderr=subprocess.STDOUT,
         text=True,
-        env={**os.environ, **(env or {})},
+        env={**os.environ, "GEALC_STATIC_CHARTS": "1", **(env or {})},
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -101,7 +91,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        chromium = pw.chromium.launch(executable_path=path, args=BROWSER_ARGS)
         yield chromium
         chromium.close()
 

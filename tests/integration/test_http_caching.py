@@ -4,11 +4,13 @@ already holds the answer's ETag gets 304 with no body."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
 from app.caching import FRESH, IMMUTABLE
+from app.pagecache import router_request
 from app.server import create_app
 
 
@@ -76,6 +78,8 @@ def test_versioned_static_files_are_kept_for_good(client):
     for href in stylesheets:
         assert client.get(href).headers["Cache-Control"] == IMMUTABLE
     assert client.get("/assets/gealc.css").headers["Cache-Control"] != IMMUTABLE  # unversioned
+    made_up = client.get("/assets/gealc.css?m=1")  # an old or made-up version: not for good
+    assert made_up.status_code == 200 and made_up.headers["Cache-Control"] != IMMUTABLE
 
 
 def test_the_pages_scripts_wait_until_the_first_view_is_on_screen(client):
@@ -85,3 +89,22 @@ def test_the_pages_scripts_wait_until_the_first_view_is_on_screen(client):
     outside = page.replace(template.group(0), "")
     assert not re.findall(r"<script src=", outside)  # nothing fetched before the first view
     assert "new DashRenderer()" in outside  # the loader, in Dash's renderer script
+
+
+def test_a_page_is_compressed_once_and_every_visitor_gets_the_same_bytes(client):
+    import brotli
+
+    first = client.get("/compare?lang=en", headers={"Accept-Encoding": "br"})
+    second = client.get("/compare?lang=en", headers={"Accept-Encoding": "br"})
+    assert first.headers["Content-Encoding"] == "br" and first.data == second.data
+    plain = client.get("/compare?lang=en")
+    token = re.compile(rb'"end_id":"[^"]*"')  # Dash's per-request token, not content
+    assert token.sub(b"", brotli.decompress(first.data)) == token.sub(b"", plain.data)
+    for _ in range(2):  # built, then kept: the kept answer is the plain JSON, compressed once
+        router = client.post(
+            "/_dash-update-component",
+            data=router_request("/compare", "?lang=en"),
+            content_type="application/json",
+            headers={"Accept-Encoding": "br"},
+        )
+        assert json.loads(brotli.decompress(router.data))["response"]

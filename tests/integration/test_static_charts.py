@@ -23,7 +23,9 @@ ROOM = re.compile(r'<div class="chart-room" style="height:\d+px" aria-hidden="tr
 def app(demo_built: str):
     if chromium_path() is None:
         missing("Chromium (Debian package chromium)")
-    return create_app(demo_built)
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv(static_charts.SWITCH, "1")
+        return create_app(demo_built)
 
 
 def drawn_page(app, url: str) -> str:
@@ -66,3 +68,13 @@ def test_an_embed_of_a_named_release_is_kept_for_good_once_its_charts_are_drawn(
         f"/embed/compare?release={label}&lang=en", headers={"If-None-Match": named.headers["ETag"]}
     )
     assert held.status_code == 304 and held.data == b""
+
+
+def test_without_the_switch_a_page_keeps_empty_rooms(demo_built):
+    app = create_app(demo_built)  # the tests' default: GEALC_STATIC_CHARTS=0
+    client = app.server.test_client()
+    client.get("/compare?lang=en")
+    page = client.get("/compare?lang=en").get_data(as_text=True)
+    assert ROOM.findall(page) == [""]  # the room, empty, and nothing drawing
+    with app.server.app_context():
+        assert static_charts.drawer().pending() == 0

@@ -1,13 +1,13 @@
 """The first view's charts as SVG (issue 22), the parts that need no browser: how kaleido's SVG is
-made to fill a chart's room, which figures count as the same, the map's outlines put in, and the
-page's scripts kept for after the first view."""
+made to fill a chart's room, which figures count as the same, the map's outlines put in, the
+page's scripts kept for after the first view, and the embed code."""
 
 from __future__ import annotations
 
 import plotly.graph_objects as go
 from dash import dcc, html
 
-from app import bundle, first_view, maps
+from app import bundle, embed, first_view, maps
 from app.static_charts import chart_key, figure_spec, tidy
 
 KALEIDO_ROOT = (
@@ -70,4 +70,11 @@ def test_the_pages_scripts_wait_in_a_template_in_their_order_without_the_datatab
     assert "dash_table" not in out
     assert '<link rel="preload" as="script" href="/dcc/async-graph.js">' in template
     assert rest == "<script>window.dash_clientside = {};</script>"  # inline scripts stay
-    assert "new DashRenderer()" in bundle.LOADER and bundle.LIST_ID in bundle.LOADER
+
+
+def test_the_embed_code_frames_the_view_and_loads_the_height_script_from_the_same_site():
+    code = embed.snippet("https://embed.gealc.org/embed/compare?lang=en&countries=URY", "A & B")
+    frame, script = code.split("\n")
+    assert frame.startswith('<iframe src="https://embed.gealc.org/embed/compare?lang=en&amp;')
+    assert 'title="A &amp; B"' in frame and 'loading="lazy"' in frame
+    assert script == '<script src="https://embed.gealc.org/embed.js" async></script>'
