@@ -10,6 +10,7 @@ import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
+from typing import Generic, TypeVar
 
 import flask
 
@@ -17,27 +18,29 @@ from app.context import releases
 from app.release import Unavailable
 from app.urls import params
 
+T = TypeVar("T")
 ROUTER_OUTPUT = "..shell.children...page-lang.data.."
 PAGES_KEY = "GEALC_PAGES"
 FIRST_VIEWS_KEY = "GEALC_FIRST_VIEWS"  # the pages' first views as HTML (app.first_view)
+LAYOUTS_KEY = "GEALC_LAYOUTS"  # pages just built, for the first view and the router to share
 
 
-class PageCache:
+class PageCache(Generic[T]):
     """The `size` most recently used answers, by key."""
 
     def __init__(self, size: int = 512) -> None:
         self.size = size
-        self._answers: OrderedDict[Hashable, bytes] = OrderedDict()
+        self._answers: OrderedDict[Hashable, T] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: Hashable) -> bytes | None:
+    def get(self, key: Hashable) -> T | None:
         with self._lock:
             if key in self._answers:
                 self._answers.move_to_end(key)
                 return self._answers[key]
         return None
 
-    def keep(self, key: Hashable, answer: bytes) -> None:
+    def keep(self, key: Hashable, answer: T) -> None:
         with self._lock:
             self._answers[key] = answer
             while len(self._answers) > self.size:
@@ -81,6 +84,7 @@ def install(server: flask.Flask) -> None:
     """Answer the router from the cache, and keep what it builds."""
     server.config[PAGES_KEY] = cache = PageCache()
     server.config[FIRST_VIEWS_KEY] = PageCache()
+    server.config[LAYOUTS_KEY] = PageCache(size=64)
 
     @server.before_request
     def _answer_kept() -> flask.Response | None:
@@ -137,6 +141,20 @@ def warm(server: flask.Flask, paths: Iterable[str], langs: Iterable[str]) -> thr
     thread = threading.Thread(target=build, name="gealc-warm", daemon=True)
     thread.start()
     return thread
+
+
+def kept_layout(pathname: str, search: str, build: Callable[[], T]) -> T:
+    """The page built for `pathname + search` (its layout), built once for a visit's two uses:
+    the first view's HTML and the router's answer to the interactive page."""
+    key = view_key(pathname, search)
+    cache: PageCache[T] = flask.current_app.config[LAYOUTS_KEY]
+    kept = cache.get(key) if key is not None else None
+    if kept is not None:
+        return kept
+    made = build()
+    if key is not None:
+        cache.keep(key, made)
+    return made
 
 
 def kept_first_view(pathname: str, search: str, build: Callable[[], str]) -> str:

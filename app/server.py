@@ -75,7 +75,7 @@ def _first_view() -> str:
     path, search = flask.request.path, f"?{query}" if query else ""
 
     def build() -> str:
-        shell, _ = _route(path, search)
+        shell, _ = _page(path, search)
         return f'<div id="first-view">{first_view.to_html(shell, static_charts.placeholder)}</div>'
 
     page, complete = static_charts.fill(pagecache.kept_first_view(path, search, build))
@@ -97,9 +97,10 @@ def _page_policy(path: str, search: str, complete: bool) -> str:
     return caching.for_release(named, shown)
 
 
-def create_app(database_url: str) -> Dash:
+def create_app(database_url: str, *, draw_charts: bool = False, browser: str | None = None) -> Dash:
     """The app showing the releases published in `database_url` (read through a read-only
-    engine)."""
+    engine); with `draw_charts`, its first views carry their charts drawn as SVG by `browser`
+    (a Chromium; None: the PATH's), as the site `gealc serve` runs does."""
     app = GealcDash(
         __name__,
         assets_folder=str(ASSETS),
@@ -117,7 +118,7 @@ def create_app(database_url: str) -> Dash:
     app.server.config[RELEASES_KEY] = book = Releases(connect(database_url, read_only=True))
     app.server.before_request(_refuse_malformed_callbacks(app))
     pagecache.install(app.server)
-    static_charts.install(app.server)
+    static_charts.install(app.server, draw_charts, browser)
     caching.install(app.server, ASSETS)
     embed.install(app.server)
     with contextlib.suppress(Unavailable):  # no warehouse yet: pages say so until it appears
@@ -141,6 +142,13 @@ def _fingerprinted(asset: str) -> str:
     """An asset's address with its version (`?m=`, as Dash writes its own), so it is kept for
     good and a new version is a new address."""
     return f"/assets/{asset}?m={(ASSETS / asset).stat().st_mtime}"
+
+
+def _page(pathname: object, search: object) -> tuple[list, str]:
+    """The page for the URL (`_route`), built once for its first view and its router answer."""
+    pathname = pathname if isinstance(pathname, str) else "/"
+    search = search if isinstance(search, str) else ""
+    return pagecache.kept_layout(pathname or "/", search, lambda: _route(pathname, search))
 
 
 def _route(pathname: object, search: object) -> tuple[list, str]:
@@ -296,7 +304,7 @@ def _register_callbacks(app: Dash) -> None:
         Output("page-lang", "data"),
         Input("url", "pathname"),
         Input("url", "search"),
-    )(_route)
+    )(_page)
     app.clientside_callback(
         ClientsideFunction(namespace="gealc", function_name="setLanguage"),
         Output("lang-sink", "data"),

@@ -33,7 +33,6 @@ DRAW_TIMEOUT = 60.0  # s for one drawing: longer, the browser is taken as hung a
 WAITING_MAX = 512  # figures waiting to be drawn; more are asked again by a later page view
 FIGURES_KEPT = 2048  # figures remembered to be drawn again (about what the kept pages name)
 NICENESS = 10  # the drawing thread's and its browser's priority, below the requests'
-SWITCH = "GEALC_STATIC_CHARTS"  # "0": no charts drawn on the server
 LONG_PATH = 400  # characters: a path this long is an outline, drawn to the pixel
 PLACEHOLDER = re.compile(r"<!--chart:([0-9a-f]{20})-->")
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
@@ -221,12 +220,12 @@ def drawer() -> Drawer:
     return flask.current_app.config[DRAWER_KEY]
 
 
-def install(server: flask.Flask) -> None:
-    """Give the app its drawer, unless GEALC_STATIC_CHARTS=0 (no Chromium per server process:
-    pages show their charts' empty rooms until the scripts draw them)."""
-    server.config[DRAWER_KEY] = Drawer(server.config.get("BROWSER_PATH"))
-    if os.environ.get(SWITCH, "1") == "0":
-        server.config[DRAWER_KEY].broken = f"{SWITCH}=0"
+def install(server: flask.Flask, enabled: bool, browser: str | None = None) -> None:
+    """Give the app its drawer (drawing with `browser`, a Chromium), or one that draws nothing:
+    its pages show their charts' empty rooms until the scripts draw them."""
+    server.config[DRAWER_KEY] = drawer = Drawer(browser)
+    if not enabled:
+        drawer.broken = "charts are not drawn on this server (GEALC_STATIC_CHARTS=0)"
 
 
 def placeholder(figure: Any) -> str:

@@ -23,6 +23,7 @@ ENV_SECURE_COOKIES = "GEALC_COOKIE_SECURE"
 ENV_UPLOADS = "GEALC_UPLOAD_DIR"
 ENV_BROWSER = "BROWSER_PATH"
 ENV_PROXIES = "GEALC_TRUSTED_PROXIES"
+ENV_STATIC_CHARTS = "GEALC_STATIC_CHARTS"
 
 DEFAULT_DATABASE = f"duckdb:///{PROJECT_ROOT / 'data' / 'warehouse' / 'gealc.duckdb'}"
 DEFAULT_UPLOADS = PROJECT_ROOT / "data" / "uploads"
@@ -49,6 +50,7 @@ class Settings:
     secure_cookies: bool | None = None  # None: Secure everywhere but development
     browser_path: str | None = None  # the Chromium that draws report charts; None: the PATH's
     trusted_proxies: int = 0  # reverse proxies in front whose X-Forwarded-For is believed
+    static_charts: bool = True  # the pages' first views carry their charts drawn as SVG
 
     @classmethod
     def from_environ(
@@ -69,6 +71,7 @@ class Settings:
             secure_cookies=_flag(env.get(ENV_SECURE_COOKIES), ENV_SECURE_COOKIES),
             browser_path=env.get(ENV_BROWSER) or None,
             trusted_proxies=_count(env.get(ENV_PROXIES), ENV_PROXIES),
+            static_charts=_flag(env.get(ENV_STATIC_CHARTS), ENV_STATIC_CHARTS) is not False,
         )
 
     def session_secret(self, development: bool) -> tuple[str, str | None]:

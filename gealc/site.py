@@ -35,7 +35,9 @@ def is_development(host: str, debug: bool) -> bool:
 def create_site(settings: Settings, secret: str, *, secure_cookies: bool = True) -> Dash:
     """The Dash app of the warehouse `settings` name, with the portal installed on its Flask server
     and sessions signed with `secret`."""
-    app = create_app(settings.database_url)
+    app = create_app(
+        settings.database_url, draw_charts=settings.static_charts, browser=settings.browser_path
+    )
     server = app.server
     server.config.update(
         SECRET_KEY=secret,

@@ -20,10 +20,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED_UN = ROOT.parent / "shared" / "data" / "un-egov"
 SHARED_GTMI = ROOT.parent / "shared" / "data" / "gtmi"
 IN_CI = os.environ.get("CI", "").lower() == "true"
-# The apps the tests make in process draw no chart on the server (a Chromium each, busy in the
-# background, and answers that change as charts get drawn); the tests of that drawing, and the
-# site the browser tests open, turn it on.
-os.environ["GEALC_STATIC_CHARTS"] = "0"
 
 
 def missing(what: str) -> None:

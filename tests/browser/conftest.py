@@ -53,7 +53,7 @@ def serving(url: str, folder: Path, env: dict[str, str] | None = None) -> Iterat
         stdout=log,
         stderr=subprocess.STDOUT,
         text=True,
-        env={**os.environ, "GEALC_STATIC_CHARTS": "1", **(env or {})},
+        env={**os.environ, **(env or {})},
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60

@@ -23,9 +23,7 @@ ROOM = re.compile(r'<div class="chart-room" style="height:\d+px" aria-hidden="tr
 def app(demo_built: str):
     if chromium_path() is None:
         missing("Chromium (Debian package chromium)")
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv(static_charts.SWITCH, "1")
-        return create_app(demo_built)
+    return create_app(demo_built, draw_charts=True)
 
 
 def drawn_page(app, url: str) -> str:
@@ -71,7 +69,7 @@ def test_an_embed_of_a_named_release_is_kept_for_good_once_its_charts_are_drawn(
 
 
 def test_without_the_switch_a_page_keeps_empty_rooms(demo_built):
-    app = create_app(demo_built)  # the tests' default: GEALC_STATIC_CHARTS=0
+    app = create_app(demo_built)  # an app made in process draws none unless told
     client = app.server.test_client()
     client.get("/compare?lang=en")
     page = client.get("/compare?lang=en").get_data(as_text=True)

@@ -13,6 +13,7 @@ from gealc.config import (
     ENV_DATABASE,
     ENV_SECRET,
     ENV_SECURE_COOKIES,
+    ENV_STATIC_CHARTS,
     ENV_UPLOADS,
     ConfigError,
     InsecureSecret,
@@ -58,6 +59,7 @@ def test_a_commands_options_come_before_the_environment(tmp_path):
         (ENV_DATABASE, "not a url", "is not a database URL"),
         (ENV_CATALOGUE, "/nowhere/catalogue.yaml", "which is not a file"),
         (ENV_SECURE_COOKIES, "yes", "must be 1"),
+        (ENV_STATIC_CHARTS, "off", "must be 1"),
         (ENV_SECRET, "short", "at least 32"),
     ],
 )
@@ -85,6 +87,12 @@ def test_cookies_are_secure_outside_development_unless_told():
     assert (
         Settings.from_environ({ENV_SECURE_COOKIES: "0"}).cookies_secure(development=False) is False
     )
+
+
+def test_the_server_draws_the_first_views_charts_unless_told_not_to():
+    assert Settings.from_environ({}).static_charts is True
+    assert Settings.from_environ({ENV_STATIC_CHARTS: "1"}).static_charts is True
+    assert Settings.from_environ({ENV_STATIC_CHARTS: "0"}).static_charts is False
 
 
 def test_a_weak_secret_is_refused_before_anything_runs():
