@@ -44,12 +44,20 @@ class _Prechecker:
             stderr=subprocess.DEVNULL,
         )
         self._ready = self._working = False
-        # Written beside: more than a pipe holds, it would wait for the process to start reading.
-        self._setup = threading.Thread(target=self._start, args=(catalogue, members), daemon=True)
+        # Pickled here, while nothing else touches them (the loader fills their lazy caches as it
+        # goes: pickled beside, a dict changing size stopped the process before it began), and
+        # written beside: more than a pipe holds, it would wait for the process to start reading.
+        setup = pickle.dumps((catalogue, members), protocol=pickle.HIGHEST_PROTOCOL)
+        self._setup = threading.Thread(target=self._start, args=(setup,), daemon=True)
         self._setup.start()
 
-    def _start(self, catalogue: Catalogue, members: Members) -> None:
-        self._working = self._send((catalogue, members))
+    def _start(self, setup: bytes) -> None:
+        try:
+            self._proc.stdin.write(setup)
+            self._proc.stdin.flush()
+            self._working = True
+        except (OSError, ValueError):
+            self._working = False
 
     def ready(self) -> bool:
         """Whether it answers now (it says so once it has imported its code), without waiting."""

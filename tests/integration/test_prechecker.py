@@ -7,8 +7,10 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -105,6 +107,27 @@ def test_files_are_checked_ahead_once_it_is_ready_each_once_and_in_order(tmp_pat
     assert all(c == check_file(p, catalogue, members) for p, c in ready)  # all ahead, all equal
     with prechecked(paths[: FROM_FILES - 1], catalogue, members) as ahead:
         assert all(checked is None for _, checked in ahead)  # a short batch: no process
+
+
+class Watched(dict):
+    """A dict that records the thread it is pickled in."""
+
+    pickled_in: ClassVar[list[threading.Thread]] = []
+
+    def __reduce__(self):
+        Watched.pickled_in.append(threading.current_thread())
+        return (dict, (dict(self),))
+
+
+def test_the_process_gets_its_copy_before_the_loader_goes_on():
+    """The catalogue and members are copied for the process before the constructor returns: a
+    loader filling their lazy caches meanwhile once stopped the copy ('dictionary changed size
+    during iteration'), and every file of the batch was checked in the loader."""
+    prechecker = _Prechecker(load_catalogue(), Watched(URY="Uruguay"))
+    try:
+        assert Watched.pickled_in == [threading.current_thread()]
+    finally:
+        prechecker.close()
 
 
 def test_if_the_process_dies_the_loader_checks_the_rest_itself(tmp_path):
