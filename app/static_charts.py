@@ -15,6 +15,7 @@ import os
 import queue
 import re
 import threading
+import time
 from collections import OrderedDict
 from typing import Any
 
@@ -29,7 +30,8 @@ DRAWER_KEY = "GEALC_DRAWER"
 WIDTHS = {"wide": 960, "narrow": 360}  # px
 DEFAULT_HEIGHT = 450  # px, Plotly's own
 IDLE = 60.0  # s without a chart to draw before the browser is closed (started again on demand)
-DRAW_TIMEOUT = 60.0  # s for one drawing: longer, the browser is taken as hung and restarted
+DRAW_TIMEOUT = 120.0  # s for one drawing (at low priority on a busy server): then restarted
+STUCK = 300.0  # s without a drawing while figures wait: the thread is left, another takes over
 WAITING_MAX = 512  # figures waiting to be drawn; more are asked again by a later page view
 FIGURES_KEPT = 2048  # figures remembered to be drawn again (about what the kept pages name)
 NICENESS = 10  # the drawing thread's and its browser's priority, below the requests'
@@ -99,6 +101,7 @@ class Drawer:
         self._queue: queue.Queue[str] = queue.Queue()
         self._lock = threading.Lock()
         self._thread: threading.Thread | None = None
+        self._alive = time.monotonic()  # when the drawing thread last drew (or started)
 
     def ask(self, figure: Any) -> str:
         """The figure's key, its drawing asked for if it is neither drawn nor asked for yet."""
@@ -124,11 +127,26 @@ class Drawer:
                 or len(self._asked) >= WAITING_MAX
             ):
                 return
+            if self._thread is None or not self._thread.is_alive() or self._stuck():
+                self._start()
             self._asked.add(key)
             self._queue.put(key)
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._work, name="gealc-draw", daemon=True)
-                self._thread.start()
+
+    def _stuck(self) -> bool:
+        """Whether the drawing thread has drawn nothing for STUCK seconds with figures waiting (a
+        browser that hangs, even while being closed): it is left, and another takes over."""
+        return bool(self._asked) and time.monotonic() - self._alive > STUCK
+
+    def _start(self) -> None:
+        """A new drawing thread with a queue of its own (called with the lock held); what the
+        previous one still held is asked for again by the pages that need it."""
+        self._asked.clear()
+        self._queue = queue.Queue()
+        self._alive = time.monotonic()
+        self._thread = threading.Thread(
+            target=self._work, args=(self._queue,), name="gealc-draw", daemon=True
+        )
+        self._thread.start()
 
     def drawings(self, key: str) -> dict[str, str] | None:
         """The SVGs of a figure by width name, once drawn."""
@@ -143,12 +161,12 @@ class Drawer:
         with self._lock:
             return len(self._asked)
 
-    def _work(self) -> None:
+    def _work(self, waiting: queue.Queue[str]) -> None:
         # Background work: visitors' requests come first. The browser started from this thread
         # inherits its lower priority.
         os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), NICENESS)
         try:
-            asyncio.run(self._session())
+            asyncio.run(self._session(waiting))
         except export.BrowserError as exc:  # no Chromium here: pages keep empty rooms
             log.warning("charts are not drawn as SVG for the first view: %s", exc)
             with self._lock:
@@ -157,20 +175,21 @@ class Drawer:
             log.warning("the browser drawing the first view's charts stopped: %s", exc)
         finally:
             with self._lock:
-                self._asked.clear()
-                self._queue = queue.Queue()
-                self._thread = None
+                if self._thread is threading.current_thread():  # not left for another
+                    self._asked.clear()
+                    self._thread = None
 
-    async def _session(self) -> None:
+    async def _session(self, waiting: queue.Queue[str]) -> None:
         loop = asyncio.get_running_loop()
         async with export.session(1, self.browser) as kaleido:
             while True:
-                waiting = self._queue
                 try:
                     key = await loop.run_in_executor(None, waiting.get, True, IDLE)
                 except queue.Empty:
                     with self._lock:  # idle: close the browser, unless a figure just came
                         if waiting.empty():
+                            if self._thread is threading.current_thread():
+                                self._thread = None  # the next figure starts another
                             return
                     continue
                 with self._lock:
@@ -180,6 +199,7 @@ class Drawer:
 
     def _keep(self, key: str, drawn: dict[str, str] | None) -> None:
         with self._lock:
+            self._alive = time.monotonic()
             self._asked.discard(key)
             if drawn is None:
                 self._failed.add(key)

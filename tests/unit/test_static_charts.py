@@ -4,11 +4,13 @@ page's scripts kept for after the first view, and the embed code."""
 
 from __future__ import annotations
 
+import time
+
 import plotly.graph_objects as go
 from dash import dcc, html
 
 from app import bundle, embed, first_view, maps
-from app.static_charts import chart_key, figure_spec, tidy
+from app.static_charts import Drawer, chart_key, figure_spec, tidy
 
 KALEIDO_ROOT = (
     '<svg class="main-svg" xmlns="http://www.w3.org/2000/svg" '
@@ -78,3 +80,16 @@ def test_the_embed_code_frames_the_view_and_loads_the_height_script_from_the_sam
     assert frame.startswith('<iframe src="https://embed.gealc.org/embed/compare?lang=en&amp;')
     assert 'title="A &amp; B"' in frame and 'loading="lazy"' in frame
     assert script == '<script src="https://embed.gealc.org/embed.js" async></script>'
+
+
+def test_without_a_browser_charts_are_not_drawn_and_nothing_waits(tmp_path):
+    drawer = Drawer(browser=str(tmp_path / "no-chromium"))
+    figure = go.Figure(go.Bar(x=[1], y=["URY"]))
+    key = drawer.ask(figure)
+    for _ in range(100):  # the thread finds no browser at once
+        if drawer.broken:
+            break
+        time.sleep(0.05)
+    assert "Chromium is needed" in drawer.broken and drawer.pending() == 0
+    assert drawer.ask(figure) == key and drawer.pending() == 0  # not asked again
+    assert drawer.drawings(key) is None
