@@ -31,7 +31,7 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-cache
 
-## make bench: speed, scale and staying-up figures against the issue's budgets (about 7 minutes);
+## make bench: speed, scale and staying-up figures against the issue's budgets (about 16 minutes);
 ## prints a table with PASS/FAIL and writes bench/results.json
 bench: $(VENV)/.dev $(CATALOGUES)
 	bash tests/system-deps.sh
