@@ -246,6 +246,11 @@ def install(server: flask.Flask, enabled: bool, browser: str | None = None) -> N
     server.config[DRAWER_KEY] = drawer = Drawer(browser)
     if not enabled:
         drawer.broken = "charts are not drawn on this server (GEALC_STATIC_CHARTS=0)"
+        return
+    # Imported now, before any request: imported by the drawing thread, it loads PIL.Image while
+    # requests serialise figures, and Plotly's serialiser takes the half-loaded module it finds
+    # (AttributeError, a 500 now and then while the first charts were being drawn).
+    import kaleido  # noqa: F401
 
 
 def placeholder(figure: Any) -> str:
