@@ -146,26 +146,24 @@ def warm(server: flask.Flask, paths: Iterable[str], langs: Iterable[str]) -> thr
 def kept_layout(pathname: str, search: str, build: Callable[[], T]) -> T:
     """The page built for `pathname + search` (its layout), built once for a visit's two uses:
     the first view's HTML and the router's answer to the interactive page."""
+    return _kept(LAYOUTS_KEY, pathname, search, build)
+
+
+def kept_first_view(pathname: str, search: str, build: Callable[[], str]) -> str:
+    """The first view of `pathname + search` as HTML: kept from an earlier request on the same
+    release, or built (and kept)."""
+    return _kept(FIRST_VIEWS_KEY, pathname, search, build)
+
+
+def _kept(cache_name: str, pathname: str, search: str, build: Callable[[], T]) -> T:
+    """What `build` makes for this URL, from the app's cache `cache_name` when made before on
+    the same release (never kept while the warehouse cannot be read)."""
     key = view_key(pathname, search)
-    cache: PageCache[T] = flask.current_app.config[LAYOUTS_KEY]
+    cache: PageCache[T] = flask.current_app.config[cache_name]
     kept = cache.get(key) if key is not None else None
     if kept is not None:
         return kept
     made = build()
     if key is not None:
         cache.keep(key, made)
-    return made
-
-
-def kept_first_view(pathname: str, search: str, build: Callable[[], str]) -> str:
-    """The first view of `pathname + search` as HTML: kept from an earlier request on the same
-    release, or built (and kept)."""
-    key = view_key(pathname, search)
-    cache: PageCache = flask.current_app.config[FIRST_VIEWS_KEY]
-    kept = cache.get(key) if key is not None else None
-    if kept is not None:
-        return kept.decode()
-    made = build()
-    if key is not None:
-        cache.keep(key, made.encode())
     return made
